@@ -1,0 +1,235 @@
+"""The `factcheck` command line: each command parses options, asks the library once, renders."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from factcheck import __version__, query, render
+from factcheck.model import claims_file_json_schema
+from factcheck.render import OutputFormat
+from factcheck.store import ClaimsError, Corpus, load
+
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_DATA = 3
+
+app = typer.Typer(
+    name="factcheck",
+    help=(
+        "Fact-check toolkit: claim records in TOML, exact arithmetic checks, conflicts.\n\n"
+        "Exit codes: 0 ok; 1 a check failed (or conflicts, when asked to fail on them); "
+        "2 usage error; 3 invalid or unreadable claim data."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+class UsageProblem(Exception):
+    """A mistake in how the command was called: exit 2."""
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def handles_errors(command: F) -> F:
+    """The one error handler: user mistakes become a message and an exit code, never a traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except ClaimsError as error:
+            render.problems(error.problems, OutputFormat.table)
+            raise typer.Exit(EXIT_DATA) from None
+        except (UsageProblem, query.UnknownClaim) as error:
+            render.error(f"error: {error}")
+            raise typer.Exit(EXIT_USAGE) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+ClaimsDir = Annotated[
+    Path,
+    typer.Option(
+        "--claims",
+        envvar="FACTCHECK_CLAIMS",
+        help="The claims folder: every *.toml below it is read.",
+        show_default=True,
+    ),
+]
+FormatOption = Annotated[
+    OutputFormat,
+    typer.Option("--format", "-f", help="table for people; json, jsonl or csv for scripts."),
+]
+JsonFlag = Annotated[bool, typer.Option("--json", help="Short for --format json.")]
+
+
+def output_format(
+    fmt: OutputFormat, as_json: bool, allowed: tuple[OutputFormat, ...] = tuple(OutputFormat)
+) -> OutputFormat:
+    if as_json:
+        if fmt not in (OutputFormat.table, OutputFormat.json):
+            raise UsageProblem(f"--json and --format {fmt.value} disagree; give one of them")
+        fmt = OutputFormat.json
+    if fmt not in allowed:
+        names = ", ".join(f.value for f in allowed)
+        raise UsageProblem(f"--format {fmt.value} does not fit this command; use one of: {names}")
+    return fmt
+
+
+def load_claims(folder: Path) -> Corpus:
+    return load(folder)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"factcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
+) -> None:
+    """Fact-check toolkit: claim records in TOML, exact arithmetic checks, conflicts."""
+
+
+def _date(value: dt.datetime | None) -> dt.date | None:
+    return value.date() if value else None
+
+
+@app.command("list")
+@handles_errors
+def list_command(
+    claims: ClaimsDir = Path("claims"),
+    topic: Annotated[
+        list[str] | None,
+        typer.Option(help="Only claims on this topic (repeat for any of several)."),
+    ] = None,
+    speaker: Annotated[str | None, typer.Option(help="Speaker contains this (any case).")] = None,
+    search: Annotated[
+        str | None, typer.Option(help="Text, quote or ID contains this (any case).")
+    ] = None,
+    source: Annotated[str | None, typer.Option(help="Only claims from this source ID.")] = None,
+    since: Annotated[
+        dt.datetime | None,
+        typer.Option(formats=["%Y-%m-%d"], help="Claims dated on or after (YYYY-MM-DD)."),
+    ] = None,
+    until: Annotated[
+        dt.datetime | None,
+        typer.Option(formats=["%Y-%m-%d"], help="Claims dated on or before (YYYY-MM-DD)."),
+    ] = None,
+    fmt: FormatOption = OutputFormat.table,
+    as_json: JsonFlag = False,
+) -> None:
+    """List claims, filtered, by date then ID (undated claims last).
+
+    Examples:
+
+      factcheck list --topic detainers
+
+      factcheck list --speaker newsom --json | jq '.[].id'
+    """
+    fmt = output_format(fmt, as_json)
+    corpus = load_claims(claims)
+    claim_filter = query.ClaimFilter(
+        topics=tuple(topic or ()),
+        speaker=speaker,
+        search=search,
+        source=source,
+        since=_date(since),
+        until=_date(until),
+    )
+    render.claims(query.list_claims(corpus, claim_filter), fmt)
+
+
+@app.command("show")
+@handles_errors
+def show_command(
+    claim_id: Annotated[str, typer.Argument(metavar="ID", help="The claim's ID.")],
+    claims: ClaimsDir = Path("claims"),
+    fmt: FormatOption = OutputFormat.table,
+    as_json: JsonFlag = False,
+) -> None:
+    """Show one claim in full: source, figures, what it disputes and what disputes it.
+
+    Example:
+
+      factcheck show dhs-released-4561
+    """
+    fmt = output_format(fmt, as_json, (OutputFormat.table, OutputFormat.json, OutputFormat.jsonl))
+    render.claim_detail(query.claim_view(load_claims(claims), claim_id), fmt)
+
+
+@app.command("topics")
+@handles_errors
+def topics_command(
+    claims: ClaimsDir = Path("claims"),
+    fmt: FormatOption = OutputFormat.table,
+    as_json: JsonFlag = False,
+) -> None:
+    """Each topic with its number of claims.
+
+    Example:
+
+      factcheck topics --json
+    """
+    fmt = output_format(fmt, as_json)
+    render.topics(query.topic_counts(load_claims(claims)), fmt)
+
+
+@app.command("validate")
+def validate_command(
+    claims: ClaimsDir = Path("claims"),
+    fmt: FormatOption = OutputFormat.table,
+    as_json: JsonFlag = False,
+) -> None:
+    """Check every claims file; exit 0 when all is well, 3 with every problem otherwise.
+
+    Run it in a claims repository's CI or pre-commit hook. With --json the problems are a
+    JSON document on stdout.
+
+    Example:
+
+      factcheck validate --claims claims/
+    """
+    try:
+        fmt = output_format(fmt, as_json, (OutputFormat.table, OutputFormat.json))
+    except UsageProblem as error:
+        render.error(f"error: {error}")
+        raise typer.Exit(EXIT_USAGE) from None
+    try:
+        corpus = load_claims(claims)
+    except ClaimsError as error:
+        render.problems(error.problems, fmt)
+        raise typer.Exit(EXIT_DATA) from None
+    render.validation_summary(corpus, fmt)
+
+
+@app.command("schema")
+def schema_command() -> None:
+    """Print the JSON Schema of a claims file, for editors that validate TOML as you type.
+
+    Example (taplo / Even Better TOML): save it, then start a claims file with
+
+      #:schema ./factcheck.schema.json
+
+      factcheck schema > factcheck.schema.json
+    """
+    typer.echo(json.dumps(claims_file_json_schema(), indent=2))
+
+
+def main() -> None:
+    app()

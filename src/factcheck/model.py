@@ -1,0 +1,204 @@
+"""Pydantic models of the records in a claims folder. No I/O here.
+
+A claims folder holds TOML files; each may hold `[[sources]]`, `[[claims]]` and `[[checks]]`.
+Every field is documented in docs/records.md; keep the two in step.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+SLUG_PATTERN = r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*"
+QUANTITY_NAME_PATTERN = r"[a-z_][a-z0-9_]*"
+_SLUG = re.compile(SLUG_PATTERN)
+_QUANTITY_NAME = re.compile(QUANTITY_NAME_PATTERN)
+_REFERENCE = re.compile(rf"({SLUG_PATTERN})\.({QUANTITY_NAME_PATTERN})")
+
+
+def _slug(value: str) -> str:
+    if not _SLUG.fullmatch(value):
+        raise ValueError(
+            f"{value!r} is not a valid ID: use lowercase letters, digits and hyphens, "
+            "starting with a letter (e.g. 'dhs-released-4561')"
+        )
+    return value
+
+
+def _quantity_name(value: str) -> str:
+    if not _QUANTITY_NAME.fullmatch(value):
+        raise ValueError(
+            f"{value!r} is not a valid quantity name: use lowercase letters, digits and "
+            "underscores, starting with a letter (e.g. 'released')"
+        )
+    return value
+
+
+def _reference(value: str) -> str:
+    if not _REFERENCE.fullmatch(value):
+        raise ValueError(
+            f"{value!r} is not a quantity reference: write 'claim-id.quantity' "
+            "(e.g. 'dhs-released-4561.released')"
+        )
+    return value
+
+
+def _part_of(value: str) -> str:
+    # A part may name a quantity of its own claim ('released') or of another ('claim.released').
+    if "." in value:
+        return _reference(value)
+    return _quantity_name(value)
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be empty")
+    return value
+
+
+Slug = Annotated[str, AfterValidator(_slug)]
+QuantityName = Annotated[str, AfterValidator(_quantity_name)]
+Reference = Annotated[str, AfterValidator(_reference)]
+Text = Annotated[str, AfterValidator(_not_blank)]
+
+
+def split_reference(reference: str) -> tuple[str, str]:
+    """'claim-id.quantity' -> ('claim-id', 'quantity')."""
+    claim_id, _, name = reference.partition(".")
+    return claim_id, name
+
+
+def part_reference(claim_id: str, part_of: str) -> str:
+    """The full 'claim.quantity' that a `part_of` names, a bare name meaning the same claim."""
+    return part_of if "." in part_of else f"{claim_id}.{part_of}"
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(Record):
+    """Where claims were published: an article, a post, a letter, a transcript."""
+
+    id: Slug
+    outlet: Text | None = None
+    title: Text | None = None
+    url: Text | None = None
+    published: dt.date | None = None
+    archived: Text | None = Field(default=None, description="An archive URL of the source.")
+    notes: str | None = None
+
+
+class Quantity(Record):
+    """One figure in a claim, kept as the text the speaker used."""
+
+    value: Text = Field(description="The figure as written: '4,561', 'more than 12,000'.")
+    measure: Slug | None = Field(
+        default=None, description="What is counted; figures of one measure can be compared."
+    )
+    part_of: Annotated[str, AfterValidator(_part_of)] | None = Field(
+        default=None, description="The quantity this one is a part of: 'name' or 'claim.name'."
+    )
+    unit: Text | None = Field(default=None, description="What one unit is: 'individuals'.")
+    period: Text | None = Field(
+        default=None, description="The period as the speaker gave it: 'since Jan. 20'."
+    )
+    since: dt.date | None = None
+    until: dt.date | None = None
+    note: str | None = None
+
+
+def _quantity_short_form(value: Any) -> Any:
+    # `released = "4,561"` is short for `released = { value = "4,561" }`.
+    if isinstance(value, str):
+        return {"value": value}
+    return value
+
+
+class Claim(Record):
+    """One checkable assertion: who said what, where, on which topics, with which figures."""
+
+    id: Slug
+    text: Text = Field(description="The assertion, as reported.")
+    speaker: Text
+    topics: list[Slug] = Field(min_length=1)
+    speaker_role: Text | None = None
+    source: Slug | None = None
+    date: dt.date | None = Field(default=None, description="When the claim was made.")
+    quote: Text | None = Field(default=None, description="The speaker's own words, if quoted.")
+    about: Slug | None = Field(default=None, description="The proposition this claim speaks to.")
+    stance: Literal["affirms", "denies"] | None = None
+    disputes: list[Slug] = Field(default_factory=list)
+    quantities: dict[QuantityName, Quantity] = Field(default_factory=dict)
+    verdict: Text | None = Field(default=None, description="The desk's own rating, if any.")
+    notes: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _expand_short_quantities(cls, data: Any) -> Any:
+        if isinstance(data, dict) and isinstance(data.get("quantities"), dict):
+            quantities = {k: _quantity_short_form(v) for k, v in data["quantities"].items()}
+            data = {**data, "quantities": quantities}
+        return data
+
+    @model_validator(mode="after")
+    def _stance_needs_about(self) -> Claim:
+        if self.stance is not None and self.about is None:
+            raise ValueError("'stance' needs 'about': the proposition the stance is towards")
+        if self.id in self.disputes:
+            raise ValueError("a claim cannot dispute itself")
+        return self
+
+
+class Check(Record):
+    """An arithmetic check: recompute `compute` and compare it with a figure."""
+
+    id: Slug
+    compute: Text = Field(description="An expression: '4,561 / claim-id.quantity'.")
+    claim: Reference | None = Field(
+        default=None, description="The claimed figure to test: 'claim-id.quantity'."
+    )
+    expect: Text | None = Field(
+        default=None, description="A figure as written to test, when no claim holds it."
+    )
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _one_target(self) -> Check:
+        if (self.claim is None) == (self.expect is None):
+            raise ValueError("give exactly one of 'claim' (a reference) or 'expect' (a figure)")
+        return self
+
+
+class ClaimsFile(Record):
+    """The shape of one TOML file in a claims folder."""
+
+    sources: list[Source] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    checks: list[Check] = Field(default_factory=list)
+
+
+RECORD_KINDS: dict[str, type[Source] | type[Claim] | type[Check]] = {
+    "sources": Source,
+    "claims": Claim,
+    "checks": Check,
+}
+
+
+def claims_file_json_schema() -> dict[str, Any]:
+    """The JSON Schema of a claims file, for editors (taplo, Even Better TOML)."""
+    schema = ClaimsFile.model_json_schema()
+    # The model normalises the short form; the file may use it, so the schema must allow it.
+    quantities = schema["$defs"]["Claim"]["properties"]["quantities"]
+    quantities["additionalProperties"] = {
+        "anyOf": [{"type": "string"}, {"$ref": "#/$defs/Quantity"}]
+    }
+    quantities["propertyNames"] = {"pattern": f"^{QUANTITY_NAME_PATTERN}$"}
+    for kind in ("Source", "Claim", "Check"):
+        schema["$defs"][kind]["properties"]["id"]["pattern"] = f"^{SLUG_PATTERN}$"
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "factcheck claims file"
+    return schema

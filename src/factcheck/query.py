@@ -1,0 +1,116 @@
+"""Questions asked of a loaded corpus: filtered lists, topics, one claim in full."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel
+
+from factcheck.model import Check, Claim, Source
+from factcheck.store import Corpus
+
+
+@dataclass(frozen=True)
+class ClaimFilter:
+    """Which claims to keep. Text filters are case-insensitive substrings; empty means all."""
+
+    topics: tuple[str, ...] = ()
+    speaker: str | None = None
+    search: str | None = None
+    source: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+
+    def keeps(self, claim: Claim) -> bool:
+        if self.topics and not set(self.topics) & set(claim.topics):
+            return False
+        if self.speaker and self.speaker.casefold() not in claim.speaker.casefold():
+            return False
+        if self.search and self.search.casefold() not in _searchable(claim):
+            return False
+        if self.source and claim.source != self.source:
+            return False
+        return self._in_period(claim.date)
+
+    def _in_period(self, date: dt.date | None) -> bool:
+        if self.since is None and self.until is None:
+            return True
+        # An undated claim cannot be placed in a period, so a date filter leaves it out.
+        if date is None:
+            return False
+        return (self.since is None or date >= self.since) and (
+            self.until is None or date <= self.until
+        )
+
+
+def _searchable(claim: Claim) -> str:
+    return " ".join(filter(None, [claim.id, claim.text, claim.quote])).casefold()
+
+
+def sort_key(claim: Claim) -> tuple[bool, dt.date, str]:
+    """Dated claims first, by date, then by ID; undated claims last, by ID."""
+    return (claim.date is None, claim.date or dt.date.min, claim.id)
+
+
+def list_claims(corpus: Corpus, claim_filter: ClaimFilter | None = None) -> list[Claim]:
+    keep = claim_filter or ClaimFilter()
+    return sorted((c for c in corpus.claims.values() if keep.keeps(c)), key=sort_key)
+
+
+class TopicCount(BaseModel):
+    topic: str
+    claims: int
+
+
+def topic_counts(corpus: Corpus) -> list[TopicCount]:
+    counts = Counter(topic for claim in corpus.claims.values() for topic in claim.topics)
+    return [TopicCount(topic=t, claims=n) for t, n in sorted(counts.items())]
+
+
+class ClaimView(BaseModel):
+    """One claim in full, with the records around it."""
+
+    claim: Claim
+    source: Source | None
+    disputes: list[str]
+    disputed_by: list[str]
+    checks: list[str]
+    path: str
+
+
+def claim_view(corpus: Corpus, claim_id: str) -> ClaimView:
+    """The claim with this ID; UnknownClaim (with the nearest IDs) if there is none."""
+    claim = corpus.claims.get(claim_id)
+    if claim is None:
+        raise UnknownClaim(claim_id, nearest_ids(claim_id, corpus.claims))
+    return ClaimView(
+        claim=claim,
+        source=corpus.sources.get(claim.source) if claim.source else None,
+        disputes=list(claim.disputes),
+        disputed_by=corpus.disputed_by(claim.id),
+        checks=[c.id for c in corpus.checks.values() if _check_uses(c, claim.id)],
+        path=corpus.origin[claim.id],
+    )
+
+
+def _check_uses(check: Check, claim_id: str) -> bool:
+    prefix = f"{claim_id}."
+    return (check.claim or "").startswith(prefix) or prefix in check.compute
+
+
+def nearest_ids(wanted: str, known: Iterable[str]) -> list[str]:
+    return difflib.get_close_matches(wanted, list(known), n=3, cutoff=0.5)
+
+
+@dataclass
+class UnknownClaim(LookupError):
+    claim_id: str
+    nearest: list[str] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        hint = f"; did you mean {', '.join(self.nearest)}?" if self.nearest else ""
+        return f"no claim with ID '{self.claim_id}'{hint} ('factcheck list' shows the IDs)"

@@ -1,0 +1,255 @@
+"""Tables for people, JSON/JSONL/CSV for scripts. With cli.py, the only module that imports rich.
+
+Claim text is untrusted: it never passes through Rich markup (consoles have markup off and
+cells are `Text`), and control characters are made visible before they reach a terminal.
+"""
+
+from __future__ import annotations
+
+import csv
+import enum
+import io
+import re
+import sys
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from pydantic import TypeAdapter
+from rich.console import Console, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from factcheck.model import Claim, Quantity, Source
+from factcheck.query import ClaimView, TopicCount
+from factcheck.store import Corpus, Problem
+
+# C0 controls but tab and newline, DEL, C1 controls (0x9b is a one-byte CSI on some terminals),
+# and the bidirectional overrides that can make text read differently from what it holds.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# The same, less what JSON escapes by itself (it escapes every character below 0x20).
+_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_ANY = TypeAdapter(Any)
+
+
+class OutputFormat(str, enum.Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+def visible(text: str) -> str:
+    """Control characters and bidi overrides as visible escapes: ESC becomes '\\x1b'."""
+    return _UNSAFE.sub(lambda m: _escape(m.group()), text)
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def cell(text: str | None, style: str = "") -> Text:
+    return Text(visible(text or ""), style=style)
+
+
+def console(stderr: bool = False) -> Console:
+    # Made per call, not at import: tests swap sys.stdout, and colour follows NO_COLOR and pipes.
+    return Console(stderr=stderr, markup=False, highlight=False, emoji=False)
+
+
+def to_json(data: Any, indent: int | None = 2) -> str:
+    """JSON text with every unsafe character escaped as JSON allows (the value is unchanged)."""
+    raw = _ANY.dump_json(data, indent=indent).decode("utf-8")
+    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", raw)
+
+
+def write_json(data: Any) -> None:
+    sys.stdout.write(to_json(data) + "\n")
+
+
+def write_jsonl(items: Iterable[Any]) -> None:
+    for item in items:
+        sys.stdout.write(to_json(item, indent=None) + "\n")
+
+
+def write_csv(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> None:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(headers)
+    writer.writerows([visible(value) for value in row] for row in rows)
+    sys.stdout.write(buffer.getvalue())
+
+
+def table(
+    headers: Sequence[str], rows: Iterable[Sequence[str | Text]], title: str | None = None
+) -> Table:
+    result = Table(title=title, title_justify="left", show_lines=False)
+    for header in headers:
+        result.add_column(header, overflow="fold")
+    for row in rows:
+        result.add_row(*(value if isinstance(value, Text) else cell(value) for value in row))
+    return result
+
+
+def show(*renderables: RenderableType) -> None:
+    out = console()
+    for renderable in renderables:
+        out.print(renderable)
+
+
+def error(message: str) -> None:
+    """One message on stderr, escaped: messages can quote claim files."""
+    console(stderr=True).print(Text(visible(message)), soft_wrap=True)
+
+
+def note(message: str) -> None:
+    console(stderr=True).print(Text(visible(message), style="dim"), soft_wrap=True)
+
+
+# --- views -------------------------------------------------------------------------------------
+
+CLAIM_CSV_HEADERS = (
+    "id",
+    "speaker",
+    "date",
+    "topics",
+    "source",
+    "about",
+    "stance",
+    "figures",
+    "text",
+)
+
+
+def _claim_csv_row(claim: Claim) -> list[str]:
+    return [
+        claim.id,
+        claim.speaker,
+        claim.date.isoformat() if claim.date else "",
+        ";".join(claim.topics),
+        claim.source or "",
+        claim.about or "",
+        claim.stance or "",
+        str(len(claim.quantities)),
+        claim.text,
+    ]
+
+
+def claims(items: Sequence[Claim], fmt: OutputFormat) -> None:
+    if fmt is OutputFormat.json:
+        write_json([c.model_dump(mode="json") for c in items])
+    elif fmt is OutputFormat.jsonl:
+        write_jsonl(c.model_dump(mode="json") for c in items)
+    elif fmt is OutputFormat.csv:
+        write_csv(CLAIM_CSV_HEADERS, (_claim_csv_row(c) for c in items))
+    else:
+        rows = (
+            [
+                cell(c.id, "bold"),
+                cell(c.speaker),
+                cell(c.date.isoformat() if c.date else "-"),
+                cell(", ".join(c.topics)),
+                cell(c.text),
+                cell(str(len(c.quantities)) if c.quantities else ""),
+            ]
+            for c in items
+        )
+        show(table(("id", "speaker", "date", "topics", "text", "figures"), rows))
+        note(f"{len(items)} claim{'s' if len(items) != 1 else ''}")
+
+
+def topics(items: Sequence[TopicCount], fmt: OutputFormat) -> None:
+    if fmt is OutputFormat.json:
+        write_json([t.model_dump() for t in items])
+    elif fmt is OutputFormat.jsonl:
+        write_jsonl(t.model_dump() for t in items)
+    elif fmt is OutputFormat.csv:
+        write_csv(("topic", "claims"), ([t.topic, str(t.claims)] for t in items))
+    else:
+        show(table(("topic", "claims"), ([cell(t.topic, "bold"), str(t.claims)] for t in items)))
+
+
+def claim_detail(view: ClaimView, fmt: OutputFormat) -> None:
+    if fmt in (OutputFormat.json, OutputFormat.jsonl):
+        write_json(view.model_dump(mode="json")) if fmt is OutputFormat.json else write_jsonl(
+            [view.model_dump(mode="json")]
+        )
+        return
+    claim = view.claim
+    fields = Table.grid(padding=(0, 2))
+    fields.add_column(style="bold")
+    fields.add_column(overflow="fold")
+    source = view.source
+    for label, value in (
+        ("speaker", claim.speaker + (f" ({claim.speaker_role})" if claim.speaker_role else "")),
+        ("date", claim.date.isoformat() if claim.date else None),
+        ("source", _source_line(source) if source else claim.source),
+        ("topics", ", ".join(claim.topics)),
+        ("about", f"{claim.about} ({claim.stance or 'no stance'})" if claim.about else None),
+        ("text", claim.text),
+        ("quote", claim.quote),
+        ("disputes", ", ".join(view.disputes) or None),
+        ("disputed by", ", ".join(view.disputed_by) or None),
+        ("checks", ", ".join(view.checks) or None),
+        ("verdict", claim.verdict),
+        ("notes", claim.notes),
+        ("file", view.path),
+    ):
+        if value:
+            fields.add_row(label, cell(value))
+    renderables: list[RenderableType] = [Text(visible(claim.id), style="bold underline"), fields]
+    if claim.quantities:
+        renderables.append(
+            table(
+                ("figure", "as written", "measure", "part of", "period"),
+                (
+                    [name, q.value, q.measure or "", q.part_of or "", _period(q)]
+                    for name, q in claim.quantities.items()
+                ),
+                title="figures",
+            )
+        )
+    show(*renderables)
+
+
+def _source_line(source: Source) -> str:
+    parts = [source.id, source.outlet, source.title, source.url]
+    return " · ".join(p for p in parts if p)
+
+
+def _period(quantity: Quantity) -> str:
+    bounds = [
+        f"since {quantity.since.isoformat()}" if quantity.since else "",
+        f"until {quantity.until.isoformat()}" if quantity.until else "",
+    ]
+    return " ".join(filter(None, [quantity.period, *bounds]))
+
+
+def validation_summary(corpus: Corpus, fmt: OutputFormat) -> None:
+    counts = {
+        "claims": len(corpus.claims),
+        "sources": len(corpus.sources),
+        "checks": len(corpus.checks),
+        "files": len(corpus.files),
+    }
+    if fmt is OutputFormat.table:
+        n = counts
+        show(
+            Text(
+                f"{n['claims']} claims, {n['sources']} sources, {n['checks']} checks "
+                f"in {n['files']} files"
+            )
+        )
+    else:
+        write_json({"valid": True, **counts, "problems": []})
+
+
+def problems(items: Sequence[Problem], fmt: OutputFormat) -> None:
+    """Problems in the claims data: on stderr for people, as a JSON document for scripts."""
+    if fmt is OutputFormat.table:
+        for problem in items:
+            error(str(problem))
+        count = len(items)
+        error(f"{count} problem{'s' if count != 1 else ''} in the claims data")
+    else:
+        write_json({"valid": False, "problems": [p.to_dict() for p in items]})

@@ -1,0 +1,323 @@
+"""Find, parse and validate the TOML files of a claims folder; collect every problem in one run."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import tomli
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from factcheck.model import (
+    RECORD_KINDS,
+    Check,
+    Claim,
+    Quantity,
+    Source,
+    part_reference,
+    split_reference,
+)
+
+BOM = b"\xef\xbb\xbf"
+SINGULAR = {"sources": "source", "claims": "claim", "checks": "check"}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the claims data, located as precisely as the format allows."""
+
+    path: str
+    message: str
+    line: int | None = None
+    column: int | None = None
+    record: str | None = None
+    field: str | None = None
+
+    def __str__(self) -> str:
+        where = self.path
+        if self.line is not None:
+            where += f":{self.line}" + (f":{self.column}" if self.column is not None else "")
+        parts = [where, self.record, self.field, self.message]
+        return ": ".join(p for p in parts if p)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "record": self.record,
+            "field": self.field,
+            "message": self.message,
+        }
+
+
+class ClaimsError(Exception):
+    """The claims folder cannot be used as it is; `problems` says every reason found."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+
+
+@dataclass
+class Corpus:
+    """Everything in a claims folder, validated; records keep the order of the files."""
+
+    root: Path
+    files: list[Path] = field(default_factory=list)
+    sources: dict[str, Source] = field(default_factory=dict)
+    claims: dict[str, Claim] = field(default_factory=dict)
+    checks: dict[str, Check] = field(default_factory=dict)
+    origin: dict[str, str] = field(default_factory=dict)
+
+    def quantity(self, reference: str) -> Quantity | None:
+        claim_id, name = split_reference(reference)
+        claim = self.claims.get(claim_id)
+        return claim.quantities.get(name) if claim else None
+
+    def disputed_by(self, claim_id: str) -> list[str]:
+        return [c.id for c in self.claims.values() if claim_id in c.disputes]
+
+
+# A hook for the expression language: which `claim.quantity` references an expression names.
+# The default is a plain pattern; factcheck.arithmetic installs its own parser (see there).
+ReferenceFinder = Callable[[str], Iterable[str]]
+_REFERENCE_IN_TEXT = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*\.[a-z_][a-z0-9_]*")
+
+
+def _references_by_pattern(expression: str) -> list[str]:
+    return _REFERENCE_IN_TEXT.findall(expression)
+
+
+def claim_files(root: Path) -> list[Path]:
+    """Every *.toml below `root` (hidden folders skipped), in a stable order."""
+    files = [
+        p
+        for p in root.rglob("*.toml")
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts)
+    ]
+    return sorted(files, key=lambda p: p.relative_to(root).as_posix())
+
+
+def load(root: Path, find_references: ReferenceFinder | None = None) -> Corpus:
+    """Load and validate a claims folder. Raises ClaimsError naming every problem found."""
+    if not root.exists():
+        raise ClaimsError(
+            [Problem(str(root), "no such folder; create it or point --claims at your claims")]
+        )
+    if not root.is_dir():
+        raise ClaimsError([Problem(str(root), "is a file, not a folder; pass the folder")])
+    files = claim_files(root)
+    if not files:
+        raise ClaimsError(
+            [Problem(str(root), "no .toml files found; add one (see docs/records.md)")]
+        )
+    loader = _Loader(Corpus(root=root, files=files))
+    for path in files:
+        loader.read_file(path)
+    loader.check_references(find_references or _references_by_pattern)
+    if loader.problems:
+        raise ClaimsError(loader.problems)
+    return loader.corpus
+
+
+def position_of(data: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column of a byte offset."""
+    line = data.count(b"\n", 0, offset) + 1
+    column = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
+    return line, column
+
+
+def decode(path: str, data: bytes) -> str:
+    """UTF-8 text of a claims file, or a ClaimsError that says where and how to fix it."""
+    if data.startswith(BOM):
+        raise ClaimsError(
+            [Problem(path, "starts with a byte-order mark; save as UTF-8 without BOM")]
+        )
+    if b"\x00" in data:
+        line, column = position_of(data, data.index(b"\x00"))
+        raise ClaimsError(
+            [Problem(path, "contains a NUL byte; is this a text file?", line, column)]
+        )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line, column = position_of(data, error.start)
+        raise ClaimsError(
+            [Problem(path, "is not valid UTF-8; save the file as UTF-8", line, column)]
+        ) from None
+
+
+class _Loader:
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        self.problems: list[Problem] = []
+        self._adapters: dict[str, TypeAdapter[Any]] = {
+            kind: TypeAdapter(list[model])  # type: ignore[valid-type]
+            for kind, model in RECORD_KINDS.items()
+        }
+        self._ids: dict[str, tuple[str, str]] = {}
+
+    def read_file(self, path: Path) -> None:
+        shown = str(path)
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            self.problems.append(Problem(shown, f"cannot be read: {error.strerror}"))
+            return
+        try:
+            document = tomli.loads(decode(shown, data))
+        except ClaimsError as error:
+            self.problems.extend(error.problems)
+            return
+        except tomli.TOMLDecodeError as error:
+            self.problems.append(
+                Problem(shown, f"TOML syntax: {error.msg}", error.lineno, error.colno)
+            )
+            return
+        for kind, records in document.items():
+            if kind not in RECORD_KINDS:
+                known = ", ".join(f"[[{k}]]" for k in RECORD_KINDS)
+                self.problems.append(Problem(shown, f"unknown table '{kind}'; expected {known}"))
+            elif not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
+                self.problems.append(
+                    Problem(shown, f"'{kind}' must be an array of tables: write [[{kind}]]")
+                )
+            else:
+                self._add_records(shown, kind, records)
+
+    def _add_records(self, path: str, kind: str, raw: list[dict[str, Any]]) -> None:
+        # One call validates the whole list quickly; only when it fails do we go record by
+        # record, so that the valid records still count when references are checked.
+        try:
+            records = self._adapters[kind].validate_python(raw)
+        except ValidationError as error:
+            self.problems.extend(_schema_problems(path, kind, raw, error))
+            records = []
+            for item in raw:
+                try:
+                    records.append(RECORD_KINDS[kind].model_validate(item))
+                except ValidationError:
+                    continue
+        for record in records:
+            self._register(path, kind, record)
+
+    def _register(self, path: str, kind: str, record: Source | Claim | Check) -> None:
+        label = f"{SINGULAR[kind]} '{record.id}'"
+        if record.id in self._ids:
+            first_path, first_kind = self._ids[record.id]
+            self.problems.append(
+                Problem(
+                    path,
+                    f"duplicate ID; first used by a {first_kind} in {first_path}",
+                    record=label,
+                )
+            )
+            return
+        self._ids[record.id] = (path, SINGULAR[kind])
+        self.corpus.origin[record.id] = path
+        if isinstance(record, Source):
+            self.corpus.sources[record.id] = record
+        elif isinstance(record, Claim):
+            self.corpus.claims[record.id] = record
+        else:
+            self.corpus.checks[record.id] = record
+
+    def check_references(self, find_references: ReferenceFinder) -> None:
+        corpus = self.corpus
+        for claim in corpus.claims.values():
+            where = corpus.origin[claim.id]
+            label = f"claim '{claim.id}'"
+            if claim.source is not None and claim.source not in corpus.sources:
+                self._unknown(where, label, "source", f"source '{claim.source}'")
+            for other in claim.disputes:
+                if other not in corpus.claims:
+                    self._unknown(where, label, "disputes", f"claim '{other}'")
+            for name, quantity in claim.quantities.items():
+                if quantity.part_of is None:
+                    continue
+                target = part_reference(claim.id, quantity.part_of)
+                if target == f"{claim.id}.{name}":
+                    self.problems.append(
+                        Problem(
+                            where,
+                            "a quantity cannot be part of itself",
+                            record=label,
+                            field=f"quantities.{name}.part_of",
+                        )
+                    )
+                elif corpus.quantity(target) is None:
+                    self._unknown(
+                        where, label, f"quantities.{name}.part_of", f"quantity '{target}'"
+                    )
+        for check in corpus.checks.values():
+            where = corpus.origin[check.id]
+            label = f"check '{check.id}'"
+            if check.claim is not None and corpus.quantity(check.claim) is None:
+                self._unknown(where, label, "claim", f"quantity '{check.claim}'")
+            try:
+                references = list(find_references(check.compute))
+            except ValueError as error:
+                self.problems.append(Problem(where, str(error), record=label, field="compute"))
+                continue
+            for reference in references:
+                if corpus.quantity(reference) is None:
+                    self._unknown(where, label, "compute", f"quantity '{reference}'")
+
+    def _unknown(self, path: str, label: str, field_name: str, what: str) -> None:
+        self.problems.append(
+            Problem(path, f"refers to {what}, which does not exist", record=label, field=field_name)
+        )
+
+
+def _schema_problems(
+    path: str, kind: str, raw: list[dict[str, Any]], error: ValidationError
+) -> list[Problem]:
+    problems = []
+    for detail in error.errors():
+        index, *rest = detail["loc"]
+        record = raw[index] if isinstance(index, int) and index < len(raw) else {}
+        record_id = record.get("id")
+        label = (
+            f"{SINGULAR[kind]} '{record_id}'"
+            if isinstance(record_id, str)
+            else f"{SINGULAR[kind]} #{int(index) + 1}"
+        )
+        problems.append(
+            Problem(
+                path,
+                _friendly_message(kind, rest, detail),
+                record=label,
+                field=_field_path(rest),
+            )
+        )
+    return problems
+
+
+def _field_path(loc: list[Any]) -> str | None:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or None
+
+
+def _model_at(kind: str, loc: list[Any]) -> type[BaseModel]:
+    if kind == "claims" and len(loc) >= 3 and loc[0] == "quantities":
+        return Quantity
+    return RECORD_KINDS[kind]
+
+
+def _friendly_message(kind: str, loc: list[Any], detail: Any) -> str:
+    kind_of_error = detail["type"]
+    if kind_of_error == "extra_forbidden":
+        known = ", ".join(_model_at(kind, loc).model_fields)
+        return f"unknown field; the fields are: {known}"
+    if kind_of_error == "missing":
+        return "required field is missing"
+    if kind_of_error == "too_short":
+        return "must not be empty"
+    message = str(detail["msg"])
+    return message.removeprefix("Value error, ")

@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from factcheck.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SEED_CLAIMS = ROOT / "claims"
+
+
+def run(*args: str | Path, env: dict[str, str] | None = None) -> Result:
+    # A wide terminal, so that assertions on table text do not depend on where Rich wraps.
+    return CliRunner().invoke(app, [str(a) for a in args], env={"COLUMNS": "250", **(env or {})})
+
+
+def run_json(*args: str | Path) -> Any:
+    result = run(*args, "--json")
+    assert result.exit_code in (0, 1), result.stderr
+    return json.loads(result.stdout)
+
+
+@pytest.fixture
+def write_claims(tmp_path: Path):
+    """Write TOML text into a fresh claims folder and return the folder."""
+
+    def write(text: str, name: str = "claims.toml") -> Path:
+        folder = tmp_path / "claims"
+        folder.mkdir(exist_ok=True)
+        (folder / name).write_text(text, encoding="utf-8")
+        return folder
+
+    return write

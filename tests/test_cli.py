@@ -1,0 +1,203 @@
+import csv
+import io
+import json
+
+import pytest
+
+from conftest import FIXTURES, SEED_CLAIMS, run, run_json
+from factcheck import __version__
+
+VALID = FIXTURES / "valid"
+
+
+def test_version():
+    result = run("--version")
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"factcheck {__version__}"
+
+
+def test_list_json_is_every_claim_with_every_field_by_date_then_id():
+    claims = run_json("list", "--claims", VALID)
+    assert [c["id"] for c in claims] == ["smith-budget-up", "jones-budget-down", "undated-parks"]
+    first = claims[0]
+    assert first["date"] == "2024-03-01"
+    assert first["quantities"]["total"] == {
+        "value": "1.2 million",
+        "measure": None,
+        "part_of": None,
+        "unit": None,
+        "period": None,
+        "since": None,
+        "until": None,
+        "note": None,
+    }
+    assert set(first) == set(claims[2])  # unset fields are present as null: a stable shape
+
+
+@pytest.mark.parametrize(
+    ("args", "ids"),
+    [
+        (["--topic", "council"], ["jones-budget-down"]),
+        (["--topic", "council", "--topic", "parks"], ["jones-budget-down", "undated-parks"]),
+        (["--speaker", "SMITH"], ["smith-budget-up"]),
+        (["--search", "fell"], ["jones-budget-down"]),
+        (["--source", "daily-bugle"], ["smith-budget-up", "jones-budget-down"]),
+        (["--since", "2024-03-02"], ["jones-budget-down"]),
+        (["--until", "2024-03-01"], ["smith-budget-up"]),
+        (["--topic", "nothing-here"], []),
+    ],
+)
+def test_list_filters(args, ids):
+    assert [c["id"] for c in run_json("list", "--claims", VALID, *args)] == ids
+
+
+def test_list_on_the_seed_corpus_by_topic():
+    claims = run_json("list", "--claims", SEED_CLAIMS, "--topic", "detainers")
+    speakers = {c["speaker"] for c in claims}
+    assert {"Gavin Newsom", "Kristi Noem", "Bill Essayli", "Todd Lyons"} <= speakers
+
+
+def test_list_table_and_its_count_on_stderr():
+    result = run("list", "--claims", VALID)
+    assert result.exit_code == 0
+    assert "smith-budget-up" in result.stdout
+    assert "3 claims" in result.stderr
+
+
+def test_jsonl_is_one_claim_a_line():
+    result = run("list", "--claims", VALID, "--format", "jsonl")
+    lines = result.stdout.splitlines()
+    assert [json.loads(line)["id"] for line in lines] == [
+        "smith-budget-up",
+        "jones-budget-down",
+        "undated-parks",
+    ]
+
+
+def test_csv_has_a_header_and_a_row_per_claim():
+    result = run("list", "--claims", VALID, "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [r["id"] for r in rows] == ["smith-budget-up", "jones-budget-down", "undated-parks"]
+    assert rows[1]["topics"] == "budget;council"
+
+
+def test_json_and_a_different_format_disagree():
+    result = run("list", "--claims", VALID, "--json", "--format", "csv")
+    assert result.exit_code == 2
+    assert "disagree" in result.stderr
+    assert result.stdout == ""
+
+
+def test_claims_folder_from_the_environment():
+    result = run("list", "--json", env={"FACTCHECK_CLAIMS": str(VALID)})
+    assert result.exit_code == 0
+    assert len(json.loads(result.stdout)) == 3
+
+
+def test_show_gives_the_claim_its_source_and_its_disputes():
+    view = run_json("show", "smith-budget-up", "--claims", VALID)
+    assert view["claim"]["id"] == "smith-budget-up"
+    assert view["source"]["outlet"] == "Daily Bugle"
+    assert view["disputed_by"] == ["jones-budget-down"]
+    assert view["checks"] == ["parks-share"]
+    other = run_json("show", "jones-budget-down", "--claims", VALID)
+    assert other["disputes"] == ["smith-budget-up"]
+
+
+def test_show_table_lists_the_figures():
+    result = run("show", "smith-budget-up", "--claims", VALID)
+    assert result.exit_code == 0
+    assert "1.2 million" in result.stdout
+    assert "Daily Bugle" in result.stdout
+
+
+def test_show_an_unknown_id_suggests_the_nearest():
+    result = run("show", "smith-budget", "--claims", VALID)
+    assert result.exit_code == 2
+    assert "no claim with ID 'smith-budget'" in result.stderr
+    assert "smith-budget-up" in result.stderr
+    assert result.stdout == ""
+
+
+def test_show_has_no_csv():
+    result = run("show", "smith-budget-up", "--claims", VALID, "--format", "csv")
+    assert result.exit_code == 2
+    assert "does not fit" in result.stderr
+
+
+def test_topics_counts_claims():
+    assert run_json("topics", "--claims", VALID) == [
+        {"topic": "budget", "claims": 2},
+        {"topic": "council", "claims": 1},
+        {"topic": "parks", "claims": 1},
+    ]
+
+
+def test_validate_summarises_a_valid_folder():
+    result = run("validate", "--claims", VALID)
+    assert result.exit_code == 0
+    assert result.stdout.strip() == "3 claims, 1 sources, 1 checks in 2 files"
+    assert run_json("validate", "--claims", VALID)["valid"] is True
+
+
+def test_validate_reports_every_problem_and_exits_3():
+    folder = FIXTURES / "invalid" / "unknown-refs"
+    result = run("validate", "--claims", folder)
+    assert result.exit_code == 3
+    assert result.stderr.count("does not exist") == 6
+    assert "6 problems" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_validate_json_puts_the_problems_on_stdout():
+    result = run("validate", "--claims", FIXTURES / "invalid" / "syntax", "--json")
+    assert result.exit_code == 3
+    report = json.loads(result.stdout)
+    assert report["valid"] is False
+    (problem,) = report["problems"]
+    assert problem["line"] == 3
+    assert problem["message"].startswith("TOML syntax")
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        "syntax",
+        "schema",
+        "duplicate",
+        "unknown-refs",
+        "not-utf8",
+        "bom",
+        "nul",
+        "empty",
+        "bad-layout",
+    ],
+)
+@pytest.mark.parametrize("command", ["list", "topics", "validate"])
+def test_every_bad_input_exits_3_with_a_message_and_no_traceback(case, command):
+    result = run(command, "--claims", FIXTURES / "invalid" / case)
+    assert result.exit_code == 3
+    assert str(FIXTURES / "invalid" / case) in result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stdout == ""
+
+
+def test_a_missing_folder_exits_3(tmp_path):
+    result = run("list", "--claims", tmp_path / "absent", "--json")
+    assert result.exit_code == 3
+    assert "no such folder" in result.stderr
+    assert result.stdout == ""
+
+
+def test_schema_is_json_schema_for_a_claims_file():
+    result = run("schema")
+    assert result.exit_code == 0
+    schema = json.loads(result.stdout)
+    assert schema["$schema"].endswith("2020-12/schema")
+    assert "Claim" in schema["$defs"]
+
+
+def test_help_shows_examples():
+    result = run("list", "--help")
+    assert result.exit_code == 0
+    assert "factcheck list --topic detainers" in result.stdout

@@ -1,0 +1,81 @@
+import pytest
+from pydantic import ValidationError
+
+from factcheck.model import Check, Claim, claims_file_json_schema
+
+BASE = {"id": "a-claim", "speaker": "S", "text": "T", "topics": ["x"]}
+
+
+def test_a_claim_needs_only_id_text_speaker_topics():
+    claim = Claim.model_validate(BASE)
+    assert claim.quantities == {}
+    assert claim.disputes == []
+
+
+@pytest.mark.parametrize("missing", ["id", "speaker", "text", "topics"])
+def test_each_required_field_is_required(missing):
+    data = {k: v for k, v in BASE.items() if k != missing}
+    with pytest.raises(ValidationError) as error:
+        Claim.model_validate(data)
+    assert error.value.errors()[0]["loc"] == (missing,)
+
+
+def test_short_and_table_quantities_are_the_same_record():
+    short = Claim.model_validate({**BASE, "quantities": {"n": "4,561"}})
+    table = Claim.model_validate({**BASE, "quantities": {"n": {"value": "4,561"}}})
+    assert short == table
+    assert short.quantities["n"].value == "4,561"
+
+
+def test_unknown_fields_are_rejected():
+    with pytest.raises(ValidationError, match="extra"):
+        Claim.model_validate({**BASE, "colour": "blue"})
+
+
+@pytest.mark.parametrize("bad", ["Has Space", "UPPER", "1-starts-with-digit", "trailing-", "a--b"])
+def test_ids_must_be_slugs(bad):
+    with pytest.raises(ValidationError, match="not a valid ID"):
+        Claim.model_validate({**BASE, "id": bad})
+
+
+def test_stance_needs_about():
+    with pytest.raises(ValidationError, match="needs 'about'"):
+        Claim.model_validate({**BASE, "stance": "affirms"})
+
+
+def test_a_claim_cannot_dispute_itself():
+    with pytest.raises(ValidationError, match="itself"):
+        Claim.model_validate({**BASE, "disputes": ["a-claim"]})
+
+
+def test_part_of_takes_a_local_name_or_a_reference():
+    claim = Claim.model_validate(
+        {
+            **BASE,
+            "quantities": {
+                "a": {"value": "1", "part_of": "b"},
+                "b": {"value": "2", "part_of": "other.total"},
+            },
+        }
+    )
+    assert claim.quantities["b"].part_of == "other.total"
+    with pytest.raises(ValidationError, match="not a quantity reference"):
+        Claim.model_validate({**BASE, "quantities": {"a": {"value": "1", "part_of": "x.y.z"}}})
+
+
+def test_a_check_names_exactly_one_target():
+    Check.model_validate({"id": "c", "compute": "1 / 8", "expect": "12.5%"})
+    for data in (
+        {"id": "c", "compute": "1"},
+        {"id": "c", "compute": "1", "expect": "1", "claim": "a.b"},
+    ):
+        with pytest.raises(ValidationError, match="exactly one"):
+            Check.model_validate(data)
+
+
+def test_schema_accepts_the_short_form_of_a_quantity():
+    schema = claims_file_json_schema()
+    quantities = schema["$defs"]["Claim"]["properties"]["quantities"]
+    assert {"type": "string"} in quantities["additionalProperties"]["anyOf"]
+    assert set(schema["properties"]) == {"sources", "claims", "checks"}
+    assert schema["additionalProperties"] is False

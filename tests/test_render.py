@@ -1,0 +1,68 @@
+"""What claim files say must reach the terminal as text, never as markup or control codes."""
+
+import json
+
+from conftest import run
+from factcheck.render import to_json, visible
+
+HOSTILE = (
+    '[[claims]]\nid = "hostile"\nspeaker = "[red]Mallory[/red]"\ntopics = ["x"]\n'
+    'text = "[bold]x[/bold] [link=https://evil.example]click[/link] '
+    '\\u001b[31mred\\u001b[0m bell\\u0007 csi\\u009b2J rtl\\u202etxt"\n'
+)
+
+
+def test_visible_escapes_controls_but_keeps_newlines_and_tabs():
+    assert visible("a\x1b[31mb") == "a\\x1b[31mb"
+    assert visible("a\x9bb\x7f") == "a\\x9bb\\x7f"
+    assert visible("rtl\u202eend") == "rtl\\u202eend"
+    assert visible("line\nnext\tcol") == "line\nnext\tcol"
+
+
+def test_json_escapes_what_a_terminal_would_act_on_and_keeps_the_value():
+    text = "a\x1b[0m b\x9b c\u202e d é"
+    dumped = to_json({"t": text})
+    assert "\x1b" not in dumped
+    assert "\x9b" not in dumped
+    assert "\u202e" not in dumped
+    assert "é" in dumped
+    assert json.loads(dumped) == {"t": text}
+
+
+def test_markup_in_claims_prints_literally_in_tables(write_claims):
+    folder = write_claims(HOSTILE)
+    result = run("list", "--claims", folder)
+    assert result.exit_code == 0
+    assert "[bold]x[/bold]" in result.stdout
+    assert "[red]Mallory[/red]" in result.stdout
+    assert "[link=https://evil.example]click[/link]" in result.stdout
+
+
+def test_control_characters_never_reach_the_terminal_raw(write_claims):
+    folder = write_claims(HOSTILE)
+    for args in (["list"], ["show", "hostile"], ["list", "--format", "csv"]):
+        result = run(*args, "--claims", folder)
+        assert result.exit_code == 0
+        for raw in ("\x1b", "\x07", "\x9b", "\u202e"):
+            assert raw not in result.stdout, (args, raw)
+    shown = run("show", "hostile", "--claims", folder).stdout
+    assert "\\x1b[31mred" in shown
+
+
+def test_json_output_keeps_the_text_exactly(write_claims):
+    folder = write_claims(HOSTILE)
+    result = run("list", "--claims", folder, "--json")
+    assert "\x1b" not in result.stdout
+    (claim,) = json.loads(result.stdout)
+    assert claim["text"].startswith("[bold]x[/bold]")
+    assert "\x1b[31mred" in claim["text"]
+
+
+def test_error_messages_quoting_claim_files_are_escaped(write_claims):
+    folder = write_claims(
+        '[[claims]]\nid = "x"\nspeaker = "s"\ntopics = ["x"]\ntext = "t"\n'
+        'source = "no\\u001b[2Jpe"\n'
+    )
+    result = run("validate", "--claims", folder)
+    assert result.exit_code == 3
+    assert "\x1b" not in result.stderr

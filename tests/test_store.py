@@ -1,0 +1,107 @@
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, SEED_CLAIMS
+from factcheck.store import ClaimsError, claim_files, load
+
+INVALID = FIXTURES / "invalid"
+
+
+def problems_of(folder: Path) -> list[str]:
+    with pytest.raises(ClaimsError) as error:
+        load(folder)
+    return [str(p) for p in error.value.problems]
+
+
+def test_the_valid_fixture_loads_every_record_in_file_order():
+    corpus = load(FIXTURES / "valid")
+    assert list(corpus.claims) == ["smith-budget-up", "jones-budget-down", "undated-parks"]
+    assert list(corpus.sources) == ["daily-bugle"]
+    assert list(corpus.checks) == ["parks-share"]
+    assert [p.name for p in corpus.files] == ["budget.toml", "sources.toml"]
+
+
+def test_the_seed_corpus_is_valid():
+    corpus = load(SEED_CLAIMS)
+    assert len(corpus.claims) >= 10
+    assert corpus.claims["dhs-released-4561"].quantities["released"].value == "4,561"
+
+
+def test_files_are_found_recursively_in_a_stable_order_skipping_hidden(tmp_path):
+    for name in ["b.toml", "a/z.toml", "a/b.toml", ".git/x.toml", "notes.txt"]:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("")
+    assert [p.relative_to(tmp_path).as_posix() for p in claim_files(tmp_path)] == [
+        "a/b.toml",
+        "a/z.toml",
+        "b.toml",
+    ]
+
+
+def test_toml_syntax_errors_carry_line_and_column():
+    (message,) = problems_of(INVALID / "syntax")
+    assert message.startswith(f"{INVALID / 'syntax' / 'a.toml'}:3:")
+    assert "TOML syntax" in message
+
+
+def test_every_schema_error_in_a_file_is_reported_in_one_run():
+    messages = problems_of(INVALID / "schema")
+    path = INVALID / "schema" / "a.toml"
+    assert f"{path}: claim 'no-speaker': speaker: required field is missing" in messages
+    assert f"{path}: claim 'bad-fields': topics: must not be empty" in messages
+    assert any("claim 'bad-fields': colour: unknown field" in m for m in messages)
+    assert any("claim 'bad-fields': stance:" in m for m in messages)
+    assert any("claim 'Bad ID': id: 'Bad ID' is not a valid ID" in m for m in messages)
+    assert any("quantities.n.units: unknown field; the fields are: value," in m for m in messages)
+    assert len(messages) == 6
+
+
+def test_duplicate_ids_name_both_places():
+    (message,) = problems_of(INVALID / "duplicate")
+    assert str(INVALID / "duplicate" / "b.toml") in message
+    assert str(INVALID / "duplicate" / "a.toml") in message
+    assert "duplicate ID" in message
+
+
+def test_unknown_references_name_the_record_and_the_missing_id():
+    messages = problems_of(INVALID / "unknown-refs")
+    expected = [
+        ("claim 'orphan': source", "source 'nowhere'"),
+        ("claim 'orphan': disputes", "claim 'ghost-claim'"),
+        ("claim 'orphan': quantities.part.part_of", "quantity 'orphan.whole'"),
+        ("claim 'orphan': quantities.other.part_of", "quantity 'ghost-claim.total'"),
+        ("check 'broken': claim", "quantity 'orphan.missing'"),
+        ("check 'broken': compute", "quantity 'ghost-claim.total'"),
+    ]
+    for where, what in expected:
+        assert any(where in m and what in m for m in messages), (where, messages)
+
+
+@pytest.mark.parametrize(
+    ("case", "fragment"),
+    [
+        ("not-utf8", "a.toml:4:12: is not valid UTF-8"),
+        ("bom", "a.toml: starts with a byte-order mark"),
+        ("nul", "a.toml:3:13: contains a NUL byte"),
+        ("empty", "no .toml files found"),
+        ("bad-layout", "'claims' must be an array of tables: write [[claims]]"),
+    ],
+)
+def test_unusable_files_get_a_clear_message(case, fragment):
+    messages = problems_of(INVALID / case)
+    assert any(fragment in m for m in messages), messages
+
+
+def test_a_missing_folder_and_a_file_given_as_folder(tmp_path):
+    assert "no such folder" in problems_of(tmp_path / "nope")[0]
+    (tmp_path / "f.toml").write_text("")
+    assert "is a file, not a folder" in problems_of(tmp_path / "f.toml")[0]
+
+
+def test_problems_in_several_files_are_all_reported(write_claims):
+    write_claims("[[claims]]\nid = 'a'\n", "one.toml")
+    folder = write_claims("x = = 1\n", "two.toml")
+    messages = problems_of(folder)
+    assert any("one.toml" in m for m in messages)
+    assert any("two.toml" in m for m in messages)
