@@ -201,3 +201,8 @@ def test_help_shows_examples():
     result = run("list", "--help")
     assert result.exit_code == 0
     assert "factcheck list --topic detainers" in result.stdout
+
+
+def test_the_committed_schema_file_is_current():
+    committed = (SEED_CLAIMS.parent / "factcheck.schema.json").read_text(encoding="utf-8")
+    assert json.loads(committed) == json.loads(run("schema").stdout)
