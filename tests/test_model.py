@@ -34,8 +34,9 @@ def test_unknown_fields_are_rejected():
 
 @pytest.mark.parametrize("bad", ["Has Space", "UPPER", "1-starts-with-digit", "trailing-", "a--b"])
 def test_ids_must_be_slugs(bad):
-    with pytest.raises(ValidationError, match="not a valid ID"):
+    with pytest.raises(ValidationError) as error:
         Claim.model_validate({**BASE, "id": bad})
+    assert error.value.errors()[0]["type"] == "string_pattern_mismatch"
 
 
 def test_stance_needs_about():
@@ -59,7 +60,7 @@ def test_part_of_takes_a_local_name_or_a_reference():
         }
     )
     assert claim.quantities["b"].part_of == "other.total"
-    with pytest.raises(ValidationError, match="not a quantity reference"):
+    with pytest.raises(ValidationError, match="part_of"):
         Claim.model_validate({**BASE, "quantities": {"a": {"value": "1", "part_of": "x.y.z"}}})
 
 

@@ -57,6 +57,18 @@ def test_every_schema_error_in_a_file_is_reported_in_one_run():
     assert len(messages) == 6
 
 
+def test_pattern_errors_say_the_rule_not_the_regex(write_claims):
+    folder = write_claims(
+        '[[claims]]\nid = "ok"\nspeaker = "S"\ntext = " "\ntopics = ["Detainers"]\n'
+        'quantities = { n = { value = "1", part_of = "a.b.c" } }\n'
+    )
+    messages = problems_of(folder)
+    assert f"{folder / 'claims.toml'}: claim 'ok': text: must not be empty" in messages
+    assert any("topics[0]: 'Detainers' is not a valid ID" in m for m in messages)
+    assert any("quantities.n.part_of: 'a.b.c' is not a quantity" in m for m in messages)
+    assert not any("should match pattern" in m for m in messages)
+
+
 def test_duplicate_ids_name_both_places():
     (message,) = problems_of(INVALID / "duplicate")
     assert str(INVALID / "duplicate" / "b.toml") in message

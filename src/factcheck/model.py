@@ -7,62 +7,41 @@ Every field is documented in docs/records.md; keep the two in step.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 SLUG_PATTERN = r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*"
 QUANTITY_NAME_PATTERN = r"[a-z_][a-z0-9_]*"
-_SLUG = re.compile(SLUG_PATTERN)
-_QUANTITY_NAME = re.compile(QUANTITY_NAME_PATTERN)
-_REFERENCE = re.compile(rf"({SLUG_PATTERN})\.({QUANTITY_NAME_PATTERN})")
+REFERENCE_PATTERN = rf"^{SLUG_PATTERN}\.{QUANTITY_NAME_PATTERN}$"
+PART_OF_PATTERN = rf"^(?:{SLUG_PATTERN}\.)?{QUANTITY_NAME_PATTERN}$"
 
 
-def _slug(value: str) -> str:
-    if not _SLUG.fullmatch(value):
-        raise ValueError(
-            f"{value!r} is not a valid ID: use lowercase letters, digits and hyphens, "
-            "starting with a letter (e.g. 'dhs-released-4561')"
-        )
-    return value
+# Patterns are checked by pydantic-core (no Python call per field: loading 100k claims stays
+# fast); store.py turns a pattern mismatch into the message that names the rule, PATTERN_HELP.
+Slug = Annotated[str, StringConstraints(pattern=f"^{SLUG_PATTERN}$")]
+QuantityName = Annotated[str, StringConstraints(pattern=f"^{QUANTITY_NAME_PATTERN}$")]
+Reference = Annotated[str, StringConstraints(pattern=REFERENCE_PATTERN)]
+PartOf = Annotated[str, StringConstraints(pattern=PART_OF_PATTERN)]
+Text = Annotated[str, StringConstraints(pattern=r"\S")]
 
-
-def _quantity_name(value: str) -> str:
-    if not _QUANTITY_NAME.fullmatch(value):
-        raise ValueError(
-            f"{value!r} is not a valid quantity name: use lowercase letters, digits and "
-            "underscores, starting with a letter (e.g. 'released')"
-        )
-    return value
-
-
-def _reference(value: str) -> str:
-    if not _REFERENCE.fullmatch(value):
-        raise ValueError(
-            f"{value!r} is not a quantity reference: write 'claim-id.quantity' "
-            "(e.g. 'dhs-released-4561.released')"
-        )
-    return value
-
-
-def _part_of(value: str) -> str:
-    # A part may name a quantity of its own claim ('released') or of another ('claim.released').
-    if "." in value:
-        return _reference(value)
-    return _quantity_name(value)
-
-
-def _not_blank(value: str) -> str:
-    if not value.strip():
-        raise ValueError("must not be empty")
-    return value
-
-
-Slug = Annotated[str, AfterValidator(_slug)]
-QuantityName = Annotated[str, AfterValidator(_quantity_name)]
-Reference = Annotated[str, AfterValidator(_reference)]
-Text = Annotated[str, AfterValidator(_not_blank)]
+PATTERN_HELP = {
+    f"^{SLUG_PATTERN}$": (
+        "is not a valid ID: use lowercase letters, digits and hyphens, "
+        "starting with a letter (e.g. 'dhs-released-4561')"
+    ),
+    f"^{QUANTITY_NAME_PATTERN}$": (
+        "is not a valid quantity name: use lowercase letters, digits and underscores, "
+        "starting with a letter (e.g. 'released')"
+    ),
+    REFERENCE_PATTERN: (
+        "is not a quantity reference: write 'claim-id.quantity' (e.g. 'dhs-released-4561.released')"
+    ),
+    PART_OF_PATTERN: (
+        "is not a quantity: write a name of this claim ('released') or 'claim-id.quantity'"
+    ),
+    r"\S": "must not be empty",
+}
 
 
 def split_reference(reference: str) -> tuple[str, str]:
@@ -99,7 +78,7 @@ class Quantity(Record):
     measure: Slug | None = Field(
         default=None, description="What is counted; figures of one measure can be compared."
     )
-    part_of: Annotated[str, AfterValidator(_part_of)] | None = Field(
+    part_of: PartOf | None = Field(
         default=None, description="The quantity this one is a part of: 'name' or 'claim.name'."
     )
     unit: Text | None = Field(default=None, description="What one unit is: 'individuals'.")
@@ -197,8 +176,6 @@ def claims_file_json_schema() -> dict[str, Any]:
         "anyOf": [{"type": "string"}, {"$ref": "#/$defs/Quantity"}]
     }
     quantities["propertyNames"] = {"pattern": f"^{QUANTITY_NAME_PATTERN}$"}
-    for kind in ("Source", "Claim", "Check"):
-        schema["$defs"][kind]["properties"]["id"]["pattern"] = f"^{SLUG_PATTERN}$"
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "factcheck claims file"
     return schema

@@ -136,10 +136,11 @@ def _claim_csv_row(claim: Claim) -> list[str]:
 
 
 def claims(items: Sequence[Claim], fmt: OutputFormat) -> None:
+    # Models go to the serializer as they are: pydantic-core writes them far faster than dicts.
     if fmt is OutputFormat.json:
-        write_json([c.model_dump(mode="json") for c in items])
+        write_json(items)
     elif fmt is OutputFormat.jsonl:
-        write_jsonl(c.model_dump(mode="json") for c in items)
+        write_jsonl(items)
     elif fmt is OutputFormat.csv:
         write_csv(CLAIM_CSV_HEADERS, (_claim_csv_row(c) for c in items))
     else:

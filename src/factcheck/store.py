@@ -12,6 +12,7 @@ import tomli
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from factcheck.model import (
+    PATTERN_HELP,
     RECORD_KINDS,
     Check,
     Claim,
@@ -319,5 +320,8 @@ def _friendly_message(kind: str, loc: list[Any], detail: Any) -> str:
         return "required field is missing"
     if kind_of_error == "too_short":
         return "must not be empty"
+    if kind_of_error == "string_pattern_mismatch":
+        rule = PATTERN_HELP.get(str(detail["ctx"]["pattern"]), "has the wrong form")
+        return rule if rule == "must not be empty" else f"{detail['input']!r} {rule}"
     message = str(detail["msg"])
     return message.removeprefix("Value error, ")
