@@ -1,0 +1,497 @@
+"""The quantity language: figures as people write them, read into exact intervals.
+
+"more than 12,000", "about one in eight", "13.7%", "1.2 million", "two-thirds", "31 of 4,561"
+each become a `Figure`: an exact value (`Fraction`, never float), the precision unit implied by
+how it is written, a hedge, a kind, and the interval of values the figure as written allows.
+Standard library only. The rules are documented, with examples, in docs/quantities.md.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+
+MAX_FIGURE_LENGTH = 100
+MAX_DIGITS = 40
+HALF = Fraction(1, 2)
+# The band within which an "about"-type hedge or a round number still fairly describes a value:
+# a relative error |claimed - actual| / |actual| of at most 10%.
+APPROXIMATE_TOLERANCE = Fraction(1, 10)
+# Fraction words ("a third", "3/4") are read to the nearest percentage point.
+FRACTION_HALF_WIDTH = Fraction(1, 200)
+# A round number ("12,000", "a hundred", "3 billion") is read to its last non-zero digit, but
+# never more loosely than 5% either way: "100" is 95 to 105, not 50 to 150.
+ROUND_NUMBER_MAX_HALF_WIDTH = Fraction(1, 20)
+
+
+class FigureError(ValueError):
+    """A figure that cannot be read; the message quotes it and says what is accepted."""
+
+
+class Hedge(str, enum.Enum):
+    none = "none"
+    about = "about"
+    nearly = "nearly"
+    just_over = "just over"
+    more_than = "more than"
+    at_least = "at least"
+    less_than = "less than"
+    at_most = "at most"
+    exactly = "exactly"
+
+    @property
+    def directional(self) -> bool:
+        return self in (Hedge.more_than, Hedge.at_least, Hedge.less_than, Hedge.at_most)
+
+    @property
+    def loose(self) -> bool:
+        """Hedges that admit an approximate description."""
+        return self in (Hedge.about, Hedge.nearly, Hedge.just_over)
+
+
+HEDGES: dict[str, Hedge] = {
+    "approximately": Hedge.about,
+    "roughly": Hedge.about,
+    "around": Hedge.about,
+    "about": Hedge.about,
+    "some": Hedge.about,
+    "close to": Hedge.about,
+    "an estimated": Hedge.about,
+    "estimated": Hedge.about,
+    "nearly": Hedge.nearly,
+    "almost": Hedge.nearly,
+    "just under": Hedge.nearly,
+    "just below": Hedge.nearly,
+    "just shy of": Hedge.nearly,
+    "just over": Hedge.just_over,
+    "just above": Hedge.just_over,
+    "slightly more than": Hedge.just_over,
+    "more than": Hedge.more_than,
+    "over": Hedge.more_than,
+    "above": Hedge.more_than,
+    "upwards of": Hedge.more_than,
+    "in excess of": Hedge.more_than,
+    "at least": Hedge.at_least,
+    "no fewer than": Hedge.at_least,
+    "no less than": Hedge.at_least,
+    "less than": Hedge.less_than,
+    "fewer than": Hedge.less_than,
+    "under": Hedge.less_than,
+    "below": Hedge.less_than,
+    "up to": Hedge.at_most,
+    "at most": Hedge.at_most,
+    "no more than": Hedge.at_most,
+    "exactly": Hedge.exactly,
+    "precisely": Hedge.exactly,
+}
+# Longest first, so that "just over" wins over "over" and "no more than" over "more than".
+_HEDGE_PREFIXES = sorted(HEDGES, key=len, reverse=True)
+
+
+class Kind(enum.Enum):
+    count = "count"  # a whole number: "4,561", "12,000", "thirty-one"
+    number = "number"  # a decimal: "1.5", "1.2 million"
+    percent = "percent"  # a share written in percent: "13.7%"
+    points = "points"  # a difference of percentages: "5 percentage points"
+    fraction = "fraction"  # "a third", "two-thirds", "3/4", "half"
+    ratio = "ratio"  # "one in eight", "7 out of 9", "31 of 4,561"
+
+    @property
+    def is_share(self) -> bool:
+        return self in (Kind.percent, Kind.fraction, Kind.ratio)
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A set of rationals between two bounds; None is unbounded. Closed unless said open."""
+
+    lo: Fraction | None
+    hi: Fraction | None
+    lo_open: bool = False
+    hi_open: bool = False
+
+    @staticmethod
+    def point(value: Fraction) -> Interval:
+        return Interval(value, value)
+
+    def contains(self, x: Fraction) -> bool:
+        above = self.lo is None or x > self.lo or (x == self.lo and not self.lo_open)
+        below = self.hi is None or x < self.hi or (x == self.hi and not self.hi_open)
+        return above and below
+
+    def overlaps(self, other: Interval) -> bool:
+        return _below_or_touching(self, other) and _below_or_touching(other, self)
+
+    def nearest(self, x: Fraction) -> Fraction:
+        """The point of the (closure of the) interval nearest to x."""
+        if self.lo is not None and x < self.lo:
+            return self.lo
+        if self.hi is not None and x > self.hi:
+            return self.hi
+        return x
+
+
+def _below_or_touching(a: Interval, b: Interval) -> bool:
+    """a's lower end does not lie above b's upper end."""
+    if a.lo is None or b.hi is None:
+        return True
+    if a.lo < b.hi:
+        return True
+    return a.lo == b.hi and not a.lo_open and not b.hi_open
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure as written, read exactly."""
+
+    text: str
+    value: Fraction
+    unit: Fraction  # the precision unit, in the same scale as `value`
+    hedge: Hedge
+    kind: Kind
+    round: bool = False  # ends in zeros before any decimal point: "12,000", "50%"
+    denominator: Fraction | None = None  # N of "one in N" / "k in N", read as rounded
+    numerator: Fraction | None = None
+
+    @property
+    def rounding(self) -> Interval:
+        """The values that, written the way this figure is, would read the same."""
+        if self.denominator is not None and self.numerator is not None:
+            k, n = self.numerator, self.denominator
+            upper = k / (n - HALF) if n > HALF else None
+            return Interval(k / (n + HALF), upper)
+        half = self.unit / 2
+        return Interval(self.value - half, self.value + half)
+
+    @property
+    def claimed(self) -> Interval:
+        """The values the figure, hedge included, claims; a value here is `consistent`."""
+        v, hedge, rounding = self.value, self.hedge, self.rounding
+        if hedge is Hedge.exactly:
+            return Interval.point(v)
+        if hedge is Hedge.more_than:
+            return Interval(v, None, lo_open=True)
+        if hedge is Hedge.at_least:
+            return Interval(v, None)
+        if hedge is Hedge.less_than:
+            return Interval(None, v, hi_open=True)
+        if hedge is Hedge.at_most:
+            return Interval(None, v)
+        # "nearly X" claims at least 90% of X but not above it; "just over X" up to 110% of X.
+        near = sorted((v, v * (1 - APPROXIMATE_TOLERANCE)))
+        over = sorted((v, v * (1 + APPROXIMATE_TOLERANCE)))
+        if hedge is Hedge.nearly:
+            return Interval(min(near[0], rounding.lo or near[0]), near[1])
+        if hedge is Hedge.just_over:
+            return Interval(over[0], max(over[1], rounding.hi or over[1]))
+        return rounding
+
+    @property
+    def approximate_band(self) -> Interval | None:
+        """The looser band an "about"-type hedge or a round number allows; None if none."""
+        if not (self.hedge.loose or (self.hedge is Hedge.none and self.round)):
+            return None
+        a, b = sorted((_scaled_toward_zero(self.value), _scaled_away(self.value)))
+        rounding = self.rounding
+        return Interval(min(a, rounding.lo or a), max(b, rounding.hi or b))
+
+    def describe_interval(self, interval: Interval | None = None) -> str:
+        return describe_interval(interval or self.claimed, self.kind, self.places)
+
+    @property
+    def places(self) -> int:
+        """Decimals enough to show this figure's interval: 13.70% needs three in percent."""
+        if self.unit == 0:
+            return 2
+        places = 0
+        scale = 100 if self.kind.is_share or self.kind is Kind.points else 1
+        while (self.unit * scale * 10**places) < 10 and places < 12:
+            places += 1
+        return max(places, 2)
+
+
+def _scaled_toward_zero(v: Fraction) -> Fraction:
+    # The smallest actual value of which v is within the tolerance: v / (1 + T).
+    return v / (1 + APPROXIMATE_TOLERANCE)
+
+
+def _scaled_away(v: Fraction) -> Fraction:
+    return v / (1 - APPROXIMATE_TOLERANCE)
+
+
+# --- reading -------------------------------------------------------------------------------
+
+_ONES = {
+    "zero": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}  # fmt: skip
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+SCALES = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+}
+_DENOMINATORS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
+    "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
+    "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
+}  # fmt: skip
+
+_NUMERAL = r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+"
+_NUMERAL_RE = re.compile(_NUMERAL)
+_PLAIN_COUNT = re.compile(r"\d{1,3}(?:,\d{3})*|\d+")
+_SUFFIXES = {
+    "%": Kind.percent,
+    "percent": Kind.percent,
+    "per cent": Kind.percent,
+    "pct": Kind.percent,
+    "percentage points": Kind.points,
+    "percentage point": Kind.points,
+    "points": Kind.points,
+    "point": Kind.points,
+    "pts": Kind.points,
+}
+_NUMBER_WITH_SUFFIX = re.compile(
+    rf"(?P<num>{_NUMERAL})\s*(?P<scale>hundred|thousand|million|billion|trillion)?\s*"
+    r"(?P<suffix>%|percent|per cent|pct|percentage points?|points?|pts)?"
+)
+_RATIO = re.compile(r"(?P<k>.+?)\s+(?:in|out of|of)\s+(?P<n>.+)")
+_SLASH = re.compile(r"(?P<k>\d+)\s*/\s*(?P<n>\d+)")
+
+ACCEPTED = (
+    "a number as written ('4,561', '13.7%', '1.2 million', 'thirty-one'), a fraction ('a third', "
+    "'3/4'), a ratio ('one in eight', '31 of 4,561'), 'a majority', optionally after a hedge "
+    "('about', 'more than', 'nearly', 'at least', 'up to', ...)"
+)
+
+
+def parse_figure(text: str) -> Figure:
+    """Read a figure as written. Raises FigureError, quoting the text, if it cannot."""
+    if _PLAIN_COUNT.fullmatch(text):  # the common case, kept fast for large folders
+        return _numeral_figure(text, text, Hedge.none, None, None)
+    if len(text) > MAX_FIGURE_LENGTH:
+        raise FigureError(f"figure is longer than {MAX_FIGURE_LENGTH} characters")
+    words = _normalise(text)
+    hedge, rest = _split_hedge(words)
+    figure = _read(text, rest, hedge)
+    if figure is None:
+        raise FigureError(f"cannot read {text!r} as a figure; write {ACCEPTED}")
+    return figure
+
+
+def _normalise(text: str) -> str:
+    text = text.strip().lower()
+    text = text.replace("\u2212", "-").replace("\u00a0", " ").replace("\u2009", " ")
+    text = re.sub(r"[\u2010-\u2015]", "-", text)
+    return re.sub(r"\s+", " ", text)
+
+
+def _split_hedge(words: str) -> tuple[Hedge, str]:
+    for prefix in _HEDGE_PREFIXES:
+        if words.startswith(prefix + " "):
+            return HEDGES[prefix], words[len(prefix) + 1 :]
+    return Hedge.none, words
+
+
+def _read(original: str, words: str, hedge: Hedge) -> Figure | None:
+    if words in ("a majority", "the majority", "most", "majority"):
+        # "a majority" is "more than half"; a hedge before it would make no sense.
+        return Figure(original, HALF, FRACTION_HALF_WIDTH * 2, Hedge.more_than, Kind.fraction)
+    numeral = _NUMBER_WITH_SUFFIX.fullmatch(words)
+    if numeral:
+        return _numeral_figure(
+            original, numeral["num"], hedge, numeral["scale"], _SUFFIXES.get(numeral["suffix"])
+        )
+    fraction = _fraction(words)
+    if fraction is not None:
+        return Figure(original, fraction, FRACTION_HALF_WIDTH * 2, hedge, Kind.fraction)
+    ratio = _RATIO.fullmatch(words)
+    if ratio:
+        k, n = _whole_number(ratio["k"]), _whole_number(ratio["n"])
+        if k is not None and n is not None and n > 0:
+            return Figure(
+                original, Fraction(k, n), Fraction(0), hedge, Kind.ratio,
+                denominator=Fraction(n), numerator=Fraction(k),
+            )  # fmt: skip
+        if n == 0:
+            raise FigureError(f"{original!r} has a ratio out of zero")
+        return None
+    count = _number_words(words)
+    if count is not None:
+        unit = _capped_unit(Fraction(count), _unit_of_integer(count), Fraction(1))
+        return Figure(original, Fraction(count), unit, hedge, Kind.count,
+                      round=count >= 10 and count % 10 == 0)  # fmt: skip
+    return None
+
+
+def _numeral_figure(
+    original: str, numeral: str, hedge: Hedge, scale: str | None, kind: Kind | None
+) -> Figure:
+    digits = numeral.replace(",", "").lstrip("+")
+    if sum(c.isdigit() for c in digits) > MAX_DIGITS:
+        raise FigureError(f"{original!r} has more than {MAX_DIGITS} digits")
+    value = Fraction(digits)
+    whole, _, decimals = digits.lstrip("-").partition(".")
+    # Round: whole and ending in zeros ("12,000", "50%"), or whole with a scale word ("3 billion").
+    is_round = not decimals and (_unit_of_integer(int(whole)) > 1 or scale is not None)
+    if decimals:
+        unit = Fraction(1, 10 ** len(decimals))
+    elif kind in (Kind.percent, Kind.points):
+        # Percentages are rounded to the digit written: "50%" is 49.5% to 50.5% (but round).
+        unit = Fraction(1)
+    else:
+        unit = _unit_of_integer(int(whole))
+    multiplier = Fraction(SCALES[scale]) if scale else Fraction(1)
+    if kind in (Kind.percent, Kind.points):
+        multiplier /= 100
+    exact = value * multiplier
+    unit *= multiplier
+    if not decimals:
+        unit = _capped_unit(exact, unit, Fraction(1, 100) if kind else Fraction(1))
+    resolved = kind or (Kind.count if exact.denominator == 1 else Kind.number)
+    return Figure(original, exact, unit, hedge, resolved, round=is_round)
+
+
+def _capped_unit(value: Fraction, unit: Fraction, one: Fraction) -> Fraction:
+    """The unit of a whole number whose last digits are zeros, capped (see ROUND_NUMBER_...)."""
+    if unit <= one:
+        return unit
+    return max(one, min(unit, 2 * ROUND_NUMBER_MAX_HALF_WIDTH * abs(value)))
+
+
+def _unit_of_integer(n: int) -> Fraction:
+    """Trailing zeros are not significant: 12,000 is written to the thousand, 4,561 to the one."""
+    n = abs(n)
+    unit = 1
+    while n and n % (unit * 10) == 0:
+        unit *= 10
+    return Fraction(unit)
+
+
+def _fraction(words: str) -> Fraction | None:
+    slash = _SLASH.fullmatch(words)
+    if slash:
+        k, n = int(slash["k"]), int(slash["n"])
+        if n == 0:
+            raise FigureError(f"{words!r} divides by zero")
+        return Fraction(k, n)
+    parts = words.replace("-", " ").split(" ")
+    if len(parts) == 1 and parts[0] == "half":
+        return HALF
+    if len(parts) == 2 and parts[1] in _DENOMINATORS and parts[0] in _ONES:
+        numerator = _ONES[parts[0]]
+        if numerator > 0:
+            return Fraction(numerator, _DENOMINATORS[parts[1]])
+    return None
+
+
+def _whole_number(words: str) -> int | None:
+    if _PLAIN_COUNT.fullmatch(words):
+        return int(words.replace(",", ""))
+    return _number_words(words)
+
+
+def _number_words(words: str) -> int | None:
+    """'thirty-one' -> 31, 'a dozen' -> 12, 'twelve thousand' -> 12000, 'a hundred' -> 100."""
+    tokens = [t for t in words.replace("-", " ").split(" ") if t and t != "and"]
+    if not tokens or (tokens[0] in ("a", "an") and len(tokens) == 1):
+        return None
+    total, current, seen_number = 0, 0, False
+    for token in tokens:
+        if token in _ONES:
+            current += _ONES[token]
+        elif token in _TENS:
+            current += _TENS[token]
+        elif token in ("hundred", "dozen"):
+            current = (current or 1) * (100 if token == "hundred" else 12)
+        elif token in SCALES:
+            total += (current or 1) * SCALES[token]
+            current = 0
+        elif _PLAIN_COUNT.fullmatch(token) and not seen_number:
+            current += int(token.replace(",", ""))
+        else:
+            return None
+        seen_number = True
+    return total + current
+
+
+# --- describing ----------------------------------------------------------------------------
+
+
+def decimal_text(value: Fraction, places: int = 4) -> str:
+    """A decimal with at most `places` decimals, trailing zeros dropped: 0.1375, 12, 4561.5."""
+    scaled = round(value * 10**places)
+    sign = "-" if scaled < 0 else ""
+    whole, rest = divmod(abs(scaled), 10**places)
+    digits = f"{rest:0{places}d}".rstrip("0") if places else ""
+    return f"{sign}{whole:,}" + (f".{digits}" if digits else "")
+
+
+def exact_decimal(value: Fraction, significant: int = 15) -> tuple[str, bool]:
+    """The decimal expansion of value: exact if it terminates, else `significant` digits."""
+    denominator = value.denominator
+    for prime in (2, 5):
+        while denominator % prime == 0:
+            denominator //= prime
+    if denominator == 1:
+        places = 0
+        while (value * 10**places).denominator != 1:
+            places += 1
+        return decimal_text(value, places).replace(",", ""), True
+    magnitude = len(str(abs(value.numerator) // value.denominator)) if abs(value) >= 1 else 0
+    places = max(significant - magnitude, 0)
+    if abs(value) < 1 and value != 0:
+        leading_zeros = 0
+        while abs(value) * 10 ** (leading_zeros + 1) < 1:
+            leading_zeros += 1
+        places = significant + leading_zeros
+    return decimal_text(value, places).replace(",", ""), False
+
+
+def percent_text(value: Fraction, places: int = 2) -> str:
+    return decimal_text(value * 100, places) + "%"
+
+
+def one_in_text(value: Fraction, places: int = 2) -> str | None:
+    """'one in 7.27' for 4561/33179; None where it reads badly (zero, negative, above one)."""
+    if value <= 0 or value > 1:
+        return None
+    return f"one in {decimal_text(1 / value, places)}"
+
+
+_WORDS_UNDER_21 = [
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty",
+]  # fmt: skip
+
+
+def number_word(n: int) -> str:
+    return _WORDS_UNDER_21[n] if 0 <= n <= 20 else f"{n:,}"
+
+
+def describe_interval(interval: Interval, kind: Kind, places: int = 2) -> str:
+    def show(x: Fraction) -> str:
+        if kind.is_share or kind is Kind.points:
+            return percent_text(x, places)
+        return decimal_text(x, places)
+
+    lo, hi = interval.lo, interval.hi
+    if lo is not None and hi is not None:
+        if lo == hi:
+            return f"exactly {show(lo)}"
+        return f"{show(lo)} to {show(hi)}"
+    if lo is not None:
+        return f"{'above' if interval.lo_open else 'at least'} {show(lo)}"
+    if hi is not None:
+        return f"{'below' if interval.hi_open else 'at most'} {show(hi)}"
+    return "any value"
