@@ -1,0 +1,290 @@
+"""Verdicts: does a figure as written hold for a value computed exactly?
+
+The rules, in order (docs/quantities.md has them as a table, with worked examples):
+
+1. `uncheckable`: there is no value to compare (division by zero, a missing input).
+2. `consistent`: the computed interval meets what the figure as written claims (its rounding
+   interval, or the side of its bound for "more than" and the like).
+3. `gross`: a direction or threshold error ("more than half" for 40%), a wrong sign, or a miss
+   by a factor of two or more ("12%" for 1.2%).
+4. `approximate`: the figure is hedged with "about" (or "nearly", "just over") or is a round
+   number, and the computed value lies within 10% of it.
+5. `inconsistent`: anything else.
+"""
+
+from __future__ import annotations
+
+import enum
+from fractions import Fraction
+
+from pydantic import BaseModel
+
+from factcheck.expression import Resolver, Undefined, Value, evaluate, parse
+from factcheck.quantity import (
+    APPROXIMATE_TOLERANCE,
+    Figure,
+    Hedge,
+    Interval,
+    Kind,
+    decimal_text,
+    exact_decimal,
+    number_word,
+    one_in_text,
+    parse_figure,
+    percent_text,
+)
+
+
+class Verdict(str, enum.Enum):
+    consistent = "consistent"
+    approximate = "approximate"
+    inconsistent = "inconsistent"
+    gross = "gross"
+    uncheckable = "uncheckable"
+
+
+FAILING_BY_DEFAULT = frozenset({Verdict.inconsistent, Verdict.gross})
+
+
+class Bounds(BaseModel):
+    lo: str | None
+    hi: str | None
+
+
+class Computed(BaseModel):
+    """A computed value in every useful form; strings, so that no float ever rounds it."""
+
+    fraction: str
+    value: str
+    value_exact: bool
+    percent: str
+    one_in: str | None
+    interval: Bounds
+
+    @staticmethod
+    def of(result: Value) -> Computed:
+        point = result.point
+        decimal, exact = exact_decimal(point)
+        lo, hi = result.interval.lo, result.interval.hi
+        return Computed(
+            fraction=str(point),
+            value=decimal,
+            value_exact=exact,
+            percent=percent_text(point),
+            one_in=one_in_text(point),
+            interval=Bounds(
+                lo=None if lo is None else exact_decimal(lo)[0],
+                hi=None if hi is None else exact_decimal(hi)[0],
+            ),
+        )
+
+    def readable(self, share: bool) -> str:
+        """'0.1375 (13.75%, one in 7.27)' for shares; the decimal alone for counts."""
+        number = decimal_text(Fraction(self.fraction), 4)
+        if not share:
+            return number
+        forms = [self.percent] + ([self.one_in] if self.one_in else [])
+        return f"{number} ({', '.join(forms)})"
+
+
+class Judgement(BaseModel):
+    verdict: Verdict
+    claimed: str | None
+    claimed_interval: str | None
+    computed: Computed | None
+    relative_error: str | None
+    closer: str | None
+    explanation: str
+
+
+def judge(figure: Figure, result: Value, computation: str) -> Judgement:
+    """The verdict on `figure` for the value of `computation`, with its explanation."""
+    computed = Computed.of(result)
+    c, v = result.point, figure.value
+    share = figure.kind.is_share or figure.kind is Kind.points
+    opening = f"{computation} = {computed.readable(share)}."
+    reading = f"'{figure.text}' reads as {figure.describe_interval()}."
+    error = _relative_error(v, c)
+    error_text = _signed_percent(error) if error is not None else None
+
+    def verdict(kind: Verdict, why: str, closer: str | None = None) -> Judgement:
+        sentences = [opening, reading, why]
+        if closer:
+            sentences.append(f"'{closer}' is closer.")
+        return Judgement(
+            verdict=kind,
+            claimed=figure.text,
+            claimed_interval=figure.describe_interval(),
+            computed=computed,
+            relative_error=error_text,
+            closer=closer,
+            explanation=" ".join(sentences),
+        )
+
+    if result.interval.overlaps(figure.claimed):
+        return verdict(Verdict.consistent, "The computed value lies within it.")
+    closer = closer_phrasing(figure, c)
+    gross = _gross_reason(figure, c)
+    if gross:
+        return verdict(Verdict.gross, gross, closer)
+    band = figure.approximate_band
+    off = f"off by {_percent_abs(error)}" if error is not None else "off"
+    if band is not None and result.interval.overlaps(band):
+        allowance = (
+            f"'{figure.hedge.value}'" if figure.hedge is not Hedge.none else "a round number"
+        )
+        tolerance = percent_text(APPROXIMATE_TOLERANCE, 0)
+        why = (
+            f"The computed value lies outside it, {off}: "
+            f"within the {tolerance} that {allowance} allows."
+        )
+        return verdict(Verdict.approximate, why, closer)
+    why = f"The computed value lies outside it, {off}: more than its rounding or hedge allows."
+    return verdict(Verdict.inconsistent, why, closer)
+
+
+def uncheckable(figure: Figure | None, computation: str, reason: str) -> Judgement:
+    return Judgement(
+        verdict=Verdict.uncheckable,
+        claimed=figure.text if figure else None,
+        claimed_interval=figure.describe_interval() if figure else None,
+        computed=None,
+        relative_error=None,
+        closer=None,
+        explanation=f"{computation} cannot be computed: {reason}.",
+    )
+
+
+def _relative_error(claimed: Fraction, actual: Fraction) -> Fraction | None:
+    """(claimed - actual) / |actual|: how far the figure is from the truth, as a share of it."""
+    return None if actual == 0 else (claimed - actual) / abs(actual)
+
+
+def _percent_abs(error: Fraction) -> str:
+    return decimal_text(abs(error) * 100, 1) + "%"
+
+
+def _signed_percent(error: Fraction) -> str:
+    return ("+" if error >= 0 else "") + decimal_text(error * 100, 1) + "%"
+
+
+def _gross_reason(figure: Figure, c: Fraction) -> str | None:
+    v, hedge = figure.value, figure.hedge
+    if hedge.directional:
+        return (
+            f"Threshold error: the computed value is not {hedge.value} "
+            f"{figure.describe_interval(Interval.point(v)).removeprefix('exactly ')}."
+        )
+    if v == 0 or c == 0:
+        return "Off entirely: one side is zero and the other is not." if v != c else None
+    if (v > 0) != (c > 0):
+        return "Wrong direction: the figure and the computed value have opposite signs."
+    factor = max(v / c, c / v)
+    if factor >= 2:
+        return f"Off by a factor of {decimal_text(factor, 1)}."
+    return None
+
+
+# --- closer phrasings ----------------------------------------------------------------------
+
+_SIMPLE_FRACTIONS = {
+    Fraction(1, 2): "half", Fraction(1, 3): "a third", Fraction(2, 3): "two-thirds",
+    Fraction(1, 4): "a quarter", Fraction(3, 4): "three quarters", Fraction(1, 5): "a fifth",
+    Fraction(2, 5): "two-fifths", Fraction(3, 5): "three-fifths", Fraction(4, 5): "four-fifths",
+    Fraction(1, 10): "a tenth",
+}  # fmt: skip
+
+
+def closer_phrasing(figure: Figure, c: Fraction) -> str | None:
+    """A phrasing in the figure's own style that the computed value would make consistent."""
+    # A loose hedge stays loose ("about one in seven"); a bound or "exactly" is dropped,
+    # since the closer figure is a description of the value, not a new bound.
+    prefix = "about " if figure.hedge.loose else ""
+    phrase = _phrase(figure, c)
+    if phrase is None:
+        return None
+    candidate = prefix + phrase
+    return None if candidate.lower() == figure.text.strip().lower() else candidate
+
+
+def _phrase(figure: Figure, c: Fraction) -> str | None:
+    kind = figure.kind
+    if kind is Kind.ratio and 0 < c <= 1:
+        n = max(1, round(1 / c))
+        return f"one in {number_word(n)}"
+    if kind is Kind.fraction and 0 < c < 1:
+        nearest = min(_SIMPLE_FRACTIONS, key=lambda f: abs(f - c))
+        if abs(nearest - c) <= Fraction(1, 100):
+            return _SIMPLE_FRACTIONS[nearest]
+        return percent_text(c, 0)
+    if kind in (Kind.percent, Kind.points, Kind.fraction, Kind.ratio):
+        places = max(figure.places - 2, 0) if kind in (Kind.percent, Kind.points) else 0
+        while abs(c * 100) < Fraction(10) ** (1 - places) and places < 6 and c != 0:
+            places += 1  # at least two significant digits: "1.2%", not "1%"
+        return decimal_text(c * 100, places) + ("%" if kind is not Kind.points else " points")
+    if figure.unit > 0:
+        rounded = round(c / figure.unit) * figure.unit
+        return decimal_text(rounded, max(0, _decimals(figure.unit)))
+    return decimal_text(c, 2)
+
+
+def _decimals(unit: Fraction) -> int:
+    places = 0
+    while (unit * 10**places).denominator != 1 and places < 12:
+        places += 1
+    return places
+
+
+class Calculation(BaseModel):
+    """`factcheck calc`: a value in every useful form and, given a figure, the verdict on it."""
+
+    expression: str
+    value: str | None
+    value_exact: bool | None
+    fraction: str | None
+    percent: str | None
+    one_in: str | None
+    interval: Bounds | None
+    verdict: Verdict | None = None
+    claimed: str | None = None
+    claimed_interval: str | None = None
+    relative_error: str | None = None
+    closer: str | None = None
+    explanation: str | None = None
+
+
+def calculate(text: str, claimed: str | None, resolve: Resolver) -> Calculation:
+    """Evaluate `text`; with `claimed` (a figure as written), judge it. Raises on bad input:
+    ExpressionError, FigureError, or Undefined when there is no figure to give a verdict on."""
+    figure = parse_figure(claimed) if claimed is not None else None
+    node = parse(text)
+    try:
+        result = evaluate(node, resolve)
+    except Undefined as error:
+        if figure is None:
+            raise
+        judgement = uncheckable(figure, text, str(error))
+        return Calculation(
+            expression=text, value=None, value_exact=None, fraction=None, percent=None,
+            one_in=None, interval=None, **_verdict_fields(judgement),
+        )  # fmt: skip
+    computed = Computed.of(result)
+    fields = computed.model_dump(include={"value", "value_exact", "fraction", "percent", "one_in"})
+    calculation = Calculation(expression=text, interval=computed.interval, **fields)
+    if figure is None:
+        return calculation
+    judgement = judge(figure, result, text)
+    return calculation.model_copy(update=_verdict_fields(judgement))
+
+
+def _verdict_fields(judgement: Judgement) -> dict[str, object]:
+    return judgement.model_dump(
+        include={
+            "verdict",
+            "claimed",
+            "claimed_interval",
+            "relative_error",
+            "closer",
+            "explanation",
+        }
+    )

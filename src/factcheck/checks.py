@@ -1,0 +1,218 @@
+"""Checks over a claims folder: the declared `[[checks]]` and those the records imply.
+
+Implied checks need no declaration: the parts of a whole (`part_of`) must fit in it, with the
+rounding and hedges of each honoured; a ratio "N of M" needs N <= M.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from fractions import Fraction
+
+from pydantic import BaseModel
+
+from factcheck import expression
+from factcheck.arithmetic import (
+    FAILING_BY_DEFAULT,
+    Computed,
+    Judgement,
+    Verdict,
+    judge,
+    uncheckable,
+)
+from factcheck.model import Check, part_reference, split_reference
+from factcheck.quantity import Figure, Interval, Kind, decimal_text, parse_figure, percent_text
+from factcheck.store import Corpus
+
+
+class Origin(str, enum.Enum):
+    declared = "declared"  # a [[checks]] record
+    parts = "parts"  # parts of a whole must fit in it
+    ratio = "ratio"  # "N of M" needs N <= M
+
+
+class CheckResult(Judgement):
+    id: str
+    origin: Origin
+    claims: list[str]
+    target: str | None
+    expression: str
+    note: str | None
+
+
+class CheckReport(BaseModel):
+    checks: list[CheckResult]
+    counts: dict[Verdict, int]
+    fail_on: list[Verdict]
+    failed: bool
+
+
+@dataclass(frozen=True)
+class CheckFilter:
+    topics: tuple[str, ...] = ()
+    claim_ids: tuple[str, ...] = ()
+
+
+def run_checks(
+    corpus: Corpus,
+    check_filter: CheckFilter | None = None,
+    fail_on: Iterable[Verdict] = FAILING_BY_DEFAULT,
+) -> CheckReport:
+    """Every check, declared then implied, filtered; `failed` if any verdict is in `fail_on`."""
+    keep = check_filter or CheckFilter()
+    failing = sorted(set(fail_on), key=list(Verdict).index)
+    results = [
+        r for r in [*_declared(corpus), *_parts(corpus), *_ratios(corpus)] if _kept(corpus, r, keep)
+    ]
+    counts = {v: sum(r.verdict is v for r in results) for v in Verdict}
+    return CheckReport(
+        checks=results,
+        counts=counts,
+        fail_on=failing,
+        failed=any(r.verdict in failing for r in results),
+    )
+
+
+def _kept(corpus: Corpus, result: CheckResult, keep: CheckFilter) -> bool:
+    if keep.claim_ids and not set(keep.claim_ids) & set(result.claims):
+        return False
+    if keep.topics:
+        topics = {t for c in result.claims for t in corpus.claims[c].topics}
+        return bool(topics & set(keep.topics))
+    return True
+
+
+def figure_of(corpus: Corpus, reference: str) -> Figure:
+    quantity = corpus.quantity(reference)
+    if quantity is None:
+        raise KeyError(reference)
+    return parse_figure(quantity.value)
+
+
+def _declared(corpus: Corpus) -> Iterable[CheckResult]:
+    for check in corpus.checks.values():
+        yield _run_declared(corpus, check)
+
+
+def _run_declared(corpus: Corpus, check: Check) -> CheckResult:
+    target = check.claim
+    figure = figure_of(corpus, target) if target else parse_figure(check.expect or "")
+    node = expression.parse(check.compute)
+    refs = list(dict.fromkeys(expression.references(check.compute)))
+    claims = list(dict.fromkeys(split_reference(r)[0] for r in ([target] if target else []) + refs))
+    try:
+        value = expression.evaluate(node, lambda ref: figure_of(corpus, ref))
+        shown = expression.substitute(check.compute, lambda r: figure_of(corpus, r).text)
+        judgement = judge(figure, value, shown)
+    except expression.Undefined as error:
+        judgement = uncheckable(figure, check.compute, str(error))
+    return CheckResult(
+        id=check.id,
+        origin=Origin.declared,
+        claims=claims,
+        target=target,
+        expression=check.compute,
+        note=check.note,
+        **judgement.model_dump(),
+    )
+
+
+def _parts(corpus: Corpus) -> Iterable[CheckResult]:
+    wholes: dict[str, list[str]] = defaultdict(list)
+    for claim in corpus.claims.values():
+        for name, quantity in claim.quantities.items():
+            if quantity.part_of:
+                wholes[part_reference(claim.id, quantity.part_of)].append(f"{claim.id}.{name}")
+    for whole, parts in wholes.items():
+        yield _parts_fit(corpus, whole, parts)
+
+
+def _parts_fit(corpus: Corpus, whole_ref: str, part_refs: list[str]) -> CheckResult:
+    whole = figure_of(corpus, whole_ref)
+    parts = [figure_of(corpus, p) for p in part_refs]
+    shares = [p.kind.is_share for p in parts]
+    written = " + ".join(p.text for p in parts)
+    claims = list(dict.fromkeys(split_reference(r)[0] for r in [whole_ref, *part_refs]))
+
+    def result(judgement: Judgement) -> CheckResult:
+        return CheckResult(
+            id=f"parts:{whole_ref}",
+            origin=Origin.parts,
+            claims=claims,
+            target=whole_ref,
+            expression=" + ".join(part_refs),
+            note="Parts of one whole must together fit in it.",
+            **judgement.model_dump(),
+        )
+
+    if any(shares) and not all(shares):
+        return result(uncheckable(whole, written, "the parts mix shares and counts"))
+    if all(shares):
+        limit, limit_text = Interval(None, Fraction(1)), "100%"
+    else:
+        limit, limit_text = whole.claimed, f"'{whole.text}'"
+    total = expression.Value(
+        sum((p.value for p in parts), Fraction(0)),
+        Interval(_sum_of_lower_bounds(parts), None),
+    )
+    computed = Computed.of(total)
+    smallest = total.interval.lo
+    fits = smallest is None or limit.hi is None or smallest <= limit.hi
+    of_whole = ""
+    if not all(shares) and whole.value:
+        of_whole = f", {percent_text(total.point / whole.value)} of {whole.text}"
+    described = decimal_text(total.point) if not all(shares) else percent_text(total.point)
+    if fits:
+        verdict = Verdict.consistent
+        why = f"{written} = {described}{of_whole}: the parts fit in {limit_text}."
+    else:
+        verdict = Verdict.gross
+        why = f"{written} = {described}{of_whole}: the parts exceed {limit_text}, their whole."
+    return result(
+        Judgement(
+            verdict=verdict,
+            claimed=whole.text if not all(shares) else "100%",
+            claimed_interval=whole.describe_interval() if not all(shares) else "at most 100%",
+            computed=computed,
+            relative_error=None,
+            closer=None,
+            explanation=why,
+        )
+    )
+
+
+def _sum_of_lower_bounds(parts: list[Figure]) -> Fraction | None:
+    total = Fraction(0)
+    for part in parts:
+        low = part.claimed.lo
+        if low is None:
+            return None  # "less than 10" can be as small as you like
+        total += low
+    return total
+
+
+def _ratios(corpus: Corpus) -> Iterable[CheckResult]:
+    for claim in corpus.claims.values():
+        for name, quantity in claim.quantities.items():
+            figure = parse_figure(quantity.value)
+            if figure.kind is Kind.ratio and figure.value > 1:
+                reference = f"{claim.id}.{name}"
+                why = f"'{figure.text}' counts more than the whole it is a part of."
+                yield CheckResult(
+                    id=f"ratio:{reference}",
+                    origin=Origin.ratio,
+                    claims=[claim.id],
+                    target=reference,
+                    expression=figure.text,
+                    note="In 'N of M', N cannot exceed M.",
+                    verdict=Verdict.gross,
+                    claimed=figure.text,
+                    claimed_interval=figure.describe_interval(),
+                    computed=None,
+                    relative_error=None,
+                    closer=None,
+                    explanation=why,
+                )
