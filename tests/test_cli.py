@@ -3,9 +3,11 @@ import io
 import json
 
 import pytest
+from typer.testing import CliRunner
 
 from conftest import FIXTURES, SEED_CLAIMS, run, run_json
 from factcheck import __version__
+from factcheck.cli import app
 
 VALID = FIXTURES / "valid"
 
@@ -206,3 +208,119 @@ def test_help_shows_examples():
 def test_the_committed_schema_file_is_current():
     committed = (SEED_CLAIMS.parent / "factcheck.schema.json").read_text(encoding="utf-8")
     assert json.loads(committed) == json.loads(run("schema").stdout)
+
+
+def test_check_on_the_seed_corpus():
+    report = run_json("check", "--claims", SEED_CLAIMS)
+    verdicts = {c["id"]: c["verdict"] for c in report["checks"]}
+    assert verdicts["untaken-share-vs-dhs-count"] == "approximate"
+    assert verdicts["parts:lyons-letter-33179.detainers"] == "consistent"
+    assert verdicts["parts:dhs-released-4561.released"] == "consistent"
+    assert report["failed"] is False
+    assert report["fail_on"] == ["inconsistent", "gross"]
+    assert report["counts"]["approximate"] == 1
+
+
+def test_check_exit_code_follows_fail_on():
+    assert run("check", "--claims", SEED_CLAIMS).exit_code == 0
+    result = run("check", "--claims", SEED_CLAIMS, "--fail-on", "approximate,gross")
+    assert result.exit_code == 1
+    assert json.loads(run("check", "--claims", SEED_CLAIMS, "--fail-on", "approximate",
+                          "--json").stdout)["failed"] is True  # fmt: skip
+
+
+def test_check_fail_on_rejects_unknown_verdicts():
+    result = run("check", "--claims", SEED_CLAIMS, "--fail-on", "wrong")
+    assert result.exit_code == 2
+    assert "consistent, approximate" in result.stderr
+
+
+def test_check_fails_a_gross_figure(write_claims):
+    folder = write_claims(
+        '[[claims]]\nid = "w"\nspeaker = "S"\ntext = "T"\ntopics = ["x"]\n'
+        'quantities = { total = "100", a = { value = "80", part_of = "total" },'
+        ' b = { value = "70", part_of = "total" } }\n'
+    )
+    result = run("check", "--claims", folder)
+    assert result.exit_code == 1
+    assert "gross" in result.stdout
+    assert "1 gross" in result.stderr
+
+
+def test_check_filters_and_unknown_claim():
+    report = run_json("check", "--claims", SEED_CLAIMS, "--claim", "newsom-one-in-eight")
+    assert [c["id"] for c in report["checks"]] == ["untaken-share-vs-dhs-count"]
+    result = run("check", "--claims", SEED_CLAIMS, "--claim", "newsom-one-in-eigth")
+    assert result.exit_code == 2
+    assert "newsom-one-in-eight" in result.stderr
+
+
+def test_check_table_shows_verdicts_and_explanations():
+    result = run("check", "--claims", SEED_CLAIMS)
+    assert "approximate" in result.stdout
+    assert "'about one in seven' is closer" in result.stdout.replace("\n", " ")
+    narrow = CliRunner().invoke(app, ["check", "--claims", str(SEED_CLAIMS)],
+                                env={"COLUMNS": "80"})  # fmt: skip
+    assert "untaken-share-vs-dhs-count: " in narrow.stdout
+
+
+def test_check_csv_and_jsonl():
+    rows = list(csv.DictReader(io.StringIO(run("check", "--claims", SEED_CLAIMS, "-f", "csv")
+                                           .stdout)))  # fmt: skip
+    assert {r["verdict"] for r in rows} == {"approximate", "consistent"}
+    lines = run("check", "--claims", SEED_CLAIMS, "-f", "jsonl").stdout.splitlines()
+    assert len(lines) == len(rows) == 3
+
+
+def test_calc_with_a_claim_in_json():
+    result = run("calc", "4,561 / 33,179", "--claim", "about one in eight", "--json")
+    assert result.exit_code == 0
+    answer = json.loads(result.stdout)
+    assert answer["verdict"] == "approximate"
+    assert answer["claimed"] == "about one in eight"
+    assert answer["percent"] == "13.75%"
+    assert answer["one_in"] == "one in 7.27"
+    assert answer["value"].startswith("0.13746646975")
+    assert "one in seven" in answer["explanation"]
+
+
+def test_calc_without_a_claim_prints_every_form():
+    result = run("calc", "1 / 8")
+    assert result.exit_code == 0
+    for form in ("0.125", "1/8", "12.5%"):
+        assert form in result.stdout
+    assert json.loads(run("calc", "1/8", "--json").stdout)["value_exact"] is True
+
+
+def test_calc_reads_references_from_the_claims_folder():
+    answer = run_json("calc", "dhs-released-4561.released / lyons-letter-33179.detainers",
+                      "--claims", SEED_CLAIMS, "--claim", "13.7%")  # fmt: skip
+    assert answer["verdict"] == "consistent"
+
+
+def test_calc_does_not_need_a_claims_folder_for_plain_numbers(tmp_path):
+    result = run("calc", "2 + 2", "--claims", tmp_path / "absent")
+    assert result.exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (["calc", "4,561 / (33,179"], "missing ')'"),
+        (["calc", "__import__('os').system('x')"], "unexpected '_'"),
+        (["calc", "1 / 8", "--claim", "lots"], "cannot read 'lots'"),
+        (["calc", "1 / 0"], "division by zero"),
+        (["calc", "nobody.here / 2", "--claims", str(SEED_CLAIMS)], "no figure 'nobody.here'"),
+    ],
+)
+def test_calc_errors_exit_2_with_a_message(args, fragment):
+    result = run(*args)
+    assert result.exit_code == 2
+    assert fragment in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_calc_with_a_claim_on_an_undefined_value_is_uncheckable():
+    answer = run_json("calc", "1 / 0", "--claim", "5%")
+    assert answer["verdict"] == "uncheckable"
+    assert answer["value"] is None

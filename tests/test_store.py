@@ -117,3 +117,18 @@ def test_problems_in_several_files_are_all_reported(write_claims):
     messages = problems_of(folder)
     assert any("one.toml" in m for m in messages)
     assert any("two.toml" in m for m in messages)
+
+
+def test_figures_and_expressions_are_read_when_loading(write_claims):
+    folder = write_claims(
+        '[[claims]]\nid = "c"\nspeaker = "S"\ntext = "T"\ntopics = ["x"]\n'
+        'quantities = { n = "lots", m = "about one in eight" }\n'
+        '[[checks]]\nid = "k"\nclaim = "c.m"\ncompute = "c.m / (2"\n'
+        '[[checks]]\nid = "e"\nexpect = "a bunch"\ncompute = "1"\n'
+    )
+    messages = problems_of(folder)
+    path = folder / "claims.toml"
+    assert any(m.startswith(f"{path}: claim 'c': quantities.n.value: cannot read 'lots'")
+               for m in messages)  # fmt: skip
+    assert any(f"{path}: check 'k': compute: missing ')'" in m for m in messages)
+    assert any(f"{path}: check 'e': expect: cannot read 'a bunch'" in m for m in messages)

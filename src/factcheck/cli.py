@@ -11,8 +11,11 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from factcheck import __version__, query, render
+from factcheck import __version__, expression, query, render
+from factcheck.arithmetic import FAILING_BY_DEFAULT, Verdict, calculate
+from factcheck.checks import CheckFilter, figure_of, run_checks
 from factcheck.model import claims_file_json_schema
+from factcheck.quantity import Figure, FigureError
 from factcheck.render import OutputFormat
 from factcheck.store import ClaimsError, Corpus, load
 
@@ -229,6 +232,109 @@ def schema_command() -> None:
       factcheck schema > factcheck.schema.json
     """
     typer.echo(json.dumps(claims_file_json_schema(), indent=2))
+
+
+def _verdicts(values: list[str] | None) -> list[Verdict]:
+    names = [name.strip() for value in values or [] for name in value.split(",") if name.strip()]
+    try:
+        return [Verdict(name) for name in names]
+    except ValueError:
+        known = ", ".join(v.value for v in Verdict)
+        raise UsageProblem(f"--fail-on takes verdicts from: {known}") from None
+
+
+@app.command("check")
+@handles_errors
+def check_command(
+    claims: ClaimsDir = Path("claims"),
+    topic: Annotated[
+        list[str] | None, typer.Option(help="Only checks on claims with this topic (repeat).")
+    ] = None,
+    claim: Annotated[
+        list[str] | None, typer.Option(help="Only checks that involve this claim ID (repeat).")
+    ] = None,
+    fail_on: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Verdicts that make the exit code 1 (comma-separated or repeated). "
+            "Default: inconsistent,gross."
+        ),
+    ] = None,
+    fmt: FormatOption = OutputFormat.table,
+    as_json: JsonFlag = False,
+) -> None:
+    """Recompute the arithmetic behind the claims and say which figures hold.
+
+    Runs every [[checks]] record and the checks the records imply (parts of a whole must fit
+    in it; "N of M" needs N <= M). Verdicts: consistent, approximate, inconsistent, gross,
+    uncheckable. Exit 1 when a verdict in --fail-on occurs.
+
+    Examples:
+
+      factcheck check
+
+      factcheck check --claim newsom-one-in-eight --json | jq '.checks[].verdict'
+
+      factcheck check --fail-on inconsistent,gross,approximate
+    """
+    fmt = output_format(fmt, as_json)
+    failing = _verdicts(fail_on) or sorted(FAILING_BY_DEFAULT, key=list(Verdict).index)
+    corpus = load_claims(claims)
+    unknown = [c for c in claim or [] if c not in corpus.claims]
+    if unknown:
+        raise query.UnknownClaim(unknown[0], query.nearest_ids(unknown[0], corpus.claims))
+    check_filter = CheckFilter(topics=tuple(topic or ()), claim_ids=tuple(claim or ()))
+    report = run_checks(corpus, check_filter, failing)
+    render.check_report(report, fmt)
+    if report.failed:
+        raise typer.Exit(EXIT_FAILED)
+
+
+@app.command("calc")
+@handles_errors
+def calc_command(
+    expression_text: Annotated[
+        str, typer.Argument(metavar="EXPR", help="Figures as written, claim.quantity, + - * / ( ).")
+    ],
+    claimed: Annotated[
+        str | None,
+        typer.Option("--claim", help="A figure as written to judge: 'about one in eight'."),
+    ] = None,
+    claims: ClaimsDir = Path("claims"),
+    fmt: FormatOption = OutputFormat.table,
+    as_json: JsonFlag = False,
+) -> None:
+    """Compute a value exactly and, with --claim, say whether a figure describes it.
+
+    Numbers you type are exact; a reference to a claim's figure (claim-id.quantity) carries
+    the precision its wording allows, and reads the claims folder. Exit 0 whatever the
+    verdict (use `check` to fail a build); 2 for an expression or figure it cannot read.
+
+    Examples:
+
+      factcheck calc "4,561 / 33,179" --claim "about one in eight"
+
+      factcheck calc "dhs-released-4561.released / lyons-letter-33179.detainers" --json
+    """
+    fmt = output_format(fmt, as_json, (OutputFormat.table, OutputFormat.json, OutputFormat.jsonl))
+    try:
+        needs_claims = bool(expression.references(expression_text))
+        corpus = load_claims(claims) if needs_claims else None
+        result = calculate(expression_text, claimed, _resolver(corpus))
+    except (expression.ExpressionError, FigureError) as error:
+        raise UsageProblem(str(error)) from None
+    except expression.Undefined as error:
+        raise UsageProblem(f"{expression_text} cannot be computed: {error}") from None
+    render.calculation(result, fmt)
+
+
+def _resolver(corpus: Corpus | None) -> expression.Resolver:
+    def resolve(reference: str) -> Figure:
+        if corpus is None or corpus.quantity(reference) is None:
+            raise UsageProblem(f"no figure '{reference}' in the claims folder")
+        return figure_of(corpus, reference)
+
+    return resolve
 
 
 def main() -> None:

@@ -9,7 +9,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
+
+from factcheck import expression, quantity
 
 SLUG_PATTERN = r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*"
 QUANTITY_NAME_PATTERN = r"[a-z_][a-z0-9_]*"
@@ -44,6 +53,20 @@ PATTERN_HELP = {
 }
 
 
+def _readable_figure(text: str) -> str:
+    quantity.parse_figure(text)  # raises FigureError (a ValueError) that quotes the text
+    return text
+
+
+def _readable_expression(text: str) -> str:
+    expression.parse(text)
+    return text
+
+
+FigureText = Annotated[str, AfterValidator(_readable_figure)]
+ExpressionText = Annotated[str, AfterValidator(_readable_expression)]
+
+
 def split_reference(reference: str) -> tuple[str, str]:
     """'claim-id.quantity' -> ('claim-id', 'quantity')."""
     claim_id, _, name = reference.partition(".")
@@ -74,7 +97,7 @@ class Source(Record):
 class Quantity(Record):
     """One figure in a claim, kept as the text the speaker used."""
 
-    value: Text = Field(description="The figure as written: '4,561', 'more than 12,000'.")
+    value: FigureText = Field(description="The figure as written: '4,561', 'more than 12,000'.")
     measure: Slug | None = Field(
         default=None, description="What is counted; figures of one measure can be compared."
     )
@@ -136,11 +159,11 @@ class Check(Record):
     """An arithmetic check: recompute `compute` and compare it with a figure."""
 
     id: Slug
-    compute: Text = Field(description="An expression: '4,561 / claim-id.quantity'.")
+    compute: ExpressionText = Field(description="An expression: '4,561 / claim-id.quantity'.")
     claim: Reference | None = Field(
         default=None, description="The claimed figure to test: 'claim-id.quantity'."
     )
-    expect: Text | None = Field(
+    expect: FigureText | None = Field(
         default=None, description="A figure as written to test, when no claim holds it."
     )
     note: str | None = None

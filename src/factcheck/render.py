@@ -12,6 +12,7 @@ import io
 import re
 import sys
 from collections.abc import Iterable, Sequence
+from fractions import Fraction
 from typing import Any
 
 from pydantic import TypeAdapter
@@ -19,7 +20,10 @@ from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from factcheck.arithmetic import Calculation, Verdict
+from factcheck.checks import CheckReport, CheckResult
 from factcheck.model import Claim, Quantity, Source
+from factcheck.quantity import decimal_text
 from factcheck.query import ClaimView, TopicCount
 from factcheck.store import Corpus, Problem
 
@@ -254,3 +258,101 @@ def problems(items: Sequence[Problem], fmt: OutputFormat) -> None:
         error(f"{count} problem{'s' if count != 1 else ''} in the claims data")
     else:
         write_json({"valid": False, "problems": [p.to_dict() for p in items]})
+
+
+WIDE_TERMINAL = 120
+VERDICT_STYLES = {
+    Verdict.consistent: "green",
+    Verdict.approximate: "yellow",
+    Verdict.inconsistent: "red",
+    Verdict.gross: "bold red",
+    Verdict.uncheckable: "dim",
+}
+CHECK_CSV_HEADERS = (
+    "id", "origin", "target", "claimed", "computed", "percent", "verdict", "relative_error",
+    "closer", "explanation",
+)  # fmt: skip
+
+
+def _check_csv_row(result: CheckResult) -> list[str]:
+    computed = result.computed
+    return [
+        result.id,
+        result.origin.value,
+        result.target or "",
+        result.claimed or "",
+        computed.value if computed else "",
+        computed.percent if computed else "",
+        result.verdict.value,
+        result.relative_error or "",
+        result.closer or "",
+        result.explanation,
+    ]
+
+
+def check_report(report: CheckReport, fmt: OutputFormat) -> None:
+    if fmt is OutputFormat.json:
+        write_json(report)
+    elif fmt is OutputFormat.jsonl:
+        write_jsonl(report.checks)
+    elif fmt is OutputFormat.csv:
+        write_csv(CHECK_CSV_HEADERS, (_check_csv_row(r) for r in report.checks))
+    else:
+        # A long explanation in a narrow column is unreadable: below 120 columns the
+        # explanations follow the table, one paragraph per check.
+        wide = console().width >= WIDE_TERMINAL
+        headers = ["check", "claim", "claimed", "computed", "verdict"]
+        rows = []
+        for r in report.checks:
+            row = [
+                cell(r.id, "bold"),
+                cell(r.target or ", ".join(r.claims)),
+                cell(r.claimed),
+                cell(_computed_short(r)),
+                cell(r.verdict.value, VERDICT_STYLES[r.verdict]),
+            ]
+            rows.append([*row, cell(r.explanation)] if wide else row)
+        show(table([*headers, "explanation"] if wide else headers, rows))
+        if not wide:
+            for r in report.checks:
+                show(Text.assemble(Text(visible(r.id), style="bold"), ": ", cell(r.explanation)))
+        counts = ", ".join(f"{n} {v.value}" for v, n in report.counts.items() if n)
+        note(f"{len(report.checks)} checks: {counts or 'none'}")
+
+
+def _computed_short(result: CheckResult) -> str:
+    computed = result.computed
+    if computed is None:
+        return "-"
+    claimed_share = result.claimed_interval is not None and "%" in result.claimed_interval
+    return computed.percent if claimed_share else decimal_text(Fraction(computed.fraction), 4)
+
+
+def calculation(result: Calculation, fmt: OutputFormat) -> None:
+    if fmt is not OutputFormat.table:
+        write_json(result) if fmt is OutputFormat.json else write_jsonl([result])
+        return
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold")
+    grid.add_column(overflow="fold")
+    bounds = result.interval
+    for label, value in (
+        ("expression", result.expression),
+        ("value", None if result.value is None else _exactness(result)),
+        ("fraction", result.fraction),
+        ("percent", result.percent),
+        ("one in", result.one_in.removeprefix("one in ") if result.one_in else None),
+        ("range", f"{bounds.lo} to {bounds.hi}" if bounds and bounds.lo != bounds.hi else None),
+        ("claimed", result.claimed),
+        ("reads as", result.claimed_interval),
+    ):
+        if value:
+            grid.add_row(label, cell(value))
+    if result.verdict is not None:
+        grid.add_row("verdict", cell(result.verdict.value, VERDICT_STYLES[result.verdict]))
+        grid.add_row("why", cell(result.explanation))
+    show(grid)
+
+
+def _exactness(result: Calculation) -> str:
+    return f"{result.value}" + ("" if result.value_exact else " (rounded; the fraction is exact)")

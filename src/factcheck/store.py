@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -11,6 +9,7 @@ from typing import Any
 import tomli
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from factcheck import expression
 from factcheck.model import (
     PATTERN_HELP,
     RECORD_KINDS,
@@ -83,16 +82,6 @@ class Corpus:
         return [c.id for c in self.claims.values() if claim_id in c.disputes]
 
 
-# A hook for the expression language: which `claim.quantity` references an expression names.
-# The default is a plain pattern; factcheck.arithmetic installs its own parser (see there).
-ReferenceFinder = Callable[[str], Iterable[str]]
-_REFERENCE_IN_TEXT = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*\.[a-z_][a-z0-9_]*")
-
-
-def _references_by_pattern(expression: str) -> list[str]:
-    return _REFERENCE_IN_TEXT.findall(expression)
-
-
 def claim_files(root: Path) -> list[Path]:
     """Every *.toml below `root` (hidden folders skipped), in a stable order."""
     files = [
@@ -103,7 +92,7 @@ def claim_files(root: Path) -> list[Path]:
     return sorted(files, key=lambda p: p.relative_to(root).as_posix())
 
 
-def load(root: Path, find_references: ReferenceFinder | None = None) -> Corpus:
+def load(root: Path) -> Corpus:
     """Load and validate a claims folder. Raises ClaimsError naming every problem found."""
     if not root.exists():
         raise ClaimsError(
@@ -119,7 +108,7 @@ def load(root: Path, find_references: ReferenceFinder | None = None) -> Corpus:
     loader = _Loader(Corpus(root=root, files=files))
     for path in files:
         loader.read_file(path)
-    loader.check_references(find_references or _references_by_pattern)
+    loader.check_references()
     if loader.problems:
         raise ClaimsError(loader.problems)
     return loader.corpus
@@ -227,7 +216,7 @@ class _Loader:
         else:
             self.corpus.checks[record.id] = record
 
-    def check_references(self, find_references: ReferenceFinder) -> None:
+    def check_references(self) -> None:
         corpus = self.corpus
         for claim in corpus.claims.values():
             where = corpus.origin[claim.id]
@@ -259,12 +248,7 @@ class _Loader:
             label = f"check '{check.id}'"
             if check.claim is not None and corpus.quantity(check.claim) is None:
                 self._unknown(where, label, "claim", f"quantity '{check.claim}'")
-            try:
-                references = list(find_references(check.compute))
-            except ValueError as error:
-                self.problems.append(Problem(where, str(error), record=label, field="compute"))
-                continue
-            for reference in references:
+            for reference in expression.references(check.compute):
                 if corpus.quantity(reference) is None:
                     self._unknown(where, label, "compute", f"quantity '{reference}'")
 
