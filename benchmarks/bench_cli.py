@@ -31,6 +31,7 @@ FLOOR = (
 COMMANDS: dict[str, list[str]] = {
     "list --json": ["list", "--json"],
     "validate": ["validate"],
+    "check --json": ["check", "--json"],
 }
 
 

@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StringConstraints,
@@ -54,7 +55,9 @@ PATTERN_HELP = {
 
 
 def _readable_figure(text: str) -> str:
-    quantity.parse_figure(text)  # raises FigureError (a ValueError) that quotes the text
+    # A whole number ("4,561") always reads; checking that costs a regex, not a Figure.
+    if not quantity.is_plain_count(text):
+        quantity.parse_figure(text)  # raises FigureError (a ValueError) that quotes the text
     return text
 
 
@@ -134,17 +137,11 @@ class Claim(Record):
     about: Slug | None = Field(default=None, description="The proposition this claim speaks to.")
     stance: Literal["affirms", "denies"] | None = None
     disputes: list[Slug] = Field(default_factory=list)
-    quantities: dict[QuantityName, Quantity] = Field(default_factory=dict)
+    quantities: dict[QuantityName, Annotated[Quantity, BeforeValidator(_quantity_short_form)]] = (
+        Field(default_factory=dict)
+    )
     verdict: Text | None = Field(default=None, description="The desk's own rating, if any.")
     notes: str | None = None
-
-    @model_validator(mode="before")
-    @classmethod
-    def _expand_short_quantities(cls, data: Any) -> Any:
-        if isinstance(data, dict) and isinstance(data.get("quantities"), dict):
-            quantities = {k: _quantity_short_form(v) for k, v in data["quantities"].items()}
-            data = {**data, "quantities": quantities}
-        return data
 
     @model_validator(mode="after")
     def _stance_needs_about(self) -> Claim:

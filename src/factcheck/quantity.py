@@ -9,6 +9,7 @@ Standard library only. The rules are documented, with examples, in docs/quantiti
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from dataclasses import dataclass
 from fractions import Fraction
@@ -155,7 +156,7 @@ class Figure:
     denominator: Fraction | None = None  # N of "one in N" / "k in N", read as rounded
     numerator: Fraction | None = None
 
-    @property
+    @functools.cached_property
     def rounding(self) -> Interval:
         """The values that, written the way this figure is, would read the same."""
         if self.denominator is not None and self.numerator is not None:
@@ -165,7 +166,7 @@ class Figure:
         half = self.unit / 2
         return Interval(self.value - half, self.value + half)
 
-    @property
+    @functools.cached_property
     def claimed(self) -> Interval:
         """The values the figure, hedge included, claims; a value here is `consistent`."""
         v, hedge, rounding = self.value, self.hedge, self.rounding
@@ -180,15 +181,15 @@ class Figure:
         if hedge is Hedge.at_most:
             return Interval(None, v)
         # "nearly X" claims at least 90% of X but not above it; "just over X" up to 110% of X.
-        near = sorted((v, v * (1 - APPROXIMATE_TOLERANCE)))
-        over = sorted((v, v * (1 + APPROXIMATE_TOLERANCE)))
         if hedge is Hedge.nearly:
+            near = sorted((v, v * (1 - APPROXIMATE_TOLERANCE)))
             return Interval(min(near[0], rounding.lo or near[0]), near[1])
         if hedge is Hedge.just_over:
+            over = sorted((v, v * (1 + APPROXIMATE_TOLERANCE)))
             return Interval(over[0], max(over[1], rounding.hi or over[1]))
         return rounding
 
-    @property
+    @functools.cached_property
     def approximate_band(self) -> Interval | None:
         """The looser band an "about"-type hedge or a round number allows; None if none."""
         if not (self.hedge.loose or (self.hedge is Hedge.none and self.round)):
@@ -274,10 +275,14 @@ ACCEPTED = (
 )
 
 
+@functools.lru_cache(maxsize=65_536)
 def parse_figure(text: str) -> Figure:
-    """Read a figure as written. Raises FigureError, quoting the text, if it cannot."""
-    if _PLAIN_COUNT.fullmatch(text):  # the common case, kept fast for large folders
-        return _numeral_figure(text, text, Hedge.none, None, None)
+    """Read a figure as written. Raises FigureError, quoting the text, if it cannot.
+
+    Cached: a Figure is immutable, and checks read the same figures the loader has read.
+    """
+    if is_plain_count(text):
+        return _plain_count(text)
     if len(text) > MAX_FIGURE_LENGTH:
         raise FigureError(f"figure is longer than {MAX_FIGURE_LENGTH} characters")
     words = _normalise(text)
@@ -331,6 +336,24 @@ def _read(original: str, words: str, hedge: Hedge) -> Figure | None:
         return Figure(original, Fraction(count), unit, hedge, Kind.count,
                       round=count >= 10 and count % 10 == 0)  # fmt: skip
     return None
+
+
+def is_plain_count(text: str) -> bool:
+    """'4,561', '12000': a whole number that parse_figure is sure to read."""
+    return len(text) <= MAX_DIGITS and _PLAIN_COUNT.fullmatch(text) is not None
+
+
+def _plain_count(text: str) -> Figure:
+    """'4,561' or '12000': the commonest figure, read with integer arithmetic only."""
+    n = int(text.replace(",", ""))
+    unit = 1
+    while n and n % (unit * 10) == 0:
+        unit *= 10
+    if unit > 1:  # the cap of ROUND_NUMBER_MAX_HALF_WIDTH, in whole numbers
+        capped = 2 * ROUND_NUMBER_MAX_HALF_WIDTH * n
+        return Figure(text, Fraction(n), max(Fraction(1), min(Fraction(unit), capped)),
+                      Hedge.none, Kind.count, round=True)  # fmt: skip
+    return Figure(text, Fraction(n), Fraction(1), Hedge.none, Kind.count)
 
 
 def _numeral_figure(
@@ -428,31 +451,37 @@ def _number_words(words: str) -> int | None:
 
 
 def decimal_text(value: Fraction, places: int = 4) -> str:
-    """A decimal with at most `places` decimals, trailing zeros dropped: 0.1375, 12, 4561.5."""
-    scaled = round(value * 10**places)
-    sign = "-" if scaled < 0 else ""
-    whole, rest = divmod(abs(scaled), 10**places)
+    """A decimal with at most `places` decimals, trailing zeros dropped: 0.1375, 12, 4561.5.
+
+    Rounds half away from zero, in integers: display is the hot path of a large check run.
+    """
+    numerator, denominator = value.numerator, value.denominator
+    scaled, remainder = divmod(abs(numerator) * 10**places, denominator)
+    if 2 * remainder >= denominator:
+        scaled += 1
+    sign = "-" if numerator < 0 and scaled else ""
+    whole, rest = divmod(scaled, 10**places)
     digits = f"{rest:0{places}d}".rstrip("0") if places else ""
     return f"{sign}{whole:,}" + (f".{digits}" if digits else "")
 
 
 def exact_decimal(value: Fraction, significant: int = 15) -> tuple[str, bool]:
     """The decimal expansion of value: exact if it terminates, else `significant` digits."""
-    denominator = value.denominator
-    for prime in (2, 5):
-        while denominator % prime == 0:
-            denominator //= prime
+    denominator, twos, fives = value.denominator, 0, 0
+    while denominator % 2 == 0:
+        denominator //= 2
+        twos += 1
+    while denominator % 5 == 0:
+        denominator //= 5
+        fives += 1
     if denominator == 1:
-        places = 0
-        while (value * 10**places).denominator != 1:
-            places += 1
-        return decimal_text(value, places).replace(",", ""), True
-    magnitude = len(str(abs(value.numerator) // value.denominator)) if abs(value) >= 1 else 0
-    places = max(significant - magnitude, 0)
-    if abs(value) < 1 and value != 0:
-        leading_zeros = 0
-        while abs(value) * 10 ** (leading_zeros + 1) < 1:
-            leading_zeros += 1
+        return decimal_text(value, max(twos, fives)).replace(",", ""), True
+    whole = abs(value.numerator) // value.denominator
+    if whole:
+        places = max(significant - len(str(whole)), 0)
+    else:
+        # Leading zeros after the point do not count as significant digits.
+        leading_zeros = len(str(value.denominator // abs(value.numerator))) - 1
         places = significant + leading_zeros
     return decimal_text(value, places).replace(",", ""), False
 
