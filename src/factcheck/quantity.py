@@ -199,16 +199,24 @@ class Figure:
         return Interval(min(a, rounding.lo or a), max(b, rounding.hi or b))
 
     def describe_interval(self, interval: Interval | None = None) -> str:
-        return describe_interval(interval or self.claimed, self.kind, self.places)
+        if interval is None:
+            return self.claimed_text
+        return describe_interval(interval, self.kind, self.places)
 
-    @property
+    @functools.cached_property
+    def claimed_text(self) -> str:
+        """The interval claimed, for people: '11.76% to 13.33%', 'above 12,000'."""
+        return describe_interval(self.claimed, self.kind, self.places)
+
+    @functools.cached_property
     def places(self) -> int:
         """Decimals enough to show this figure's interval: 13.70% needs three in percent."""
         if self.unit == 0:
             return 2
-        places = 0
         scale = 100 if self.kind.is_share or self.kind is Kind.points else 1
-        while (self.unit * scale * 10**places) < 10 and places < 12:
+        top, bottom = self.unit.numerator * scale, self.unit.denominator
+        places = 0
+        while top * 10**places < 10 * bottom and places < 12:
             places += 1
         return max(places, 2)
 
@@ -455,7 +463,10 @@ def decimal_text(value: Fraction, places: int = 4) -> str:
 
     Rounds half away from zero, in integers: display is the hot path of a large check run.
     """
-    numerator, denominator = value.numerator, value.denominator
+    return _decimal(value.numerator, value.denominator, places)
+
+
+def _decimal(numerator: int, denominator: int, places: int) -> str:
     scaled, remainder = divmod(abs(numerator) * 10**places, denominator)
     if 2 * remainder >= denominator:
         scaled += 1
@@ -487,7 +498,7 @@ def exact_decimal(value: Fraction, significant: int = 15) -> tuple[str, bool]:
 
 
 def percent_text(value: Fraction, places: int = 2) -> str:
-    return decimal_text(value * 100, places) + "%"
+    return _decimal(value.numerator * 100, value.denominator, places) + "%"
 
 
 def one_in_text(value: Fraction, places: int = 2) -> str | None:
