@@ -324,3 +324,81 @@ def test_calc_with_a_claim_on_an_undefined_value_is_uncheckable():
     answer = run_json("calc", "1 / 0", "--claim", "5%")
     assert answer["verdict"] == "uncheckable"
     assert answer["value"] is None
+
+
+def test_compare_topic_json_on_the_seed_corpus():
+    found = run_json("compare", "--topic", "detainers", "--claims", SEED_CLAIMS)
+    assert found["topic"] == "detainers"
+    pairs = {tuple(c["claims"]): c for c in found["conflicts"]}
+    essayli = pairs[("essayli-prohibits-handover", "newsom-follows-law")]
+    assert essayli["rule"] == "recorded"
+    assert essayli["confidence"] == "high"
+    assert {"rule", "confidence", "explanation", "evidence", "claims"} <= set(essayli)
+    assert "rebuttal" in [f["rule"] for f in essayli["also"]]
+    assert [c["claims"] for c in found["contrasts"]] == [
+        ["dhs-released-4561", "newsom-office-transfers-12000"]]  # fmt: skip
+
+
+def test_compare_table_shows_both_claims_and_the_reason():
+    result = run("compare", "--topic", "detainers", "--claims", SEED_CLAIMS)
+    assert result.exit_code == 0
+    out = result.stdout
+    assert "essayli-prohibits-handover" in out and "newsom-follows-law" in out
+    assert "recorded (high confidence)" in out
+    assert "contrasting evidence" in out
+    assert "conflicts" in result.stderr
+
+
+def test_compare_fail_on_conflict_and_min_confidence():
+    args = ("compare", "--topic", "detainers", "--claims", SEED_CLAIMS)
+    assert run(*args).exit_code == 0
+    assert run(*args, "--fail-on-conflict").exit_code == 1
+    found = run_json(*args, "--min-confidence", "high")
+    assert all(c["confidence"] == "high" for c in found["conflicts"])
+
+
+def test_compare_all_is_one_document_per_topic():
+    found = run_json("compare", "--all", "--claims", SEED_CLAIMS)
+    assert [c["topic"] for c in found] == sorted(c["topic"] for c in found)
+    assert "detainers" in [c["topic"] for c in found]
+
+
+def test_compare_about():
+    found = run_json("compare", "--about", "ca-cooperates-with-ice", "--claims", SEED_CLAIMS)
+    assert found["about"] == "ca-cooperates-with-ice"
+    # The two opposite stances, and the claim that disputes one of them.
+    assert [c["claims"] for c in found["conflicts"]] == [
+        ["dhs-released-4561", "newsom-office-transfers-12000"],
+        ["newsom-office-transfers-12000", "noem-urges-no-release"],
+        ["newsom-noem-misinformation", "noem-urges-no-release"],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (["--topic", "detainer"], "known topics: civil-rights, crime, detainers"),
+        (["--about", "nothing"], "known propositions:"),
+        ([], "give one of --topic TOPIC, --all or --about KEY"),
+        (["--topic", "detainers", "--all"], "give one of"),
+    ],
+)
+def test_compare_usage_errors(args, fragment):
+    result = run("compare", *args, "--claims", SEED_CLAIMS)
+    assert result.exit_code == 2
+    assert fragment in result.stderr
+    assert result.stdout == ""
+
+
+def test_compare_escapes_claim_text(write_claims):
+    folder = write_claims(
+        '[[claims]]\nid = "a"\nspeaker = "[red]S[/red]"\ntopics = ["t"]\n'
+        'text = "The city met its housing target \\u001b[2J."\n'
+        '[[claims]]\nid = "b"\nspeaker = "T"\ntopics = ["t"]\n'
+        'text = "The city did not meet its housing target."\n'
+    )
+    result = run("compare", "--topic", "t", "--claims", folder)
+    assert result.exit_code == 0
+    assert "\x1b" not in result.stdout
+    assert "[red]S[/red]" in result.stdout
+    assert "textual" in result.stdout

@@ -78,5 +78,5 @@ def test_schema_accepts_the_short_form_of_a_quantity():
     schema = claims_file_json_schema()
     quantities = schema["$defs"]["Claim"]["properties"]["quantities"]
     assert {"type": "string"} in quantities["additionalProperties"]["anyOf"]
-    assert set(schema["properties"]) == {"sources", "claims", "checks"}
+    assert set(schema["properties"]) == {"sources", "claims", "checks", "lexicon"}
     assert schema["additionalProperties"] is False

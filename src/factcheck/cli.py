@@ -14,6 +14,7 @@ import typer
 from factcheck import __version__, expression, query, render
 from factcheck.arithmetic import FAILING_BY_DEFAULT, Verdict, calculate
 from factcheck.checks import CheckFilter, figure_of, run_checks
+from factcheck.compare import Confidence, at_least, compare_about, compare_all, compare_topic
 from factcheck.model import claims_file_json_schema
 from factcheck.quantity import Figure, FigureError
 from factcheck.render import OutputFormat
@@ -335,6 +336,58 @@ def _resolver(corpus: Corpus | None) -> expression.Resolver:
         return figure_of(corpus, reference)
 
     return resolve
+
+
+@app.command("compare")
+@handles_errors
+def compare_command(
+    topic: Annotated[str | None, typer.Option(help="Compare the claims on this topic.")] = None,
+    all_topics: Annotated[bool, typer.Option("--all", help="Every topic in turn.")] = False,
+    about: Annotated[
+        str | None, typer.Option(help="One proposition (an `about` key), across topics.")
+    ] = None,
+    min_confidence: Annotated[
+        Confidence, typer.Option(help="Show only conflicts this sure or surer.")
+    ] = Confidence.low,
+    fail_on_conflict: Annotated[
+        bool, typer.Option(help="Exit 1 when any conflict is shown (for a claims repo's CI).")
+    ] = False,
+    claims: ClaimsDir = Path("claims"),
+    fmt: FormatOption = OutputFormat.table,
+    as_json: JsonFlag = False,
+) -> None:
+    """Show conflicting assertions side by side, each with the rule that found it.
+
+    Rules, most certain first: recorded (opposite stance on one `about`, or `disputes`),
+    rebuttal ("a lie", "misinformation" aimed at the other speaker), numeric (one measure,
+    figures that cannot both hold), textual (suggested: negation or contrasting verbs).
+    Figures of different measures on one proposition are listed as contrasting evidence.
+
+    Examples:
+
+      factcheck compare --topic detainers
+
+      factcheck compare --all --min-confidence high --json
+
+      factcheck compare --about ca-follows-the-law-on-detainers --fail-on-conflict
+    """
+    fmt = output_format(fmt, as_json)
+    if sum([topic is not None, all_topics, about is not None]) != 1:
+        raise UsageProblem("give one of --topic TOPIC, --all or --about KEY")
+    corpus = load_claims(claims)
+    try:
+        if topic is not None:
+            found = [compare_topic(corpus, topic)]
+        elif about is not None:
+            found = [compare_about(corpus, about)]
+        else:
+            found = compare_all(corpus)
+    except LookupError as error:
+        raise UsageProblem(str(error)) from None
+    shown = [at_least(c, min_confidence) for c in found]
+    render.comparisons(shown, fmt, single=not all_topics, claims=corpus.claims)
+    if fail_on_conflict and any(c.conflicts for c in shown):
+        raise typer.Exit(EXIT_FAILED)
 
 
 def main() -> None:

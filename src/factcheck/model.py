@@ -172,12 +172,24 @@ class Check(Record):
         return self
 
 
+Phrase = Annotated[str, StringConstraints(pattern=r"\S", strip_whitespace=True, to_lower=True)]
+
+
+class LexiconExtension(Record):
+    """Words a claims folder adds to `factcheck compare`'s lexicons (see wordlists/README.md)."""
+
+    rebuttal_markers: list[Phrase] = Field(default_factory=list)
+    negations: list[Phrase] = Field(default_factory=list)
+    contrasts: list[tuple[Phrase, Phrase]] = Field(default_factory=list)
+
+
 class ClaimsFile(Record):
     """The shape of one TOML file in a claims folder."""
 
     sources: list[Source] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
     checks: list[Check] = Field(default_factory=list)
+    lexicon: LexiconExtension | None = None
 
 
 RECORD_KINDS: dict[str, type[Source] | type[Claim] | type[Check]] = {

@@ -11,7 +11,7 @@ import enum
 import io
 import re
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -22,6 +22,7 @@ from rich.text import Text
 
 from factcheck.arithmetic import Calculation, Verdict
 from factcheck.checks import CheckReport, CheckResult
+from factcheck.compare import Comparison, Confidence, Conflict, Evidence
 from factcheck.model import Claim, Quantity, Source
 from factcheck.quantity import decimal_text
 from factcheck.query import ClaimView, TopicCount
@@ -356,3 +357,102 @@ def calculation(result: Calculation, fmt: OutputFormat) -> None:
 
 def _exactness(result: Calculation) -> str:
     return f"{result.value}" + ("" if result.value_exact else " (rounded; the fraction is exact)")
+
+
+CONFIDENCE_STYLES = {Confidence.high: "bold", Confidence.medium: "", Confidence.low: "dim"}
+CONFLICT_CSV_HEADERS = (
+    "topic", "about", "claim_a", "claim_b", "proposition", "rule", "confidence", "explanation",
+    "also", "paired_by",
+)  # fmt: skip
+
+
+def comparisons(
+    items: Sequence[Comparison], fmt: OutputFormat, single: bool, claims: Mapping[str, Claim]
+) -> None:
+    """One comparison (--topic, --about) or one per topic (--all); `claims` by ID, to show."""
+    if fmt is OutputFormat.json:
+        write_json(items[0] if single else items)
+    elif fmt is OutputFormat.jsonl:
+        write_jsonl(items)
+    elif fmt is OutputFormat.csv:
+        write_csv(
+            CONFLICT_CSV_HEADERS,
+            (
+                [c.topic or "", c.about or "", x.claims[0], x.claims[1], x.proposition or "",
+                 x.rule.value, x.confidence.value, x.explanation,
+                 "; ".join(f.rule.value for f in x.also), x.paired_by]
+                for c in items
+                for x in c.conflicts
+            ),
+        )  # fmt: skip
+    else:
+        for comparison in items:
+            _comparison_for_people(comparison, claims)
+
+
+def _comparison_for_people(comparison: Comparison, claims: Mapping[str, Claim]) -> None:
+    out = console()
+    scope = f"topic '{comparison.topic}'" if comparison.topic else f"'{comparison.about}'"
+    out.rule(Text(visible(f"{scope}: {comparison.claims} claims"), style="bold"))
+    proposition: object = object()
+    for conflict in comparison.conflicts:
+        if conflict.proposition != proposition:
+            proposition = conflict.proposition
+            heading = f"proposition '{proposition}'" if proposition else "no shared proposition"
+            out.print(Text(visible(heading), style="bold underline"))
+        out.print(_side_by_side([claims[i] for i in conflict.claims], conflict))
+        out.print(_reason(conflict))
+    if comparison.contrasts:
+        out.print(Text("contrasting evidence (not conflicts)", style="bold underline"))
+        for contrast in comparison.contrasts:
+            out.print(Text("  ") + cell(contrast.explanation))
+    count = len(comparison.conflicts)
+    note(f"{count} conflict{'s' if count != 1 else ''}, {len(comparison.contrasts)} contrasts")
+
+
+def _side_by_side(claims: Sequence[Claim], conflict: Conflict) -> Table:
+    evidence = conflict.evidence + [e for f in conflict.also for e in f.evidence]
+    spans = [e for e in evidence if e.start is not None]
+    grid = Table(show_header=True, expand=True)
+    for claim in claims:
+        grid.add_column(Text(visible(claim.id), style="bold"), ratio=1, overflow="fold")
+    speakers = [c.speaker + (f", {c.speaker_role}" if c.speaker_role else "") for c in claims]
+    places = [
+        " · ".join(filter(None, [c.date.isoformat() if c.date else "", c.source])) for c in claims
+    ]
+    for values in (speakers, places):
+        if any(values):
+            grid.add_row(*(cell(v, "italic") for v in values))
+    grid.add_row(*(_highlighted(c.text, [s for s in spans if s.claim == c.id]) for c in claims))
+    return grid
+
+
+def _highlighted(text: str, spans: Sequence[Evidence]) -> Text:
+    """The claim's text with the words that fired in reverse video, escaped piece by piece."""
+    result = Text()
+    position = 0
+    for span in sorted(spans, key=lambda s: s.start or 0):
+        start, end = span.start or 0, span.end or 0
+        if start < position:
+            continue
+        result.append(visible(text[position:start]))
+        result.append(visible(text[start:end]), style="reverse bold")
+        position = end
+    result.append(visible(text[position:]))
+    return result
+
+
+def _reason(conflict: Conflict) -> Text:
+    lines = Text()
+    lines.append(f"{conflict.rule.value}", style="bold")
+    lines.append(f" ({conflict.confidence.value} confidence): ",
+                 style=CONFIDENCE_STYLES[conflict.confidence])  # fmt: skip
+    lines.append(visible(conflict.explanation))
+    for finding in conflict.also:
+        lines.append(f"\n  also {finding.rule.value} ({finding.confidence.value}): ")
+        lines.append(visible(finding.explanation))
+    lines.append(f"\n  paired by: {visible(conflict.paired_by)}", style="dim")
+    for caveat in conflict.caveats:
+        lines.append(f"\n  might not conflict: {visible(caveat)}", style="dim")
+    lines.append("\n")
+    return lines

@@ -18,6 +18,7 @@ from factcheck.model import (
     RECORD_KINDS,
     Check,
     Claim,
+    LexiconExtension,
     Quantity,
     Source,
     part_reference,
@@ -75,6 +76,7 @@ class Corpus:
     claims: dict[str, Claim] = field(default_factory=dict)
     checks: dict[str, Check] = field(default_factory=dict)
     origin: dict[str, str] = field(default_factory=dict)
+    lexicon: list[LexiconExtension] = field(default_factory=list)
 
     def quantity(self, reference: str) -> Quantity | None:
         claim_id, name = split_reference(reference)
@@ -191,8 +193,10 @@ class _Loader:
             )
             return
         for kind, records in document.items():
-            if kind not in RECORD_KINDS:
-                known = ", ".join(f"[[{k}]]" for k in RECORD_KINDS)
+            if kind == "lexicon":
+                self._add_lexicon(shown, records)
+            elif kind not in RECORD_KINDS:
+                known = ", ".join(f"[[{k}]]" for k in RECORD_KINDS) + ", [lexicon]"
                 self.problems.append(Problem(shown, f"unknown table '{kind}'; expected {known}"))
             elif not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
                 self.problems.append(
@@ -200,6 +204,16 @@ class _Loader:
                 )
             else:
                 self._add_records(shown, kind, records)
+
+    def _add_lexicon(self, path: str, raw: Any) -> None:
+        try:
+            self.corpus.lexicon.append(LexiconExtension.model_validate(raw))
+        except ValidationError as error:
+            for detail in error.errors():
+                field_name = _field_path(list(detail["loc"])) or "lexicon"
+                self.problems.append(
+                    Problem(path, str(detail["msg"]), record="lexicon", field=field_name)
+                )
 
     def _add_records(self, path: str, kind: str, raw: list[dict[str, Any]]) -> None:
         # One call validates the whole list quickly; only when it fails do we go record by

@@ -1,0 +1,187 @@
+"""Word lists for conflict detection, and the small amount of text analysis they need.
+
+The lists are data files in factcheck/wordlists/ (documented there); a claims folder extends
+them with a `[lexicon]` table. Matching is on crude stems, so that "follows", "followed" and
+"following" all meet "follow": enough for short claim texts, and explainable.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
+
+from factcheck.model import LexiconExtension
+
+Phrase = tuple[str, ...]  # a sequence of stems
+
+
+# Irregular past tenses that claims use often; regular forms are handled by the suffix rules.
+_IRREGULAR = {
+    "met": "meet", "rose": "rise", "risen": "rise", "fell": "fall", "fallen": "fall",
+    "grew": "grow", "grown": "grow", "won": "win", "lost": "lose", "broke": "break",
+    "broken": "break", "left": "leave", "took": "take", "taken": "take", "gave": "give",
+    "given": "give", "made": "make", "paid": "pay", "built": "build", "held": "hold",
+    "kept": "keep", "brought": "bring", "sold": "sell", "told": "tell", "ran": "run",
+    "saw": "see", "seen": "see", "went": "go", "gone": "go", "came": "come", "got": "get",
+    "spent": "spend", "sent": "send", "shrank": "shrink", "shrunk": "shrink", "led": "lead",
+}  # fmt: skip
+
+
+def stem(word: str) -> str:
+    """'follows', 'followed', 'following' -> 'follow'; 'releases', 'released' -> 'releas'."""
+    word = word.lower().replace("\u2019", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    word = word.replace("'", "")
+    word = _IRREGULAR.get(word, word)
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"  # complies -> comply
+    if word.endswith("ied") and len(word) > 4:
+        return word[:-3] + "y"  # complied -> comply
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    if word.endswith("e") and len(word) > 3:
+        word = word[:-1]
+    return word
+
+
+def phrase(text: str) -> Phrase:
+    return tuple(stem(w) for w in text.split())
+
+
+def _read(name: str) -> list[str]:
+    text = (
+        resources.files("factcheck")
+        .joinpath("wordlists")
+        .joinpath(name)
+        .read_text(encoding="utf-8")
+    )
+    lines = (line.split("#", 1)[0].strip().lower() for line in text.splitlines())
+    return [line for line in lines if line]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The word lists, as written; stemmed forms are derived once, on first use."""
+
+    negations: frozenset[str]
+    markers: tuple[str, ...]
+    contrasts: tuple[tuple[str, str], ...]
+    stopwords: frozenset[str]
+    organisations: frozenset[str]
+
+    @staticmethod
+    @functools.cache
+    def default() -> Lexicon:
+        contrasts = []
+        for line in _read("contrasts.txt"):
+            left, _, right = line.partition("|")
+            contrasts.append((left.strip(), right.strip()))
+        return Lexicon(
+            negations=frozenset(_read("negations.txt")),
+            markers=tuple(_read("rebuttal_markers.txt")),
+            contrasts=tuple(contrasts),
+            stopwords=frozenset(_read("stopwords.txt")),
+            organisations=frozenset(_read("organisations.txt")),
+        )
+
+    def extended(self, extensions: Iterable[LexiconExtension]) -> Lexicon:
+        """This lexicon with a claims folder's additions."""
+        result = self
+        for extension in extensions:
+            result = dataclasses.replace(
+                result,
+                negations=result.negations | frozenset(extension.negations),
+                markers=result.markers + tuple(extension.rebuttal_markers),
+                contrasts=result.contrasts + tuple(extension.contrasts),
+            )
+        return result
+
+    @functools.cached_property
+    def marker_phrases(self) -> tuple[tuple[Phrase, str], ...]:
+        # Longest first, so that "a lie" is reported rather than "lie".
+        pairs = {phrase(m): m for m in self.markers}
+        return tuple(sorted(pairs.items(), key=lambda item: len(item[0]), reverse=True))
+
+    @functools.cached_property
+    def contrast_phrases(self) -> tuple[tuple[Phrase, Phrase, str, str], ...]:
+        return tuple((phrase(a), phrase(b), a, b) for a, b in self.contrasts)
+
+    @functools.cached_property
+    def stop_stems(self) -> frozenset[str]:
+        return frozenset(stem(w) for w in self.stopwords) | self.stopwords
+
+    def is_negation(self, token: Token) -> bool:
+        return token.lower in self.negations or token.lower.endswith("n't")
+
+    def is_content(self, token: Token) -> bool:
+        return token.stem not in self.stop_stems and token.lower not in self.negations
+
+
+# --- text ----------------------------------------------------------------------------------
+
+_PIECES = re.compile(
+    r"(?P<word>[A-Za-z][A-Za-z'\u2019]*(?:-[A-Za-z]+)*|\d[\d,.]*\d|\d)"
+    r"|(?P<stop>[.!?])|(?P<pause>[,;:]|\s[-\u2013\u2014]\s)"
+)
+_CLAUSE_WORDS = frozenset({"but", "while", "although", "though", "whereas", "however"})
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    lower: str
+    stem: str
+    start: int
+    end: int
+    capitalised: bool
+    sentence: int
+    clause: int
+
+
+@dataclass(frozen=True)
+class Text:
+    """A claim's text cut into tokens, with sentence and clause numbers."""
+
+    source: str
+    tokens: tuple[Token, ...]
+
+    @staticmethod
+    def of(source: str) -> Text:
+        tokens: list[Token] = []
+        sentence = clause = 0
+        for match in _PIECES.finditer(source):
+            if match.lastgroup == "stop":
+                sentence += 1
+                clause += 1
+                continue
+            if match.lastgroup == "pause":
+                clause += 1
+                continue
+            word = match.group()
+            lower = word.lower().replace("\u2019", "'")
+            if lower in _CLAUSE_WORDS:
+                clause += 1
+            tokens.append(
+                Token(word, lower.removesuffix("'s"), stem(word), match.start(), match.end(),
+                      word[0].isupper(), sentence, clause)
+            )  # fmt: skip
+        return Text(source, tuple(tokens))
+
+    def find(self, wanted: Phrase, clause: int | None = None) -> list[int]:
+        """Indexes where the stems of `wanted` start, in order (in one clause if given)."""
+        n = len(wanted)
+        hits = []
+        for i in range(len(self.tokens) - n + 1):
+            window = self.tokens[i : i + n]
+            if clause is not None and window[0].clause != clause:
+                continue
+            if tuple(t.stem for t in window) == wanted:
+                hits.append(i)
+        return hits
