@@ -20,6 +20,9 @@ CLAIMS_PER_FILE = 100
 DATA = Path(__file__).resolve().parent / ".data"
 SPEAKERS = ["Gavin Newsom", "Kristi Noem", "Todd Lyons", "Bill Essayli", "Rob Bonta", "DHS"]
 TOPICS = ["detainers", "releases", "transfers", "crime", "budget", "courts", "jails"]
+SUBJECTS = ["The county jail", "California", "The sheriff", "ICE", "The state", "The city"]
+VERBS = ["follows", "violates", "released", "did not release", "works with", "refuses"]
+OBJECTS = ["federal detainers", "the law", "inmates", "immigration authorities"]
 FIGURES = ["4,561", "33,179", "more than 12,000", "about one in eight", "13.7%", "1.2 million"]
 
 FLOOR = (
@@ -32,6 +35,7 @@ COMMANDS: dict[str, list[str]] = {
     "list --json": ["list", "--json"],
     "validate": ["validate"],
     "check --json": ["check", "--json"],
+    "compare --json": ["compare", "--topic", "detainers", "--json"],
 }
 
 
@@ -44,16 +48,20 @@ def claim_record(rng: random.Random, n: int, file_no: int) -> str:
         'source = "seed-source"',
         f"date = 2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
         f"topics = {rng.sample(TOPICS, 2)!r}".replace("'", '"'),
-        f'text = "Claim number {n} says that {rng.randint(1, 99_999):,} people were released."',
-        f'about = "proposition-{file_no}-{n % 7}"',
-        f'stance = "{rng.choice(["affirms", "denies"])}"',
+        f'text = "{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(OBJECTS)} in case {n}."',
     ]
+    if n % 10:  # one claim in ten speaks to no recorded proposition: paired by its words
+        lines += [
+            f'about = "proposition-{file_no}-{n % 7}"',
+            f'stance = "{"denies" if n % 6 == 0 else "affirms"}"',
+        ]
     if n % 5 == 0 and n > 0:
         lines.append(f'disputes = ["claim-{n - 1}"]')
     lines += [
         "",
         "[claims.quantities]",
-        f'total = {{ value = "{rng.randint(1_000, 99_999):,}", measure = "measure-{n % 13}" }}',
+        # Five claims report each measure; most agree, one in seventeen does not.
+        f'total = {{ value = "{_measured(n):,}", measure = "measure-{n // 5}" }}',
         f'part = {{ value = "{rng.randint(1, 999)}", part_of = "total" }}',
         f'said = "{rng.choice(FIGURES)}"',
         "",
@@ -61,8 +69,13 @@ def claim_record(rng: random.Random, n: int, file_no: int) -> str:
     return "\n".join(lines)
 
 
+def _measured(n: int) -> int:
+    base = 1_000 + (n // 5) * 7919 % 90_000
+    return base * 2 if n % 17 == 0 else base
+
+
 def generate(size: int) -> Path:
-    folder = DATA / f"claims-{size}"
+    folder = DATA / f"claims-v2-{size}"
     if folder.exists():
         return folder
     rng = random.Random(size)

@@ -130,7 +130,8 @@ class _Comparer:
         self.by_id = {c.id: c for c in self.claims}
         self.lexicon = lexicon
         self._texts: dict[str, Text] = {}
-        self._names: dict[str, frozenset[str]] = {}
+        self._names: dict[str, list[tuple[str, ...]]] = {}
+        self._hits: dict[str, dict[Phrase, list[int]]] = {}
 
     def text(self, claim: Claim) -> Text:
         if claim.id not in self._texts:
@@ -195,7 +196,8 @@ class _Comparer:
                 by_name[name].append(claim)
         for claim in self.claims:
             text = self.text(claim)
-            if not any(text.find(marker) for marker, _ in self.lexicon.marker_phrases):
+            hits = self.lexicon_hits(claim)
+            if not any(marker in hits for marker, _ in self.lexicon.marker_phrases):
                 continue
             mine = self.content_words(claim)
             for name, speakers_claims in by_name.items():
@@ -311,8 +313,9 @@ class _Comparer:
     def marker_aimed_at(self, x: Claim, y: Claim) -> tuple[_Span, _Span] | None:
         text = self.text(x)
         names = self.names(y)
+        hits = self.lexicon_hits(x)
         for wanted, _ in self.lexicon.marker_phrases:
-            for start in text.find(wanted):
+            for start in hits.get(wanted, ()):
                 sentence = text.tokens[start].sentence
                 marker = _span(text, start, len(wanted))
                 for name in names:
@@ -323,6 +326,11 @@ class _Comparer:
 
     def names(self, claim: Claim) -> list[tuple[str, ...]]:
         """How a text may name this claim's speaker: in full, or by a person's surname."""
+        if claim.speaker not in self._names:
+            self._names[claim.speaker] = self._speaker_names(claim)
+        return self._names[claim.speaker]
+
+    def _speaker_names(self, claim: Claim) -> list[tuple[str, ...]]:
         words = [w.strip(".,").lower() for w in claim.speaker.split()]
         names = [tuple(words)]
         run = _last_capitalised_run(claim.speaker)
@@ -396,11 +404,24 @@ class _Comparer:
                 )
         return None
 
+    def lexicon_hits(self, claim: Claim) -> dict[Phrase, list[int]]:
+        """Where each lexicon phrase (marker, contrast side) stands in the claim's text."""
+        if claim.id not in self._hits:
+            text = self.text(claim)
+            wanted = {p for p, _ in self.lexicon.marker_phrases}
+            wanted |= {side for c in self.lexicon.contrast_phrases for side in c[:2]}
+            found = {p: text.find(p) for p in wanted if p[0] in text.positions}
+            self._hits[claim.id] = {p: at for p, at in found.items() if at}
+        return self._hits[claim.id]
+
     def contrast_pair(self, x: Claim, y: Claim) -> Finding | None:
         tx, ty = self.text(x), self.text(y)
+        hits_x, hits_y = self.lexicon_hits(x), self.lexicon_hits(y)
         for left, right, left_text, right_text in self.lexicon.contrast_phrases:
-            for i in tx.find(left):
-                for j in ty.find(right):
+            if left not in hits_x or right not in hits_y:
+                continue
+            for i in hits_x[left]:
+                for j in hits_y[right]:
                     if not self.same_subject(tx, i, ty, j):
                         continue
                     return Finding(

@@ -145,7 +145,7 @@ class Token:
     clause: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Text:
     """A claim's text cut into tokens, with sentence and clause numbers."""
 
@@ -174,14 +174,20 @@ class Text:
             )  # fmt: skip
         return Text(source, tuple(tokens))
 
-    def find(self, wanted: Phrase, clause: int | None = None) -> list[int]:
-        """Indexes where the stems of `wanted` start, in order (in one clause if given)."""
+    @functools.cached_property
+    def positions(self) -> dict[str, list[int]]:
+        """Where each stem stands: phrases are looked up, not scanned for."""
+        index: dict[str, list[int]] = {}
+        for i, token in enumerate(self.tokens):
+            index.setdefault(token.stem, []).append(i)
+        return index
+
+    def find(self, wanted: Phrase) -> list[int]:
+        """Indexes where the stems of `wanted` start, in order."""
         n = len(wanted)
-        hits = []
-        for i in range(len(self.tokens) - n + 1):
-            window = self.tokens[i : i + n]
-            if clause is not None and window[0].clause != clause:
-                continue
-            if tuple(t.stem for t in window) == wanted:
-                hits.append(i)
-        return hits
+        return [
+            i
+            for i in self.positions.get(wanted[0], ())
+            if i + n <= len(self.tokens)
+            and all(self.tokens[i + k].stem == wanted[k] for k in range(1, n))
+        ]
