@@ -110,6 +110,7 @@ def test_show_table_lists_the_figures():
     result = run("show", "smith-budget-up", "--claims", VALID)
     assert result.exit_code == 0
     assert "1.2 million" in result.stdout
+    assert "1,150,000 to 1,250,000" in result.stdout  # how the figure reads
     assert "Daily Bugle" in result.stdout
 
 

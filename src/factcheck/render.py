@@ -24,7 +24,7 @@ from factcheck.arithmetic import Calculation, Verdict
 from factcheck.checks import CheckReport, CheckResult
 from factcheck.compare import Comparison, Confidence, Conflict, Evidence
 from factcheck.model import Claim, Quantity, Source
-from factcheck.quantity import decimal_text
+from factcheck.quantity import decimal_text, parse_figure
 from factcheck.query import ClaimView, TopicCount
 from factcheck.store import Corpus, Problem
 
@@ -207,9 +207,16 @@ def claim_detail(view: ClaimView, fmt: OutputFormat) -> None:
     if claim.quantities:
         renderables.append(
             table(
-                ("figure", "as written", "measure", "part of", "period"),
+                ("figure", "as written", "reads as", "measure", "part of", "period"),
                 (
-                    [name, q.value, q.measure or "", q.part_of or "", _period(q)]
+                    [
+                        name,
+                        q.value,
+                        parse_figure(q.value).claimed_text,
+                        q.measure or "",
+                        q.part_of or "",
+                        _period(q),
+                    ]
                     for name, q in claim.quantities.items()
                 ),
                 title="figures",
