@@ -132,6 +132,7 @@ class _Comparer:
         self._texts: dict[str, Text] = {}
         self._names: dict[str, list[tuple[str, ...]]] = {}
         self._hits: dict[str, dict[Phrase, list[int]]] = {}
+        self._negated: dict[str, dict[int, int]] = {}
 
     def text(self, claim: Claim) -> Text:
         if claim.id not in self._texts:
@@ -370,17 +371,26 @@ class _Comparer:
                 return finding
         return None
 
+    def negated_clauses(self, claim: Claim) -> dict[int, int]:
+        """Clause number -> index of its first negation, for the claim's text."""
+        if claim.id not in self._negated:
+            negated: dict[int, int] = {}
+            for i, token in enumerate(self.text(claim).tokens):
+                if self.lexicon.is_negation(token):
+                    negated.setdefault(token.clause, i)
+            self._negated[claim.id] = negated
+        return self._negated[claim.id]
+
     def one_sided_negation(self, x: Claim, y: Claim) -> Finding | None:
         tx, ty = self.text(x), self.text(y)
-        for i, token in enumerate(tx.tokens):
-            if not self.lexicon.is_negation(token):
-                continue
+        negated_y = self.negated_clauses(y)
+        for i in sorted(self.negated_clauses(x).values()):
+            token = tx.tokens[i]
             predicate = self.next_content(tx, i)
             if predicate is None:
                 continue
             for j in ty.find((tx.tokens[predicate].stem,)):
-                clause = ty.tokens[j].clause
-                if any(self.lexicon.is_negation(t) for t in ty.tokens if t.clause == clause):
+                if ty.tokens[j].clause in negated_y:
                     continue
                 if not self.same_subject(tx, i, ty, j):
                     continue
@@ -408,9 +418,7 @@ class _Comparer:
         """Where each lexicon phrase (marker, contrast side) stands in the claim's text."""
         if claim.id not in self._hits:
             text = self.text(claim)
-            wanted = {p for p, _ in self.lexicon.marker_phrases}
-            wanted |= {side for c in self.lexicon.contrast_phrases for side in c[:2]}
-            found = {p: text.find(p) for p in wanted if p[0] in text.positions}
+            found = {p: text.find(p) for p in self.lexicon.phrases if p[0] in text.positions}
             self._hits[claim.id] = {p: at for p, at in found.items() if at}
         return self._hits[claim.id]
 

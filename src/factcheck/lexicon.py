@@ -31,6 +31,7 @@ _IRREGULAR = {
 }  # fmt: skip
 
 
+@functools.lru_cache(maxsize=65_536)
 def stem(word: str) -> str:
     """'follows', 'followed', 'following' -> 'follow'; 'releases', 'released' -> 'releas'."""
     word = word.lower().replace("\u2019", "'")
@@ -112,6 +113,13 @@ class Lexicon:
     @functools.cached_property
     def contrast_phrases(self) -> tuple[tuple[Phrase, Phrase, str, str], ...]:
         return tuple((phrase(a), phrase(b), a, b) for a, b in self.contrasts)
+
+    @functools.cached_property
+    def phrases(self) -> frozenset[Phrase]:
+        """Every phrase looked for in a text: the markers and both sides of each contrast."""
+        return frozenset(p for p, _ in self.marker_phrases) | frozenset(
+            side for c in self.contrast_phrases for side in c[:2]
+        )
 
     @functools.cached_property
     def stop_stems(self) -> frozenset[str]:
