@@ -403,3 +403,15 @@ def test_compare_escapes_claim_text(write_claims):
     assert "\x1b" not in result.stdout
     assert "[red]S[/red]" in result.stdout
     assert "textual" in result.stdout
+
+
+def test_show_lists_only_the_checks_that_name_the_claim(write_claims):
+    folder = write_claims(
+        '[[claims]]\nid = "a"\nspeaker = "S"\ntext = "T"\ntopics = ["x"]\n'
+        'quantities = { n = "1" }\n'
+        '[[claims]]\nid = "ba"\nspeaker = "S"\ntext = "T"\ntopics = ["x"]\n'
+        'quantities = { n = "2" }\n'
+        '[[checks]]\nid = "k"\nexpect = "2"\ncompute = "ba.n * 1"\n'
+    )
+    assert run_json("show", "a", "--claims", folder)["checks"] == []
+    assert run_json("show", "ba", "--claims", folder)["checks"] == ["k"]

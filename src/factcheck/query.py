@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel
 
-from factcheck.model import Check, Claim, Source
+from factcheck import expression
+from factcheck.model import Check, Claim, Source, split_reference
 from factcheck.store import Corpus
 
 
@@ -98,8 +99,8 @@ def claim_view(corpus: Corpus, claim_id: str) -> ClaimView:
 
 
 def _check_uses(check: Check, claim_id: str) -> bool:
-    prefix = f"{claim_id}."
-    return (check.claim or "").startswith(prefix) or prefix in check.compute
+    references = [check.claim or "", *expression.references(check.compute)]
+    return any(split_reference(r)[0] == claim_id for r in references if r)
 
 
 def nearest_ids(wanted: str, known: Iterable[str]) -> list[str]:
