@@ -196,11 +196,17 @@ def topics(items: Sequence[TopicCount], fmt: OutputFormat) -> None:
         show(table(("topic", "claims"), ([cell(t.topic, "bold"), str(t.claims)] for t in items)))
 
 
+def one_document(document: Any, fmt: OutputFormat) -> None:
+    """A single result for scripts: indented JSON, or one line of it."""
+    if fmt is OutputFormat.json:
+        write_json(document)
+    else:
+        write_jsonl([document])
+
+
 def claim_detail(view: ClaimView, fmt: OutputFormat) -> None:
-    if fmt in (OutputFormat.json, OutputFormat.jsonl):
-        write_json(view.model_dump(mode="json")) if fmt is OutputFormat.json else write_jsonl(
-            [view.model_dump(mode="json")]
-        )
+    if fmt is not OutputFormat.table:
+        one_document(view, fmt)
         return
     claim = view.claim
     fields = Table.grid(padding=(0, 2))
@@ -359,7 +365,7 @@ def _computed_short(result: CheckResult) -> str:
 
 def calculation(result: Calculation, fmt: OutputFormat) -> None:
     if fmt is not OutputFormat.table:
-        write_json(result) if fmt is OutputFormat.json else write_jsonl([result])
+        one_document(result, fmt)
         return
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold")
