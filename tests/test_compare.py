@@ -44,6 +44,15 @@ def test_seed_follows_the_law_against_prohibits_handover(seed):
     assert "a lie" in rebuttal.explanation
 
 
+def test_a_rebuttal_with_a_recorded_target_is_not_paired_with_the_speakers_other_claims(seed):
+    # Essayli's "a lie" names Newsom, but the record says it disputes newsom-follows-law:
+    # it is not a conflict with Newsom's one-in-eight figure or his office's transfers.
+    paired = {tuple(c.claims) for c in seed.conflicts}
+    assert ("essayli-prohibits-handover", "newsom-one-in-eight") not in paired
+    assert ("essayli-prohibits-handover", "newsom-office-transfers-12000") not in paired
+    assert len(seed.conflicts) == 4
+
+
 def test_seed_misinformation_aimed_at_noem(seed):
     conflict = by_pair(seed)[("newsom-noem-misinformation", "noem-urges-no-release")]
     rules = {conflict.rule, *(f.rule for f in conflict.also)}

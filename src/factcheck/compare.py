@@ -190,12 +190,18 @@ class _Comparer:
 
     def rebuttal_pairs(self) -> Iterable[tuple[Claim, Claim, list[str]]]:
         """A claim that calls something false next to a speaker's name speaks to that
-        speaker's claims, if it shares one content word with them (not only the name)."""
+        speaker's claims, if it shares one content word with them (not only the name).
+
+        Only for a claim whose target is not recorded: one with a `disputes` or an `about`
+        has told us what it answers, and pairing it with every claim of that speaker that
+        shares a word ("California", "inmates") would be guessing."""
         by_name: dict[tuple[str, ...], list[Claim]] = defaultdict(list)
         for claim in self.claims:
             for name in self.names(claim):
                 by_name[name].append(claim)
         for claim in self.claims:
+            if claim.disputes or claim.about:
+                continue
             text = self.text(claim)
             hits = self.lexicon_hits(claim)
             if not any(marker in hits for marker, _ in self.lexicon.marker_phrases):
