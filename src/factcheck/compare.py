@@ -354,7 +354,9 @@ class _Comparer:
             same_period = (qa.period, qa.since, qa.until) == (qb.period, qb.since, qb.until)
             caveats = ["The two may count by different definitions or sources."]
             if not same_period:
-                caveats.insert(0, f"The periods differ: {_period(qa)} and {_period(qb)}.")
+                caveats.insert(
+                    0, f"The periods differ: {_period_or_none(qa)} and {_period_or_none(qb)}."
+                )
             return Finding(
                 rule=Rule.numeric,
                 confidence=Confidence.high if same_period else Confidence.medium,
@@ -501,7 +503,7 @@ class _Comparer:
             return None
         figures = [
             FigureView(claim=c.id, quantity=name, value=q.value, measure=q.measure or "",
-                       period=_period(q) or None)
+                       period=q.period_text or None)
             for c in (a, b)
             for name, q in c.quantities.items()
             if q.measure
@@ -598,13 +600,8 @@ def _same_measure(
                 yield qa, qb
 
 
-def _period(quantity: Quantity) -> str:
-    parts = [
-        quantity.period or "",
-        f"since {quantity.since.isoformat()}" if quantity.since else "",
-        f"until {quantity.until.isoformat()}" if quantity.until else "",
-    ]
-    return " ".join(p for p in parts if p) or "no period given"
+def _period_or_none(quantity: Quantity) -> str:
+    return quantity.period_text or "no period given"
 
 
 def _who(claim: Claim) -> str:

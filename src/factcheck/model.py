@@ -115,6 +115,15 @@ class Quantity(Record):
     until: dt.date | None = None
     note: str | None = None
 
+    @property
+    def period_text(self) -> str:
+        """The period as words and dates together: 'since 2019', '' when none is given."""
+        bounds = [
+            f"since {self.since.isoformat()}" if self.since else "",
+            f"until {self.until.isoformat()}" if self.until else "",
+        ]
+        return " ".join(p for p in [self.period or "", *bounds] if p)
+
 
 def _quantity_short_form(value: Any) -> Any:
     # `released = "4,561"` is short for `released = { value = "4,561" }`.

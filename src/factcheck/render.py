@@ -23,7 +23,7 @@ from rich.text import Text
 from factcheck.arithmetic import Calculation, Verdict
 from factcheck.checks import CheckReport, CheckResult
 from factcheck.compare import Comparison, Confidence, Conflict, Evidence
-from factcheck.model import Claim, Quantity, Source
+from factcheck.model import Claim, Source
 from factcheck.quantity import decimal_text, parse_figure
 from factcheck.query import ClaimView, TopicCount
 from factcheck.store import Corpus, Problem
@@ -242,7 +242,7 @@ def claim_detail(view: ClaimView, fmt: OutputFormat) -> None:
                         parse_figure(q.value).claimed_text,
                         q.measure or "",
                         q.part_of or "",
-                        _period(q),
+                        q.period_text,
                     ]
                     for name, q in claim.quantities.items()
                 ),
@@ -255,14 +255,6 @@ def claim_detail(view: ClaimView, fmt: OutputFormat) -> None:
 def _source_line(source: Source) -> str:
     parts = [source.id, source.outlet, source.title, source.url]
     return " · ".join(p for p in parts if p)
-
-
-def _period(quantity: Quantity) -> str:
-    bounds = [
-        f"since {quantity.since.isoformat()}" if quantity.since else "",
-        f"until {quantity.until.isoformat()}" if quantity.until else "",
-    ]
-    return " ".join(filter(None, [quantity.period, *bounds]))
 
 
 def validation_summary(corpus: Corpus, fmt: OutputFormat) -> None:
