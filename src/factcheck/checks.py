@@ -101,7 +101,7 @@ def _run_declared(corpus: Corpus, check: Check) -> CheckResult:
     target = check.claim
     figure = figure_of(corpus, target) if target else parse_figure(check.expect or "")
     node = expression.parse(check.compute)
-    refs = list(dict.fromkeys(expression.references(check.compute)))
+    refs = expression.references_of(node)
     claims = list(dict.fromkeys(split_reference(r)[0] for r in ([target] if target else []) + refs))
     try:
         value = expression.evaluate(node, lambda ref: figure_of(corpus, ref))

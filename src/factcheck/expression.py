@@ -111,7 +111,12 @@ def parse(text: str) -> Node:
 
 def references(text: str) -> list[str]:
     """The `claim.quantity` references an expression names, in order, without repeats."""
-    return list(dict.fromkeys(_references(parse(text))))
+    return references_of(parse(text))
+
+
+def references_of(node: Node) -> list[str]:
+    """The same, for an expression already parsed."""
+    return list(dict.fromkeys(_references(node)))
 
 
 def substitute(text: str, written: Callable[[str], str]) -> str:
