@@ -1,7 +1,7 @@
 """Precision and recall of `factcheck compare` on real sentence pairs nobody here wrote.
 
-    python benchmarks/contradiction_real.py                      # ../shared/data/contradiction/dev.jsonl
-    python benchmarks/contradiction_real.py PATH.jsonl           # another file of the same shape
+    python benchmarks/contradiction_real.py              # ../shared/data/contradiction/dev.jsonl
+    python benchmarks/contradiction_real.py PATH.jsonl   # another file of the same shape
     python benchmarks/contradiction_real.py --min-confidence medium
     python benchmarks/contradiction_real.py --misses 20 --false-alarms 40
 
@@ -61,7 +61,10 @@ def read_pairs(path: Path) -> list[Pair]:
 def corpus_of(pairs: Iterable[Pair]) -> Corpus:
     corpus = Corpus(root=Path("."))
     for pair in pairs:
-        for side, text, speaker in (("a", pair.text_a, SPEAKERS[0]), ("b", pair.text_b, SPEAKERS[1])):
+        for side, text, speaker in (
+            ("a", pair.text_a, SPEAKERS[0]),
+            ("b", pair.text_b, SPEAKERS[1]),
+        ):
             claim_id = f"{pair.id}-{side}"
             corpus.claims[claim_id] = Claim(
                 id=claim_id, text=text, speaker=speaker, topics=[pair.id]

@@ -402,7 +402,7 @@ def test_compare_escapes_claim_text(write_claims):
     assert result.exit_code == 0
     assert "\x1b" not in result.stdout
     assert "[red]S[/red]" in result.stdout
-    assert "textual" in result.stdout
+    assert "negation" in result.stdout
 
 
 def test_show_lists_only_the_checks_that_name_the_claim(write_claims):

@@ -14,7 +14,7 @@ import typer
 from factcheck import __version__, expression, query, render
 from factcheck.arithmetic import FAILING_BY_DEFAULT, Verdict, calculate
 from factcheck.checks import CheckFilter, figure_of, run_checks
-from factcheck.compare import Confidence, at_least, compare_about, compare_all, compare_topic
+from factcheck.compare import Confidence, UnknownProposition, UnknownTopic, compare_scope
 from factcheck.model import claims_file_json_schema
 from factcheck.quantity import Figure, FigureError
 from factcheck.render import OutputFormat
@@ -360,8 +360,11 @@ def compare_command(
 
     Rules, most certain first: recorded (opposite stance on one `about`, or `disputes`),
     rebuttal ("a lie", "misinformation" aimed at the other speaker), numeric (one measure,
-    figures that cannot both hold), textual (suggested: negation or contrasting verbs).
-    Figures of different measures on one proposition are listed as contrasting evidence.
+    figures that cannot both hold); then, read from the words alone and shown as
+    suggestions: negation (a predicate negated on one side only), values (two years,
+    numbers, colours or nationalities in one slot) and antonym (WordNet or the desk's
+    contrast pairs). Figures of different measures on one proposition are listed as
+    contrasting evidence.
 
     Examples:
 
@@ -376,15 +379,9 @@ def compare_command(
         raise UsageProblem("give one of --topic TOPIC, --all or --about KEY")
     corpus = load_claims(claims)
     try:
-        if topic is not None:
-            found = [compare_topic(corpus, topic)]
-        elif about is not None:
-            found = [compare_about(corpus, about)]
-        else:
-            found = compare_all(corpus)
-    except LookupError as error:
+        shown = compare_scope(corpus, topic=topic, about=about, minimum=min_confidence)
+    except (UnknownTopic, UnknownProposition) as error:
         raise UsageProblem(str(error)) from None
-    shown = [at_least(c, min_confidence) for c in found]
     render.comparisons(shown, fmt, single=not all_topics, claims=corpus.claims)
     if fail_on_conflict and any(c.conflicts for c in shown):
         raise typer.Exit(EXIT_FAILED)

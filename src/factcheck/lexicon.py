@@ -14,12 +14,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 
+from factcheck import wordnet
 from factcheck.model import LexiconExtension
 
 Phrase = tuple[str, ...]  # a sequence of stems
 
 
-# Irregular past tenses that claims use often; regular forms are handled by the suffix rules.
+# Irregular forms that are words of their own too ("rose", "fell", "left"), so WordNet's
+# exception lists (which give the rest: "children", "ran", "geese") leave them out; claims use
+# them as verbs often enough to map them on purpose.
 _IRREGULAR = {
     "met": "meet", "rose": "rise", "risen": "rise", "fell": "fall", "fallen": "fall",
     "grew": "grow", "grown": "grow", "won": "win", "lost": "lose", "broke": "break",
@@ -38,7 +41,7 @@ def stem(word: str) -> str:
     if word.endswith("'s"):
         word = word[:-2]
     word = word.replace("'", "")
-    word = _IRREGULAR.get(word, word)
+    word = _IRREGULAR.get(word) or wordnet.irregular_forms().get(word, word)
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"  # complies -> comply
     if word.endswith("ied") and len(word) > 4:
@@ -47,6 +50,8 @@ def stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[: -len(suffix)]
             break
+    if word.endswith("men") and len(word) >= 3:
+        word = word[:-3] + "man"  # women -> woman, as WordNet's morphology does
     if word.endswith("e") and len(word) > 3:
         word = word[:-1]
     return word
@@ -76,6 +81,8 @@ class Lexicon:
     contrasts: tuple[tuple[str, str], ...]
     stopwords: frozenset[str]
     organisations: frozenset[str]
+    hypotheticals: frozenset[str] = frozenset()
+    units: frozenset[str] = frozenset()
 
     @staticmethod
     @functools.cache
@@ -90,6 +97,8 @@ class Lexicon:
             contrasts=tuple(contrasts),
             stopwords=frozenset(_read("stopwords.txt")),
             organisations=frozenset(_read("organisations.txt")),
+            hypotheticals=frozenset(_read("hypotheticals.txt")),
+            units=frozenset(stem(u) for u in _read("units.txt")),
         )
 
     def extended(self, extensions: Iterable[LexiconExtension]) -> Lexicon:
@@ -125,17 +134,52 @@ class Lexicon:
     def stop_stems(self) -> frozenset[str]:
         return frozenset(stem(w) for w in self.stopwords) | self.stopwords
 
+    @functools.cached_property
+    def negation_words(self) -> frozenset[str]:
+        return frozenset(n for n in self.negations if " " not in n)
+
+    @functools.cached_property
+    def negation_phrases(self) -> tuple[Phrase, ...]:
+        """Multi-word negations ("fail to", "no longer"), as stems, longest first."""
+        found = {phrase(n) for n in self.negations if " " in n}
+        return tuple(sorted(found, key=len, reverse=True))
+
+    @functools.cached_property
+    def hypothetical_words(self) -> frozenset[str]:
+        return frozenset(h for h in self.hypotheticals if " " not in h)
+
+    @functools.cached_property
+    def hypothetical_phrases(self) -> tuple[Phrase, ...]:
+        return tuple(phrase(h) for h in self.hypotheticals if " " in h)
+
+    @functools.cached_property
+    def antonyms(self) -> dict[str, dict[str, wordnet.Antonym]]:
+        """stem -> {stem of an opposite: the WordNet entry}, both ways round."""
+        index: dict[str, dict[str, wordnet.Antonym]] = {}
+        for entry in wordnet.antonyms():
+            a, b = stem(entry.left), stem(entry.right)
+            if a == b or a in self.stop_stems or b in self.stop_stems:
+                continue
+            index.setdefault(a, {}).setdefault(b, entry)
+            index.setdefault(b, {}).setdefault(a, entry)
+        return index
+
+    @functools.cached_property
+    def value_classes(self) -> dict[str, str]:
+        """stem -> colour, month, day or nationality: one value of an attribute."""
+        return {stem(word): cls for word, cls in wordnet.value_classes().items()}
+
     def is_negation(self, token: Token) -> bool:
-        return token.lower in self.negations or token.lower.endswith("n't")
+        return token.lower in self.negation_words or token.lower.endswith("n't")
 
     def is_content(self, token: Token) -> bool:
-        return token.stem not in self.stop_stems and token.lower not in self.negations
+        return token.stem not in self.stop_stems and token.lower not in self.negation_words
 
 
 # --- text ----------------------------------------------------------------------------------
 
 _PIECES = re.compile(
-    r"(?P<word>[A-Za-z][A-Za-z'\u2019]*(?:-[A-Za-z]+)*|\d[\d,.]*\d|\d)"
+    r"(?P<word>[^\W\d_](?:[^\W\d_]|['\u2019])*(?:-[^\W\d_]+)*|\d[\d,.]*\d|\d)"
     r"|(?P<stop>[.!?])|(?P<pause>[,;:]|\s[-\u2013\u2014]\s)"
 )
 _CLAUSE_WORDS = frozenset({"but", "while", "although", "though", "whereas", "however"})
@@ -159,13 +203,17 @@ class Text:
 
     source: str
     tokens: tuple[Token, ...]
+    questions: frozenset[int] = frozenset()  # the sentences that end in "?"
 
     @staticmethod
     def of(source: str) -> Text:
         tokens: list[Token] = []
+        questions: set[int] = set()
         sentence = clause = 0
         for match in _PIECES.finditer(source):
             if match.lastgroup == "stop":
+                if match.group() == "?":
+                    questions.add(sentence)
                 sentence += 1
                 clause += 1
                 continue
@@ -180,7 +228,7 @@ class Text:
                 Token(word, lower.removesuffix("'s"), stem(word), match.start(), match.end(),
                       word[0].isupper(), sentence, clause)
             )  # fmt: skip
-        return Text(source, tuple(tokens))
+        return Text(source, tuple(tokens), frozenset(questions))
 
     @functools.cached_property
     def positions(self) -> dict[str, list[int]]:

@@ -1,0 +1,208 @@
+"""Build the WordNet data files that `factcheck compare` ships, from Princeton WordNet 3.0.
+
+    apt-get install wordnet-base          # Debian's package of the WordNet 3.0 database
+    python scripts/build_wordnet.py       # writes src/factcheck/wordlists/wordnet-*.tsv
+
+Run it only to rebuild the files: the package and CI use the committed output and never need
+WordNet installed. The licence is in src/factcheck/wordlists/WORDNET-LICENSE.
+
+What it writes (tab-separated, sorted, one entry a line):
+
+- `wordnet-antonyms.tsv`: `word<TAB>word<TAB>kind<TAB>pos`, single words only.
+  kind `direct`: WordNet's own antonym pointer between the two words ("rise"/"fall");
+  `indirect`: an adjective in the similar-to cluster of one head and the head antonym of the
+  other ("shiny", similar to "bright", against "dull"); `derived`: derivational forms of a
+  direct pair ("inability"/"ability" from "unable"/"able").
+- `wordnet-values.tsv`: `word<TAB>class`: words that name one value of an attribute of which
+  a thing has one at a time: colour, month, day (of the week), nationality (adjectives that
+  pertain to a country, as "Armenian" to "Armenia").
+- `wordnet-irregular.tsv`: `form<TAB>lemma`: WordNet's exception lists (verb.exc, noun.exc,
+  adj.exc), for forms that are not themselves a WordNet lemma ("children" -> "child",
+  "rose" is left out because it is a noun of its own).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+WORDNET = Path("/usr/share/wordnet")
+OUT = Path(__file__).resolve().parents[1] / "src" / "factcheck" / "wordlists"
+POS = {"noun": "n", "verb": "v", "adj": "a", "adv": "r"}
+KIND_RANK = {"direct": 0, "derived": 1, "indirect": 2}
+
+
+def clean(word: str) -> str:
+    # Adjectives carry a syntactic marker: "galore(ip)".
+    return word.split("(", 1)[0].lower()
+
+
+def read_synsets(pos: str) -> dict[str, tuple[str, list[str], list[tuple[str, str, str, str]]]]:
+    """offset -> (ss_type, words, pointers (symbol, offset, pos, source/target))."""
+    synsets = {}
+    for line in (WORDNET / f"data.{pos}").read_text(encoding="latin-1").splitlines():
+        if line.startswith("  "):
+            continue  # the licence header
+        fields = line.split(" | ", 1)[0].split()
+        offset, ss_type, count = fields[0], fields[2], int(fields[3], 16)
+        words = [clean(fields[4 + 2 * i]) for i in range(count)]
+        at = 4 + 2 * count
+        pointer_count = int(fields[at])
+        pointers = [tuple(fields[at + 1 + 4 * k : at + 5 + 4 * k]) for k in range(pointer_count)]
+        synsets[f"{POS[pos]}{offset}"] = (ss_type, words, pointers)  # type: ignore[assignment]
+    return synsets
+
+
+def key(pos_letter: str, offset: str) -> str:
+    return f"{'a' if pos_letter == 's' else pos_letter}{offset}"
+
+
+def single(word: str) -> bool:
+    return word.isalpha() and len(word) > 1
+
+
+def antonyms(synsets: dict) -> dict[tuple[str, str], tuple[str, str]]:
+    pairs: dict[tuple[str, str], tuple[str, str]] = {}
+
+    def add(a: str, b: str, kind: str, pos: str) -> None:
+        if not (single(a) and single(b)) or a == b:
+            return
+        pair = (a, b) if a < b else (b, a)
+        if pair not in pairs or KIND_RANK[kind] < KIND_RANK[pairs[pair][0]]:
+            pairs[pair] = (kind, pos)
+
+    def lexical(source: str, pointer: tuple[str, str, str, str]) -> tuple[str, str] | None:
+        _, offset, pos, st = pointer
+        target = synsets.get(key(pos, offset))
+        if target is None:
+            return None
+        s, t = int(st[:2], 16), int(st[2:], 16)
+        return synsets[source][1][s - 1], target[1][t - 1]
+
+    direct: list[tuple[str, str, str, str]] = []  # (source synset, word, target synset, word)
+    for name, (_, _, pointers) in synsets.items():
+        for pointer in pointers:
+            if pointer[0] == "!":
+                words = lexical(name, pointer)
+                if words:
+                    direct.append((name, words[0], key(pointer[2], pointer[1]), words[1]))
+                    add(words[0], words[1], "direct", name[0])
+    # Derivational forms of each word of a direct pair.
+    # Derivational forms of each word of a direct pair, paired within one part of speech.
+    derived: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
+    for name, (_, _words, pointers) in synsets.items():
+        for pointer in pointers:
+            if pointer[0] == "+":
+                pair = lexical(name, pointer)
+                if pair:
+                    derived[(name, pair[0])].add((pair[1], key(pointer[2], "")))
+    for source, a, target, b in direct:
+        for a2, pos_a in derived.get((source, a), ()):
+            for b2, pos_b in derived.get((target, b), ()):
+                if pos_a == pos_b:
+                    add(a2, b2, "derived", pos_a)
+    # Indirect adjective antonyms: the satellites of a head against the other head's words.
+    for source, _a, _target, b in direct:
+        if source[0] != "a":
+            continue
+        for pointer in synsets[source][2]:
+            if pointer[0] == "&":
+                satellite = synsets.get(key(pointer[2], pointer[1]))
+                if satellite and satellite[0] == "s":
+                    for word in satellite[1]:
+                        add(word, b, "indirect", "a")
+    return pairs
+
+
+def hyponym_words(synsets: dict, root: str, instances: bool = False) -> set[str]:
+    symbols = {"~", "~i"} if instances else {"~"}
+    seen, todo, words = set(), [root], set()
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        if name != root:
+            words.update(w for w in synsets[name][1] if single(w))
+        todo += [key(p[2], p[1]) for p in synsets[name][2] if p[0] in symbols]
+    return words
+
+
+def values(nouns: dict, adjectives: dict) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for cls, roots in {
+        "colour": ["n04959672", "n04960079"],  # chromatic_color, achromatic_color
+        "month": ["n15209706"],  # gregorian_calendar_month
+        "day": ["n15163005"],  # day_of_the_week
+    }.items():
+        for root in roots:
+            for word in hyponym_words(nouns, root):
+                found.setdefault(word, cls)
+    countries = hyponym_words(nouns, "n08544813", instances=True)  # country, state, land
+    country_synsets = {name for name, (_, words, _) in nouns.items() if set(words) & countries}
+    for name in country_synsets:  # "United Kingdom" -> "British", by derivation
+        for pointer in nouns[name][2]:
+            if pointer[0] == "+" and pointer[2] in "as":
+                target = adjectives.get(key(pointer[2], pointer[1]))
+                if target:
+                    word = target[1][int(pointer[3][2:], 16) - 1]
+                    if single(word):
+                        found.setdefault(word, "nationality")
+    for _name, (_, words, pointers) in adjectives.items():
+        for pointer in pointers:
+            if pointer[0] == "\\" and key(pointer[2], pointer[1]) in country_synsets:
+                s = int(pointer[3][:2], 16)
+                word = words[s - 1]
+                if single(word) and word[0].isalpha():
+                    found.setdefault(word, "nationality")
+    return found
+
+
+def irregular() -> dict[str, str]:
+    lemmas = set()
+    for pos in POS:
+        for line in (WORDNET / f"index.{pos}").read_text(encoding="latin-1").splitlines():
+            if not line.startswith("  "):
+                lemmas.add(line.split(" ", 1)[0])
+    forms: dict[str, str] = {}
+    for pos in ("verb", "noun", "adj"):
+        for line in (WORDNET / f"{pos}.exc").read_text(encoding="latin-1").splitlines():
+            form, lemma = line.split()[:2]
+            if form != lemma and form not in lemmas and single(form) and single(lemma):
+                forms.setdefault(form, lemma)
+    return forms
+
+
+def write(name: str, rows: list[str]) -> None:
+    path = OUT / name
+    header = (
+        "# Built by scripts/build_wordnet.py from Princeton WordNet 3.0 (see WORDNET-LICENSE)\n"
+    )
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    print(f"{path}: {len(rows)} entries")
+
+
+def main() -> int:
+    if not (WORDNET / "data.adj").exists():
+        print("WordNet is not installed: apt-get install wordnet-base", file=sys.stderr)
+        return 2
+    synsets: dict = {}
+    for pos in POS:
+        synsets.update(read_synsets(pos))
+    nouns = {k: v for k, v in synsets.items() if k[0] == "n"}
+    adjectives = {k: v for k, v in synsets.items() if k[0] == "a"}
+    pairs = antonyms(synsets)
+    write(
+        "wordnet-antonyms.tsv",
+        [f"{a}\t{b}\t{kind}\t{pos}" for (a, b), (kind, pos) in sorted(pairs.items())],
+    )
+    write("wordnet-values.tsv", [f"{w}\t{c}" for w, c in sorted(values(nouns, adjectives).items())])
+    write(
+        "wordnet-irregular.tsv", [f"{form}\t{lemma}" for form, lemma in sorted(irregular().items())]
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,190 @@
+"""Which claims are compared: the pairs that something says speak to the same thing.
+
+Every strategy works from an index (proposition, dispute, measure, content stem, speaker name),
+so the work grows with the claims and their words, never with the square of a topic. Where a
+cap leaves work out, the comparison says so in its `limits`.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from factcheck.compare.reading import Reading, stems
+from factcheck.quantity import parse_figure
+
+# A content stem held by more claims than this says little about any pair of them, and
+# following it would make pairing quadratic; it is left out of pairing, and the result says so.
+MAX_SHARED_WORD_CLAIMS = 200
+# Each claim is compared by shared words with at most this many others: those whose shared
+# stems are rarest (the sum of 1 / claims holding each shared stem).
+MAX_WORD_PARTNERS = 25
+# Above this many figures of one measure, each figure is paired with its nearest neighbours
+# by value instead of with every other figure.
+MAX_ALL_PAIRS_PER_MEASURE = 50
+
+
+@dataclass
+class Pair:
+    a: Reading
+    b: Reading
+    reasons: list[str] = field(default_factory=list)
+
+    @property
+    def linked(self) -> bool:
+        """Whether the desk recorded that the two speak to the same thing."""
+        return any(r == "disputes" or r.startswith("same proposition") for r in self.reasons)
+
+
+class Pairs:
+    def __init__(self, readings: Sequence[Reading]) -> None:
+        self.readings = sorted(readings, key=lambda r: r.claim.id)
+        self.by_id = {r.claim.id: r for r in self.readings}
+        self.found: dict[tuple[str, str], Pair] = {}
+        self.limits: list[str] = []
+
+    def add(self, a: Reading, b: Reading, reason: str) -> None:
+        if a.claim.id == b.claim.id:
+            return
+        key = (a.claim.id, b.claim.id) if a.claim.id < b.claim.id else (b.claim.id, a.claim.id)
+        pair = self.found.get(key)
+        if pair is None:
+            pair = self.found[key] = Pair(self.by_id[key[0]], self.by_id[key[1]])
+        if reason not in pair.reasons:
+            pair.reasons.append(reason)
+
+    def all(self) -> list[Pair]:
+        self.by_proposition_and_dispute()
+        self.by_measure()
+        self.by_shared_words()
+        self.by_rebuttal()
+        return list(self.found.values())
+
+    def by_proposition_and_dispute(self) -> None:
+        propositions: dict[str, list[Reading]] = defaultdict(list)
+        for reading in self.readings:
+            claim = reading.claim
+            if claim.about:
+                propositions[claim.about].append(reading)
+            for other in claim.disputes:
+                if other in self.by_id:
+                    self.add(reading, self.by_id[other], "disputes")
+        for key, group in propositions.items():
+            # Every pair of one proposition: the rules that read stances need all of them,
+            # and a proposition's claims are few; a crowded one is summarised by the caller.
+            for a, b in itertools.combinations(group, 2):
+                self.add(a, b, f"same proposition '{key}'")
+
+    def by_measure(self) -> None:
+        by_measure: dict[str, list[tuple[Reading, object]]] = defaultdict(list)
+        for reading in self.readings:
+            for quantity in reading.claim.quantities.values():
+                if quantity.measure:
+                    by_measure[quantity.measure].append((reading, parse_figure(quantity.value)))
+        for measure, figures in by_measure.items():
+            if len(figures) > MAX_ALL_PAIRS_PER_MEASURE:
+                # Sorted by value, a figure's neighbours are the ones it is likeliest to be
+                # confused with, and disagreement with them is what a reader needs to see.
+                figures.sort(key=lambda item: item[1].value)  # type: ignore[attr-defined]
+                for (a, _), (b, _) in itertools.pairwise(figures):
+                    self.add(a, b, f"same measure '{measure}'")
+                self.limits.append(
+                    f"measure '{measure}' has {len(figures)} figures: each was compared with "
+                    f"its neighbours by value, not with all {len(figures) - 1} others"
+                )
+                continue
+            for (a, _), (b, _) in itertools.combinations(figures, 2):
+                self.add(a, b, f"same measure '{measure}'")
+
+    def by_shared_words(self) -> None:
+        """Claims with no proposition, sharing any content stem, each with its closest few."""
+        readings = [r for r in self.readings if not r.claim.about]
+        index: dict[str, list[Reading]] = defaultdict(list)
+        for reading in readings:
+            for word in reading.content:
+                index[word].append(reading)
+        crowded = sorted(w for w, held in index.items() if len(held) > MAX_SHARED_WORD_CLAIMS)
+        if crowded:
+            shown = ", ".join(crowded[:5]) + (", ..." if len(crowded) > 5 else "")
+            self.limits.append(
+                f"{len(crowded)} words held by more than {MAX_SHARED_WORD_CLAIMS} claims "
+                f"({shown}) were not used to pair claims"
+            )
+        cut = 0
+        for reading in readings:
+            scores: dict[str, float] = defaultdict(float)
+            shared: dict[str, list[str]] = defaultdict(list)
+            for word in sorted(reading.content):
+                held = index[word]
+                if len(held) > MAX_SHARED_WORD_CLAIMS:
+                    continue
+                for other in held:
+                    if other is not reading:
+                        scores[other.claim.id] += 1 / len(held)
+                        shared[other.claim.id].append(word)
+            if len(scores) > MAX_WORD_PARTNERS:
+                cut += 1
+            best = heapq.nlargest(MAX_WORD_PARTNERS, scores, key=lambda k: (scores[k], k))
+            for other_id in best:
+                self.add(
+                    reading, self.by_id[other_id], f"shared words: {', '.join(shared[other_id])}"
+                )
+        if cut:
+            self.limits.append(
+                f"{cut} claims shared words with more than {MAX_WORD_PARTNERS} others: each was "
+                f"compared with the {MAX_WORD_PARTNERS} sharing the rarest words"
+            )
+
+    def by_rebuttal(self) -> None:
+        """A claim that calls something false next to a speaker's name speaks to that
+        speaker's claims, if it shares a content word with them (not only the name).
+
+        Only for a claim whose target is not recorded: one with a `disputes` or an `about`
+        has told us what it answers, and pairing it with every claim of that speaker that
+        shares a word would be guessing."""
+        by_name: dict[tuple[str, ...], list[Reading]] = defaultdict(list)
+        for reading in self.readings:
+            for name in speaker_names(reading):
+                by_name[name].append(reading)
+        for reading in self.readings:
+            claim = reading.claim
+            if claim.disputes or claim.about or not reading.has_marker:
+                continue
+            for name, speakers_claims in by_name.items():
+                if name[0] not in reading.lower_positions or not reading.find_lower(name):
+                    continue
+                name_stems = stems(name)
+                for other in speakers_claims:
+                    shared = (reading.content & other.content) - name_stems
+                    if other is not reading and shared:
+                        self.add(reading, other, f"a rebuttal naming {other.claim.speaker}, "
+                                 f"sharing: {', '.join(sorted(shared))}")  # fmt: skip
+
+
+def speaker_names(reading: Reading) -> list[tuple[str, ...]]:
+    """How a text may name this claim's speaker: in full, or by a person's surname (one of
+    two letters or more that is no common word, so "Speaker A" is not named by "a")."""
+    speaker = reading.claim.speaker
+    words = [w.strip(".,").lower() for w in speaker.split()]
+    names = [tuple(words)]
+    run = _last_capitalised_run(speaker)
+    lexicon = reading.lexicon
+    if len(run) >= 2 and not any(w.lower() in lexicon.organisations for w in run):
+        surname = run[-1].lower()
+        names.append(tuple(w.lower() for w in run))
+        if len(surname) >= 2 and surname not in lexicon.stopwords:
+            names.append((surname,))
+    return list(dict.fromkeys(n for n in names if n and all(n)))
+
+
+def _last_capitalised_run(speaker: str) -> list[str]:
+    run: list[str] = []
+    for word in speaker.split():
+        if word[:1].isupper() and not word.endswith("."):
+            run.append(word)
+        else:
+            run = []
+    return run

@@ -1,0 +1,351 @@
+"""One claim's text, read once: tokens, content stems, negation scopes, which sentences are
+plain assertions, typed values (years, numbers, colours, ...) and how the speaker is named.
+
+Every rule reads from here, so a claim in many pairs is analysed once, and the work of a
+comparison grows with the number of pairs, not with pairs times text length.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+from collections.abc import Iterable
+from dataclasses import dataclass
+from fractions import Fraction
+
+from factcheck.lexicon import Lexicon, Phrase, Text, Token, stem
+from factcheck.model import Claim
+from factcheck.quantity import Figure, parse_figure
+
+PRONOUNS = frozenset({"he", "she", "it", "they", "i", "we", "you", "this", "these", "there"})
+# Cardinal words that name a number and little else ("one" is a pronoun as often).
+_CARDINALS = {
+    "zero": 0, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
+}  # fmt: skip
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+}  # fmt: skip
+# Names of months and days that are ordinary words too: a value only when capitalised.
+_CAPITALISED_ONLY = frozenset({"may", "march", "august", "sun", "sat", "wed"})
+
+
+@dataclass(frozen=True)
+class Value:
+    """A word or figure that is one value of an attribute: two different ones on the same
+    slot cannot both be right ("born in 1941" / "born in 1997")."""
+
+    index: int  # token position
+    kind: str  # year, number, ordinal, month, day, colour, nationality
+    key: str  # the value, normalised: "3" for "three"
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+class Reading:
+    """What the rules need to know about one claim."""
+
+    def __init__(self, claim: Claim, lexicon: Lexicon) -> None:
+        self.claim = claim
+        self.lexicon = lexicon
+        self.text = Text.of(claim.text)
+        self.tokens = self.text.tokens
+
+    # --- words -------------------------------------------------------------------------
+
+    @functools.cached_property
+    def content_flags(self) -> tuple[bool, ...]:
+        return tuple(self.lexicon.is_content(t) and t.lower not in PRONOUNS for t in self.tokens)
+
+    @functools.cached_property
+    def content(self) -> frozenset[str]:
+        """The stems of the content words: what pairing and overlap are measured on."""
+        return frozenset(t.stem for t, c in zip(self.tokens, self.content_flags, strict=True) if c)
+
+    @functools.cached_property
+    def sentence_content(self) -> dict[int, frozenset[str]]:
+        found: dict[int, set[str]] = {}
+        for token, content in zip(self.tokens, self.content_flags, strict=True):
+            if content:
+                found.setdefault(token.sentence, set()).add(token.stem)
+        return {k: frozenset(v) for k, v in found.items()}
+
+    @functools.cached_property
+    def lower_positions(self) -> dict[str, list[int]]:
+        index: dict[str, list[int]] = {}
+        for i, token in enumerate(self.tokens):
+            index.setdefault(token.lower, []).append(i)
+        return index
+
+    def find_lower(self, words: Phrase) -> list[int]:
+        """Where the lower-case words stand in order (for names), by index, not by scan."""
+        n = len(words)
+        return [
+            i
+            for i in self.lower_positions.get(words[0], ())
+            if i + n <= len(self.tokens)
+            and all(self.tokens[i + k].lower == words[k] for k in range(1, n))
+        ]
+
+    @functools.cached_property
+    def hits(self) -> dict[Phrase, list[int]]:
+        """Where each lexicon phrase (marker, contrast side) stands in the text."""
+        found = {p: self.text.find(p) for p in self.lexicon.phrases if p[0] in self.text.positions}
+        return {p: at for p, at in found.items() if at}
+
+    @functools.cached_property
+    def has_marker(self) -> bool:
+        return any(marker in self.hits for marker, _ in self.lexicon.marker_phrases)
+
+    # --- negation and assertion --------------------------------------------------------
+
+    @functools.cached_property
+    def cues(self) -> dict[int, tuple[int, int]]:
+        """Clause -> (index, length) of its first negation: a word, "n't", or a phrase."""
+        found: dict[int, tuple[int, int]] = {}
+        for phrase in self.lexicon.negation_phrases:
+            for i in self.text.find(phrase):
+                clause = self.tokens[i].clause
+                if self._denying_phrase(i, len(phrase)) and (
+                    clause not in found or i < found[clause][0]
+                ):
+                    found[clause] = (i, len(phrase))
+        for i, token in enumerate(self.tokens):
+            if self.lexicon.is_negation(token):
+                clause = token.clause
+                if clause not in found or i < found[clause][0]:
+                    found[clause] = (i, 1)
+        return found
+
+    def _denying_phrase(self, i: int, length: int) -> bool:
+        # "declined to model" denies; "declined to 5%" is a fall, not a refusal.
+        after = i + length
+        return after >= len(self.tokens) or not self.tokens[after].text[0].isdigit()
+
+    def negated(self, i: int) -> bool:
+        """Whether token i stands in the scope of a negation: after it, in its clause."""
+        cue = self.cues.get(self.tokens[i].clause)
+        return cue is not None and cue[0] + cue[1] <= i
+
+    @functools.cached_property
+    def unasserted(self) -> frozenset[int]:
+        """Sentences that are not plain assertions: questions, conditions, possibilities,
+        claims about claims ("the claim that ...")."""
+        found = set(self.text.questions)
+        for token in self.tokens:
+            if token.text in self.lexicon.hypothetical_words:  # lower case only: "May 14"
+                found.add(token.sentence)
+        for phrase in self.lexicon.hypothetical_phrases:
+            found.update(self.tokens[i].sentence for i in self.text.find(phrase))
+        return frozenset(found)
+
+    def asserted(self, i: int) -> bool:
+        return self.tokens[i].sentence not in self.unasserted
+
+    # --- values ------------------------------------------------------------------------
+
+    @functools.cached_property
+    def values(self) -> tuple[Value, ...]:
+        found = []
+        for i, token in enumerate(self.tokens):
+            value = self._value(token)
+            if value is not None:
+                found.append(Value(i, *value))
+        return tuple(found)
+
+    def _value(self, token: Token) -> tuple[str, str] | None:
+        text = token.text
+        if text.isdigit() and len(text) == 4 and 1000 <= int(text) <= 2099:
+            return "year", text
+        if text[0].isdigit():
+            try:
+                return "number", str(Fraction(text.replace(",", "")))
+            except (ValueError, ZeroDivisionError):
+                return None
+        lower = token.lower
+        if lower in _CARDINALS:
+            return "number", str(_CARDINALS[lower])
+        if lower in _ORDINALS:
+            return "ordinal", str(_ORDINALS[lower])
+        kind = self.lexicon.value_classes.get(token.stem)
+        if kind is None or (lower in _CAPITALISED_ONLY and not token.capitalised):
+            return None
+        if kind in ("month", "day", "nationality") and not token.capitalised:
+            return None
+        return kind, token.stem
+
+    def anchors(self, i: int, window: int = 3) -> set[str]:
+        """Content stems near token i in its sentence: the slot a value fills."""
+        sentence = self.tokens[i].sentence
+        lo, hi = max(0, i - window), min(len(self.tokens), i + window + 1)
+        value_at = {v.index for v in self.values}
+        return {
+            self.tokens[k].stem
+            for k in range(lo, hi)
+            if k != i
+            and self.tokens[k].sentence == sentence
+            and self.content_flags[k]
+            and k not in value_at
+        }
+
+    def following(self, i: int, count: int) -> set[str]:
+        """The next `count` content stems after token i in its clause: what a number,
+        colour or nationality qualifies ("three women", "a blue dress", "Indian actor")."""
+        clause, found = self.tokens[i].clause, list[str]()
+        value_at = {v.index for v in self.values}
+        for k in range(i + 1, len(self.tokens)):
+            if self.tokens[k].clause != clause or len(found) == count:
+                break
+            if self.content_flags[k] and k not in value_at:
+                found.append(self.tokens[k].stem)
+        return set(found)
+
+    def preceding(self, i: int, count: int) -> set[str]:
+        """The content stems among the `count` tokens before token i, in its sentence."""
+        sentence = self.tokens[i].sentence
+        value_at = {v.index for v in self.values}
+        return {
+            self.tokens[k].stem
+            for k in range(max(0, i - count), i)
+            if self.tokens[k].sentence == sentence and self.content_flags[k] and k not in value_at
+        }
+
+    def figure(self, i: int) -> Figure | None:
+        """The number at token i read as the quantity language reads it, with the hedge
+        written just before it ("more than 12,000", "about 30")."""
+        start = self.tokens[i].start
+        for back in (3, 2, 1, 0):
+            first = i - back
+            if first < 0 or self.tokens[first].sentence != self.tokens[i].sentence:
+                continue
+            text = self.text.source[self.tokens[first].start : self.tokens[i].end]
+            if back == 0:
+                text = self.text.source[start : self.tokens[i].end]
+            try:
+                return parse_figure(text)
+            except ValueError:
+                continue
+        return None
+
+    # --- subjects and names ------------------------------------------------------------
+
+    @functools.cached_property
+    def sentence_starts(self) -> dict[int, int]:
+        starts: dict[int, int] = {}
+        for i, token in enumerate(self.tokens):
+            starts.setdefault(token.sentence, i)
+        return starts
+
+    def subject(self, i: int) -> list[Token]:
+        """The content words before token i in its sentence: what the predicate is about."""
+        start = self.sentence_starts[self.tokens[i].sentence]
+        return [self.tokens[k] for k in range(start, i) if self.content_flags[k]]
+
+    def pronoun_subject(self, i: int) -> str | None:
+        """The pronoun that opens token i's sentence, when it has no other subject."""
+        first = self.tokens[self.sentence_starts[self.tokens[i].sentence]]
+        if first.lower in PRONOUNS and not self.subject(i):
+            return first.lower
+        return None
+
+    @functools.cached_property
+    def sentence_names(self) -> dict[int, frozenset[str]]:
+        """Capitalised content words that are not values ("Indian", "May"): the people and
+        places each sentence names."""
+        found: dict[int, set[str]] = {}
+        value_at = {v.index for v in self.values}
+        for i, (token, content) in enumerate(zip(self.tokens, self.content_flags, strict=True)):
+            if token.capitalised and content and i not in value_at:
+                found.setdefault(token.sentence, set()).add(token.lower)
+        return {k: frozenset(v) for k, v in found.items()}
+
+    @functools.cached_property
+    def sentence_words(self) -> dict[int, frozenset[str]]:
+        found: dict[int, set[str]] = {}
+        for token in self.tokens:
+            found.setdefault(token.sentence, set()).add(token.lower)
+        return {k: frozenset(v) for k, v in found.items()}
+
+    @functools.cached_property
+    def names(self) -> frozenset[str]:
+        return frozenset().union(*self.sentence_names.values())
+
+    def names_near(self, i: int) -> frozenset[str]:
+        return self.sentence_names.get(self.tokens[i].sentence, frozenset())
+
+    @functools.cached_property
+    def sentence_years(self) -> dict[int, frozenset[str]]:
+        found: dict[int, set[str]] = {}
+        for v in self.values:
+            if v.kind == "year":
+                found.setdefault(self.tokens[v.index].sentence, set()).add(v.key)
+        return {k: frozenset(v) for k, v in found.items()}
+
+    def years_near(self, i: int) -> frozenset[str]:
+        return self.sentence_years.get(self.tokens[i].sentence, frozenset())
+
+    def span(self, index: int, length: int = 1) -> Span:
+        first, last = self.tokens[index], self.tokens[index + length - 1]
+        return Span(first.start, last.end, self.text.source[first.start : last.end])
+
+
+def same_subject(x: Reading, i: int, y: Reading, j: int) -> bool:
+    """The words before position i in x and before j in y speak of one subject: they share a
+    content word (or one side's subject is a pronoun and the other's the only name), the
+    names they hold meet where both hold names, and the sentences do not name different
+    years ("rose in 2023" and "fell in 2024" can both be true)."""
+    years_x, years_y = x.years_near(i), y.years_near(j)
+    if years_x and years_y and not years_x & years_y:
+        return False
+    sx, sy = x.subject(i), y.subject(j)
+    if different_names(x, i, {t.lower for t in sx if t.capitalised},
+                       y, j, {t.lower for t in sy if t.capitalised}):  # fmt: skip
+        return False
+    for subject, other in ((sx, y.sentence_content[y.tokens[j].sentence]),
+                           (sy, x.sentence_content[x.tokens[i].sentence])):  # fmt: skip
+        owned = possessed(subject)
+        if owned is not None and owned.stem not in other:
+            return False  # "Senator Hill's opponent" is not Senator Hill
+    if sx and sy:
+        return bool({t.stem for t in sx} & {t.stem for t in sy})
+    px, py = x.pronoun_subject(i), y.pronoun_subject(j)
+    if px and py:
+        return px == py
+    return bool((px and len(y.names) == 1) or (py and len(x.names) == 1))
+
+
+def possessed(subject: list[Token]) -> Token | None:
+    """The word a possessive subject is about: "opponent" in "Senator Hill's opponent"."""
+    for before, after in itertools.pairwise(subject):
+        if before.text.lower().endswith(("'s", "\u2019s")) and after is subject[-1]:
+            return after
+    return None
+
+
+def different_names(
+    x: Reading, i: int, names_x: set[str] | frozenset[str],
+    y: Reading, j: int, names_y: set[str] | frozenset[str],
+) -> bool:  # fmt: skip
+    """Each side names someone the other's sentence never mentions: "Senator Smith" against
+    "Senator Jones", "Oakland revenue" against "Fresno revenue"."""
+    words_x = x.sentence_words[x.tokens[i].sentence]
+    words_y = y.sentence_words[y.tokens[j].sentence]
+    return bool(names_x - words_y) and bool(names_y - words_x)
+
+
+def overlap(wanted: Iterable[str], have: frozenset[str]) -> float:
+    wanted = set(wanted)
+    return len(wanted & have) / len(wanted) if wanted else 0.0
+
+
+def stems(words: Iterable[str]) -> set[str]:
+    return {stem(w) for w in words}

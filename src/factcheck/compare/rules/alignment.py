@@ -1,0 +1,33 @@
+"""Whether two words of two claims fill the same slot: the test the word-pair rules share."""
+
+from __future__ import annotations
+
+from factcheck.compare.pairing import Pair
+from factcheck.compare.reading import Reading, different_names
+from factcheck.compare.rules.recorded import different_measures
+
+# Share of the shorter sentence's other content words that the longer one must hold, for two
+# opposite words or values in them to be taken as saying different things about one thing.
+MIN_SENTENCE_OVERLAP = 0.5
+
+
+def aligned(x: Reading, i: int, y: Reading, j: int, ignore: set[str]) -> float:
+    """How well the sentences of token i in x and token j in y match (0 when they cannot be
+    about the same thing: different years, or names on both sides that never meet)."""
+    years_x, years_y = x.years_near(i), y.years_near(j)
+    if years_x and years_y and not years_x & years_y and not ignore & (years_x | years_y):
+        return 0.0
+    sx = x.sentence_content[x.tokens[i].sentence] - ignore
+    sy = y.sentence_content[y.tokens[j].sentence] - ignore
+    if not sx or not sy:
+        return 0.0
+    if different_names(x, i, x.names_near(i), y, j, y.names_near(j)):
+        return 0.0
+    return len(sx & sy) / min(len(sx), len(sy))
+
+
+def recorded_apart(pair: Pair) -> bool:
+    """The desk recorded figures of different measures on the two claims: they count
+    different things, and words that differ between them ("released" / "transferred") are
+    the difference, not a contradiction (they are listed as contrasting evidence)."""
+    return bool(different_measures(pair.a.claim, pair.b.claim))

@@ -1,0 +1,94 @@
+"""Opposite words over the same thing: WordNet antonyms ("shiny"/"dull", "sit"/"stand"), and
+the desk's own contrast pairs ("follow"/"violate", "work with"/"prohibit").
+
+A WordNet pair fires when each word stands on one side only, with the same polarity (both
+negated or neither), in sentences that share most of their other words. The desk's pairs
+fire when the words before them share a subject, as before.
+"""
+
+from __future__ import annotations
+
+from factcheck.compare.models import Confidence, Finding, Rule
+from factcheck.compare.pairing import Pair
+from factcheck.compare.reading import Reading, same_subject
+from factcheck.compare.rules.alignment import MIN_SENTENCE_OVERLAP, aligned, recorded_apart
+from factcheck.compare.rules.evidence import word_evidence
+
+
+class Antonyms:
+    rule = Rule.antonym
+
+    def find(self, pair: Pair) -> Finding | None:
+        if recorded_apart(pair):
+            return None
+        for x, y in ((pair.a, pair.b), (pair.b, pair.a)):
+            finding = desk_contrast(x, y) or wordnet_antonym(x, y)
+            if finding is not None:
+                return finding
+        return None
+
+
+def wordnet_antonym(x: Reading, y: Reading) -> Finding | None:
+    index = x.lexicon.antonyms
+    for i, token in enumerate(x.tokens):
+        if not x.content_flags[i] or token.stem not in index or token.stem in y.content:
+            continue
+        if not x.asserted(i):
+            continue
+        for other, entry in index[token.stem].items():
+            if other in x.content:
+                continue
+            for j in y.text.positions.get(other, ()):
+                if not y.asserted(j) or x.negated(i) != y.negated(j):
+                    continue
+                match = aligned(x, i, y, j, {token.stem, other})
+                if match < MIN_SENTENCE_OVERLAP:
+                    continue
+                strong = entry.kind == "direct" and match >= 0.8
+                return Finding(
+                    rule=Rule.antonym,
+                    confidence=Confidence.medium if strong else Confidence.low,
+                    explanation=(
+                        f"Suggested: '{token.text}' against '{y.tokens[j].text}' "
+                        f"({entry.resource}: {entry.left}/{entry.right}) in sentences that "
+                        f"share {round(match * 100)}% of their other words."
+                    ),
+                    evidence=[word_evidence(x, x.span(i)), word_evidence(y, y.span(j))],
+                    caveats=[
+                        "Found from wording alone; the two words may describe different "
+                        "things, or opposite senses may not apply here."
+                    ],
+                    resource=entry.resource,
+                )
+    return None
+
+
+def desk_contrast(x: Reading, y: Reading) -> Finding | None:
+    for left, right, left_text, right_text in x.lexicon.contrast_phrases:
+        if left not in x.hits or right not in y.hits:
+            continue
+        for i in x.hits[left]:
+            for j in y.hits[right]:
+                if not (x.asserted(i) and y.asserted(j)) or not same_subject(x, i, y, j):
+                    continue
+                ignore = set(left) | set(right)
+                if aligned(x, i, y, j, ignore) < MIN_SENTENCE_OVERLAP:
+                    continue  # "allows solar farms" / "forbids fracking": other objects
+                return Finding(
+                    rule=Rule.antonym,
+                    confidence=Confidence.low,
+                    explanation=(
+                        f"Suggested: '{left_text}' against '{right_text}' over the same "
+                        f"subject ({x.claim.speaker}, {y.claim.speaker})."
+                    ),
+                    evidence=[
+                        word_evidence(x, x.span(i, len(left))),
+                        word_evidence(y, y.span(j, len(right))),
+                    ],
+                    caveats=[
+                        "Found from wording alone; the two may describe different things "
+                        "the subject does."
+                    ],
+                    resource="desk contrasts (wordlists/contrasts.txt)",
+                )
+    return None

@@ -1,0 +1,98 @@
+"""One side negates a predicate that the other side asserts, about the same subject.
+
+The negation governs the words after it in its clause ("not", "n't", "never", "no X",
+"nobody", "fails to", "declined to", "denies that"), so "Gin does not derive its flavour from
+juniper" is compared with a plain "Gin ... derives its flavour from juniper berries" on the
+predicate the negation governs, not on any word of the sentence. Sentences that are not plain
+assertions (questions, conditions, "the claim that ...") are left out on both sides.
+"""
+
+from __future__ import annotations
+
+from factcheck.compare.models import Confidence, Finding, Rule
+from factcheck.compare.pairing import Pair
+from factcheck.compare.reading import Reading, overlap, same_subject
+from factcheck.compare.rules.alignment import recorded_apart
+from factcheck.compare.rules.evidence import word_evidence
+
+# The governed predicate is its first few content words: enough to tell "is not a model"
+# from "is not a model of restraint", short enough that a long clause cannot dilute it.
+SCOPE_WORDS = 5
+# Share of the predicate's content words that the other sentence must hold.
+MIN_PREDICATE_OVERLAP = 0.6
+# Negations that stand in the subject: what they negate is the subject itself.
+SUBJECT_NEGATIONS = frozenset({"nobody", "nothing", "none", "neither", "no"})
+
+
+class Negation:
+    rule = Rule.negation
+
+    def find(self, pair: Pair) -> Finding | None:
+        if recorded_apart(pair):
+            return None
+        for x, y in ((pair.a, pair.b), (pair.b, pair.a)):
+            finding = one_sided(x, y)
+            if finding is not None:
+                return finding
+        return None
+
+
+def scope(x: Reading, cue: int, length: int) -> list[int]:
+    clause = x.tokens[cue].clause
+    found: list[int] = []
+    for k in range(cue + length, len(x.tokens)):
+        if x.tokens[k].clause != clause or len(found) == SCOPE_WORDS:
+            break
+        if x.content_flags[k]:
+            found.append(k)
+    return found
+
+
+def subject_is_negated(x: Reading, cue: int) -> bool:
+    """ "Nobody has a suit", "There are no crowds": the negated words are the subject."""
+    word = x.tokens[cue].lower
+    return (word in SUBJECT_NEGATIONS and not x.subject(cue)) or x.pronoun_subject(cue) == "there"
+
+
+def one_sided(x: Reading, y: Reading) -> Finding | None:
+    for cue, length in sorted(x.cues.values()):
+        if not x.asserted(cue):
+            continue
+        governed = scope(x, cue, length)
+        if not governed:
+            continue
+        head = x.tokens[governed[0]]
+        predicate = {x.tokens[k].stem for k in governed}
+        for j in y.text.positions.get(head.stem, ()):
+            if not y.asserted(j) or y.negated(j) or not y.content_flags[j]:
+                continue
+            sentence = y.sentence_content[y.tokens[j].sentence]
+            covered = overlap(predicate, sentence)
+            if covered < MIN_PREDICATE_OVERLAP:
+                continue
+            shared_subject = same_subject(x, cue, y, j)
+            if not (shared_subject or subject_is_negated(x, cue)):
+                continue
+            strong = covered == 1 and len(predicate) >= 2 and bool(x.subject(cue))
+            cue_text = x.span(cue, length).text
+            return Finding(
+                rule=Rule.negation,
+                confidence=Confidence.medium if strong else Confidence.low,
+                explanation=(
+                    f"Suggested: {x.claim.speaker} negates '{head.text}' ('{cue_text} ... "
+                    f"{head.text}') where {y.claim.speaker} asserts it; "
+                    f"{round(covered * 100)}% of the negated predicate's words are in the "
+                    "other sentence."
+                ),
+                evidence=[
+                    word_evidence(x, x.span(cue, length)),
+                    word_evidence(x, x.span(governed[0])),
+                    word_evidence(y, y.span(j)),
+                ],
+                caveats=[
+                    "Found from wording alone; the negation may concern a different aspect "
+                    "of the subject, or another time."
+                ],
+                resource="negations (wordlists/negations.txt)",
+            )
+    return None

@@ -1,0 +1,50 @@
+"""Opposite recorded stances on one proposition, or a recorded `disputes` link."""
+
+from __future__ import annotations
+
+from factcheck.compare.models import Confidence, Evidence, Finding, Rule
+from factcheck.compare.pairing import Pair
+from factcheck.model import Claim
+
+
+def different_measures(a: Claim, b: Claim) -> str:
+    measures_a = {q.measure for q in a.quantities.values() if q.measure}
+    measures_b = {q.measure for q in b.quantities.values() if q.measure}
+    if not measures_a or not measures_b or measures_a & measures_b:
+        return ""
+    return f"{', '.join(sorted(measures_a))} against {', '.join(sorted(measures_b))}"
+
+
+class Recorded:
+    rule = Rule.recorded
+
+    def find(self, pair: Pair) -> Finding | None:
+        a, b = pair.a.claim, pair.b.claim
+        reasons, evidence = [], []
+        if a.about and a.about == b.about and a.stance and b.stance and a.stance != b.stance:
+            reasons.append(f"{a.speaker} {a.stance} and {b.speaker} {b.stance} '{a.about}'")
+            evidence += [
+                Evidence(claim=a.id, field="stance", text=a.stance),
+                Evidence(claim=b.id, field="stance", text=b.stance),
+            ]
+        for x, y in ((a, b), (b, a)):
+            if y.id in x.disputes:
+                reasons.append(f"{x.speaker}'s claim is recorded as disputing {y.id}")
+                evidence.append(Evidence(claim=x.id, field="disputes", text=y.id))
+        if not reasons:
+            return None
+        caveats = ["Stances and disputes are the desk's reading: check they are towards the "
+                   "same reading of the proposition."]  # fmt: skip
+        measures = different_measures(a, b)
+        if measures:
+            caveats.append(
+                f"Their figures measure different things ({measures}): both can be true."
+            )
+        return Finding(
+            rule=self.rule,
+            confidence=Confidence.high,
+            explanation="; ".join(reasons) + ".",
+            evidence=evidence,
+            caveats=caveats,
+            resource="the desk's records",
+        )

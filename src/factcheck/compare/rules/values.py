@@ -1,0 +1,134 @@
+"""Two different values of one attribute in the same slot: years, numbers, ordinals, months,
+days, colours, nationalities ("born in 1941" / "born ... 1997"; "an Indian actor" / "a British
+actor"; "Two women" / "Three women").
+
+A slot is the same when a content word next to one value stands next to the other too (the
+anchor: "born", "actor", "women"), or, for dates, when each sentence holds one value of the
+kind and the sentences share most of their words. A value that the other claim also holds
+anywhere is no conflict ("from 1968 to 1973" and "in 1973").
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from factcheck.compare.models import Confidence, Finding, Rule
+from factcheck.compare.pairing import Pair
+from factcheck.compare.reading import Reading, Value
+from factcheck.compare.rules.alignment import MIN_SENTENCE_OVERLAP, aligned, recorded_apart
+from factcheck.compare.rules.evidence import word_evidence
+
+DATES = frozenset({"year", "month", "day"})
+RESOURCES = {
+    "year": "different years",
+    "number": "different numbers",
+    "ordinal": "different ordinals",
+    "month": "different months (WordNet)",
+    "day": "different days (WordNet)",
+    "colour": "different colours (WordNet)",
+    "nationality": "different nationalities (WordNet)",
+}
+
+
+class Values:
+    rule = Rule.values
+
+    def find(self, pair: Pair) -> Finding | None:
+        if recorded_apart(pair):
+            return None
+        for x, y in ((pair.a, pair.b), (pair.b, pair.a)):
+            finding = mismatch(x, y)
+            if finding is not None:
+                return finding
+        return None
+
+
+def plain(reading: Reading) -> dict[str, list[Value]]:
+    by_kind: dict[str, list[Value]] = defaultdict(list)
+    for value in reading.values:
+        if reading.asserted(value.index) and not reading.negated(value.index):
+            by_kind[value.kind].append(value)
+    return by_kind
+
+
+def slot(reading: Reading, value: Value) -> set[str]:
+    """The words that say what a value is a value of: for a date, the content words just
+    before it ("born in", "released on"); for a number, the noun it counts, unless that is a
+    unit of measure; for a colour, nationality or ordinal, the noun it qualifies."""
+    if value.kind in DATES:
+        return reading.preceding(value.index, 2)
+    if value.kind == "number":
+        return reading.following(value.index, 1) - reading.lexicon.units
+    return reading.following(value.index, 2)
+
+
+def alone_in_sentence(reading: Reading, value: Value) -> bool:
+    sentence = reading.tokens[value.index].sentence
+    return (
+        sum(
+            1
+            for v in reading.values
+            if v.kind == value.kind and reading.tokens[v.index].sentence == sentence
+        )
+        == 1
+    )
+
+
+def same_date_slot(x: Reading, u: Value, y: Reading, v: Value, match: float) -> bool:
+    """One date each, in sentences that match, and no word just before either date that the
+    other sentence lacks ("rose in 2023" / "fell in 2024" can both be true)."""
+    if not (alone_in_sentence(x, u) and alone_in_sentence(y, v)) or match < MIN_SENTENCE_OVERLAP:
+        return False
+    words_x = x.sentence_content[x.tokens[u.index].sentence]
+    words_y = y.sentence_content[y.tokens[v.index].sentence]
+    return x.preceding(u.index, 2) <= words_y and y.preceding(v.index, 2) <= words_x
+
+
+def figures_differ(x: Reading, u: Value, y: Reading, v: Value) -> bool:
+    """Numbers as the quantity language reads them, hedges included: "more than 12,000"
+    and "13,500" can both hold; "two" and "three" cannot."""
+    a, b = x.figure(u.index), y.figure(v.index)
+    return a is not None and b is not None and not a.claimed.overlaps(b.claimed)
+
+
+def mismatch(x: Reading, y: Reading) -> Finding | None:
+    mine, theirs = plain(x), plain(y)
+    for kind, values in theirs.items():
+        if kind == "number" and (x.claim.quantities or y.claim.quantities):
+            continue  # recorded figures are the numeric rule's, measured and hedged
+        held = {v.key for v in mine.get(kind, ())}
+        if not held:
+            continue
+        for v in values:
+            if v.key in held or v.key in {u.key for u in x.values if u.kind == kind}:
+                continue
+            for u in mine[kind]:
+                if kind == "number" and not figures_differ(x, u, y, v):
+                    continue
+                anchors = slot(x, u) & slot(y, v)
+                ignore = {x.tokens[u.index].stem, y.tokens[v.index].stem}
+                match = aligned(x, u.index, y, v.index, ignore | {u.key, v.key})
+                if (anchors and match > 0) or (kind in DATES and same_date_slot(x, u, y, v, match)):
+                    return finding(x, u, y, v, sorted(anchors), match)
+    return None
+
+
+def finding(
+    x: Reading, u: Value, y: Reading, v: Value, anchors: list[str], match: float
+) -> Finding:
+    a, b = x.tokens[u.index].text, y.tokens[v.index].text
+    slot = f"next to '{', '.join(anchors)}'" if anchors else "in sentences that match"
+    return Finding(
+        rule=Rule.values,
+        confidence=Confidence.medium if anchors and match >= 0.8 else Confidence.low,
+        explanation=(
+            f"Suggested: {x.claim.speaker} has '{a}' where {y.claim.speaker} has '{b}', "
+            f"{slot}: {RESOURCES[u.kind]} for one slot."
+        ),
+        evidence=[word_evidence(x, x.span(u.index)), word_evidence(y, y.span(v.index))],
+        caveats=[
+            "Found from wording alone; the two values may describe different things or "
+            "different times."
+        ],
+        resource=RESOURCES[u.kind],
+    )

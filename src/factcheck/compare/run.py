@@ -1,0 +1,155 @@
+"""One entry point per scope (a set of claims, a topic, a proposition, every topic) and the
+confidence filter; the CLI calls these and does no dispatch of its own."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from factcheck.compare.contrasts import contrast
+from factcheck.compare.models import Comparison, Confidence, Conflict, Finding, grouped
+from factcheck.compare.pairing import Pair, Pairs
+from factcheck.compare.reading import Reading
+from factcheck.compare.rules import RULES
+from factcheck.lexicon import Lexicon
+from factcheck.model import Claim
+from factcheck.store import Corpus
+
+
+class UnknownTopic(LookupError):
+    def __init__(self, topic: str, known: list[str]) -> None:
+        super().__init__(f"no claim has the topic '{topic}'; known topics: {', '.join(known)}")
+
+
+class UnknownProposition(LookupError):
+    def __init__(self, about: str, known: list[str]) -> None:
+        super().__init__(f"no claim is about '{about}'; known propositions: {', '.join(known)}")
+
+
+class Readings:
+    """Each claim read once, whichever topics it is compared in."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self._read: dict[str, Reading] = {}
+
+    def __call__(self, claims: Iterable[Claim]) -> list[Reading]:
+        found = []
+        for claim in claims:
+            reading = self._read.get(claim.id)
+            if reading is None or reading.claim is not claim:
+                reading = self._read[claim.id] = Reading(claim, self.lexicon)
+            found.append(reading)
+        return found
+
+
+def compare_readings(
+    readings: Sequence[Reading], topic: str | None = None, about: str | None = None
+) -> Comparison:
+    pairs = Pairs(readings)
+    conflicts, contrasts = [], []
+    for pair in pairs.all():
+        findings = [f for rule in RULES if (f := rule.find(pair)) is not None]
+        if findings:
+            conflicts.append(conflict(pair, findings))
+        found = contrast(pair)
+        if found is not None:
+            contrasts.append(found)
+    return Comparison(
+        topic=topic,
+        about=about,
+        claims=len(readings),
+        conflicts=grouped(conflicts),
+        contrasts=sorted(contrasts, key=lambda c: (c.proposition or "", c.claims)),
+        limits=pairs.limits,
+    )
+
+
+def conflict(pair: Pair, findings: list[Finding]) -> Conflict:
+    primary, *rest = findings
+    a, b = pair.a.claim, pair.b.claim
+    return Conflict(
+        claims=[a.id, b.id],
+        proposition=a.about if a.about and a.about == b.about else None,
+        paired_by="; ".join(pair.reasons),
+        rule=primary.rule,
+        confidence=primary.confidence,
+        explanation=primary.explanation,
+        evidence=primary.evidence,
+        caveats=primary.caveats,
+        resource=primary.resource,
+        also=rest,
+    )
+
+
+def compare(
+    claims: Sequence[Claim],
+    lexicon: Lexicon | None = None,
+    topic: str | None = None,
+    about: str | None = None,
+) -> Comparison:
+    """Every conflict and contrast among `claims` (one topic, or one proposition)."""
+    readings = Readings(lexicon or Lexicon.default())
+    return compare_readings(readings(claims), topic, about)
+
+
+def corpus_lexicon(corpus: Corpus, lexicon: Lexicon | None = None) -> Lexicon:
+    return (lexicon or Lexicon.default()).extended(corpus.lexicon)
+
+
+def topics_of(corpus: Corpus) -> dict[str, list[Claim]]:
+    """Every topic with its claims, in one pass over the corpus."""
+    by_topic: dict[str, list[Claim]] = defaultdict(list)
+    for claim in corpus.claims.values():
+        for topic in claim.topics:
+            by_topic[topic].append(claim)
+    return by_topic
+
+
+def compare_topic(corpus: Corpus, topic: str, lexicon: Lexicon | None = None) -> Comparison:
+    claims = [c for c in corpus.claims.values() if topic in c.topics]
+    if not claims:
+        raise UnknownTopic(topic, sorted(topics_of(corpus)))
+    return compare(claims, corpus_lexicon(corpus, lexicon), topic=topic)
+
+
+def compare_all(corpus: Corpus, lexicon: Lexicon | None = None) -> list[Comparison]:
+    """Every topic in turn; each claim is read once, however many topics it is in."""
+    readings = Readings(corpus_lexicon(corpus, lexicon))
+    by_topic = topics_of(corpus)
+    return [compare_readings(readings(by_topic[t]), topic=t) for t in sorted(by_topic)]
+
+
+def compare_about(corpus: Corpus, about: str, lexicon: Lexicon | None = None) -> Comparison:
+    """One proposition across topics, with the claims linked to it by `disputes`."""
+    core = {c.id for c in corpus.claims.values() if c.about == about}
+    if not core:
+        known = sorted({c.about for c in corpus.claims.values() if c.about})
+        raise UnknownProposition(about, known)
+    disputing = {c.id for c in corpus.claims.values() if core & set(c.disputes)}
+    disputed = {d for i in core for d in corpus.claims[i].disputes}
+    claims = [corpus.claims[i] for i in sorted(core | disputing | disputed)]
+    return compare(claims, corpus_lexicon(corpus, lexicon), about=about)
+
+
+def compare_scope(
+    corpus: Corpus,
+    topic: str | None = None,
+    about: str | None = None,
+    minimum: Confidence = Confidence.low,
+) -> list[Comparison]:
+    """What `factcheck compare` shows: one topic, one proposition or (neither) every topic,
+    with only the conflicts of at least `minimum` confidence."""
+    if topic is not None:
+        found = [compare_topic(corpus, topic)]
+    elif about is not None:
+        found = [compare_about(corpus, about)]
+    else:
+        found = compare_all(corpus)
+    return [at_least(c, minimum) for c in found]
+
+
+def at_least(comparison: Comparison, minimum: Confidence) -> Comparison:
+    """The comparison with only the conflicts of at least this confidence."""
+    kept = [c for c in comparison.conflicts if c.confidence.rank >= minimum.rank]
+    return comparison.model_copy(update={"conflicts": kept})
