@@ -142,7 +142,8 @@ class Reading:
         claims about claims ("the claim that ...")."""
         found = set(self.text.questions)
         for token in self.tokens:
-            if token.text in self.lexicon.hypothetical_words:  # lower case only: "May 14"
+            word = token.text if token.lower == "may" else token.lower  # "May 14" is a date
+            if word in self.lexicon.hypothetical_words:
                 found.add(token.sentence)
         for phrase in self.lexicon.hypothetical_phrases:
             found.update(self.tokens[i].sentence for i in self.text.find(phrase))

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from factcheck.compare.models import Finding
 from factcheck.compare.pairing import Pair
 from factcheck.compare.reading import Reading, different_names
 from factcheck.compare.rules.recorded import different_measures
@@ -31,3 +34,14 @@ def recorded_apart(pair: Pair) -> bool:
     different things, and words that differ between them ("released" / "transferred") are
     the difference, not a contradiction (they are listed as contrasting evidence)."""
     return bool(different_measures(pair.a.claim, pair.b.claim))
+
+
+def either_way(pair: Pair, look: Callable[[Reading, Reading], Finding | None]) -> Finding | None:
+    """A text rule's finding for the pair, looked for from each side in turn."""
+    if recorded_apart(pair):
+        return None
+    for x, y in ((pair.a, pair.b), (pair.b, pair.a)):
+        found = look(x, y)
+        if found is not None:
+            return found
+    return None

@@ -11,7 +11,7 @@ from __future__ import annotations
 from factcheck.compare.models import Confidence, Finding, Rule
 from factcheck.compare.pairing import Pair
 from factcheck.compare.reading import Reading, same_subject
-from factcheck.compare.rules.alignment import MIN_SENTENCE_OVERLAP, aligned, recorded_apart
+from factcheck.compare.rules.alignment import MIN_SENTENCE_OVERLAP, aligned, either_way
 from factcheck.compare.rules.evidence import word_evidence
 
 
@@ -19,13 +19,7 @@ class Antonyms:
     rule = Rule.antonym
 
     def find(self, pair: Pair) -> Finding | None:
-        if recorded_apart(pair):
-            return None
-        for x, y in ((pair.a, pair.b), (pair.b, pair.a)):
-            finding = desk_contrast(x, y) or wordnet_antonym(x, y)
-            if finding is not None:
-                return finding
-        return None
+        return either_way(pair, lambda x, y: desk_contrast(x, y) or wordnet_antonym(x, y))
 
 
 def wordnet_antonym(x: Reading, y: Reading) -> Finding | None:

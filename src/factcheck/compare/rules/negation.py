@@ -12,7 +12,7 @@ from __future__ import annotations
 from factcheck.compare.models import Confidence, Finding, Rule
 from factcheck.compare.pairing import Pair
 from factcheck.compare.reading import Reading, overlap, same_subject
-from factcheck.compare.rules.alignment import recorded_apart
+from factcheck.compare.rules.alignment import either_way
 from factcheck.compare.rules.evidence import word_evidence
 
 # The governed predicate is its first few content words: enough to tell "is not a model"
@@ -28,13 +28,7 @@ class Negation:
     rule = Rule.negation
 
     def find(self, pair: Pair) -> Finding | None:
-        if recorded_apart(pair):
-            return None
-        for x, y in ((pair.a, pair.b), (pair.b, pair.a)):
-            finding = one_sided(x, y)
-            if finding is not None:
-                return finding
-        return None
+        return either_way(pair, one_sided)
 
 
 def scope(x: Reading, cue: int, length: int) -> list[int]:

@@ -15,10 +15,14 @@ from collections import defaultdict
 from factcheck.compare.models import Confidence, Finding, Rule
 from factcheck.compare.pairing import Pair
 from factcheck.compare.reading import Reading, Value
-from factcheck.compare.rules.alignment import MIN_SENTENCE_OVERLAP, aligned, recorded_apart
+from factcheck.compare.rules.alignment import MIN_SENTENCE_OVERLAP, aligned, either_way
 from factcheck.compare.rules.evidence import word_evidence
+from factcheck.quantity import Figure, Hedge
 
 DATES = frozenset({"year", "month", "day"})
+# Whole numbers below this, written without a hedge, are counts read exactly; larger ones may
+# be rounded, and are read with the precision the quantity language gives them.
+SMALL_COUNT = 100
 RESOURCES = {
     "year": "different years",
     "number": "different numbers",
@@ -34,13 +38,7 @@ class Values:
     rule = Rule.values
 
     def find(self, pair: Pair) -> Finding | None:
-        if recorded_apart(pair):
-            return None
-        for x, y in ((pair.a, pair.b), (pair.b, pair.a)):
-            finding = mismatch(x, y)
-            if finding is not None:
-                return finding
-        return None
+        return either_way(pair, mismatch)
 
 
 def plain(reading: Reading) -> dict[str, list[Value]]:
@@ -88,7 +86,15 @@ def figures_differ(x: Reading, u: Value, y: Reading, v: Value) -> bool:
     """Numbers as the quantity language reads them, hedges included: "more than 12,000"
     and "13,500" can both hold; "two" and "three" cannot."""
     a, b = x.figure(u.index), y.figure(v.index)
-    return a is not None and b is not None and not a.claimed.overlaps(b.claimed)
+    if a is None or b is None:
+        return False
+    if a.hedge is Hedge.none and b.hedge is Hedge.none and small_count(a) and small_count(b):
+        return a.value != b.value  # nobody rounds "two women" to "three"
+    return not a.claimed.overlaps(b.claimed)
+
+
+def small_count(figure: Figure) -> bool:
+    return figure.value.denominator == 1 and 0 <= figure.value < SMALL_COUNT and not figure.round
 
 
 def mismatch(x: Reading, y: Reading) -> Finding | None:

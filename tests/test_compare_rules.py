@@ -1,0 +1,152 @@
+"""The text rules one by one, on sentences written here (the real-data figures are measured by
+benchmarks/contradiction_real.py, not asserted: ../shared is not in a plain clone)."""
+
+import pytest
+
+from factcheck.compare import Confidence, Rule, compare
+from factcheck.compare.pairing import speaker_names
+from factcheck.compare.reading import Reading
+from factcheck.lexicon import Lexicon
+from factcheck.model import Claim
+
+
+def claim(claim_id, text, speaker="Ann Example", **fields):
+    return Claim.model_validate(
+        {"id": claim_id, "text": text, "speaker": speaker, "topics": ["t"], **fields}
+    )
+
+
+def rules(text_a, text_b):
+    found = compare([claim("a", text_a), claim("b", text_b, "Bo Sample")])
+    return [f.rule for c in found.conflicts for f in (c, *c.also)]
+
+
+def reading(text):
+    return Reading(claim("a", text), Lexicon.default())
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Gin derives its flavour from juniper berries.",
+         "Gin does not derive its flavour from juniper berries."),
+        ("The factory complies with emissions rules.",
+         "The factory doesn't comply with emissions rules."),
+        ("Cruz modelled for the brand in Paris.", "Cruz declined to model for the brand."),
+        ("A man in a black suit plays the cello.", "Nobody has a suit."),
+    ],
+)  # fmt: skip
+def test_negation_of_the_same_predicate(a, b):
+    assert rules(a, b) == [Rule.negation]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # Negation of another predicate than the one asserted.
+        ("The mayor approved the budget.", "The mayor did not attend the budget meeting."),
+        # A question, a condition and a claim about a claim are not plain assertions.
+        ("Is the sun causing global warming?", "The sun is not causing global warming."),
+        ("If the council approves the plan, taxes rise.", "The council does not approve the plan."),
+        ("The claim that sea level is rising is false.", "Sea level is not rising."),
+        # Both sides negate.
+        ("The city did not meet its target.", "The city never met its target."),
+    ],
+)  # fmt: skip
+def test_negation_does_not_fire(a, b):
+    assert Rule.negation not in rules(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "resource"),
+    [
+        ("The two horses are beautiful.", "The horses are ugly.", "WordNet antonym"),
+        ("Four girls look at a microscope.", "Four boys look at a microscope.", "WordNet"),
+        ("The court upheld the ruling on Monday.", "The court violated the ruling on Monday.",
+         None),
+    ],
+)  # fmt: skip
+def test_antonyms_over_the_same_thing(a, b, resource):
+    found = compare([claim("a", a), claim("b", b, "Bo Sample")]).conflicts
+    if resource is None:
+        assert found == []  # upheld/violated is in neither WordNet nor the desk's list
+        return
+    (conflict,) = found
+    assert conflict.rule is Rule.antonym
+    assert conflict.resource is not None and conflict.resource.startswith(resource)
+    assert "Suggested" in conflict.explanation
+
+
+def test_antonyms_about_different_things_do_not_fire():
+    assert rules("Oakland revenue rose in 2024.", "Fresno revenue fell in 2024.") == []
+    assert (
+        rules("The county allows solar farms.", "The county forbids fracking near schools.") == []
+    )
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "fired"),
+    [
+        ("Louis was born in 1715.", "Louis was born in 1729.", True),
+        ("Two women are drinking at the bar.", "Three women are drinking at the bar.", True),
+        ("Mandhana is an Indian cricketer.", "Mandhana is a Pakistani cricketer.", True),
+        ("A girl in a blue dress is dancing.", "A girl in a red dress is dancing.", True),
+        # Hedges are read as the quantity language reads them.
+        ("California moved more than 12,000 people.", "California moved 13,500 people.", False),
+        # Different years on different predicates can both be true.
+        ("City revenue rose in 2023.", "City revenue fell in 2024.", False),
+        # Measurements with units are not slots of one value.
+        ("It warmed 0.8 degrees over 100 years.", "It warmed 0.8 degrees over 30 years.", False),
+        # The value is held somewhere by both.
+        ("The show ran from 1968 to 1973.", "The show ended in 1973.", False),
+    ],
+)  # fmt: skip
+def test_values_in_one_slot(a, b, fired):
+    assert (Rule.values in rules(a, b)) is fired
+
+
+def test_text_findings_are_suggestions_that_min_confidence_can_hide():
+    found = compare([claim("a", "A man is sitting."), claim("b", "A man is standing.", "B C")])
+    (conflict,) = found.conflicts
+    assert conflict.confidence in (Confidence.low, Confidence.medium)
+    text = {"a": "A man is sitting.", "b": "A man is standing."}
+    for evidence in conflict.evidence:
+        assert text[evidence.claim][evidence.start : evidence.end] == evidence.text
+
+
+def test_figures_of_different_measures_are_not_a_text_conflict():
+    a = claim(
+        "a",
+        "California released 4,561 people.",
+        quantities={"n": {"value": "4,561", "measure": "released"}},
+    )
+    b = claim("b", "California transferred 12,000 people.", "Bo Sample",
+              quantities={"n": {"value": "12,000", "measure": "transferred"}})  # fmt: skip
+    assert compare([a, b]).conflicts == []
+
+
+def test_reading_marks_the_scope_of_a_negation():
+    r = reading("The dog is not running, but the cat runs.")
+    words = [t.text for t in r.tokens]
+    assert r.negated(words.index("running"))
+    assert not r.negated(words.index("dog"))
+    assert not r.negated(words.index("runs"))  # another clause
+
+
+def test_reading_knows_which_sentences_are_not_assertions():
+    r = reading("Is it warm? It may rain. It rained on May 14.")
+    assert r.unasserted == {0, 1}
+
+
+def test_a_one_letter_surname_is_not_a_name_in_the_text():
+    # "Speaker A" is not named by the article "a" next to "a lie".
+    names = speaker_names(Reading(claim("x", "t", "Speaker A"), Lexicon.default()))
+    assert ("a",) not in names
+    a = claim("a", "It is a lie that the bridge is safe.", "Speaker A")
+    b = claim("b", "The bridge is safe for traffic.", "Speaker B")
+    assert compare([a, b]).conflicts == []
+
+
+def test_a_short_claim_sharing_one_word_is_compared():
+    found = compare([claim("a", "Inflation rose."), claim("b", "Inflation fell.", "Bo Sample")])
+    assert [c.rule for c in found.conflicts] == [Rule.antonym]

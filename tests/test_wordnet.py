@@ -1,0 +1,33 @@
+"""The WordNet data files the package ships, as scripts/build_wordnet.py writes them."""
+
+from factcheck import wordnet
+from factcheck.lexicon import Lexicon, stem
+
+
+def test_direct_antonyms_are_there_with_their_kind():
+    pairs = {(a.left, a.right): a.kind for a in wordnet.antonyms()}
+    assert pairs[("beautiful", "ugly")] == "direct"
+    assert pairs[("fall", "rise")] == "direct"
+    assert pairs[("dull", "shiny")] == "indirect"
+
+
+def test_value_classes():
+    classes = wordnet.value_classes()
+    assert classes["blue"] == "colour"
+    assert classes["june"] == "month"
+    assert classes["monday"] == "day"
+    assert classes["armenian"] == "nationality"
+    assert "table" not in classes
+
+
+def test_irregular_forms_reach_the_stemmer():
+    assert wordnet.irregular_forms()["children"] == "child"
+    assert stem("children") == stem("child")
+    assert stem("women") == stem("woman")
+    assert stem("rose") == stem("rise")  # a form of its own word too, mapped on purpose
+
+
+def test_the_lexicon_indexes_antonyms_by_stem_both_ways():
+    index = Lexicon.default().antonyms
+    assert stem("fell") in index[stem("rise")]
+    assert stem("rise") in index[stem("fall")]
