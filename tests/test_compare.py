@@ -42,6 +42,8 @@ def test_seed_follows_the_law_against_prohibits_handover(seed):
     rebuttal = next(f for f in conflict.also if f.rule is Rule.rebuttal)
     assert [e.text for e in rebuttal.evidence] == ["a lie", "Newsom's"]
     assert "a lie" in rebuttal.explanation
+    contrast = next(f for f in conflict.also if f.rule is Rule.antonym)
+    assert sorted(e.text for e in contrast.evidence) == ["prohibits", "works with"]
 
 
 def test_a_rebuttal_with_a_recorded_target_is_not_paired_with_the_speakers_other_claims(seed):

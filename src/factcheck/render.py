@@ -428,6 +428,8 @@ def _comparison_for_people(comparison: Comparison, claims: Mapping[str, Claim]) 
             out.print(Text(visible(heading), style="bold underline"))
         out.print(_side_by_side([claims[i] for i in conflict.claims], conflict))
         out.print(_reason(conflict))
+    for limit in comparison.limits:
+        out.print(Text("limit: ", style="bold yellow") + cell(limit))
     if comparison.contrasts:
         out.print(Text("contrasting evidence (not conflicts)", style="bold underline"))
         for contrast in comparison.contrasts:
@@ -477,6 +479,8 @@ def _reason(conflict: Conflict) -> Text:
     for finding in conflict.also:
         lines.append(f"\n  also {finding.rule.value} ({finding.confidence.value}): ")
         lines.append(visible(finding.explanation))
+    if conflict.resource:
+        lines.append(f"\n  found with: {visible(conflict.resource)}", style="dim")
     lines.append(f"\n  paired by: {visible(conflict.paired_by)}", style="dim")
     for caveat in conflict.caveats:
         lines.append(f"\n  might not conflict: {visible(caveat)}", style="dim")

@@ -3,7 +3,9 @@ the desk's own contrast pairs ("follow"/"violate", "work with"/"prohibit").
 
 A WordNet pair fires when each word stands on one side only, with the same polarity (both
 negated or neither), in sentences that share most of their other words. The desk's pairs
-fire when the words before them share a subject, as before.
+fire when the words before them share a subject and the two sentences share two content words
+besides the pair (a subject and an object: "The county allows solar farms" does not meet "The
+county forbids fracking").
 """
 
 from __future__ import annotations
@@ -57,6 +59,10 @@ def wordnet_antonym(x: Reading, y: Reading) -> Finding | None:
     return None
 
 
+def shared_words(x: Reading, i: int, y: Reading, j: int) -> set[str]:
+    return set(x.sentence_content[x.tokens[i].sentence] & y.sentence_content[y.tokens[j].sentence])
+
+
 def desk_contrast(x: Reading, y: Reading) -> Finding | None:
     for left, right, left_text, right_text in x.lexicon.contrast_phrases:
         if left not in x.hits or right not in y.hits:
@@ -65,8 +71,7 @@ def desk_contrast(x: Reading, y: Reading) -> Finding | None:
             for j in y.hits[right]:
                 if not (x.asserted(i) and y.asserted(j)) or not same_subject(x, i, y, j):
                     continue
-                ignore = set(left) | set(right)
-                if aligned(x, i, y, j, ignore) < MIN_SENTENCE_OVERLAP:
+                if len(shared_words(x, i, y, j) - set(left) - set(right)) < 2:
                     continue  # "allows solar farms" / "forbids fracking": other objects
                 return Finding(
                     rule=Rule.antonym,
