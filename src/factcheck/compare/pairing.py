@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from factcheck.compare.reading import Reading, stems
-from factcheck.quantity import parse_figure
+from factcheck.quantity import Figure, parse_figure
 
 # A content stem held by more claims than this says little about any pair of them, and
 # following it would make pairing quadratic; it is left out of pairing, and the result says so.
@@ -79,7 +79,7 @@ class Pairs:
                 self.add(a, b, f"same proposition '{key}'")
 
     def by_measure(self) -> None:
-        by_measure: dict[str, list[tuple[Reading, object]]] = defaultdict(list)
+        by_measure: dict[str, list[tuple[Reading, Figure]]] = defaultdict(list)
         for reading in self.readings:
             for quantity in reading.claim.quantities.values():
                 if quantity.measure:
@@ -88,7 +88,7 @@ class Pairs:
             if len(figures) > MAX_ALL_PAIRS_PER_MEASURE:
                 # Sorted by value, a figure's neighbours are the ones it is likeliest to be
                 # confused with, and disagreement with them is what a reader needs to see.
-                figures.sort(key=lambda item: item[1].value)  # type: ignore[attr-defined]
+                figures.sort(key=lambda item: item[1].value)
                 for (a, _), (b, _) in itertools.pairwise(figures):
                     self.add(a, b, f"same measure '{measure}'")
                 self.limits.append(

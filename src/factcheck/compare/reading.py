@@ -223,14 +223,11 @@ class Reading:
     def figure(self, i: int) -> Figure | None:
         """The number at token i read as the quantity language reads it, with the hedge
         written just before it ("more than 12,000", "about 30")."""
-        start = self.tokens[i].start
         for back in (3, 2, 1, 0):
             first = i - back
             if first < 0 or self.tokens[first].sentence != self.tokens[i].sentence:
                 continue
             text = self.text.source[self.tokens[first].start : self.tokens[i].end]
-            if back == 0:
-                text = self.text.source[start : self.tokens[i].end]
             try:
                 return parse_figure(text)
             except ValueError:
