@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import resources
 
@@ -233,17 +233,35 @@ class Text:
     @functools.cached_property
     def positions(self) -> dict[str, list[int]]:
         """Where each stem stands: phrases are looked up, not scanned for."""
-        index: dict[str, list[int]] = {}
-        for i, token in enumerate(self.tokens):
-            index.setdefault(token.stem, []).append(i)
-        return index
+        return _index(t.stem for t in self.tokens)
+
+    @functools.cached_property
+    def lower_positions(self) -> dict[str, list[int]]:
+        """Where each lower-case word stands (for names, which are not stemmed)."""
+        return _index(t.lower for t in self.tokens)
 
     def find(self, wanted: Phrase) -> list[int]:
         """Indexes where the stems of `wanted` start, in order."""
+        return self._find(wanted, self.positions, lambda t: t.stem)
+
+    def find_lower(self, words: Phrase) -> list[int]:
+        """Indexes where the lower-case words start, in order."""
+        return self._find(words, self.lower_positions, lambda t: t.lower)
+
+    def _find(
+        self, wanted: Phrase, index: dict[str, list[int]], key: Callable[[Token], str]
+    ) -> list[int]:
         n = len(wanted)
         return [
             i
-            for i in self.positions.get(wanted[0], ())
+            for i in index.get(wanted[0], ())
             if i + n <= len(self.tokens)
-            and all(self.tokens[i + k].stem == wanted[k] for k in range(1, n))
+            and all(key(self.tokens[i + k]) == wanted[k] for k in range(1, n))
         ]
+
+
+def _index(keys: Iterable[str]) -> dict[str, list[int]]:
+    index: dict[str, list[int]] = {}
+    for i, key in enumerate(keys):
+        index.setdefault(key, []).append(i)
+    return index

@@ -79,22 +79,13 @@ class Reading:
                 found.setdefault(token.sentence, set()).add(token.stem)
         return {k: frozenset(v) for k, v in found.items()}
 
-    @functools.cached_property
+    @property
     def lower_positions(self) -> dict[str, list[int]]:
-        index: dict[str, list[int]] = {}
-        for i, token in enumerate(self.tokens):
-            index.setdefault(token.lower, []).append(i)
-        return index
+        return self.text.lower_positions
 
     def find_lower(self, words: Phrase) -> list[int]:
         """Where the lower-case words stand in order (for names), by index, not by scan."""
-        n = len(words)
-        return [
-            i
-            for i in self.lower_positions.get(words[0], ())
-            if i + n <= len(self.tokens)
-            and all(self.tokens[i + k].lower == words[k] for k in range(1, n))
-        ]
+        return self.text.find_lower(words)
 
     @functools.cached_property
     def hits(self) -> dict[Phrase, list[int]]:
