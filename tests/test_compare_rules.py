@@ -4,7 +4,6 @@ benchmarks/contradiction_real.py, not asserted: ../shared is not in a plain clon
 import pytest
 
 from factcheck.compare import Confidence, Rule, compare
-from factcheck.compare.pairing import speaker_names
 from factcheck.compare.reading import Reading
 from factcheck.lexicon import Lexicon
 from factcheck.model import Claim
@@ -140,7 +139,7 @@ def test_reading_knows_which_sentences_are_not_assertions():
 
 def test_a_one_letter_surname_is_not_a_name_in_the_text():
     # "Speaker A" is not named by the article "a" next to "a lie".
-    names = speaker_names(Reading(claim("x", "t", "Speaker A"), Lexicon.default()))
+    names = Reading(claim("x", "t", "Speaker A"), Lexicon.default()).speaker_names
     assert ("a",) not in names
     a = claim("a", "It is a lie that the bridge is safe.", "Speaker A")
     b = claim("b", "The bridge is safe for traffic.", "Speaker B")

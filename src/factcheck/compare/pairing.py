@@ -147,7 +147,7 @@ class Pairs:
         shares a word would be guessing."""
         by_name: dict[tuple[str, ...], list[Reading]] = defaultdict(list)
         for reading in self.readings:
-            for name in speaker_names(reading):
+            for name in reading.speaker_names:
                 by_name[name].append(reading)
         for reading in self.readings:
             claim = reading.claim
@@ -162,29 +162,3 @@ class Pairs:
                     if other is not reading and shared:
                         self.add(reading, other, f"a rebuttal naming {other.claim.speaker}, "
                                  f"sharing: {', '.join(sorted(shared))}")  # fmt: skip
-
-
-def speaker_names(reading: Reading) -> list[tuple[str, ...]]:
-    """How a text may name this claim's speaker: in full, or by a person's surname (one of
-    two letters or more that is no common word, so "Speaker A" is not named by "a")."""
-    speaker = reading.claim.speaker
-    words = [w.strip(".,").lower() for w in speaker.split()]
-    names = [tuple(words)]
-    run = _last_capitalised_run(speaker)
-    lexicon = reading.lexicon
-    if len(run) >= 2 and not any(w.lower() in lexicon.organisations for w in run):
-        surname = run[-1].lower()
-        names.append(tuple(w.lower() for w in run))
-        if len(surname) >= 2 and surname not in lexicon.stopwords:
-            names.append((surname,))
-    return list(dict.fromkeys(n for n in names if n and all(n)))
-
-
-def _last_capitalised_run(speaker: str) -> list[str]:
-    run: list[str] = []
-    for word in speaker.split():
-        if word[:1].isupper() and not word.endswith("."):
-            run.append(word)
-        else:
-            run = []
-    return run

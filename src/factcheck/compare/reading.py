@@ -154,6 +154,28 @@ class Reading:
                 found.append(Value(i, *value))
         return tuple(found)
 
+    @functools.cached_property
+    def value_indexes(self) -> frozenset[int]:
+        return frozenset(v.index for v in self.values)
+
+    @functools.cached_property
+    def plain_values(self) -> dict[str, list[Value]]:
+        """The values of plain assertions, not negated, by kind."""
+        by_kind: dict[str, list[Value]] = {}
+        for value in self.values:
+            if self.asserted(value.index) and not self.negated(value.index):
+                by_kind.setdefault(value.kind, []).append(value)
+        return by_kind
+
+    @functools.cached_property
+    def values_per_sentence(self) -> dict[tuple[int, str], int]:
+        """How many values of each kind each sentence holds."""
+        counts: dict[tuple[int, str], int] = {}
+        for v in self.values:
+            key = (self.tokens[v.index].sentence, v.kind)
+            counts[key] = counts.get(key, 0) + 1
+        return counts
+
     def _value(self, token: Token) -> tuple[str, str] | None:
         text = token.text
         if text.isdigit() and len(text) == 4 and 1000 <= int(text) <= 2099:
@@ -179,7 +201,7 @@ class Reading:
         """Content stems near token i in its sentence: the slot a value fills."""
         sentence = self.tokens[i].sentence
         lo, hi = max(0, i - window), min(len(self.tokens), i + window + 1)
-        value_at = {v.index for v in self.values}
+        value_at = self.value_indexes
         return {
             self.tokens[k].stem
             for k in range(lo, hi)
@@ -193,7 +215,7 @@ class Reading:
         """The next `count` content stems after token i in its clause: what a number,
         colour or nationality qualifies ("three women", "a blue dress", "Indian actor")."""
         clause, found = self.tokens[i].clause, list[str]()
-        value_at = {v.index for v in self.values}
+        value_at = self.value_indexes
         for k in range(i + 1, len(self.tokens)):
             if self.tokens[k].clause != clause or len(found) == count:
                 break
@@ -204,7 +226,7 @@ class Reading:
     def preceding(self, i: int, count: int) -> set[str]:
         """The content stems among the `count` tokens before token i, in its sentence."""
         sentence = self.tokens[i].sentence
-        value_at = {v.index for v in self.values}
+        value_at = self.value_indexes
         return {
             self.tokens[k].stem
             for k in range(max(0, i - count), i)
@@ -247,11 +269,25 @@ class Reading:
         return None
 
     @functools.cached_property
+    def speaker_names(self) -> list[tuple[str, ...]]:
+        """How a text may name this claim's speaker: in full, or by a person's surname (one
+        of two letters or more that is no common word, so "Speaker A" is not named by "a")."""
+        speaker = self.claim.speaker
+        names = [tuple(w.strip(".,").lower() for w in speaker.split())]
+        run = _last_capitalised_run(speaker)
+        if len(run) >= 2 and not any(w.lower() in self.lexicon.organisations for w in run):
+            surname = run[-1].lower()
+            names.append(tuple(w.lower() for w in run))
+            if len(surname) >= 2 and surname not in self.lexicon.stopwords:
+                names.append((surname,))
+        return list(dict.fromkeys(n for n in names if n and all(n)))
+
+    @functools.cached_property
     def sentence_names(self) -> dict[int, frozenset[str]]:
         """Capitalised content words that are not values ("Indian", "May"): the people and
         places each sentence names."""
         found: dict[int, set[str]] = {}
-        value_at = {v.index for v in self.values}
+        value_at = self.value_indexes
         for i, (token, content) in enumerate(zip(self.tokens, self.content_flags, strict=True)):
             if token.capitalised and content and i not in value_at:
                 found.setdefault(token.sentence, set()).add(token.lower)
@@ -338,3 +374,13 @@ def overlap(wanted: Iterable[str], have: frozenset[str]) -> float:
 
 def stems(words: Iterable[str]) -> set[str]:
     return {stem(w) for w in words}
+
+
+def _last_capitalised_run(speaker: str) -> list[str]:
+    run: list[str] = []
+    for word in speaker.split():
+        if word[:1].isupper() and not word.endswith("."):
+            run.append(word)
+        else:
+            run = []
+    return run

@@ -4,7 +4,7 @@ the other claim's speaker."""
 from __future__ import annotations
 
 from factcheck.compare.models import Confidence, Finding, Rule
-from factcheck.compare.pairing import Pair, speaker_names
+from factcheck.compare.pairing import Pair
 from factcheck.compare.reading import Reading, Span
 from factcheck.compare.rules.evidence import word_evidence
 
@@ -35,7 +35,7 @@ class Rebuttal:
 
 
 def aimed_at(x: Reading, y: Reading) -> tuple[Span, Span] | None:
-    names = speaker_names(y)
+    names = y.speaker_names
     for wanted, _ in x.lexicon.marker_phrases:
         for start in x.hits.get(wanted, ()):
             sentence = x.tokens[start].sentence

@@ -10,8 +10,6 @@ anywhere is no conflict ("from 1968 to 1973" and "in 1973").
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 from factcheck.compare.models import Confidence, Finding, Rule
 from factcheck.compare.pairing import Pair
 from factcheck.compare.reading import Reading, Value
@@ -41,14 +39,6 @@ class Values:
         return either_way(pair, mismatch)
 
 
-def plain(reading: Reading) -> dict[str, list[Value]]:
-    by_kind: dict[str, list[Value]] = defaultdict(list)
-    for value in reading.values:
-        if reading.asserted(value.index) and not reading.negated(value.index):
-            by_kind[value.kind].append(value)
-    return by_kind
-
-
 def slot(reading: Reading, value: Value) -> set[str]:
     """The words that say what a value is a value of: for a date, the content words just
     before it ("born in", "released on"); for a number, the noun it counts, unless that is a
@@ -62,14 +52,7 @@ def slot(reading: Reading, value: Value) -> set[str]:
 
 def alone_in_sentence(reading: Reading, value: Value) -> bool:
     sentence = reading.tokens[value.index].sentence
-    return (
-        sum(
-            1
-            for v in reading.values
-            if v.kind == value.kind and reading.tokens[v.index].sentence == sentence
-        )
-        == 1
-    )
+    return reading.values_per_sentence[(sentence, value.kind)] == 1
 
 
 def same_date_slot(x: Reading, u: Value, y: Reading, v: Value, match: float) -> bool:
@@ -98,15 +81,15 @@ def small_count(figure: Figure) -> bool:
 
 
 def mismatch(x: Reading, y: Reading) -> Finding | None:
-    mine, theirs = plain(x), plain(y)
+    mine, theirs = x.plain_values, y.plain_values
     for kind, values in theirs.items():
         if kind == "number" and (x.claim.quantities or y.claim.quantities):
             continue  # recorded figures are the numeric rule's, measured and hedged
-        held = {v.key for v in mine.get(kind, ())}
-        if not held:
+        if kind not in mine:
             continue
+        anywhere = {u.key for u in x.values if u.kind == kind}  # negated or asked, too
         for v in values:
-            if v.key in held or v.key in {u.key for u in x.values if u.kind == kind}:
+            if v.key in anywhere:
                 continue
             for u in mine[kind]:
                 if kind == "number" and not figures_differ(x, u, y, v):
