@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
-import json
+import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -23,13 +25,16 @@ from factcheck.store import ClaimsError, Corpus, load
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 EXIT_DATA = 3
+EXIT_OUTPUT = 4  # standard output could not be written, or was closed before the end
+EXIT_INTERRUPTED = 130
 
 app = typer.Typer(
     name="factcheck",
     help=(
         "Fact-check toolkit: claim records in TOML, exact arithmetic checks, conflicts.\n\n"
         "Exit codes: 0 ok; 1 a check failed (or conflicts, when asked to fail on them); "
-        "2 usage error; 3 invalid or unreadable claim data."
+        "2 usage error; 3 invalid or unreadable claim data; 4 output could not be written; "
+        "130 interrupted."
     ),
     no_args_is_help=True,
     add_completion=False,
@@ -57,8 +62,24 @@ def handles_errors(command: F) -> F:
         except (UsageProblem, query.UnknownClaim) as error:
             render.error(f"error: {error}")
             raise typer.Exit(EXIT_USAGE) from None
+        except render.OutputError as error:
+            if error.cut_short:
+                _silence_stdout()
+            else:
+                render.error(f"error: {error}")
+            raise typer.Exit(EXIT_OUTPUT) from None
+        except KeyboardInterrupt:
+            render.error("interrupted")
+            raise typer.Exit(EXIT_INTERRUPTED) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def _silence_stdout() -> None:
+    """After the reader of a pipe has gone, point stdout at /dev/null, so that the flush at
+    exit does not fail a second time with a message nobody asked for."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 ClaimsDir = Annotated[
@@ -195,6 +216,7 @@ def topics_command(
 
 
 @app.command("validate")
+@handles_errors
 def validate_command(
     claims: ClaimsDir = Path("claims"),
     fmt: FormatOption = OutputFormat.table,
@@ -223,6 +245,7 @@ def validate_command(
 
 
 @app.command("schema")
+@handles_errors
 def schema_command() -> None:
     """Print the JSON Schema of a claims file, for editors that validate TOML as you type.
 
@@ -232,7 +255,7 @@ def schema_command() -> None:
 
       factcheck schema > factcheck.schema.json
     """
-    typer.echo(json.dumps(claims_file_json_schema(), indent=2))
+    render.one_document(claims_file_json_schema(), OutputFormat.json)
 
 
 def _verdicts(values: list[str] | None) -> list[Verdict]:
@@ -388,4 +411,16 @@ def compare_command(
 
 
 def main() -> None:
+    _tolerant_streams()
     app()
+
+
+def _tolerant_streams() -> None:
+    """Under a locale that cannot encode a character (LC_ALL=C, PYTHONIOENCODING=latin-1),
+    show it as an escape rather than crash: tables and messages stay readable, and JSON is
+    written as UTF-8 bytes whatever the locale."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(errors="backslashreplace")

@@ -6,14 +6,17 @@ cells are `Text`), and control characters are made visible before they reach a t
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import enum
+import errno
+import functools
 import io
 import re
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from fractions import Fraction
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import TypeAdapter
 from rich.console import Console, RenderableType
@@ -44,6 +47,40 @@ class OutputFormat(str, enum.Enum):
     csv = "csv"
 
 
+class OutputError(Exception):
+    """Standard output could not take what was written: full disk, closed stream, closed pipe."""
+
+    def __init__(self, reason: str, cut_short: bool = False) -> None:
+        super().__init__(reason)
+        self.cut_short = cut_short  # the reader went away (a closed pipe): not worth a message
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def writes_output(function: F) -> F:
+    """Every way writing to stdout fails becomes one OutputError, never a traceback."""
+
+    @functools.wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return function(*args, **kwargs)
+        except OutputError:
+            raise
+        except BrokenPipeError:
+            raise OutputError("output cut short: the reader closed the pipe", True) from None
+        except OSError as error:
+            reason = error.strerror or errno.errorcode.get(error.errno or 0, str(error))
+            raise OutputError(f"cannot write output: {reason}") from None
+        except (ValueError, AttributeError) as error:
+            # A closed stdout (`>&-`) is None or a closed file, and says so only like this.
+            if sys.stdout is None or getattr(sys.stdout, "closed", False):
+                raise OutputError("cannot write output: standard output is closed") from None
+            raise error
+
+    return wrapper  # type: ignore[return-value]
+
+
 def visible(text: str) -> str:
     """Control characters and bidi overrides as visible escapes: ESC becomes '\\x1b'."""
     return _UNSAFE.sub(lambda m: _escape(m.group()), text)
@@ -58,9 +95,15 @@ def cell(text: str | None, style: str = "") -> Text:
     return Text(visible(text or ""), style=style)
 
 
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        # Rich would exit 1 here, which reads as "a check failed"; let writes_output say it.
+        raise BrokenPipeError(errno.EPIPE, "broken pipe")
+
+
 def console(stderr: bool = False) -> Console:
     # Made per call, not at import: tests swap sys.stdout, and colour follows NO_COLOR and pipes.
-    return Console(stderr=stderr, markup=False, highlight=False, emoji=False)
+    return _Console(stderr=stderr, markup=False, highlight=False, emoji=False)
 
 
 def json_bytes(data: Any, indent: int | None = 2) -> bytes:
@@ -80,24 +123,36 @@ def to_json(data: Any, indent: int | None = 2) -> str:
     return json_bytes(data, indent).decode("utf-8")
 
 
+CHUNK = 1 << 20
+
+
 def _write_bytes(data: bytes) -> None:
+    """Write it all or raise: a short write is an error, not a silent truncation."""
     binary = getattr(sys.stdout, "buffer", None)
     if binary is None:
         sys.stdout.write(data.decode("utf-8"))
         return
     sys.stdout.flush()
-    binary.write(data)
+    view = memoryview(data)
+    while view:
+        written = binary.write(view[:CHUNK])
+        if not written:
+            raise OSError(errno.EIO, "short write to standard output")
+        view = view[written:]
     binary.flush()
 
 
+@writes_output
 def write_json(data: Any) -> None:
     _write_bytes(json_bytes(data) + b"\n")
 
 
+@writes_output
 def write_jsonl(items: Iterable[Any]) -> None:
     _write_bytes(b"".join(json_bytes(item, indent=None) + b"\n" for item in items))
 
 
+@writes_output
 def write_csv(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> None:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
@@ -117,6 +172,7 @@ def table(
     return result
 
 
+@writes_output
 def show(*renderables: RenderableType) -> None:
     out = console()
     for renderable in renderables:
@@ -125,11 +181,17 @@ def show(*renderables: RenderableType) -> None:
 
 def error(message: str) -> None:
     """One message on stderr, escaped: messages can quote claim files."""
-    console(stderr=True).print(Text(visible(message)), soft_wrap=True)
+    _to_stderr(Text(visible(message)))
 
 
 def note(message: str) -> None:
-    console(stderr=True).print(Text(visible(message), style="dim"), soft_wrap=True)
+    _to_stderr(Text(visible(message), style="dim"))
+
+
+def _to_stderr(text: Text) -> None:
+    # Where stderr itself cannot be written there is nobody left to tell; the exit code says it.
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        console(stderr=True).print(text, soft_wrap=True)
 
 
 # --- views -------------------------------------------------------------------------------------
@@ -161,6 +223,7 @@ def _claim_csv_row(claim: Claim) -> list[str]:
     ]
 
 
+@writes_output
 def claims(items: Sequence[Claim], fmt: OutputFormat) -> None:
     # Models go to the serializer as they are: pydantic-core writes them far faster than dicts.
     if fmt is OutputFormat.json:
@@ -185,6 +248,7 @@ def claims(items: Sequence[Claim], fmt: OutputFormat) -> None:
         note(f"{len(items)} claim{'s' if len(items) != 1 else ''}")
 
 
+@writes_output
 def topics(items: Sequence[TopicCount], fmt: OutputFormat) -> None:
     if fmt is OutputFormat.json:
         write_json([t.model_dump() for t in items])
@@ -196,6 +260,7 @@ def topics(items: Sequence[TopicCount], fmt: OutputFormat) -> None:
         show(table(("topic", "claims"), ([cell(t.topic, "bold"), str(t.claims)] for t in items)))
 
 
+@writes_output
 def one_document(document: Any, fmt: OutputFormat) -> None:
     """A single result for scripts: indented JSON, or one line of it."""
     if fmt is OutputFormat.json:
@@ -204,6 +269,7 @@ def one_document(document: Any, fmt: OutputFormat) -> None:
         write_jsonl([document])
 
 
+@writes_output
 def claim_detail(view: ClaimView, fmt: OutputFormat) -> None:
     if fmt is not OutputFormat.table:
         one_document(view, fmt)
@@ -257,6 +323,7 @@ def _source_line(source: Source) -> str:
     return " · ".join(p for p in parts if p)
 
 
+@writes_output
 def validation_summary(corpus: Corpus, fmt: OutputFormat) -> None:
     counts = {
         "claims": len(corpus.claims),
@@ -276,6 +343,7 @@ def validation_summary(corpus: Corpus, fmt: OutputFormat) -> None:
         write_json({"valid": True, **counts, "problems": []})
 
 
+@writes_output
 def problems(items: Sequence[Problem], fmt: OutputFormat) -> None:
     """Problems in the claims data: on stderr for people, as a JSON document for scripts."""
     if fmt is OutputFormat.table:
@@ -317,6 +385,7 @@ def _check_csv_row(result: CheckResult) -> list[str]:
     ]
 
 
+@writes_output
 def check_report(report: CheckReport, fmt: OutputFormat) -> None:
     if fmt is OutputFormat.json:
         write_json(report)
@@ -355,6 +424,7 @@ def _computed_short(result: CheckResult) -> str:
     return computed.percent if claimed_share else decimal_text(Fraction(computed.fraction), 4)
 
 
+@writes_output
 def calculation(result: Calculation, fmt: OutputFormat) -> None:
     if fmt is not OutputFormat.table:
         one_document(result, fmt)
@@ -392,6 +462,7 @@ CONFLICT_CSV_HEADERS = (
 )  # fmt: skip
 
 
+@writes_output
 def comparisons(
     items: Sequence[Comparison], fmt: OutputFormat, single: bool, claims: Mapping[str, Claim]
 ) -> None:
