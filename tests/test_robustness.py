@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import errno
 import io
+import json
 import os
 import subprocess
 import sys
@@ -145,3 +146,123 @@ def test_ctrl_c_exits_130_without_a_traceback(monkeypatch):
     assert result.exit_code == 130
     assert "interrupted" in result.stderr
     assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+# --- files the TOML parser or the file system make hard (items 2, 3, 4, 13, 27) -----------
+
+
+def problems_json(folder):
+    from conftest import run
+
+    result = run("validate", "--json", "--claims", folder)
+    assert result.exit_code == 3, result.stdout
+    return json.loads(result.stdout)["problems"]
+
+
+CLAIM = '[[claims]]\nid = "a"\ntext = "t"\nspeaker = "s"\ntopics = ["x"]\n'
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "line"),
+    [
+        ("x = " + "[" * 450 + "]" * 450 + "\n", "nested over 100 deep", 1),
+        (CLAIM + "n = " + "9" * 4301 + "\n", "over 4,300 digits", 6),
+        (CLAIM + "k" + ".k" * 1001 + " = 1\n", "dotted parts", 6),
+        (CLAIM + "[" + "t." * 1001 + "t]\n", "dotted parts", 6),
+    ],
+)
+def test_input_beyond_the_parser_is_a_located_problem(write_claims, text, fragment, line):
+    (problem,) = problems_json(write_claims(text))
+    assert fragment in problem["message"]
+    assert problem["line"] == line
+    assert problem["path"].endswith("claims.toml")
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="needs a file system that takes any bytes")
+def test_a_file_name_that_is_not_utf8_keeps_json_valid(tmp_path):
+    from conftest import run
+
+    folder = tmp_path / "claims"
+    folder.mkdir()
+    name = os.fsdecode(b"x\xff.toml")
+    (folder / name).write_text(CLAIM, encoding="utf-8")
+    result = run("validate", "--json", "--claims", folder)
+    assert result.exit_code == 0
+    shown = run("show", "a", "--json", "--claims", folder)
+    assert shown.exit_code == 0
+    assert json.loads(shown.stdout)["path"].endswith("x\\xff.toml")
+    (folder / os.fsdecode(b"y\xfe.toml")).write_text("id = ", encoding="utf-8")
+    (problem,) = problems_json(folder)
+    assert problem["path"].endswith("y\\xfe.toml")
+
+
+def test_folders_nested_a_thousand_deep_are_walked(tmp_path):
+    folder = tmp_path / "claims"
+    folder.mkdir()
+    deep = folder
+    for _ in range(1000):  # one level at a time: pathlib's own mkdir(parents=True) recurses
+        deep = deep / "d"
+        os.mkdir(deep)
+    (deep / "a.toml").write_text(CLAIM, encoding="utf-8")
+    from factcheck.store import load
+
+    assert list(load(folder).claims) == ["a"]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every folder")
+def test_an_unreadable_folder_is_a_problem(write_claims):
+    folder = write_claims(CLAIM)
+    locked = folder / "locked"
+    locked.mkdir()
+    locked.chmod(0)
+    try:
+        (problem,) = problems_json(folder)
+        assert "folder cannot be read" in problem["message"]
+    finally:
+        locked.chmod(0o755)
+
+
+def test_an_unlistable_folder_is_a_problem(write_claims, monkeypatch):
+    # The same as an unreadable folder, for a test suite that may run as root.
+    from factcheck import discovery
+
+    folder = write_claims(CLAIM)
+    (folder / "sub").mkdir()
+    real_scandir = os.scandir
+
+    def scandir(path):
+        if str(path).endswith("sub"):
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(path)
+
+    monkeypatch.setattr(discovery.os, "scandir", scandir)
+    found = discovery.claim_files(folder)
+    assert found.problems == [(str(folder / "sub"), "folder cannot be read: Permission denied")]
+
+
+def test_dangling_looping_and_outside_links_are_reported(write_claims, tmp_path):
+    folder = write_claims(CLAIM)
+    (folder / "gone.toml").symlink_to(tmp_path / "nowhere.toml")
+    (folder / "loop.toml").symlink_to(folder / "loop.toml")
+    outside = tmp_path / "outside.toml"
+    outside.write_text(CLAIM.replace('"a"', '"b"'), encoding="utf-8")
+    (folder / "out.toml").symlink_to(outside)
+    (folder / "back").symlink_to(folder)  # a link back up the tree is walked once
+    problems = {Path(p["path"]).name: p["message"] for p in problems_json(folder)}
+    assert set(problems) == {"gone.toml", "loop.toml", "out.toml"}
+    assert "leads nowhere" in problems["gone.toml"]
+    assert "leads nowhere" in problems["loop.toml"]
+    assert "outside the claims folder" in problems["out.toml"]
+
+
+def test_hidden_files_are_skipped_and_said(write_claims):
+    from conftest import run
+
+    folder = write_claims(CLAIM, name=".b.toml")
+    result = run("validate", "--claims", folder)
+    assert result.exit_code == 3
+    assert "no .toml files found (skipped as hidden: .b.toml)" in result.stderr
+    (folder / "a.toml").write_text(CLAIM, encoding="utf-8")
+    result = run("validate", "--claims", folder)
+    assert result.exit_code == 0
+    assert "skipped as hidden (not read): .b.toml" in result.stderr

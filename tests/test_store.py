@@ -3,7 +3,8 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, SEED_CLAIMS
-from factcheck.store import ClaimsError, claim_files, load
+from factcheck.discovery import claim_files
+from factcheck.store import ClaimsError, load
 
 INVALID = FIXTURES / "invalid"
 
@@ -32,7 +33,7 @@ def test_files_are_found_recursively_in_a_stable_order_skipping_hidden(tmp_path)
     for name in ["b.toml", "a/z.toml", "a/b.toml", ".git/x.toml", "notes.txt"]:
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("")
-    assert [p.relative_to(tmp_path).as_posix() for p in claim_files(tmp_path)] == [
+    assert [p.relative_to(tmp_path).as_posix() for p in claim_files(tmp_path).files] == [
         "a/b.toml",
         "a/z.toml",
         "b.toml",

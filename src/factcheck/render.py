@@ -331,6 +331,8 @@ def validation_summary(corpus: Corpus, fmt: OutputFormat) -> None:
         "checks": len(corpus.checks),
         "files": len(corpus.files),
     }
+    if corpus.skipped:
+        note(f"skipped as hidden (not read): {', '.join(corpus.skipped)}")
     if fmt is OutputFormat.table:
         n = counts
         show(
@@ -340,7 +342,7 @@ def validation_summary(corpus: Corpus, fmt: OutputFormat) -> None:
             )
         )
     else:
-        write_json({"valid": True, **counts, "problems": []})
+        write_json({"valid": True, **counts, "problems": [], "skipped": corpus.skipped})
 
 
 @writes_output

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,6 +14,7 @@ import tomli
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from factcheck import expression
+from factcheck.discovery import claim_files, shown
 from factcheck.model import (
     PATTERN_HELP,
     RECORD_KINDS,
@@ -77,6 +79,7 @@ class Corpus:
     checks: dict[str, Check] = field(default_factory=dict)
     origin: dict[str, str] = field(default_factory=dict)
     lexicon: list[LexiconExtension] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # hidden files and folders, not read
 
     def quantity(self, reference: str) -> Quantity | None:
         claim_id, name = split_reference(reference)
@@ -87,32 +90,24 @@ class Corpus:
         return [c.id for c in self.claims.values() if claim_id in c.disputes]
 
 
-def claim_files(root: Path) -> list[Path]:
-    """Every *.toml below `root` (hidden folders skipped), in a stable order."""
-    files = [
-        p
-        for p in root.rglob("*.toml")
-        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts)
-    ]
-    return sorted(files, key=lambda p: p.relative_to(root).as_posix())
-
-
 def load(root: Path) -> Corpus:
     """Load and validate a claims folder. Raises ClaimsError naming every problem found."""
     if not root.exists():
         raise ClaimsError(
-            [Problem(str(root), "no such folder; create it or point --claims at your claims")]
+            [Problem(shown(root), "no such folder; create it or point --claims at your claims")]
         )
     if not root.is_dir():
-        raise ClaimsError([Problem(str(root), "is a file, not a folder; pass the folder")])
-    files = claim_files(root)
-    if not files:
-        raise ClaimsError(
-            [Problem(str(root), "no .toml files found; add one (see docs/records.md)")]
-        )
-    loader = _Loader(Corpus(root=root, files=files))
+        raise ClaimsError([Problem(shown(root), "is a file, not a folder; pass the folder")])
+    found = claim_files(root)
+    unreadable = [Problem(path, message) for path, message in found.problems]
+    if not found.files:
+        hidden = f" (skipped as hidden: {', '.join(found.skipped)})" if found.skipped else ""
+        message = f"no .toml files found{hidden}; add one (see docs/records.md)"
+        raise ClaimsError([*unreadable, Problem(shown(root), message)])
+    loader = _Loader(Corpus(root=root, files=found.files, skipped=found.skipped))
+    loader.problems.extend(unreadable)
     with _no_cyclic_gc():
-        for path in files:
+        for path in found.files:
             loader.read_file(path)
         loader.check_references()
     if loader.problems:
@@ -176,34 +171,39 @@ class _Loader:
         self._ids: dict[str, tuple[str, str]] = {}
 
     def read_file(self, path: Path) -> None:
-        shown = str(path)
+        where = shown(path)
         try:
             data = path.read_bytes()
         except OSError as error:
-            self.problems.append(Problem(shown, f"cannot be read: {error.strerror}"))
+            self.problems.append(Problem(where, f"cannot be read: {error.strerror}"))
             return
         try:
-            document = tomli.loads(decode(shown, data))
+            document = tomli.loads(decode(where, data))
         except ClaimsError as error:
             self.problems.extend(error.problems)
             return
         except tomli.TOMLDecodeError as error:
             self.problems.append(
-                Problem(shown, f"TOML syntax: {error.msg}", error.lineno, error.colno)
+                Problem(where, f"TOML syntax: {error.msg}", error.lineno, error.colno)
             )
+            return
+        except (RecursionError, ValueError, MemoryError) as error:
+            # tomli gives up on some hostile input with other errors than TOMLDecodeError,
+            # and without a position: find the place ourselves.
+            self.problems.append(_beyond_parser(where, data, error))
             return
         for kind, records in document.items():
             if kind == "lexicon":
-                self._add_lexicon(shown, records)
+                self._add_lexicon(where, records)
             elif kind not in RECORD_KINDS:
                 known = ", ".join(f"[[{k}]]" for k in RECORD_KINDS) + ", [lexicon]"
-                self.problems.append(Problem(shown, f"unknown table '{kind}'; expected {known}"))
+                self.problems.append(Problem(where, f"unknown table '{kind}'; expected {known}"))
             elif not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
                 self.problems.append(
-                    Problem(shown, f"'{kind}' must be an array of tables: write [[{kind}]]")
+                    Problem(where, f"'{kind}' must be an array of tables: write [[{kind}]]")
                 )
             else:
-                self._add_records(shown, kind, records)
+                self._add_records(where, kind, records)
 
     def _add_lexicon(self, path: str, raw: Any) -> None:
         try:
@@ -292,6 +292,35 @@ class _Loader:
         self.problems.append(
             Problem(path, f"refers to {what}, which does not exist", record=label, field=field_name)
         )
+
+
+_LONG_INTEGER = re.compile(rb"[0-9_]{4300,}")
+_OPENERS = frozenset(b"[{")
+_CLOSERS = frozenset(b"]}")
+MAX_NESTING = 100  # arrays and inline tables; real claims files nest two or three deep
+MAX_KEY_PARTS = 100  # parts of one dotted key or table header
+
+
+def _beyond_parser(where: str, data: bytes, error: BaseException) -> Problem:
+    """A Problem, with its place, for input the TOML parser cannot handle at all."""
+    match = _LONG_INTEGER.search(data)
+    if isinstance(error, ValueError) and match:
+        line, column = position_of(data, match.start())
+        return Problem(where, "TOML: a number of over 4,300 digits; write it as a string",
+                       line, column)  # fmt: skip
+    depth = 0
+    for offset, byte in enumerate(data):
+        depth += (byte in _OPENERS) - (byte in _CLOSERS)
+        if depth > MAX_NESTING:
+            line, column = position_of(data, offset)
+            return Problem(where, f"TOML: arrays or tables nested over {MAX_NESTING} deep; "
+                           "flatten them", line, column)  # fmt: skip
+    for number, text in enumerate(data.split(b"\n"), start=1):
+        if text.count(b".") > MAX_KEY_PARTS:
+            return Problem(where, f"TOML: a key of over {MAX_KEY_PARTS} dotted parts; "
+                           "shorten it", number, 1)  # fmt: skip
+    return Problem(where, f"TOML: the file cannot be parsed ({type(error).__name__}); "
+                   "simplify it")  # fmt: skip
 
 
 def _schema_problems(

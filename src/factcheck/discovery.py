@@ -1,0 +1,95 @@
+"""Which files a claims folder holds: every *.toml below it, walked without recursion, with
+every file or folder that cannot be read, and every link that is not followed, reported.
+
+A folder that cannot be listed, a dangling or looping link, a link that leads outside the
+claims folder: each is a problem, so `validate` never passes with records silently missing.
+Hidden files and folders (".git", ".#draft.toml") are skipped, and the skip is recorded.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DANGLING = "is a link that leads nowhere (dangling or looping); remove it or point it at a file"
+OUTSIDE = "is a link that leads outside the claims folder; not followed: copy the file in"
+
+
+def shown(path: Path | str) -> str:
+    """A path as text that is always valid UTF-8: bytes that are not (a file named
+    b'x\\xff.toml') are shown as escapes, so messages and JSON never break on them."""
+    raw = os.fsencode(path)
+    return raw.decode("utf-8", errors="backslashreplace")
+
+
+@dataclass
+class Found:
+    files: list[Path] = field(default_factory=list)
+    problems: list[tuple[str, str]] = field(default_factory=list)  # (path, what is wrong)
+    skipped: list[str] = field(default_factory=list)  # hidden entries, relative to the root
+
+
+def claim_files(root: Path) -> Found:
+    """Every *.toml below `root`, in a stable order (by path relative to `root`)."""
+    found = Found()
+    real_root = os.path.realpath(root)
+    seen_folders = {real_root}
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as error:
+            found.problems.append((shown(folder), f"folder cannot be read: {error.strerror}"))
+            continue
+        for entry in entries:
+            path = Path(entry.path)
+            if entry.name.startswith("."):
+                found.skipped.append(shown(path.relative_to(root)))
+                continue
+            _visit(entry, path, root, real_root, seen_folders, stack, found)
+    found.files.sort(key=lambda p: p.relative_to(root).as_posix())
+    return found
+
+
+def _visit(
+    entry: os.DirEntry[str],
+    path: Path,
+    root: Path,
+    real_root: str,
+    seen_folders: set[str],
+    stack: list[Path],
+    found: Found,
+) -> None:
+    is_toml = entry.name.endswith(".toml")
+    try:
+        if entry.is_symlink():
+            target = _link_target(path)
+            if target is None:
+                found.problems.append((shown(path), DANGLING))
+                return
+            if os.path.commonpath([target, real_root]) != real_root:
+                if is_toml or os.path.isdir(target):
+                    found.problems.append((shown(path), OUTSIDE))
+                return
+        is_dir = entry.is_dir()  # follows a link, now known to stay inside
+        is_file = entry.is_file()
+    except OSError as error:
+        found.problems.append((shown(path), f"cannot be read: {error.strerror}"))
+        return
+    if is_dir:
+        real = os.path.realpath(path)
+        if real not in seen_folders:  # a link back up the tree is walked once, not forever
+            seen_folders.add(real)
+            stack.append(path)
+    elif is_file and is_toml:
+        found.files.append(path)
+
+
+def _link_target(path: Path) -> str | None:
+    try:
+        target = os.path.realpath(path, strict=True)
+    except (OSError, RuntimeError):
+        return None
+    return target
