@@ -206,7 +206,14 @@ def test_folders_nested_a_thousand_deep_are_walked(tmp_path):
     (deep / "a.toml").write_text(CLAIM, encoding="utf-8")
     from factcheck.store import load
 
-    assert list(load(folder).claims) == ["a"]
+    try:
+        assert list(load(folder).claims) == ["a"]
+    finally:
+        # Removed here, bottom up: shutil.rmtree (pytest's clean-up) recurses on Python < 3.12.
+        (deep / "a.toml").unlink()
+        while deep != folder:
+            os.rmdir(deep)
+            deep = deep.parent
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads every folder")
@@ -266,3 +273,39 @@ def test_hidden_files_are_skipped_and_said(write_claims):
     result = run("validate", "--claims", folder)
     assert result.exit_code == 0
     assert "skipped as hidden (not read): .b.toml" in result.stderr
+
+
+# --- figures and word lists (items 1, 7) ---------------------------------------------------
+
+
+def test_a_result_too_large_is_uncheckable_not_a_crash(write_claims):
+    from conftest import run
+
+    big = "9" * 40 + " trillion"
+    folder = write_claims(
+        CLAIM + f'quantities = {{ q = "{big}" }}\n'
+        '[[checks]]\nid = "k"\nexpect = "5"\ncompute = "' + "*".join(["a.q"] * 83) + '"\n'
+    )
+    assert run("validate", "--claims", folder).exit_code == 0
+    result = run("check", "--json", "--claims", folder)
+    assert result.exit_code == 0
+    (check,) = json.loads(result.stdout)["checks"]
+    assert check["verdict"] == "uncheckable"
+    assert "result too large" in check["explanation"]
+    calc = run("calc", "*".join(["a.q"] * 83), "--claim", "5", "--claims", folder)
+    assert calc.exit_code == 0
+    assert "result too large" in calc.stdout
+
+
+@pytest.mark.parametrize("phrase", ["\\u001c", "_", "   ", "\\u2028"])
+def test_a_lexicon_phrase_without_a_word_is_a_problem(write_claims, phrase):
+    from conftest import run
+
+    folder = write_claims(
+        f'[lexicon]\nnegations = ["{phrase}"]\n' + CLAIM + CLAIM.replace('"a"', '"b"')
+    )
+    result = run("validate", "--claims", folder)
+    assert result.exit_code == 3
+    assert "lexicon: negations[0]:" in result.stderr
+    assert "is not a word or phrase" in result.stderr
+    assert "lexicon: lexicon" not in result.stderr

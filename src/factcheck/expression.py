@@ -242,8 +242,28 @@ class Value:
 Resolver = Callable[[str], Figure]
 
 
+# No verdict is served by a result of over a thousand digits, and formatting one can exceed
+# Python's limit on integer-to-text conversion (4,300 digits): such a result is `uncheckable`.
+MAX_RESULT_BITS = 3_300  # about 1,000 decimal digits, numerator or denominator
+
+
 def evaluate(node: Node, resolve: Resolver) -> Value:
-    """Evaluate exactly. Raises Undefined on division by zero (or by a range that holds zero)."""
+    """Evaluate exactly. Raises Undefined on division by zero (or by a range that holds zero)
+    and on a result too large to judge."""
+    value = _evaluate(node, resolve)
+    _check_size(value.point)
+    for bound in (value.interval.lo, value.interval.hi):
+        if bound is not None:
+            _check_size(bound)
+    return value
+
+
+def _check_size(number: Fraction) -> None:
+    if max(number.numerator.bit_length(), number.denominator.bit_length()) > MAX_RESULT_BITS:
+        raise Undefined("result too large (over 1,000 digits) to judge")
+
+
+def _evaluate(node: Node, resolve: Resolver) -> Value:
     if isinstance(node, Number):
         return Value(node.value, Interval.point(node.value))
     if isinstance(node, Ref):
@@ -252,6 +272,7 @@ def evaluate(node: Node, resolve: Resolver) -> Value:
     if isinstance(node, Negate):
         inner = evaluate(node.operand, resolve)
         return Value(-inner.point, _negate(inner.interval))
+    # Each operand is checked as it is made, so no product grows past the bound by much.
     left, right = evaluate(node.left, resolve), evaluate(node.right, resolve)
     if node.op == "+":
         return Value(left.point + right.point, _add(left.interval, right.interval))

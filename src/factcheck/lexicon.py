@@ -58,7 +58,8 @@ def stem(word: str) -> str:
 
 
 def phrase(text: str) -> Phrase:
-    return tuple(stem(w) for w in text.split())
+    """The stems of a word list entry, cut into words as claim texts are."""
+    return tuple(stem(m.group()) for m in _PIECES.finditer(text) if m.lastgroup == "word")
 
 
 def _read(name: str) -> list[str]:
@@ -116,12 +117,14 @@ class Lexicon:
     @functools.cached_property
     def marker_phrases(self) -> tuple[tuple[Phrase, str], ...]:
         # Longest first, so that "a lie" is reported rather than "lie".
-        pairs = {phrase(m): m for m in self.markers}
+        pairs = {phrase(m): m for m in self.markers if phrase(m)}
         return tuple(sorted(pairs.items(), key=lambda item: len(item[0]), reverse=True))
 
     @functools.cached_property
     def contrast_phrases(self) -> tuple[tuple[Phrase, Phrase, str, str], ...]:
-        return tuple((phrase(a), phrase(b), a, b) for a, b in self.contrasts)
+        return tuple(
+            (phrase(a), phrase(b), a, b) for a, b in self.contrasts if phrase(a) and phrase(b)
+        )
 
     @functools.cached_property
     def phrases(self) -> frozenset[Phrase]:
@@ -141,7 +144,7 @@ class Lexicon:
     @functools.cached_property
     def negation_phrases(self) -> tuple[Phrase, ...]:
         """Multi-word negations ("fail to", "no longer"), as stems, longest first."""
-        found = {phrase(n) for n in self.negations if " " in n}
+        found = {phrase(n) for n in self.negations if " " in n} - {()}
         return tuple(sorted(found, key=len, reverse=True))
 
     @functools.cached_property
@@ -150,7 +153,7 @@ class Lexicon:
 
     @functools.cached_property
     def hypothetical_phrases(self) -> tuple[Phrase, ...]:
-        return tuple(phrase(h) for h in self.hypotheticals if " " in h)
+        return tuple(phrase(h) for h in self.hypotheticals if " " in h and phrase(h))
 
     @functools.cached_property
     def antonyms(self) -> dict[str, dict[str, wordnet.Antonym]]:

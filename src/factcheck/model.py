@@ -35,7 +35,12 @@ Reference = Annotated[str, StringConstraints(pattern=REFERENCE_PATTERN)]
 PartOf = Annotated[str, StringConstraints(pattern=PART_OF_PATTERN)]
 Text = Annotated[str, StringConstraints(pattern=r"\S")]
 
+# A lexicon phrase must hold a letter or digit: one of only separators (even ones a regex does
+# not call white space, such as U+001C) would match nothing.
+PHRASE_PATTERN = r"[^\W_]"
+
 PATTERN_HELP = {
+    PHRASE_PATTERN: "is not a word or phrase: write letters or digits ('pants on fire')",
     f"^{SLUG_PATTERN}$": (
         "is not a valid ID: use lowercase letters, digits and hyphens, "
         "starting with a letter (e.g. 'dhs-released-4561')"
@@ -181,7 +186,9 @@ class Check(Record):
         return self
 
 
-Phrase = Annotated[str, StringConstraints(pattern=r"\S", strip_whitespace=True, to_lower=True)]
+Phrase = Annotated[
+    str, StringConstraints(pattern=PHRASE_PATTERN, strip_whitespace=True, to_lower=True)
+]
 
 
 class LexiconExtension(Record):

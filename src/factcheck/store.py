@@ -210,10 +210,11 @@ class _Loader:
             self.corpus.lexicon.append(LexiconExtension.model_validate(raw))
         except ValidationError as error:
             for detail in error.errors():
-                field_name = _field_path(list(detail["loc"])) or "lexicon"
+                loc = list(detail["loc"])
                 self.problems.append(
-                    Problem(path, str(detail["msg"]), record="lexicon", field=field_name)
-                )
+                    Problem(path, _friendly_message("lexicon", loc, detail), record="lexicon",
+                            field=_field_path(loc))
+                )  # fmt: skip
 
     def _add_records(self, path: str, kind: str, raw: list[dict[str, Any]]) -> None:
         # One call validates the whole list quickly; only when it fails do we go record by
@@ -355,6 +356,8 @@ def _field_path(loc: list[Any]) -> str | None:
 
 
 def _model_at(kind: str, loc: list[Any]) -> type[BaseModel]:
+    if kind == "lexicon":
+        return LexiconExtension
     if kind == "claims" and len(loc) >= 3 and loc[0] == "quantities":
         return Quantity
     return RECORD_KINDS[kind]
