@@ -309,3 +309,50 @@ def test_a_lexicon_phrase_without_a_word_is_a_problem(write_claims, phrase):
     assert "lexicon: negations[0]:" in result.stderr
     assert "is not a word or phrase" in result.stderr
     assert "lexicon: lexicon" not in result.stderr
+
+
+# --- wrong answers made right (items 12, 14) ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("0", "must be a TOML date without quotes"),
+        ('"2025-01-20"', "must be a TOML date without quotes"),
+        ("2025-01-20T10:00:00+05:00", "is a date and time"),
+        ("2025-01-20T10:00:00", "is a date and time"),
+    ],
+)
+def test_dates_are_strict_toml_dates(write_claims, value, message):
+    (problem,) = problems_json(write_claims(CLAIM + f"date = {value}\n"))
+    assert problem["field"] == "date"
+    assert message in problem["message"]
+
+
+def test_a_toml_date_is_accepted(write_claims):
+    from conftest import run_json
+
+    folder = write_claims(CLAIM + "date = 2025-01-20\n")
+    assert run_json("list", "--claims", folder)[0]["date"] == "2025-01-20"
+
+
+def test_part_of_cycles_are_invalid(write_claims):
+    folder = write_claims(
+        CLAIM + 'quantities = { p = { value = "3", part_of = "b.q" } }\n'
+        + CLAIM.replace('"a"', '"b"') + 'quantities = { q = { value = "4", part_of = "a.p" } }\n'
+    )  # fmt: skip
+    (problem,) = problems_json(folder)
+    assert problem["field"] == "quantities.p.part_of"
+    assert "a.p -> b.q -> a.p" in problem["message"]
+
+
+@pytest.mark.parametrize("whole", ["12%", "more than half", "a third"])
+def test_counts_as_parts_of_a_share_are_uncheckable(write_claims, whole):
+    from conftest import run_json
+
+    folder = write_claims(
+        CLAIM + f'quantities = {{ w = "{whole}", p = {{ value = "500,000", part_of = "w" }} }}\n'
+    )
+    (check,) = run_json("check", "--claims", folder)["checks"]
+    assert check["verdict"] == "uncheckable"
+    assert "the parts are counts and their whole" in check["explanation"]

@@ -150,6 +150,9 @@ def _parts_fit(corpus: Corpus, whole_ref: str, part_refs: list[str]) -> CheckRes
 
     if any(shares) and not all(shares):
         return result(uncheckable(whole, written, "the parts mix shares and counts"))
+    if not any(shares) and whole.kind.is_share:
+        why = f"the parts are counts and their whole '{whole.text}' is a share"
+        return result(uncheckable(whole, written, why))
     if all(shares):
         limit, limit_text = Interval(None, Fraction(1)), "100%"
     else:

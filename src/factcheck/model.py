@@ -21,6 +21,19 @@ from pydantic import (
 
 from factcheck import expression, quantity
 
+
+def _toml_date(value: Any) -> Any:
+    """A TOML date (`date = 2025-01-20`), nothing looser: not a number of seconds since 1970,
+    not a string that looks like a date, not a date-time whose time would be dropped."""
+    if isinstance(value, dt.datetime):
+        raise ValueError("is a date and time; write the date alone, e.g. 2025-01-20")
+    if not isinstance(value, dt.date):
+        raise ValueError("must be a TOML date without quotes, e.g. 2025-01-20")
+    return value
+
+
+TomlDate = Annotated[dt.date, BeforeValidator(_toml_date)]
+
 SLUG_PATTERN = r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*"
 QUANTITY_NAME_PATTERN = r"[a-z_][a-z0-9_]*"
 REFERENCE_PATTERN = rf"^{SLUG_PATTERN}\.{QUANTITY_NAME_PATTERN}$"
@@ -97,7 +110,7 @@ class Source(Record):
     outlet: Text | None = None
     title: Text | None = None
     url: Text | None = None
-    published: dt.date | None = None
+    published: TomlDate | None = None
     archived: Text | None = Field(default=None, description="An archive URL of the source.")
     notes: str | None = None
 
@@ -116,8 +129,8 @@ class Quantity(Record):
     period: Text | None = Field(
         default=None, description="The period as the speaker gave it: 'since Jan. 20'."
     )
-    since: dt.date | None = None
-    until: dt.date | None = None
+    since: TomlDate | None = None
+    until: TomlDate | None = None
     note: str | None = None
 
     @property
@@ -146,7 +159,7 @@ class Claim(Record):
     topics: list[Slug] = Field(min_length=1)
     speaker_role: Text | None = None
     source: Slug | None = None
-    date: dt.date | None = Field(default=None, description="When the claim was made.")
+    date: TomlDate | None = Field(default=None, description="When the claim was made.")
     quote: Text | None = Field(default=None, description="The speaker's own words, if quoted.")
     about: Slug | None = Field(default=None, description="The proposition this claim speaks to.")
     stance: Literal["affirms", "denies"] | None = None

@@ -280,6 +280,7 @@ class _Loader:
                     self._unknown(
                         where, label, f"quantities.{name}.part_of", f"quantity '{target}'"
                     )
+        self._part_of_cycles()
         for check in corpus.checks.values():
             where = corpus.origin[check.id]
             label = f"check '{check.id}'"
@@ -288,6 +289,42 @@ class _Loader:
             for reference in expression.references(check.compute):
                 if corpus.quantity(reference) is None:
                     self._unknown(where, label, "compute", f"quantity '{reference}'")
+
+    def _part_of_cycles(self) -> None:
+        """`part_of` links that lead back to where they started: no whole can hold itself.
+
+        Each quantity has at most one `part_of`, so following the links from every quantity,
+        and never walking a quantity twice, finds every cycle in time linear in the records."""
+        corpus = self.corpus
+        parent: dict[str, str] = {}
+        for claim in corpus.claims.values():
+            for name, quantity in claim.quantities.items():
+                if quantity.part_of is not None:
+                    target = part_reference(claim.id, quantity.part_of)
+                    if corpus.quantity(target) is not None and target != f"{claim.id}.{name}":
+                        parent[f"{claim.id}.{name}"] = target
+        done: set[str] = set()
+        for start in parent:
+            path: list[str] = []
+            on_path: set[str] = set()
+            node: str | None = start
+            while node is not None and node not in done and node not in on_path:
+                path.append(node)
+                on_path.add(node)
+                node = parent.get(node)
+            if node is not None and node in on_path:
+                cycle = path[path.index(node) :]
+                claim_id, name = split_reference(cycle[0])
+                self.problems.append(
+                    Problem(
+                        corpus.origin[claim_id],
+                        "part_of forms a cycle: " + " -> ".join([*cycle, cycle[0]])
+                        + "; a whole cannot be part of its own parts",
+                        record=f"claim '{claim_id}'",
+                        field=f"quantities.{name}.part_of",
+                    )
+                )  # fmt: skip
+            done.update(path)
 
     def _unknown(self, path: str, label: str, field_name: str, what: str) -> None:
         self.problems.append(
