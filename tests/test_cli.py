@@ -46,7 +46,7 @@ def test_list_json_is_every_claim_with_every_field_by_date_then_id():
         (["--source", "daily-bugle"], ["smith-budget-up", "jones-budget-down"]),
         (["--since", "2024-03-02"], ["jones-budget-down"]),
         (["--until", "2024-03-01"], ["smith-budget-up"]),
-        (["--topic", "nothing-here"], []),
+        (["--search", "nothing-here"], []),
     ],
 )
 def test_list_filters(args, ids):

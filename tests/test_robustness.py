@@ -356,3 +356,34 @@ def test_counts_as_parts_of_a_share_are_uncheckable(write_claims, whole):
     (check,) = run_json("check", "--claims", folder)["checks"]
     assert check["verdict"] == "uncheckable"
     assert "the parts are counts and their whole" in check["explanation"]
+
+
+# --- filters and options that match nothing (items 15, 19) --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["list", "--topic", "detainrs"], "--topic 'detainrs' matches nothing"),
+        (["check", "--topic", "detainrs"], "did you mean detainers"),
+        (["list", "--speaker", "nwsom"], "did you mean Gavin Newsom"),
+        (["list", "--source", "benzinga"], "did you mean benzinga-newsom-noem"),
+        (["list", "--claims", ""], "--claims is empty"),
+        (["check", "--fail-on", ""], "--fail-on is empty"),
+        (["check", "--fail-on", " , "], "--fail-on is empty"),
+    ],
+)
+def test_a_filter_or_option_that_matches_nothing_is_a_usage_error(args, message):
+    from conftest import run
+
+    claims = [] if "--claims" in args else ["--claims", SEED_CLAIMS]
+    result = run(*args, *claims)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert result.stdout == ""
+
+
+def test_a_known_filter_that_selects_nothing_is_still_an_empty_answer():
+    from conftest import run_json
+
+    assert run_json("list", "--claims", SEED_CLAIMS, "--search", "no such words") == []

@@ -59,7 +59,7 @@ def handles_errors(command: F) -> F:
         except ClaimsError as error:
             render.problems(error.problems, OutputFormat.table)
             raise typer.Exit(EXIT_DATA) from None
-        except (UsageProblem, query.UnknownClaim) as error:
+        except (UsageProblem, query.UnknownClaim, query.UnknownValue) as error:
             render.error(f"error: {error}")
             raise typer.Exit(EXIT_USAGE) from None
         except render.OutputError as error:
@@ -83,7 +83,7 @@ def _silence_stdout() -> None:
 
 
 ClaimsDir = Annotated[
-    Path,
+    str,
     typer.Option(
         "--claims",
         envvar="FACTCHECK_CLAIMS",
@@ -111,8 +111,10 @@ def output_format(
     return fmt
 
 
-def load_claims(folder: Path) -> Corpus:
-    return load(folder)
+def load_claims(folder: str) -> Corpus:
+    if not folder.strip():
+        raise UsageProblem("--claims is empty; give the claims folder (default: ./claims)")
+    return load(Path(folder))
 
 
 def _version(value: bool) -> None:
@@ -138,7 +140,7 @@ def _date(value: dt.datetime | None) -> dt.date | None:
 @app.command("list")
 @handles_errors
 def list_command(
-    claims: ClaimsDir = Path("claims"),
+    claims: ClaimsDir = "claims",
     topic: Annotated[
         list[str] | None,
         typer.Option(help="Only claims on this topic (repeat for any of several)."),
@@ -169,6 +171,7 @@ def list_command(
     """
     fmt = output_format(fmt, as_json)
     corpus = load_claims(claims)
+    query.require_known(corpus, topics=topic or (), speaker=speaker, source=source)
     claim_filter = query.ClaimFilter(
         topics=tuple(topic or ()),
         speaker=speaker,
@@ -184,7 +187,7 @@ def list_command(
 @handles_errors
 def show_command(
     claim_id: Annotated[str, typer.Argument(metavar="ID", help="The claim's ID.")],
-    claims: ClaimsDir = Path("claims"),
+    claims: ClaimsDir = "claims",
     fmt: FormatOption = OutputFormat.table,
     as_json: JsonFlag = False,
 ) -> None:
@@ -201,7 +204,7 @@ def show_command(
 @app.command("topics")
 @handles_errors
 def topics_command(
-    claims: ClaimsDir = Path("claims"),
+    claims: ClaimsDir = "claims",
     fmt: FormatOption = OutputFormat.table,
     as_json: JsonFlag = False,
 ) -> None:
@@ -218,7 +221,7 @@ def topics_command(
 @app.command("validate")
 @handles_errors
 def validate_command(
-    claims: ClaimsDir = Path("claims"),
+    claims: ClaimsDir = "claims",
     fmt: FormatOption = OutputFormat.table,
     as_json: JsonFlag = False,
 ) -> None:
@@ -260,6 +263,9 @@ def schema_command() -> None:
 
 def _verdicts(values: list[str] | None) -> list[Verdict]:
     names = [name.strip() for value in values or [] for name in value.split(",") if name.strip()]
+    if values is not None and not names:
+        known = ", ".join(v.value for v in Verdict)
+        raise UsageProblem(f"--fail-on is empty; give verdicts from: {known}")
     try:
         return [Verdict(name) for name in names]
     except ValueError:
@@ -270,7 +276,7 @@ def _verdicts(values: list[str] | None) -> list[Verdict]:
 @app.command("check")
 @handles_errors
 def check_command(
-    claims: ClaimsDir = Path("claims"),
+    claims: ClaimsDir = "claims",
     topic: Annotated[
         list[str] | None, typer.Option(help="Only checks on claims with this topic (repeat).")
     ] = None,
@@ -304,6 +310,7 @@ def check_command(
     fmt = output_format(fmt, as_json)
     failing = _verdicts(fail_on) or sorted(FAILING_BY_DEFAULT, key=list(Verdict).index)
     corpus = load_claims(claims)
+    query.require_known(corpus, topics=topic or ())
     unknown = [c for c in claim or [] if c not in corpus.claims]
     if unknown:
         raise query.UnknownClaim(unknown[0], query.nearest_ids(unknown[0], corpus.claims))
@@ -324,7 +331,7 @@ def calc_command(
         str | None,
         typer.Option("--claim", help="A figure as written to judge: 'about one in eight'."),
     ] = None,
-    claims: ClaimsDir = Path("claims"),
+    claims: ClaimsDir = "claims",
     fmt: FormatOption = OutputFormat.table,
     as_json: JsonFlag = False,
 ) -> None:
@@ -375,7 +382,7 @@ def compare_command(
     fail_on_conflict: Annotated[
         bool, typer.Option(help="Exit 1 when any conflict is shown (for a claims repo's CI).")
     ] = False,
-    claims: ClaimsDir = Path("claims"),
+    claims: ClaimsDir = "claims",
     fmt: FormatOption = OutputFormat.table,
     as_json: JsonFlag = False,
 ) -> None:

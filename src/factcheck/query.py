@@ -115,3 +115,43 @@ class UnknownClaim(LookupError):
     def __str__(self) -> str:
         hint = f"; did you mean {', '.join(self.nearest)}?" if self.nearest else ""
         return f"no claim with ID '{self.claim_id}'{hint} ('factcheck list' shows the IDs)"
+
+
+@dataclass
+class UnknownValue(LookupError):
+    """A filter value that matches nothing in the corpus: a typo, most likely, which must not
+    pass a CI gate as an empty result."""
+
+    option: str
+    value: str
+    nearest: list[str] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        hint = f"; did you mean {', '.join(self.nearest)}?" if self.nearest else ""
+        return f"{self.option} '{self.value}' matches nothing in the claims folder{hint}"
+
+
+def require_known(
+    corpus: Corpus,
+    topics: Iterable[str] = (),
+    speaker: str | None = None,
+    source: str | None = None,
+) -> None:
+    """Raise UnknownValue for the first filter value that no record has."""
+    known_topics = {t for c in corpus.claims.values() for t in c.topics}
+    for topic in topics:
+        if topic not in known_topics:
+            raise UnknownValue("--topic", topic, nearest_ids(topic, known_topics))
+    if speaker is not None:
+        speakers = {c.speaker for c in corpus.claims.values()}
+        if not any(speaker.casefold() in s.casefold() for s in speakers):
+            raise UnknownValue("--speaker", speaker, _nearest_text(speaker, speakers))
+    if source is not None and source not in corpus.sources:
+        used = {c.source for c in corpus.claims.values() if c.source} | set(corpus.sources)
+        raise UnknownValue("--source", source, nearest_ids(source, used))
+
+
+def _nearest_text(wanted: str, known: Iterable[str]) -> list[str]:
+    by_folded = {k.casefold(): k for k in known}
+    found = difflib.get_close_matches(wanted.casefold(), list(by_folded), n=3, cutoff=0.5)
+    return [by_folded[f] for f in found]
