@@ -387,3 +387,54 @@ def test_a_known_filter_that_selects_nothing_is_still_an_empty_answer():
     from conftest import run_json
 
     assert run_json("list", "--claims", SEED_CLAIMS, "--search", "no such words") == []
+
+
+# --- figures: digits and number words (items 16, 17) --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("\uff11\uff12", "FULLWIDTH DIGIT ONE"),
+        ("\u0661\u0662", "ARABIC-INDIC DIGIT ONE"),
+        ("\u09ea%", "BENGALI DIGIT FOUR"),
+    ],
+)
+def test_figures_take_ascii_digits_and_the_error_names_the_character(text, named):
+    from factcheck.quantity import FigureError, parse_figure
+
+    with pytest.raises(FigureError, match=named):
+        parse_figure(text)
+    from conftest import run
+
+    for args in (["calc", text], ["calc", "5", "--claim", text]):
+        result = run(*args)
+        assert result.exit_code == 2
+        assert named in result.stderr
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["twelve trillion trillion", "a hundred thousand million", "one hundred hundred", "00012",
+     "one twenty", "a", "thousand thousand", "a a hundred", "twenty thirty", "0012%"],
+)  # fmt: skip
+def test_what_is_not_a_number_is_not_read_as_one(text):
+    from factcheck.quantity import FigureError, parse_figure
+
+    with pytest.raises(FigureError):
+        parse_figure(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("zero", 0), ("thirty-one", 31), ("a dozen", 12), ("two dozen", 24), ("a hundred", 100),
+     ("one hundred and five", 105), ("twelve thousand", 12_000), ("a million", 1_000_000),
+     ("two million three hundred thousand", 2_300_000), ("nine hundred ninety-nine", 999),
+     ("12 thousand", 12_000), ("0.5", 0.5), ("0", 0)],
+)  # fmt: skip
+def test_numbers_in_words_still_read(text, value):
+    from fractions import Fraction
+
+    from factcheck.quantity import parse_figure
+
+    assert parse_figure(text).value == Fraction(value)

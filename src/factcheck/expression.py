@@ -10,6 +10,7 @@ claims carry the interval their wording allows (see quantity.Figure.claimed).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from fractions import Fraction
@@ -69,7 +70,7 @@ _TOKEN = re.compile(
   | (?P<op>[-+*/\u00d7\u00f7\u2212])
   | (?P<paren>[()])
     """,
-    re.VERBOSE,
+    re.VERBOSE | re.ASCII,  # digits 0-9 only: a fullwidth or Bengali digit is an error
 )
 _OPS = {"\u00d7": "*", "\u00f7": "/", "\u2212": "-"}  # multiplication, division, minus signs
 
@@ -81,6 +82,13 @@ class _Token:
     position: int
 
 
+def _unexpected(char: str) -> str:
+    if char.isdigit():
+        name = unicodedata.name(char, "a digit")
+        return f"{char!r} (U+{ord(char):04X} {name}) is not a digit 0-9; write figures with 0-9"
+    return f"unexpected {char!r}"
+
+
 def _tokens(text: str) -> list[_Token]:
     if len(text) > MAX_EXPRESSION_LENGTH:
         raise ExpressionError(text[:40] + "...", 0, f"longer than {MAX_EXPRESSION_LENGTH} chars")
@@ -89,7 +97,7 @@ def _tokens(text: str) -> list[_Token]:
     while position < len(text):
         match = _TOKEN.match(text, position)
         if match is None:
-            raise ExpressionError(text, position, f"unexpected {text[position]!r}")
+            raise ExpressionError(text, position, _unexpected(text[position]))
         kind = match.lastgroup or ""
         if match["number"] is not None:
             kind = "number"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import enum
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -256,8 +257,8 @@ _DENOMINATORS = {
 }  # fmt: skip
 
 _NUMERAL = r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+"
-_NUMERAL_RE = re.compile(_NUMERAL)
-_PLAIN_COUNT = re.compile(r"\d{1,3}(?:,\d{3})*|\d+")
+_NUMERAL_RE = re.compile(_NUMERAL, re.ASCII)
+_PLAIN_COUNT = re.compile(r"[1-9]\d{0,2}(?:,\d{3})*|[1-9]\d*|0", re.ASCII)
 _SUFFIXES = {
     "%": Kind.percent,
     "percent": Kind.percent,
@@ -293,12 +294,31 @@ def parse_figure(text: str) -> Figure:
         return _plain_count(text)
     if len(text) > MAX_FIGURE_LENGTH:
         raise FigureError(f"figure is longer than {MAX_FIGURE_LENGTH} characters")
+    check_digits(text)
     words = _normalise(text)
     hedge, rest = _split_hedge(words)
     figure = _read(text, rest, hedge)
     if figure is None:
         raise FigureError(f"cannot read {text!r} as a figure; write {ACCEPTED}")
     return figure
+
+
+_LEADING_ZERO = re.compile(r"(?<![\d.,])0\d")
+
+
+def check_digits(text: str) -> None:
+    """Figures take ASCII digits, written without leading zeros: fullwidth digits, a Bengali
+    4 (which looks like an 8) and '00012' are errors that say what is wrong."""
+    for char in text:
+        if char.isdigit() and not char.isascii():
+            name = unicodedata.name(char, "a digit")
+            raise FigureError(
+                f"{text!r} has {char!r} (U+{ord(char):04X} {name}); write figures with the "
+                "digits 0-9"
+            )
+    leading = _LEADING_ZERO.search(text)
+    if leading:
+        raise FigureError(f"{text!r} has a number with a leading zero; write it without")
 
 
 def _normalise(text: str) -> str:
@@ -432,27 +452,89 @@ def _whole_number(words: str) -> int | None:
 
 
 def _number_words(words: str) -> int | None:
-    """'thirty-one' -> 31, 'a dozen' -> 12, 'twelve thousand' -> 12000, 'a hundred' -> 100."""
+    """'thirty-one' -> 31, 'a dozen' -> 12, 'twelve thousand' -> 12000, 'a hundred' -> 100.
+
+    Strict English number grammar, so that what is not a number is not read as one: each
+    scale word at most once and in falling order ("twelve trillion trillion", "a hundred
+    thousand million" are refused), "hundred" only after one to nine ("one hundred hundred"
+    is refused), tens before ones ("one twenty" is refused)."""
     tokens = [t for t in words.replace("-", " ").split(" ") if t and t != "and"]
-    if not tokens or (tokens[0] in ("a", "an") and len(tokens) == 1):
+    if not tokens:
         return None
-    total, current, seen_number = 0, 0, False
-    for token in tokens:
-        if token in _ONES:
-            current += _ONES[token]
-        elif token in _TENS:
-            current += _TENS[token]
-        elif token in ("hundred", "dozen"):
-            current = (current or 1) * (100 if token == "hundred" else 12)
-        elif token in SCALES:
-            total += (current or 1) * SCALES[token]
-            current = 0
-        elif _PLAIN_COUNT.fullmatch(token) and not seen_number:
-            current += int(token.replace(",", ""))
+    total, group = 0, _Group()
+    last_scale = None
+    for position, token in enumerate(tokens):
+        if token in ("a", "an"):
+            if position != 0 or len(tokens) == 1:
+                return None
+            group.ones, group.article, group.words = 1, True, 1
+        elif _PLAIN_COUNT.fullmatch(token) and position == 0 and len(tokens) > 1:
+            group.value_from_digits = int(token.replace(",", ""))
+        elif token in SCALES and token != "hundred":
+            scale = SCALES[token]
+            if group.empty or (last_scale is not None and scale >= last_scale):
+                return None
+            total += group.value * scale
+            group, last_scale = _Group(), scale
+        elif group.add(token):
+            group.words += 1
         else:
             return None
-        seen_number = True
-    return total + current
+    if group.empty and last_scale is None:
+        return None
+    return total + group.value
+
+
+class _Group:
+    """One to 999 in words: [ones hundred] [tens] [ones | teens], or a dozen."""
+
+    def __init__(self) -> None:
+        self.hundreds = 0
+        self.tens = 0
+        self.ones = 0
+        self.article = False
+        self.dozen = False
+        self.words = 0  # number words taken: "zero" is a group too
+        self.value_from_digits: int | None = None
+
+    @property
+    def empty(self) -> bool:
+        return not self.words and self.value_from_digits is None
+
+    @property
+    def value(self) -> int:
+        if self.value_from_digits is not None:
+            return self.value_from_digits
+        small = self.tens + self.ones
+        return self.hundreds * 100 + (small * 12 if self.dozen else small)
+
+    def add(self, token: str) -> bool:
+        if self.value_from_digits is not None or self.dozen:
+            return False
+        if token == "hundred":
+            if self.hundreds or self.tens or not 1 <= self.ones <= 9:
+                return False
+            self.hundreds, self.ones, self.article = self.ones, 0, False
+            return True
+        if token == "dozen":
+            if self.hundreds or self.tens or not 1 <= self.ones <= 9:
+                return False
+            self.dozen = True
+            return True
+        if self.article:
+            return False  # "a" is followed by hundred, dozen or a scale word only
+        if token in _TENS:
+            if self.tens or self.ones:
+                return False
+            self.tens = _TENS[token]
+            return True
+        if token in _ONES and token not in ("a", "an"):
+            value = _ONES[token]
+            if self.ones or (self.tens and value >= 10) or (value == 0 and self.words):
+                return False
+            self.ones = value
+            return True
+        return False
 
 
 # --- describing ----------------------------------------------------------------------------
