@@ -143,7 +143,8 @@ def test_errors_point_at_the_column():
         parse("1 + $")
     assert error.value.position == 4
     assert "column 5" in str(error.value)
-    assert "\n      ^" in str(error.value)
+    assert "\n" not in str(error.value)  # one problem, one line
+    assert error.value.pointer == "  1 + $\n      ^"
 
 
 def test_references_in_order_without_repeats():

@@ -438,3 +438,91 @@ def test_numbers_in_words_still_read(text, value):
     from factcheck.quantity import parse_figure
 
     assert parse_figure(text).value == Fraction(value)
+
+
+# --- one line per problem; injection; invisible characters (items 20, 21, 22, 24) --------
+
+
+def test_an_expression_problem_is_one_line_in_validate(write_claims):
+    from conftest import run
+
+    folder = write_claims(
+        CLAIM + 'quantities = { q = "3" }\n[[checks]]\nid = "k"\ncompute = "a.q +* 2"\n'
+        'expect = "5"\n'
+    )
+    result = run("validate", "--claims", folder)
+    assert result.exit_code == 3
+    lines = result.stderr.strip().splitlines()
+    assert lines[0].endswith("check 'k': compute: unexpected '*' at column 6 of 'a.q +* 2'")
+    assert lines[1] == "1 problem in the claims data"
+
+
+def test_a_newline_in_an_id_or_key_cannot_forge_a_problem_line(write_claims):
+    from conftest import run
+
+    folder = write_claims(
+        '[[claims]]\nid = "a\\nclaims.toml:1:1: forged"\ntext = "t"\nspeaker = "s"\n'
+        'topics = ["x"]\n"k\\ney" = 1\n'
+    )
+    result = run("validate", "--claims", folder)
+    assert result.exit_code == 3
+    for line in result.stderr.strip().splitlines()[:-1]:
+        assert line.startswith(str(folder / "claims.toml"))
+    assert "\\x0aclaims.toml:1:1: forged" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("cell", "shown"),
+    [
+        ("=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"),
+        ("+SUM(A1)", "'+SUM(A1)"),
+        ("-2+3", "'-2+3"),
+        ("@x", "'@x"),
+        ("\\tx", "'\tx"),
+        ("-5", "-5"),
+        ("+3.2%", "+3.2%"),
+        ("-1,200", "-1,200"),
+        ("plain", "plain"),
+    ],
+)
+def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(write_claims, cell, shown):
+    import csv as csv_module
+
+    from conftest import run
+
+    text = cell.replace("\\t", "\t")
+    folder = write_claims(
+        '[[claims]]\nid = "a"\ntopics = ["x"]\ntext = "t"\nspeaker = ' + json.dumps(text) + "\n"
+    )
+    result = run("list", "--format", "csv", "--claims", folder)
+    assert result.exit_code == 0
+    (row,) = list(csv_module.DictReader(io.StringIO(result.stdout)))
+    assert row["speaker"] == shown
+
+
+def test_invisible_characters_are_shown_and_do_not_make_two_speakers(write_claims):
+    from conftest import run
+    from factcheck.compare import compare
+    from factcheck.model import Claim
+
+    hidden = "Kristi\u200b Noem\U000e0041"
+    folder = write_claims(CLAIM.replace('text = "t"', f'text = "{hidden} a\u2028b\ufeff"'))
+    result = run("list", "--claims", folder)
+    for char in ("\u200b", "\U000e0041", "\u2028", "\ufeff"):
+        assert char not in result.stdout
+    assert "\\u200b" in result.stdout and "\\U000e0041" in result.stdout
+    listed = run("list", "--json", "--claims", folder)
+    assert "\u200b" not in listed.stdout
+    assert json.loads(listed.stdout)[0]["text"] == f"{hidden} a\u2028b\ufeff"
+    # The same speaker, one with a zero-width space: no rebuttal between a speaker and itself.
+    a = Claim(id="a", text="Noem's claim is a lie about detainers.", speaker=hidden, topics=["t"])
+    b = Claim(id="b", text="Detainers are honoured.", speaker="Kristi Noem", topics=["t"])
+    assert compare([a, b]).conflicts == []
+
+
+def test_a_typed_backslash_escape_and_a_real_control_look_different(write_claims):
+    from conftest import run
+
+    folder = write_claims(CLAIM.replace('text = "t"', 'text = "typed \\\\x1b real \\u001b"'))
+    result = run("list", "--claims", folder)
+    assert "typed \\\\x1b real \\x1b" in result.stdout

@@ -352,7 +352,13 @@ def calc_command(
         needs_claims = bool(expression.references(expression_text))
         corpus = load_claims(claims) if needs_claims else None
         result = calculate(expression_text, claimed, _resolver(corpus))
-    except (expression.ExpressionError, FigureError) as error:
+    except expression.ExpressionError as error:
+        if error.pointer and sys.stderr is not None and sys.stderr.isatty():
+            render.error(f"error: {error}")
+            render.note(error.pointer)
+            raise typer.Exit(EXIT_USAGE) from None
+        raise UsageProblem(str(error)) from None
+    except FigureError as error:
         raise UsageProblem(str(error)) from None
     except expression.Undefined as error:
         raise UsageProblem(f"{expression_text} cannot be computed: {error}") from None

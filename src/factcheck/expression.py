@@ -26,9 +26,12 @@ class ExpressionError(ValueError):
     """An expression that cannot be read; the message shows where."""
 
     def __init__(self, text: str, position: int, problem: str) -> None:
-        pointer = f"\n  {text}\n  {' ' * position}^" if len(text) <= 120 else ""
-        super().__init__(f"{problem} at column {position + 1}{pointer}")
+        # One line, so that `validate` prints one line per problem; the caret drawing is kept
+        # apart, for a person at a terminal.
+        shown = f" of '{text}'" if len(text) <= 80 else ""
+        super().__init__(f"{problem} at column {position + 1}{shown}")
         self.position = position
+        self.pointer = f"  {text}\n  {' ' * position}^" if len(text) <= 120 else ""
 
 
 class Undefined(ArithmeticError):

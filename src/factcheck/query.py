@@ -13,6 +13,7 @@ from pydantic import BaseModel
 from factcheck import expression
 from factcheck.model import Check, Claim, Source, split_reference
 from factcheck.store import Corpus
+from factcheck.unicode import comparable
 
 
 @dataclass(frozen=True)
@@ -29,9 +30,9 @@ class ClaimFilter:
     def keeps(self, claim: Claim) -> bool:
         if self.topics and not set(self.topics) & set(claim.topics):
             return False
-        if self.speaker and self.speaker.casefold() not in claim.speaker.casefold():
+        if self.speaker and comparable(self.speaker) not in comparable(claim.speaker):
             return False
-        if self.search and self.search.casefold() not in _searchable(claim):
+        if self.search and comparable(self.search) not in _searchable(claim):
             return False
         if self.source and claim.source != self.source:
             return False
@@ -49,7 +50,7 @@ class ClaimFilter:
 
 
 def _searchable(claim: Claim) -> str:
-    return " ".join(filter(None, [claim.id, claim.text, claim.quote])).casefold()
+    return comparable(" ".join(filter(None, [claim.id, claim.text, claim.quote])))
 
 
 def sort_key(claim: Claim) -> tuple[bool, dt.date, str]:
@@ -144,7 +145,7 @@ def require_known(
             raise UnknownValue("--topic", topic, nearest_ids(topic, known_topics))
     if speaker is not None:
         speakers = {c.speaker for c in corpus.claims.values()}
-        if not any(speaker.casefold() in s.casefold() for s in speakers):
+        if not any(comparable(speaker) in comparable(s) for s in speakers):
             raise UnknownValue("--speaker", speaker, _nearest_text(speaker, speakers))
     if source is not None and source not in corpus.sources:
         used = {c.source for c in corpus.claims.values() if c.source} | set(corpus.sources)

@@ -30,13 +30,23 @@ from factcheck.model import Claim, Source
 from factcheck.quantity import decimal_text, parse_figure
 from factcheck.query import ClaimView, TopicCount
 from factcheck.store import Corpus, Problem
+from factcheck.unicode import INVISIBLE
 
 # C0 controls but tab and newline, DEL, C1 controls (0x9b is a one-byte CSI on some terminals),
-# and the bidirectional overrides that can make text read differently from what it holds.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-# The same, less what JSON escapes by itself (every character below 0x20), as UTF-8 bytes:
-# DEL, C1 (U+0080-009F), U+202A-202E, U+2066-2069. UTF-8 never has these bytes in another place.
-_UNSAFE_IN_JSON = re.compile(rb"\x7f|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]")
+# the bidirectional overrides that can make text read differently from what it holds, and the
+# invisible characters (zero-width, separators, tags) that hide words or make two names look
+# alike. A backslash is shown doubled, so that an escape cannot be forged by typing one.
+_UNSAFE = re.compile(f"[\\\\\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069{INVISIBLE}]")
+# The same for one-line output (problems, errors): newline, carriage return and tab too, so a
+# newline in an ID or file name cannot forge a second 'path:line:col: ...' line.
+_UNSAFE_ON_ONE_LINE = re.compile(f"[\n\r\t]|{_UNSAFE.pattern}")
+# What JSON does not escape by itself (it does every character below 0x20), as UTF-8 bytes:
+# DEL, C1 (U+0080-009F), U+202A-202E, U+2066-2069, and the invisible characters above.
+# UTF-8 never has these byte sequences in another place.
+_UNSAFE_IN_JSON = re.compile(
+    rb"\x7f|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae\x8b-\x8f\xa8\xa9]|\xe2\x81[\xa6-\xa9\xa0-\xa4]"
+    rb"|\xd8\x9c|\xef\xbb\xbf|\xf3\xa0[\x80\x81][\x80-\xbf]"
+)
 _ANY = TypeAdapter(Any)
 
 
@@ -82,13 +92,23 @@ def writes_output(function: F) -> F:
 
 
 def visible(text: str) -> str:
-    """Control characters and bidi overrides as visible escapes: ESC becomes '\\x1b'."""
+    """Control, bidi and invisible characters as visible escapes: ESC becomes '\\x1b', and a
+    backslash typed in a claim is shown doubled, so the two never look the same."""
     return _UNSAFE.sub(lambda m: _escape(m.group()), text)
 
 
+def one_line(text: str) -> str:
+    """visible(), with newlines and tabs escaped too: for messages that must stay one line."""
+    return _UNSAFE_ON_ONE_LINE.sub(lambda m: _escape(m.group()), text)
+
+
 def _escape(char: str) -> str:
+    if char == "\\":
+        return "\\\\"
     code = ord(char)
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 def cell(text: str | None, style: str = "") -> Text:
@@ -116,7 +136,11 @@ def json_bytes(data: Any, indent: int | None = 2) -> bytes:
 
 
 def _json_escape(match: re.Match[bytes]) -> bytes:
-    return f"\\u{ord(match.group().decode('utf-8')):04x}".encode("ascii")
+    code = ord(match.group().decode("utf-8"))
+    if code > 0xFFFF:  # JSON writes a character beyond the BMP as a surrogate pair
+        code -= 0x10000
+        return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}".encode("ascii")
+    return f"\\u{code:04x}".encode("ascii")
 
 
 def to_json(data: Any, indent: int | None = 2) -> str:
@@ -152,12 +176,25 @@ def write_jsonl(items: Iterable[Any]) -> None:
     _write_bytes(b"".join(json_bytes(item, indent=None) + b"\n" for item in items))
 
 
+# A cell that a spreadsheet would run as a formula (OWASP, "CSV injection"): one starting with
+# = + - @, a tab or a carriage return. A genuine number ("-5", "+3.2%", "-1,200") is left alone.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER_CELL = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?", re.ASCII)
+
+
+def csv_cell(value: str) -> str:
+    """A text cell made safe for a spreadsheet: a leading ' stops it being read as a formula."""
+    if value.startswith(_FORMULA_START) and not _NUMBER_CELL.fullmatch(value):
+        value = "'" + value
+    return visible(value)
+
+
 @writes_output
 def write_csv(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> None:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(headers)
-    writer.writerows([visible(value) for value in row] for row in rows)
+    writer.writerows([csv_cell(value) for value in row] for row in rows)
     sys.stdout.write(buffer.getvalue())
 
 
@@ -180,8 +217,8 @@ def show(*renderables: RenderableType) -> None:
 
 
 def error(message: str) -> None:
-    """One message on stderr, escaped: messages can quote claim files."""
-    _to_stderr(Text(visible(message)))
+    """One message on one line of stderr, escaped: messages can quote claim files."""
+    _to_stderr(Text(one_line(message)))
 
 
 def note(message: str) -> None:

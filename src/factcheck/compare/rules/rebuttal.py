@@ -7,6 +7,7 @@ from factcheck.compare.models import Confidence, Finding, Rule
 from factcheck.compare.pairing import Pair
 from factcheck.compare.reading import Reading, Span
 from factcheck.compare.rules.evidence import word_evidence
+from factcheck.unicode import comparable
 
 
 class Rebuttal:
@@ -14,7 +15,7 @@ class Rebuttal:
 
     def find(self, pair: Pair) -> Finding | None:
         for x, y in ((pair.a, pair.b), (pair.b, pair.a)):
-            if x.claim.speaker.casefold() == y.claim.speaker.casefold() or not x.has_marker:
+            if comparable(x.claim.speaker) == comparable(y.claim.speaker) or not x.has_marker:
                 continue
             hit = aimed_at(x, y)
             if hit is None:
