@@ -526,3 +526,21 @@ def test_a_typed_backslash_escape_and_a_real_control_look_different(write_claims
     folder = write_claims(CLAIM.replace('text = "t"', 'text = "typed \\\\x1b real \\u001b"'))
     result = run("list", "--claims", folder)
     assert "typed \\\\x1b real \\x1b" in result.stdout
+
+
+def test_problem_labels_say_what_was_written(write_claims):
+    from conftest import run
+
+    folder = write_claims(
+        'x = 1\n[lexicon]\nnegations = 5\n[[claims]]\nid = "a/b"\ntext = "t"\nspeaker = "s"\n'
+        'topics = ["x"]\n' + CLAIM.replace('"a"', '"c"') + 'quantities = { Q4 = "3" }\n'
+        "[y]\nz = 1\n"
+    )
+    messages = run("validate", "--claims", folder).stderr
+    assert "unknown key 'x' at the top level; a claims file holds" in messages
+    assert "unknown table [y]" in messages
+    assert "lexicon: negations: must be a list in square brackets" in messages
+    assert "lexicon: lexicon" not in messages
+    assert "claim #1: id: 'a/b' is not a valid ID" in messages
+    assert "claim 'c': quantities.Q4: 'Q4' is not a valid quantity name" in messages
+    assert "[key]" not in messages and "Input should" not in messages

@@ -53,7 +53,7 @@ def test_every_schema_error_in_a_file_is_reported_in_one_run():
     assert f"{path}: claim 'bad-fields': topics: must not be empty" in messages
     assert any("claim 'bad-fields': colour: unknown field" in m for m in messages)
     assert any("claim 'bad-fields': stance:" in m for m in messages)
-    assert any("claim 'Bad ID': id: 'Bad ID' is not a valid ID" in m for m in messages)
+    assert any("claim #3: id: 'Bad ID' is not a valid ID" in m for m in messages)
     assert any("quantities.n.units: unknown field; the fields are: value," in m for m in messages)
     assert len(messages) == 6
 

@@ -196,8 +196,12 @@ class _Loader:
             if kind == "lexicon":
                 self._add_lexicon(where, records)
             elif kind not in RECORD_KINDS:
-                known = ", ".join(f"[[{k}]]" for k in RECORD_KINDS) + ", [lexicon]"
-                self.problems.append(Problem(where, f"unknown table '{kind}'; expected {known}"))
+                known = ", ".join(f"[[{k}]]" for k in RECORD_KINDS) + " and [lexicon]"
+                self.problems.append(
+                    Problem(
+                        where, f"unknown {_toml_shape(kind, records)}; a claims file holds {known}"
+                    )
+                )
             elif not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
                 self.problems.append(
                     Problem(where, f"'{kind}' must be an array of tables: write [[{kind}]]")
@@ -361,6 +365,15 @@ def _beyond_parser(where: str, data: bytes, error: BaseException) -> Problem:
                    "simplify it")  # fmt: skip
 
 
+def _toml_shape(key: str, value: Any) -> str:
+    """How a top-level entry was written: a table, an array of tables, or a plain key."""
+    if isinstance(value, dict):
+        return f"table [{key}]"
+    if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+        return f"array of tables [[{key}]]"
+    return f"key '{key}' at the top level"
+
+
 def _schema_problems(
     path: str, kind: str, raw: list[dict[str, Any]], error: ValidationError
 ) -> list[Problem]:
@@ -369,9 +382,10 @@ def _schema_problems(
         index, *rest = detail["loc"]
         record = raw[index] if isinstance(index, int) and index < len(raw) else {}
         record_id = record.get("id")
+        # A record is named by its ID, unless the ID is what is wrong (or missing).
         label = (
             f"{SINGULAR[kind]} '{record_id}'"
-            if isinstance(record_id, str)
+            if isinstance(record_id, str) and rest[:1] != ["id"]
             else f"{SINGULAR[kind]} #{int(index) + 1}"
         )
         problems.append(
@@ -388,6 +402,8 @@ def _schema_problems(
 def _field_path(loc: list[Any]) -> str | None:
     text = ""
     for part in loc:
+        if part == "[key]":  # pydantic's marker for "the key, not the value", said in the message
+            continue
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
     return text or None
 
@@ -412,5 +428,22 @@ def _friendly_message(kind: str, loc: list[Any], detail: Any) -> str:
     if kind_of_error == "string_pattern_mismatch":
         rule = PATTERN_HELP.get(str(detail["ctx"]["pattern"]), "has the wrong form")
         return rule if rule == "must not be empty" else f"{detail['input']!r} {rule}"
+    if kind_of_error in _TYPE_MESSAGES:
+        return _TYPE_MESSAGES[kind_of_error]
+    if kind_of_error == "literal_error":
+        return f"must be one of: {detail['ctx']['expected']}"
     message = str(detail["msg"])
     return message.removeprefix("Value error, ")
+
+
+# pydantic's words for a value of the wrong type, in the words of a TOML file.
+_TYPE_MESSAGES = {
+    "list_type": 'must be a list in square brackets, e.g. ["a", "b"]',
+    "string_type": "must be text in quotes",
+    "dict_type": 'must be a table, e.g. { value = "3" }',
+    "model_type": 'must be a table, e.g. { value = "3" }',
+    "model_attributes_type": "must be a table",
+    "bool_type": "must be true or false",
+    "int_type": "must be a whole number",
+    "tuple_type": 'must be a pair in square brackets, e.g. ["upheld", "overturned"]',
+}
