@@ -544,3 +544,31 @@ def test_problem_labels_say_what_was_written(write_claims):
     assert "claim #1: id: 'a/b' is not a valid ID" in messages
     assert "claim 'c': quantities.Q4: 'Q4' is not a valid quantity name" in messages
     assert "[key]" not in messages and "Input should" not in messages
+
+
+# --- show every field; a negative figure for calc (items 25, 26) -------------------------
+
+
+def test_show_shows_every_field_it_has(write_claims):
+    from conftest import run
+
+    folder = write_claims(
+        '[[sources]]\nid = "src"\nurl = "https://example.org/a"\narchived = "https://archive.org/x"\n'
+        'published = 2025-01-02\nnotes = "Paywalled."\n'
+        '[[claims]]\nid = "a"\ntext = "t"\nspeaker = "s"\ntopics = ["x"]\nsource = "src"\n'
+        'quantities = { n = { value = "31", unit = "inmates", note = "Homicide convictions." } }\n'
+        '[[checks]]\nid = "k"\ncompute = "a.n * 1"\nexpect = "31"\nnote = "From the letter."\n'
+    )
+    shown = run("show", "a", "--claims", folder).stdout
+    for value in ("https://archive.org/x", "2025-01-02", "Paywalled.", "inmates",
+                  "Homicide convictions."):  # fmt: skip
+        assert value in shown, value
+    assert "Note: From the letter." in run("check", "--claims", folder).stdout
+
+
+def test_calc_takes_a_leading_negative_figure():
+    from conftest import run
+
+    result = run("calc", "-5%", "--json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["value"] == "-0.05"

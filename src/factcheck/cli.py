@@ -321,7 +321,8 @@ def check_command(
         raise typer.Exit(EXIT_FAILED)
 
 
-@app.command("calc")
+# A leading negative figure ("calc -5%") is an expression, not an unknown option.
+@app.command("calc", context_settings={"ignore_unknown_options": True})
 @handles_errors
 def calc_command(
     expression_text: Annotated[
@@ -344,6 +345,8 @@ def calc_command(
     Examples:
 
       factcheck calc "4,561 / 33,179" --claim "about one in eight"
+
+      factcheck calc -5%
 
       factcheck calc "dhs-released-4561.released / lyons-letter-33179.detainers" --json
     """

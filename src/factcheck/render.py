@@ -320,6 +320,9 @@ def claim_detail(view: ClaimView, fmt: OutputFormat) -> None:
         ("speaker", claim.speaker + (f" ({claim.speaker_role})" if claim.speaker_role else "")),
         ("date", claim.date.isoformat() if claim.date else None),
         ("source", _source_line(source) if source else claim.source),
+        ("published", source.published.isoformat() if source and source.published else None),
+        ("archived", source.archived if source else None),
+        ("source notes", source.notes if source else None),
         ("topics", ", ".join(claim.topics)),
         ("about", f"{claim.about} ({claim.stance or 'no stance'})" if claim.about else None),
         ("text", claim.text),
@@ -335,9 +338,13 @@ def claim_detail(view: ClaimView, fmt: OutputFormat) -> None:
             fields.add_row(label, cell(value))
     renderables: list[RenderableType] = [Text(visible(claim.id), style="bold underline"), fields]
     if claim.quantities:
+        quantities = claim.quantities.items()
+        # Unit and note get a column only when a figure has one: every field is shown,
+        # and no column is empty.
+        extra = [f for f in ("unit", "note") if any(getattr(q, f) for _, q in quantities)]
         renderables.append(
             table(
-                ("figure", "as written", "reads as", "measure", "part of", "period"),
+                ("figure", "as written", "reads as", "measure", "part of", "period", *extra),
                 (
                     [
                         name,
@@ -346,8 +353,9 @@ def claim_detail(view: ClaimView, fmt: OutputFormat) -> None:
                         q.measure or "",
                         q.part_of or "",
                         q.period_text,
+                        *(getattr(q, f) or "" for f in extra),
                     ]
-                    for name, q in claim.quantities.items()
+                    for name, q in quantities
                 ),
                 title="figures",
             )
@@ -446,13 +454,21 @@ def check_report(report: CheckReport, fmt: OutputFormat) -> None:
                 cell(_computed_short(r)),
                 cell(r.verdict.value, VERDICT_STYLES[r.verdict]),
             ]
-            rows.append([*row, cell(r.explanation)] if wide else row)
+            rows.append([*row, cell(_explained(r))] if wide else row)
         show(table([*headers, "explanation"] if wide else headers, rows))
         if not wide:
             for r in report.checks:
-                show(Text.assemble(Text(visible(r.id), style="bold"), ": ", cell(r.explanation)))
+                show(Text.assemble(Text(visible(r.id), style="bold"), ": ", cell(_explained(r))))
         counts = ", ".join(f"{n} {v.value}" for v, n in report.counts.items() if n)
         note(f"{len(report.checks)} checks: {counts or 'none'}")
+
+
+def _explained(result: CheckResult) -> str:
+    """The explanation, with the desk's own note on a declared check (the built-in checks'
+    notes only restate their rule, which the explanation already says)."""
+    if result.note and result.origin.value == "declared":
+        return f"{result.explanation} Note: {result.note}"
+    return result.explanation
 
 
 def _computed_short(result: CheckResult) -> str:
