@@ -572,3 +572,18 @@ def test_calc_takes_a_leading_negative_figure():
     result = run("calc", "-5%", "--json")
     assert result.exit_code == 0
     assert json.loads(result.stdout)["value"] == "-0.05"
+
+
+@pytest.mark.parametrize("columns", ["0", "20", "-3", "abc"])
+def test_a_narrow_or_odd_terminal_still_gets_output_and_errors(columns):
+    from conftest import run
+
+    result = run("list", "--topic", "releases", "--claims", SEED_CLAIMS, env={"COLUMNS": columns})
+    assert result.exit_code == 0
+    flat = "".join(ch for ch in result.stdout if ch.isalnum())
+    # Folded into narrow columns, each value is still there, top to bottom in its column.
+    assert "Sinc" in result.stdout and "dhs" in flat
+    assert "2 claims" in result.stderr
+    error = run("show", "nope", "--claims", SEED_CLAIMS, env={"COLUMNS": columns})
+    assert error.exit_code == 2
+    assert "no claim with ID 'nope'" in error.stderr

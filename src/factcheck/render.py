@@ -121,9 +121,17 @@ class _Console(Console):
         raise BrokenPipeError(errno.EPIPE, "broken pipe")
 
 
+# Below this width Rich drops or empties columns (and at COLUMNS=0 prints nothing at all):
+# output is laid out at least this wide, wrapping on a narrower terminal but losing nothing.
+MIN_WIDTH = 40
+
+
 def console(stderr: bool = False) -> Console:
     # Made per call, not at import: tests swap sys.stdout, and colour follows NO_COLOR and pipes.
-    return _Console(stderr=stderr, markup=False, highlight=False, emoji=False)
+    out = _Console(stderr=stderr, markup=False, highlight=False, emoji=False)
+    if out.width < MIN_WIDTH:
+        out.width = MIN_WIDTH
+    return out
 
 
 def json_bytes(data: Any, indent: int | None = 2) -> bytes:
