@@ -149,3 +149,33 @@ def test_a_one_letter_surname_is_not_a_name_in_the_text():
 def test_a_short_claim_sharing_one_word_is_compared():
     found = compare([claim("a", "Inflation rose."), claim("b", "Inflation fell.", "Bo Sample")])
     assert [c.rule for c in found.conflicts] == [Rule.antonym]
+
+
+def test_a_crowded_proposition_is_one_finding_side_against_side():
+    from factcheck.compare.pairing import MAX_PAIRWISE_PROPOSITION
+
+    n = MAX_PAIRWISE_PROPOSITION * 10
+    claims = [
+        claim(f"c{i}", f"Claim {i}.", f"Speaker {i}", about="p",
+              stance="affirms" if i % 2 else "denies")
+        for i in range(n)
+    ]  # fmt: skip
+    found = compare(claims)
+    (conflict,) = found.conflicts
+    assert conflict.sides is not None
+    assert sorted(conflict.sides["affirms"] + conflict.sides["denies"]) == sorted(
+        c.id for c in claims
+    )
+    assert len(conflict.sides["affirms"]) == n // 2
+    assert any(f"has {n} claims" in limit for limit in found.limits)
+
+
+def test_a_small_proposition_is_still_compared_pair_by_pair():
+    claims = [
+        claim("a", "A.", "Ann X", about="p", stance="affirms"),
+        claim("b", "B.", "Bo Y", about="p", stance="denies"),
+        claim("c", "C.", "Cy Z", about="p", stance="denies"),
+    ]
+    found = compare(claims)
+    assert sorted(tuple(c.claims) for c in found.conflicts) == [("a", "b"), ("a", "c")]
+    assert all(c.sides is None for c in found.conflicts)

@@ -12,6 +12,7 @@ import enum
 import errno
 import functools
 import io
+import itertools
 import re
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -538,7 +539,7 @@ def comparisons(
         write_csv(
             CONFLICT_CSV_HEADERS,
             (
-                [c.topic or "", c.about or "", x.claims[0], x.claims[1], x.proposition or "",
+                [c.topic or "", c.about or "", *_two_sides(x), x.proposition or "",
                  x.rule.value, x.confidence.value, x.explanation,
                  "; ".join(f.rule.value for f in x.also), x.paired_by]
                 for c in items
@@ -548,6 +549,13 @@ def comparisons(
     else:
         for comparison in items:
             _comparison_for_people(comparison, claims)
+
+
+def _two_sides(conflict: Conflict) -> list[str]:
+    """claim_a and claim_b of a CSV row: the two claims, or the two sides' claims joined."""
+    if conflict.sides is not None:
+        return [" ".join(ids) for ids in conflict.sides.values()]
+    return conflict.claims[:2]
 
 
 def _comparison_for_people(comparison: Comparison, claims: Mapping[str, Claim]) -> None:
@@ -560,7 +568,10 @@ def _comparison_for_people(comparison: Comparison, claims: Mapping[str, Claim]) 
             proposition = conflict.proposition
             heading = f"proposition '{proposition}'" if proposition else "no shared proposition"
             out.print(Text(visible(heading), style="bold underline"))
-        out.print(_side_by_side([claims[i] for i in conflict.claims], conflict))
+        if conflict.sides is not None:
+            out.print(_sides(conflict.sides, claims))
+        else:
+            out.print(_side_by_side([claims[i] for i in conflict.claims], conflict))
         out.print(_reason(conflict))
     for limit in comparison.limits:
         out.print(Text("limit: ", style="bold yellow") + cell(limit))
@@ -586,6 +597,17 @@ def _side_by_side(claims: Sequence[Claim], conflict: Conflict) -> Table:
         if any(values):
             grid.add_row(*(cell(v, "italic") for v in values))
     grid.add_row(*(_highlighted(c.text, [s for s in spans if s.claim == c.id]) for c in claims))
+    return grid
+
+
+def _sides(sides: Mapping[str, list[str]], claims: Mapping[str, Claim]) -> Table:
+    """A crowded proposition: who affirms it beside who denies it, one claim a line."""
+    grid = Table(show_header=True, expand=True)
+    for stance, ids in sides.items():
+        grid.add_column(Text(f"{stance} ({len(ids)})", style="bold"), ratio=1, overflow="fold")
+    columns = [[f"{claims[i].speaker}: {i}" for i in ids] for ids in sides.values()]
+    for row in itertools.zip_longest(*columns, fillvalue=""):
+        grid.add_row(*(cell(value) for value in row))
     return grid
 
 

@@ -62,6 +62,9 @@ class Conflict(BaseModel):
     caveats: list[str]
     resource: str | None = None
     also: list[Finding]
+    # For a proposition with many claims on both sides: one finding, side against side, with
+    # every claim listed once ({"affirms": [ids], "denies": [ids]}); None for a pair.
+    sides: dict[str, list[str]] | None = None
 
 
 class FigureView(BaseModel):

@@ -11,6 +11,7 @@ from factcheck.compare.models import Comparison, Confidence, Conflict, Finding, 
 from factcheck.compare.pairing import Pair, Pairs
 from factcheck.compare.reading import Reading
 from factcheck.compare.rules import RULES
+from factcheck.compare.rules.recorded import sides
 from factcheck.lexicon import Lexicon
 from factcheck.model import Claim
 from factcheck.store import Corpus
@@ -48,7 +49,12 @@ def compare_readings(
 ) -> Comparison:
     pairs = Pairs(readings)
     conflicts, contrasts = [], []
-    for pair in pairs.all():
+    paired = pairs.all()
+    for key, group in sorted(pairs.crowded.items()):
+        summary = sides(key, group)
+        if summary is not None:
+            conflicts.append(summary)
+    for pair in paired:
         findings = [f for rule in RULES if (f := rule.find(pair)) is not None]
         if findings:
             conflicts.append(conflict(pair, findings))

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-from factcheck.compare.models import Confidence, Evidence, Finding, Rule
+from factcheck.compare.models import Confidence, Conflict, Evidence, Finding, Rule
 from factcheck.compare.pairing import Pair
+from factcheck.compare.reading import Reading
 from factcheck.model import Claim
+
+STANCE_CAVEAT = (
+    "Stances and disputes are the desk's reading: check they are towards the same reading "
+    "of the proposition."
+)
 
 
 def different_measures(a: Claim, b: Claim) -> str:
@@ -33,8 +39,7 @@ class Recorded:
                 evidence.append(Evidence(claim=x.id, field="disputes", text=y.id))
         if not reasons:
             return None
-        caveats = ["Stances and disputes are the desk's reading: check they are towards the "
-                   "same reading of the proposition."]  # fmt: skip
+        caveats = [STANCE_CAVEAT]
         measures = different_measures(a, b)
         if measures:
             caveats.append(
@@ -48,3 +53,31 @@ class Recorded:
             caveats=caveats,
             resource="the desk's records",
         )
+
+
+def sides(proposition: str, readings: list[Reading]) -> Conflict | None:
+    """One finding for a crowded proposition: the claims that affirm it against those that
+    deny it, each listed once; None when every recorded stance is on one side."""
+    by_stance: dict[str, list[str]] = {"affirms": [], "denies": []}
+    for reading in readings:
+        if reading.claim.stance in by_stance:
+            by_stance[reading.claim.stance].append(reading.claim.id)
+    affirming, denying = by_stance["affirms"], by_stance["denies"]
+    if not affirming or not denying:
+        return None
+    return Conflict(
+        claims=[*affirming, *denying],
+        proposition=proposition,
+        paired_by=f"same proposition '{proposition}'",
+        rule=Rule.recorded,
+        confidence=Confidence.high,
+        explanation=(
+            f"{len(affirming)} claims affirm '{proposition}' and {len(denying)} deny it "
+            "(recorded stances)."
+        ),
+        evidence=[],
+        caveats=[STANCE_CAVEAT],
+        resource="the desk's records",
+        also=[],
+        sides=by_stance,
+    )
