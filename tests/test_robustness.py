@@ -587,3 +587,19 @@ def test_a_narrow_or_odd_terminal_still_gets_output_and_errors(columns):
     error = run("show", "nope", "--claims", SEED_CLAIMS, env={"COLUMNS": columns})
     assert error.exit_code == 2
     assert "no claim with ID 'nope'" in error.stderr
+
+
+def test_a_very_long_text_is_cut_in_tables_and_whole_in_show_and_json(write_claims):
+    from conftest import run
+    from factcheck.render import MAX_CELL
+
+    text = "word " * 50_000 + "END"
+    folder = write_claims(CLAIM.replace('text = "t"', f'text = "{text}"'))
+    listed = run("list", "--claims", folder)
+    assert listed.exit_code == 0
+    assert "\u2026" in listed.stdout  # the marker (its words may be wrapped across lines)
+    assert "END" not in listed.stdout
+    assert len(listed.stdout) < 4 * MAX_CELL + 4_000
+    shown = run("show", "a", "--claims", folder)
+    assert shown.stdout.count("word") == 50_000 and "END" in shown.stdout
+    assert json.loads(run("list", "--json", "--claims", folder).stdout)[0]["text"] == text

@@ -112,8 +112,19 @@ def _escape(char: str) -> str:
     return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
+# A table cell longer than this is cut, with a marker that says how much was left out: laying
+# out a 10 MB cell takes Rich minutes. The whole text stays in `show` and in JSON.
+MAX_CELL = 1_000
+
+
 def cell(text: str | None, style: str = "") -> Text:
-    return Text(visible(text or ""), style=style)
+    return Text(visible(shortened(text or "")), style=style)
+
+
+def shortened(text: str, limit: int = MAX_CELL) -> str:
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]} … [{len(text) - limit:,} more characters: see show or --json]"
 
 
 class _Console(Console):
@@ -218,11 +229,15 @@ def table(
     return result
 
 
+class _Unwrapped(Text):
+    """Text that Rich prints without laying it out: the terminal wraps it (linear time)."""
+
+
 @writes_output
 def show(*renderables: RenderableType) -> None:
     out = console()
     for renderable in renderables:
-        out.print(renderable)
+        out.print(renderable, soft_wrap=isinstance(renderable, _Unwrapped))
 
 
 def error(message: str) -> None:
@@ -334,8 +349,11 @@ def claim_detail(view: ClaimView, fmt: OutputFormat) -> None:
         ("source notes", source.notes if source else None),
         ("topics", ", ".join(claim.topics)),
         ("about", f"{claim.about} ({claim.stance or 'no stance'})" if claim.about else None),
-        ("text", claim.text),
-        ("quote", claim.quote),
+        ("text", claim.text if len(claim.text) <= MAX_CELL else "(in full below)"),
+        (
+            "quote",
+            claim.quote if not claim.quote or len(claim.quote) <= MAX_CELL else "(in full below)",
+        ),
         ("disputes", ", ".join(view.disputes) or None),
         ("disputed by", ", ".join(view.disputed_by) or None),
         ("checks", ", ".join(view.checks) or None),
@@ -346,6 +364,11 @@ def claim_detail(view: ClaimView, fmt: OutputFormat) -> None:
         if value:
             fields.add_row(label, cell(value))
     renderables: list[RenderableType] = [Text(visible(claim.id), style="bold underline"), fields]
+    # A very long text is printed as it is, wrapped by the terminal, not laid out in a grid.
+    for label, long_text in (("text", claim.text), ("quote", claim.quote or "")):
+        if len(long_text) > MAX_CELL:
+            renderables.append(Text(f"{label}:", style="bold"))
+            renderables.append(_Unwrapped(visible(long_text)))
     if claim.quantities:
         quantities = claim.quantities.items()
         # Unit and note get a column only when a figure has one: every field is shown,
