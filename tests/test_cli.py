@@ -32,6 +32,8 @@ def test_list_json_is_every_claim_with_every_field_by_date_then_id():
         "since": None,
         "until": None,
         "note": None,
+        "from": None,
+        "to": None,
     }
     assert set(first) == set(claims[2])  # unset fields are present as null: a stable shape
 

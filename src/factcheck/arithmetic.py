@@ -19,7 +19,15 @@ from fractions import Fraction
 
 from pydantic import BaseModel
 
-from factcheck.expression import Resolver, Undefined, Value, evaluate, parse
+from factcheck.expression import (
+    Node,
+    Resolver,
+    Undefined,
+    Value,
+    change_parts,
+    evaluate,
+    parse,
+)
 from factcheck.quantity import (
     APPROXIMATE_TOLERANCE,
     Figure,
@@ -97,13 +105,23 @@ class Judgement(BaseModel):
     explanation: str
 
 
-def judge(figure: Figure, result: Value, computation: str) -> Judgement:
-    """The verdict on `figure` for the value of `computation`, with its explanation."""
+def judge(
+    figure: Figure,
+    result: Value,
+    computation: str,
+    parts: tuple[Fraction, Fraction] | None = None,
+) -> Judgement:
+    """The verdict on `figure` for the value of `computation`, with its explanation.
+    `parts` (old, new) are the two ends when the computation is a change."""
     computed = Computed.of(result)
     c, v = result.point, figure.value
-    share = figure.kind.is_share or figure.kind is Kind.points
+    share = figure.kind.in_percent
     opening = f"{computation} = {computed.readable(share)}."
-    reading = f"'{figure.text}' reads as {figure.describe_interval()}."
+    reading = " ".join(
+        filter(None, [f"'{figure.text}' reads as {figure.describe_interval()}"
+                      + (f" a {figure.per}" if figure.per else "") + ".",
+                      figure.note, other_reading(figure, parts)])
+    )  # fmt: skip
     error = _relative_error(v, c)
     error_text = _signed_percent(error) if error is not None else None
 
@@ -141,6 +159,35 @@ def judge(figure: Figure, result: Value, computation: str) -> Judgement:
         return verdict(Verdict.approximate, why, closer)
     why = f"The computed value lies outside it, {off}: more than its rounding or hedge allows."
     return verdict(Verdict.inconsistent, why, closer)
+
+
+def other_reading(figure: Figure, parts: tuple[Fraction, Fraction] | None) -> str | None:
+    """Relative change and percentage points are the classic mix-up: say which one the
+    figure used and what the other would be."""
+    if parts is None:
+        return None
+    old, new = parts
+    if figure.kind is Kind.change and 0 <= old <= 1 and 0 <= new <= 1:
+        points = decimal_text((new - old) * 100, 2)
+        return (f"It is read as a relative change; from {percent_text(old)} to "
+                f"{percent_text(new)} is also a change of {points} percentage points.")  # fmt: skip
+    if figure.kind is Kind.points and old != 0:
+        relative = (new - old) / old
+        word = "rise" if relative > 0 else "fall" if relative < 0 else "change"
+        return (f"It is read as percentage points; as a relative change, {percent_text(old)} "
+                f"to {percent_text(new)} is a {percent_text(abs(relative))} {word}.")  # fmt: skip
+    return None
+
+
+def change_values(node: Node, resolve: Resolver) -> tuple[Fraction, Fraction] | None:
+    """The old and new values of a computation that is a change, if it is one."""
+    ends = change_parts(node)
+    if ends is None:
+        return None
+    try:
+        return evaluate(ends[0], resolve).point, evaluate(ends[1], resolve).point
+    except Undefined:
+        return None
 
 
 def uncheckable(figure: Figure | None, computation: str, reason: str) -> Judgement:
@@ -203,12 +250,28 @@ def closer_phrasing(figure: Figure, c: Fraction) -> str | None:
     phrase = _phrase(figure, c)
     if phrase is None:
         return None
-    candidate = prefix + phrase
+    verb, _, rest = phrase.partition(" ")
+    if prefix and figure.kind is Kind.change and rest:
+        candidate = f"{verb} {prefix}{rest}"  # the hedge after the verb: "rose about 51%"
+    else:
+        candidate = prefix + phrase
     return None if candidate.lower() == figure.text.strip().lower() else candidate
 
 
 def _phrase(figure: Figure, c: Fraction) -> str | None:
     kind = figure.kind
+    if kind is Kind.change:
+        if c == 0:
+            return "unchanged"
+        return f"{'rose' if c > 0 else 'fell'} {_percent_phrase(figure, abs(c))}"
+    if kind is Kind.multiple:
+        return f"{decimal_text(c, 1)} times as many"
+    if kind is Kind.rate and figure.denominator:
+        population = figure.denominator
+        return f"{decimal_text(c * population, 1)} per {decimal_text(population, 0)}"
+    if figure.per and figure.unit > 0 and kind in (Kind.count, Kind.number):
+        rounded = round(c / figure.unit) * figure.unit
+        return f"{decimal_text(rounded, max(0, _decimals(figure.unit)))} a {figure.per}"
     if kind is Kind.ratio and 0 < c <= 1:
         n = max(1, round(1 / c))
         return f"one in {number_word(n)}"
@@ -218,14 +281,20 @@ def _phrase(figure: Figure, c: Fraction) -> str | None:
             return _SIMPLE_FRACTIONS[nearest]
         return percent_text(c, 0)
     if kind in (Kind.percent, Kind.points, Kind.fraction, Kind.ratio):
-        places = max(figure.places - 2, 0) if kind in (Kind.percent, Kind.points) else 0
-        while abs(c * 100) < Fraction(10) ** (1 - places) and places < 6 and c != 0:
-            places += 1  # at least two significant digits: "1.2%", not "1%"
-        return decimal_text(c * 100, places) + ("%" if kind is not Kind.points else " points")
+        text = _percent_phrase(figure, c)
+        return text if kind is not Kind.points else text.removesuffix("%") + " points"
     if figure.unit > 0:
         rounded = round(c / figure.unit) * figure.unit
         return decimal_text(rounded, max(0, _decimals(figure.unit)))
     return decimal_text(c, 2)
+
+
+def _percent_phrase(figure: Figure, c: Fraction) -> str:
+    kind = figure.kind
+    places = max(figure.places - 2, 0) if kind in (Kind.percent, Kind.points, Kind.change) else 0
+    while abs(c * 100) < Fraction(10) ** (1 - places) and places < 6 and c != 0:
+        places += 1  # at least two significant digits: "1.2%", not "1%"
+    return decimal_text(c * 100, places) + "%"
 
 
 def _decimals(unit: Fraction) -> int:
@@ -273,7 +342,7 @@ def calculate(text: str, claimed: str | None, resolve: Resolver) -> Calculation:
     calculation = Calculation(expression=text, interval=computed.interval, **fields)
     if figure is None:
         return calculation
-    judgement = judge(figure, result, text)
+    judgement = judge(figure, result, text, change_values(node, resolve))
     return calculation.model_copy(update=_verdict_fields(judgement))
 
 

@@ -7,6 +7,7 @@ rounding and hedges of each honoured; a ratio "N of M" needs N <= M.
 from __future__ import annotations
 
 import enum
+import functools
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from factcheck.arithmetic import (
     Computed,
     Judgement,
     Verdict,
+    change_values,
     judge,
     uncheckable,
 )
@@ -32,6 +34,7 @@ class Origin(str, enum.Enum):
     declared = "declared"  # a [[checks]] record
     parts = "parts"  # parts of a whole must fit in it
     ratio = "ratio"  # "N of M" needs N <= M
+    change = "change"  # a stated change against its recorded `from` and `to`
 
 
 class CheckResult(Judgement):
@@ -65,7 +68,9 @@ def run_checks(
     keep = check_filter or CheckFilter()
     failing = sorted(set(fail_on), key=list(Verdict).index)
     results = [
-        r for r in [*_declared(corpus), *_parts(corpus), *_ratios(corpus)] if _kept(corpus, r, keep)
+        r
+        for r in [*_declared(corpus), *_parts(corpus), *_ratios(corpus), *_changes(corpus)]
+        if _kept(corpus, r, keep)
     ]
     counts = {v: sum(r.verdict is v for r in results) for v in Verdict}
     return CheckReport(
@@ -104,9 +109,10 @@ def _run_declared(corpus: Corpus, check: Check) -> CheckResult:
     refs = expression.references_of(node)
     claims = list(dict.fromkeys(split_reference(r)[0] for r in ([target] if target else []) + refs))
     try:
-        value = expression.evaluate(node, lambda ref: figure_of(corpus, ref))
+        resolve = functools.partial(figure_of, corpus)
+        value = expression.evaluate(node, resolve)
         shown = expression.substitute(check.compute, lambda r: figure_of(corpus, r).text)
-        judgement = judge(figure, value, shown)
+        judgement = judge(figure, value, shown, change_values(node, resolve))
     except expression.Undefined as error:
         judgement = uncheckable(figure, check.compute, str(error))
     return CheckResult(
@@ -219,3 +225,45 @@ def _ratios(corpus: Corpus) -> Iterable[CheckResult]:
                     closer=None,
                     explanation=why,
                 )
+
+
+def _changes(corpus: Corpus) -> Iterable[CheckResult]:
+    """A figure that states a change ("rose 50%", "doubled", "up 5 points") between two
+    recorded quantities (`from`, `to`) is judged against the change they imply."""
+    for claim in corpus.claims.values():
+        for name, quantity in claim.quantities.items():
+            if quantity.change_from is None or quantity.change_to is None:
+                continue
+            reference = f"{claim.id}.{name}"
+            old = part_reference(claim.id, quantity.change_from)
+            new = part_reference(claim.id, quantity.change_to)
+            yield _run_change(corpus, reference, old, new)
+
+
+def _run_change(corpus: Corpus, reference: str, old: str, new: str) -> CheckResult:
+    figure = figure_of(corpus, reference)
+    resolve = functools.partial(figure_of, corpus)
+    points = figure.kind is Kind.points
+    # Percentage points compare with the difference; a relative change with change(old, new).
+    written = f"{new} - {old}" if points else f"change({old}, {new})"
+    node = expression.parse(written)
+    shown = expression.substitute(written, lambda r: figure_of(corpus, r).text)
+    if figure.kind not in (Kind.change, Kind.points):
+        reason = f"'{figure.text}' states no change; write 'rose 50%', 'doubled', 'up 5 points'"
+        judgement = uncheckable(figure, shown, reason)
+    else:
+        try:
+            value = expression.evaluate(node, resolve)
+            judgement = judge(figure, value, shown, change_values(node, resolve))
+        except expression.Undefined as error:
+            judgement = uncheckable(figure, shown, str(error))
+    claims = list(dict.fromkeys(split_reference(r)[0] for r in (reference, old, new)))
+    return CheckResult(
+        id=f"change:{reference}",
+        origin=Origin.change,
+        claims=claims,
+        target=reference,
+        expression=written,
+        note="A stated change must match the change between its 'from' and 'to'.",
+        **judgement.model_dump(),
+    )

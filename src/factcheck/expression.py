@@ -61,7 +61,15 @@ class Binary:
     right: Node
 
 
-Node = Number | Ref | Negate | Binary
+@dataclass(frozen=True)
+class Change:
+    """change(old, new): the relative change (new - old) / old."""
+
+    old: Node
+    new: Node
+
+
+Node = Number | Ref | Negate | Binary | Change
 
 _TOKEN = re.compile(
     r"""
@@ -72,6 +80,8 @@ _TOKEN = re.compile(
     (?P<percent>\s*(?:%|percent\b|per\ cent\b))?
   | (?P<op>[-+*/\u00d7\u00f7\u2212])
   | (?P<paren>[()])
+  | (?P<function>change)\b
+  | (?P<comma>,)
     """,
     re.VERBOSE | re.ASCII,  # digits 0-9 only: a fullwidth or Bengali digit is an error
 )
@@ -138,9 +148,27 @@ def substitute(text: str, written: Callable[[str], str]) -> str:
         shown = written(token.text) if token.kind == "ref" else token.text
         binary = token.kind == "op" and previous is not None and previous.kind != "op"
         binary = binary and previous is not None and previous.text != "("
-        parts.append(f" {shown} " if binary else shown)
+        parts.append(f" {shown} " if binary else ", " if token.kind == "comma" else shown)
         previous = token
     return "".join(parts)
+
+
+def change_parts(node: Node) -> tuple[Node, Node] | None:
+    """(old, new) of an expression that computes a change: change(old, new), new - old, or
+    (new - old) / old. Used to say what the other reading of a change would be."""
+    if isinstance(node, Change):
+        return node.old, node.new
+    if isinstance(node, Binary) and node.op == "-":
+        return node.right, node.left
+    if (
+        isinstance(node, Binary)
+        and node.op == "/"
+        and isinstance(node.left, Binary)
+        and node.left.op == "-"
+        and node.left.right == node.right
+    ):
+        return node.right, node.left.left
+    return None
 
 
 def _references(node: Node) -> Iterator[str]:
@@ -151,6 +179,9 @@ def _references(node: Node) -> Iterator[str]:
     elif isinstance(node, Binary):
         yield from _references(node.left)
         yield from _references(node.right)
+    elif isinstance(node, Change):
+        yield from _references(node.old)
+        yield from _references(node.new)
 
 
 class _Parser:
@@ -205,13 +236,24 @@ class _Parser:
         if token.text == "(":
             with self.nested(token):
                 node = self.sum()
-            closing = self.peek()
-            if closing is None or closing.text != ")":
-                where = closing.position if closing else len(self.text)
-                raise ExpressionError(self.text, where, "missing ')'")
-            self.index += 1
+            self.expect(")", "missing ')'")
             return node
+        if token.kind == "function":
+            self.expect("(", "change needs '(': change(old, new)")
+            with self.nested(token):
+                old = self.sum()
+                self.expect(",", "change takes two values: change(old, new)")
+                new = self.sum()
+            self.expect(")", "missing ')' after change(old, new)")
+            return Change(old, new)
         raise ExpressionError(self.text, token.position, f"unexpected {token.text!r}")
+
+    def expect(self, text: str, problem: str) -> None:
+        token = self.peek()
+        if token is None or token.text != text:
+            where = token.position if token else len(self.text)
+            raise ExpressionError(self.text, where, problem)
+        self.index += 1
 
     def nested(self, token: _Token) -> _Depth:
         return _Depth(self, token)
@@ -283,6 +325,8 @@ def _evaluate(node: Node, resolve: Resolver) -> Value:
     if isinstance(node, Negate):
         inner = evaluate(node.operand, resolve)
         return Value(-inner.point, _negate(inner.interval))
+    if isinstance(node, Change):
+        return _change(evaluate(node.old, resolve), evaluate(node.new, resolve))
     # Each operand is checked as it is made, so no product grows past the bound by much.
     left, right = evaluate(node.left, resolve), evaluate(node.right, resolve)
     if node.op == "+":
@@ -296,6 +340,17 @@ def _evaluate(node: Node, resolve: Resolver) -> Value:
     if right.interval.contains(Fraction(0)):
         raise Undefined("the divisor's range includes zero")
     return Value(left.point / right.point, _multiply(left.interval, _reciprocal(right.interval)))
+
+
+def _change(old: Value, new: Value) -> Value:
+    """(new - old) / old, computed as new / old - 1 so that `old` is used once and the
+    interval is exact for ranges of one sign."""
+    if old.point == 0:
+        raise Undefined("a change from zero has no relative size")
+    if old.interval.contains(Fraction(0)):
+        raise Undefined("the old value's range includes zero")
+    ratio = _multiply(new.interval, _reciprocal(old.interval))
+    return Value(new.point / old.point - 1, _add(ratio, Interval.point(Fraction(-1))))
 
 
 def _closed(interval: Interval) -> Interval:

@@ -132,6 +132,16 @@ class Quantity(Record):
     since: TomlDate | None = None
     until: TomlDate | None = None
     note: str | None = None
+    # The two ends of a change this figure states: `check` computes change(from, to) and
+    # judges the figure ("rose 50%") without a declared check. Written `from` and `to`.
+    change_from: PartOf | None = Field(
+        default=None, alias="from", description="The old value of a change: 'name' or 'claim.name'."
+    )
+    change_to: PartOf | None = Field(
+        default=None, alias="to", description="The new value of a change: 'name' or 'claim.name'."
+    )
+
+    model_config = ConfigDict(extra="forbid", frozen=True, serialize_by_alias=True)
 
     @property
     def period_text(self) -> str:

@@ -12,7 +12,7 @@ import enum
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 
 MAX_FIGURE_LENGTH = 100
@@ -99,10 +99,18 @@ class Kind(enum.Enum):
     points = "points"  # a difference of percentages: "5 percentage points"
     fraction = "fraction"  # "a third", "two-thirds", "3/4", "half"
     ratio = "ratio"  # "one in eight", "7 out of 9", "31 of 4,561"
+    rate = "rate"  # "680 per 100,000": a share, written per a round population
+    change = "change"  # a signed relative change: "rose 50%" +0.5, "halved" -0.5
+    multiple = "multiple"  # "three times as many": 3
 
     @property
     def is_share(self) -> bool:
-        return self in (Kind.percent, Kind.fraction, Kind.ratio)
+        return self in (Kind.percent, Kind.fraction, Kind.ratio, Kind.rate)
+
+    @property
+    def in_percent(self) -> bool:
+        """Shown in percent: shares, percentage points and relative changes."""
+        return self.is_share or self in (Kind.points, Kind.change)
 
 
 @dataclass(frozen=True)
@@ -156,10 +164,18 @@ class Figure:
     round: bool = False  # ends in zeros before any decimal point: "12,000", "50%"
     denominator: Fraction | None = None  # N of "one in N" / "k in N", read as rounded
     numerator: Fraction | None = None
+    bounds: tuple[Fraction, Fraction] | None = None  # a range: "between 10% and 20%"
+    per: str | None = None  # the period of "about 1,700 a year"
+    note: str | None = None  # how an ambiguous phrase was read ("three times more")
 
     @functools.cached_property
     def rounding(self) -> Interval:
         """The values that, written the way this figure is, would read the same."""
+        if self.bounds is not None:
+            return Interval(*self.bounds)
+        if self.kind is Kind.rate:
+            half = self.unit / 2
+            return Interval(self.value - half, self.value + half)
         if self.denominator is not None and self.numerator is not None:
             k, n = self.numerator, self.denominator
             upper = k / (n - HALF) if n > HALF else None
@@ -214,7 +230,7 @@ class Figure:
         """Decimals enough to show this figure's interval: 13.70% needs three in percent."""
         if self.unit == 0:
             return 2
-        scale = 100 if self.kind.is_share or self.kind is Kind.points else 1
+        scale = 100 if self.kind.in_percent else 1
         top, bottom = self.unit.numerator * scale, self.unit.denominator
         places = 0
         while top * 10**places < 10 * bottom and places < 12:
@@ -336,6 +352,14 @@ def _split_hedge(words: str) -> tuple[Hedge, str]:
 
 
 def _read(original: str, words: str, hedge: Hedge) -> Figure | None:
+    for form in (_change, _multiple, _rate, _per_period, _range):
+        figure = form(original, words, hedge)
+        if figure is not None:
+            return figure
+    return _simple(original, words, hedge)
+
+
+def _simple(original: str, words: str, hedge: Hedge) -> Figure | None:
     if words in ("a majority", "the majority", "most", "majority"):
         # "a majority" is "more than half"; a hedge before it would make no sense.
         return Figure(original, HALF, FRACTION_HALF_WIDTH * 2, Hedge.more_than, Kind.fraction)
@@ -537,6 +561,165 @@ class _Group:
         return False
 
 
+# --- changes, multiples, rates, periods and ranges ----------------------------------------
+
+_UP = (
+    "rose|risen|rises|rise|increased|increases|increase|grew|grown|grows|climbed|climbs|"
+    "jumped|jumps|went up|gone up|goes up|up|gained|gains|soared|surged"
+)
+_DOWN = (
+    "fell|fallen|falls|fall|dropped|drops|declined|declines|decreased|decreases|went down|"
+    "gone down|goes down|down|lost|shrank|shrunk|shrinks|slid|plunged|tumbled|cut"
+)
+_CHANGE_VERB = re.compile(rf"(?P<verb>{_UP}|{_DOWN})(?: by)? (?P<rest>.+)")
+_CHANGE_NOUN = re.compile(
+    r"an? (?P<rest>.+?) (?P<noun>increase|rise|jump|gain|growth|drop|fall|decline|decrease|cut|"
+    r"reduction)"
+)
+_DOWN_WORDS = frozenset(_DOWN.split("|")) | {"drop", "fall", "decline", "decrease", "cut",
+                                             "reduction"}  # fmt: skip
+# Whole words for a change, read to the nearest percentage point like fraction words.
+_CHANGE_WORDS = {
+    "doubled": Fraction(1), "tripled": Fraction(2), "trebled": Fraction(2),
+    "quadrupled": Fraction(3), "halved": Fraction(-1, 2), "unchanged": Fraction(0),
+    "flat": Fraction(0), "stayed flat": Fraction(0), "was unchanged": Fraction(0),
+    "held steady": Fraction(0),
+}  # fmt: skip
+
+
+def _change(original: str, words: str, hedge: Hedge) -> Figure | None:
+    """'rose 50%' +50%, 'a 20% drop' -20%, 'fell by a third' -1/3, 'doubled' +100%, 'up 5
+    percentage points' +5 points. A hedge may stand before the verb ('more than doubled') or
+    after it ('rose nearly 50%')."""
+    if words in _CHANGE_WORDS:
+        return Figure(original, _CHANGE_WORDS[words], FRACTION_HALF_WIDTH * 2, hedge,
+                      Kind.change)  # fmt: skip
+    match = _CHANGE_VERB.fullmatch(words) or _CHANGE_NOUN.fullmatch(words)
+    if match is None:
+        return None
+    verb = match.groupdict().get("verb") or match["noun"]
+    inner_hedge, rest = _split_hedge(match["rest"])
+    if inner_hedge is not Hedge.none:
+        if hedge is not Hedge.none:
+            return None
+        hedge = inner_hedge
+    size = _simple(original, rest, Hedge.none)
+    if size is None or size.value < 0:
+        return None
+    sign = -1 if verb in _DOWN_WORDS else 1
+    if size.kind is Kind.points:
+        return replace(size, value=sign * size.value, hedge=hedge)
+    if size.kind in (Kind.percent, Kind.fraction):
+        return replace(size, value=sign * size.value, hedge=hedge, kind=Kind.change)
+    return None  # "rose 500": an absolute change, which needs its own measure
+
+
+_MULTIPLE = re.compile(
+    r"(?:(?P<word>twice|thrice|half)|(?P<n>.+?) times) (?P<tail>as \w+|more|more \w+|"
+    r"larger|higher|bigger|greater|longer|faster)"
+)
+_MULTIPLE_WORDS = {"twice": Fraction(2), "thrice": Fraction(3), "half": Fraction(1, 2)}
+
+
+def _multiple(original: str, words: str, hedge: Hedge) -> Figure | None:
+    """'twice as many' 2, 'three times as likely' 3, '2.5 times as many' 2.5. 'N times more'
+    is ambiguous (N times, or N + 1 times): it is read as N times, and the reading says so."""
+    match = _MULTIPLE.fullmatch(words)
+    if match is None:
+        return None
+    if match["word"]:
+        value, unit = (
+            _MULTIPLE_WORDS[match["word"]],
+            Fraction(1) if match["word"] != "half" else FRACTION_HALF_WIDTH * 2,
+        )
+    else:
+        size = _simple(original, match["n"], Hedge.none)
+        if size is None or size.kind not in (Kind.count, Kind.number) or size.value <= 0:
+            return None
+        value, unit = size.value, size.unit
+    note = None
+    if match["tail"].startswith("more") and not match["tail"].startswith("more likely"):
+        note = (f"'{original.strip()}' is read as {decimal_text(value)} times as many; some "
+                f"read 'times more' as {decimal_text(value + 1)} times.")  # fmt: skip
+    return Figure(original, value, unit, hedge, Kind.multiple, note=note)
+
+
+_RATE = re.compile(r"(?P<k>.+?) (?:per|in every|for every) (?P<n>[\d,]+|hundred|thousand|"
+                   r"million|a hundred|a thousand|a million)")  # fmt: skip
+_POPULATIONS = {"hundred": 100, "a hundred": 100, "thousand": 1000, "a thousand": 1000,
+                "million": 10**6, "a million": 10**6}  # fmt: skip
+
+
+def _rate(original: str, words: str, hedge: Hedge) -> Figure | None:
+    """'680 per 100,000' 680/100,000, read to the unit of its count: 679.5 to 680.5 per
+    100,000."""
+    match = _RATE.fullmatch(words)
+    if match is None:
+        return None
+    n_text = match["n"]
+    n = _POPULATIONS.get(n_text) or (
+        int(n_text.replace(",", "")) if _PLAIN_COUNT.fullmatch(n_text) else 0
+    )
+    if n < 2:
+        return None
+    count = _simple(original, match["k"], Hedge.none)
+    if count is None or count.kind not in (Kind.count, Kind.number):
+        return None
+    return Figure(original, count.value / n, count.unit / n, hedge, Kind.rate,
+                  denominator=Fraction(n), numerator=count.value)  # fmt: skip
+
+
+_PER_PERIOD = re.compile(
+    r"(?P<figure>.+?) (?:(?:a|an|per|each|every) (?P<per>year|month|week|day|hour)|"
+    r"(?P<adverb>annually|yearly|monthly|weekly|daily))"
+)
+_ADVERBS = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week",
+            "daily": "day"}  # fmt: skip
+
+
+def _per_period(original: str, words: str, hedge: Hedge) -> Figure | None:
+    """'about 1,700 a year', '250 per month', 'four a day': the number, the period kept."""
+    match = _PER_PERIOD.fullmatch(words)
+    if match is None:
+        return None
+    figure = _simple(original, match["figure"], hedge)
+    if figure is None or figure.kind not in (Kind.count, Kind.number):
+        return None
+    return replace(figure, per=match["per"] or _ADVERBS[match["adverb"]])
+
+
+_RANGE = re.compile(
+    r"between (?P<a>.+?) and (?P<b>.+)|(?P<c>.+?) to (?P<d>.+)|"
+    r"(?P<e>\d[\d,.]*) ?- ?(?P<f>\d[\d,.]*(?: ?(?:%|percent|per cent))?)"
+)
+
+
+def _range(original: str, words: str, hedge: Hedge) -> Figure | None:
+    """'between 10% and 20%', '10 to 20 percent', '10-20%', 'between 4,000 and 5,000': the
+    closed interval from one end to the other. A suffix on the second end applies to both."""
+    match = _RANGE.fullmatch(words)
+    if match is None:
+        return None
+    a_text, b_text = next((a, b) for a, b in ((match["a"], match["b"]), (match["c"], match["d"]),
+                                              (match["e"], match["f"])) if a)  # fmt: skip
+    high = _simple(original, b_text, Hedge.none)
+    if high is None:
+        return None
+    low = _simple(original, a_text, Hedge.none)
+    if low is not None and low.kind in (Kind.count, Kind.number) and high.kind.in_percent:
+        suffix = b_text[len(b_text.rstrip("%ercntp ")) :]
+        low = _simple(original, a_text + suffix, Hedge.none)
+    if low is None or (
+        low.kind is not high.kind and not ({low.kind, high.kind} <= {Kind.count, Kind.number})
+    ):
+        return None
+    if low.value >= high.value:
+        raise FigureError(f"{original!r} is a range from high to low; write the lower end first")
+    middle = (low.value + high.value) / 2
+    return Figure(original, middle, high.value - low.value, hedge, high.kind,
+                  bounds=(low.value, high.value))  # fmt: skip
+
+
 # --- describing ----------------------------------------------------------------------------
 
 
@@ -603,7 +786,9 @@ def number_word(n: int) -> str:
 
 def describe_interval(interval: Interval, kind: Kind, places: int = 2) -> str:
     def show(x: Fraction) -> str:
-        if kind.is_share or kind is Kind.points:
+        if kind is Kind.change:
+            return ("+" if x > 0 else "") + percent_text(x, places)
+        if kind.in_percent:
             return percent_text(x, places)
         return decimal_text(x, places)
 

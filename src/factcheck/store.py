@@ -268,6 +268,17 @@ class _Loader:
                 if other not in corpus.claims:
                     self._unknown(where, label, "disputes", f"claim '{other}'")
             for name, quantity in claim.quantities.items():
+                for end, written in (("from", quantity.change_from), ("to", quantity.change_to)):
+                    if written is not None:
+                        target = part_reference(claim.id, written)
+                        if corpus.quantity(target) is None:
+                            self._unknown(where, label, f"quantities.{name}.{end}",
+                                          f"quantity '{target}'")  # fmt: skip
+                if (quantity.change_from is None) != (quantity.change_to is None):
+                    self.problems.append(
+                        Problem(where, "a change needs both 'from' and 'to'", record=label,
+                                field=f"quantities.{name}")
+                    )  # fmt: skip
                 if quantity.part_of is None:
                     continue
                 target = part_reference(claim.id, quantity.part_of)
