@@ -98,12 +98,15 @@ def test_mutated_claim_files_never_escape_as_exceptions(tmp_path_factory, text):
 EXPRESSION_PIECES = st.sampled_from(
     ["1", "4,561", "33,179", "0", "0.5", "13.7%", "1.2 million", "(", ")", "+", "-", "*", "/",
      "\u00d7", "\u00f7", "\u2212", " ", "a.q", "dhs-released-4561.released", "9" * 45, "1e5",
-     "%", "$"]
+     "%", "$", "change(", ", ", ","]
 )  # fmt: skip
 CLAIMED = st.one_of(
     st.none(),
     st.sampled_from(["about one in eight", "more than 12,000", "13.7%", "a third", "most",
-                     "lots", "", "\uff11\uff12", "twelve trillion trillion", "-5%"]),
+                     "lots", "", "\uff11\uff12", "twelve trillion trillion", "-5%",
+                     "rose nearly 50%", "more than doubled", "up 5 points", "3 times more",
+                     "680 per 100,000", "about 1,700 a year", "between 20% and 10%",
+                     "10-20%", "a 5% drop", "fell by half"]),
     st.text(max_size=30),
 )  # fmt: skip
 
