@@ -112,7 +112,11 @@ def main(sizes: list[int]) -> None:
     factcheck = [sys.executable, "-m", "factcheck"]
     bare = timed([sys.executable, "-c", "pass"], 5)
     help_time = timed([*factcheck, "--help"], 5)
+    typer_time = timed([sys.executable, "-c", "import typer"], 5)
+    version = timed([*factcheck, "--version"], 5)
     print(f"python start-up {bare:.3f}s; factcheck --help {help_time:.3f}s (reads no claims)")
+    print(f"factcheck --version {version:.3f}s beside python -c 'import typer' {typer_time:.3f}s: "
+          f"{version / typer_time:.2f}x")  # fmt: skip
     print(f"{'claims':>8}  {'command':<14} {'seconds':>8}  {'floor':>7}  {'ratio':>6}")
     for size in sizes:
         folder = generate(size)

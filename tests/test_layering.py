@@ -26,3 +26,16 @@ def test_help_reads_no_claims(tmp_path):
     )  # fmt: skip
     assert result.returncode == 0
     assert "compare" in result.stdout and "check" in result.stdout
+
+
+def test_the_cli_module_imports_no_library_until_a_command_runs():
+    """`--version`, `--help` and completion must not pay for pydantic, the loader or rich."""
+    probe = (
+        "import sys, factcheck.cli; "
+        "print(sorted(m for m in ('pydantic', 'rich', 'factcheck.store', 'factcheck.render') "
+        "if m in sys.modules))"
+    )
+    output = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout
+    assert output.strip() == "[]"

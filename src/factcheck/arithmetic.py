@@ -14,11 +14,12 @@ The rules, in order (docs/quantities.md has them as a table, with worked example
 
 from __future__ import annotations
 
-import enum
 from fractions import Fraction
 
 from pydantic import BaseModel
 
+from factcheck.choices import FAILING_BY_DEFAULT as FAILING_BY_DEFAULT  # re-exported
+from factcheck.choices import Verdict as Verdict
 from factcheck.expression import (
     Node,
     Resolver,
@@ -41,17 +42,6 @@ from factcheck.quantity import (
     parse_figure,
     percent_text,
 )
-
-
-class Verdict(str, enum.Enum):
-    consistent = "consistent"
-    approximate = "approximate"
-    inconsistent = "inconsistent"
-    gross = "gross"
-    uncheckable = "uncheckable"
-
-
-FAILING_BY_DEFAULT = frozenset({Verdict.inconsistent, Verdict.gross})
 
 
 class Bounds(BaseModel):

@@ -9,18 +9,18 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
-from factcheck import __version__, expression, query, render
-from factcheck.arithmetic import FAILING_BY_DEFAULT, Verdict, calculate
-from factcheck.checks import CheckFilter, figure_of, run_checks
-from factcheck.compare import Confidence, UnknownProposition, UnknownTopic, compare_scope
-from factcheck.model import claims_file_json_schema
-from factcheck.quantity import Figure, FigureError
-from factcheck.render import OutputFormat
-from factcheck.store import ClaimsError, Corpus, load
+from factcheck import __version__
+from factcheck.choices import FAILING_BY_DEFAULT, Confidence, OutputFormat, Verdict
+
+# The library (pydantic models, the loader, rich) is imported inside the commands, not here:
+# `factcheck --version`, `--help` and completion then start in about the time typer takes.
+if TYPE_CHECKING:
+    from factcheck.expression import Resolver
+    from factcheck.store import Corpus
 
 EXIT_FAILED = 1
 EXIT_USAGE = 2
@@ -54,6 +54,9 @@ def handles_errors(command: F) -> F:
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from factcheck import query, render
+        from factcheck.store import ClaimsError
+
         try:
             return command(*args, **kwargs)
         except ClaimsError as error:
@@ -112,6 +115,8 @@ def output_format(
 
 
 def load_claims(folder: str) -> Corpus:
+    from factcheck.store import load
+
     if not folder.strip():
         raise UsageProblem("--claims is empty; give the claims folder (default: ./claims)")
     return load(Path(folder))
@@ -169,6 +174,8 @@ def list_command(
 
       factcheck list --speaker newsom --json | jq '.[].id'
     """
+    from factcheck import query, render
+
     fmt = output_format(fmt, as_json)
     corpus = load_claims(claims)
     query.require_known(corpus, topics=topic or (), speaker=speaker, source=source)
@@ -197,6 +204,8 @@ def show_command(
 
       factcheck show dhs-released-4561
     """
+    from factcheck import query, render
+
     fmt = output_format(fmt, as_json, (OutputFormat.table, OutputFormat.json, OutputFormat.jsonl))
     render.claim_detail(query.claim_view(load_claims(claims), claim_id), fmt)
 
@@ -214,6 +223,8 @@ def topics_command(
 
       factcheck topics --json
     """
+    from factcheck import query, render
+
     fmt = output_format(fmt, as_json)
     render.topics(query.topic_counts(load_claims(claims)), fmt)
 
@@ -234,6 +245,9 @@ def validate_command(
 
       factcheck validate --claims claims/
     """
+    from factcheck import render
+    from factcheck.store import ClaimsError
+
     try:
         fmt = output_format(fmt, as_json, (OutputFormat.table, OutputFormat.json))
     except UsageProblem as error:
@@ -258,6 +272,9 @@ def schema_command() -> None:
 
       factcheck schema > factcheck.schema.json
     """
+    from factcheck import render
+    from factcheck.model import claims_file_json_schema
+
     render.one_document(claims_file_json_schema(), OutputFormat.json)
 
 
@@ -307,6 +324,9 @@ def check_command(
 
       factcheck check --fail-on inconsistent,gross,approximate
     """
+    from factcheck import query, render
+    from factcheck.checks import CheckFilter, run_checks
+
     fmt = output_format(fmt, as_json)
     failing = _verdicts(fail_on) or sorted(FAILING_BY_DEFAULT, key=list(Verdict).index)
     corpus = load_claims(claims)
@@ -350,6 +370,10 @@ def calc_command(
 
       factcheck calc "dhs-released-4561.released / lyons-letter-33179.detainers" --json
     """
+    from factcheck import expression, render
+    from factcheck.arithmetic import calculate
+    from factcheck.quantity import FigureError
+
     fmt = output_format(fmt, as_json, (OutputFormat.table, OutputFormat.json, OutputFormat.jsonl))
     try:
         needs_claims = bool(expression.references(expression_text))
@@ -368,7 +392,10 @@ def calc_command(
     render.calculation(result, fmt)
 
 
-def _resolver(corpus: Corpus | None) -> expression.Resolver:
+def _resolver(corpus: Corpus | None) -> Resolver:
+    from factcheck.checks import figure_of
+    from factcheck.quantity import Figure
+
     def resolve(reference: str) -> Figure:
         if corpus is None or corpus.quantity(reference) is None:
             raise UsageProblem(f"no figure '{reference}' in the claims folder")
@@ -417,6 +444,9 @@ def compare_command(
     if sum([topic is not None, all_topics, about is not None]) != 1:
         raise UsageProblem("give one of --topic TOPIC, --all or --about KEY")
     corpus = load_claims(claims)
+    from factcheck import render
+    from factcheck.compare import UnknownProposition, UnknownTopic, compare_scope
+
     try:
         shown = compare_scope(corpus, topic=topic, about=about, minimum=min_confidence)
     except (UnknownTopic, UnknownProposition) as error:

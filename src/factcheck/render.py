@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import enum
 import errno
 import functools
 import io
@@ -26,6 +25,7 @@ from rich.text import Text
 
 from factcheck.arithmetic import Calculation, Verdict
 from factcheck.checks import CheckReport, CheckResult
+from factcheck.choices import OutputFormat as OutputFormat  # re-exported
 from factcheck.compare import Comparison, Confidence, Conflict, Evidence
 from factcheck.model import Claim, Source
 from factcheck.quantity import decimal_text, parse_figure
@@ -49,13 +49,6 @@ _UNSAFE_IN_JSON = re.compile(
     rb"|\xd8\x9c|\xef\xbb\xbf|\xf3\xa0[\x80\x81][\x80-\xbf]"
 )
 _ANY = TypeAdapter(Any)
-
-
-class OutputFormat(str, enum.Enum):
-    table = "table"
-    json = "json"
-    jsonl = "jsonl"
-    csv = "csv"
 
 
 class OutputError(Exception):

@@ -6,6 +6,8 @@ import enum
 
 from pydantic import BaseModel
 
+from factcheck.choices import Confidence as Confidence  # re-exported
+
 
 class Rule(str, enum.Enum):
     """The rules, most certain first: the order in which a pair's findings are listed."""
@@ -20,16 +22,6 @@ class Rule(str, enum.Enum):
 
 # The rules that read only the words of the texts: each finding of theirs is a suggestion.
 TEXT_RULES = frozenset({Rule.negation, Rule.values, Rule.antonym})
-
-
-class Confidence(str, enum.Enum):
-    low = "low"
-    medium = "medium"
-    high = "high"
-
-    @property
-    def rank(self) -> int:
-        return list(Confidence).index(self)
 
 
 class Evidence(BaseModel):
