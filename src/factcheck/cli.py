@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
+import gc
 import os
 import sys
 from collections.abc import Callable
@@ -457,6 +458,10 @@ def compare_command(
 
 
 def main() -> None:
+    # A command is one short run over acyclic records: reference counting frees what is done
+    # with, and the cyclic collector only rescans what is alive (check -9%, compare --all -17%
+    # at 10k claims, the same peak memory; docs/performance.md).
+    gc.disable()
     _tolerant_streams()
     app()
 
