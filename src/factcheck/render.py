@@ -23,6 +23,7 @@ from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from factcheck import plaintable
 from factcheck.arithmetic import Calculation, Verdict
 from factcheck.checks import CheckReport, CheckResult
 from factcheck.choices import OutputFormat as OutputFormat  # re-exported
@@ -222,6 +223,25 @@ def table(
     return result
 
 
+# Above this many rows a table is drawn by plaintable (the same box, no colour), which is
+# linear in the text; Rich lays out each cell at about 0.5 ms.
+PLAIN_ROWS = 1_000
+
+
+def stream_table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> None:
+    """A long table, drawn and written a block of lines at a time."""
+    texts = [[visible(shortened(value)) for value in row] for row in rows]
+    column_widths = plaintable.widths(headers, texts, console().width)
+    block: list[str] = []
+    for line in plaintable.draw(headers, texts, column_widths):
+        block.append(line)
+        if len(block) >= 1_000:
+            sys.stdout.write("\n".join(block) + "\n")
+            block = []
+    sys.stdout.write("\n".join(block) + "\n")
+    sys.stdout.flush()
+
+
 class _Unwrapped(Text):
     """Text that Rich prints without laying it out: the terminal wraps it (linear time)."""
 
@@ -287,18 +307,17 @@ def claims(items: Sequence[Claim], fmt: OutputFormat) -> None:
     elif fmt is OutputFormat.csv:
         write_csv(CLAIM_CSV_HEADERS, (_claim_csv_row(c) for c in items))
     else:
-        rows = (
-            [
-                cell(c.id, "bold"),
-                cell(c.speaker),
-                cell(c.date.isoformat() if c.date else "-"),
-                cell(", ".join(c.topics)),
-                cell(c.text),
-                cell(str(len(c.quantities)) if c.quantities else ""),
-            ]
+        headers = ("id", "speaker", "date", "topics", "text", "figures")
+        values = (
+            [c.id, c.speaker, c.date.isoformat() if c.date else "-", ", ".join(c.topics),
+             c.text, str(len(c.quantities)) if c.quantities else ""]
             for c in items
-        )
-        show(table(("id", "speaker", "date", "topics", "text", "figures"), rows))
+        )  # fmt: skip
+        if len(items) > PLAIN_ROWS:
+            stream_table(headers, values)
+        else:
+            show(table(headers, ([cell(v, "bold" if i == 0 else "") for i, v in enumerate(row)]
+                                 for row in values)))  # fmt: skip
         note(f"{len(items)} claim{'s' if len(items) != 1 else ''}")
 
 
@@ -470,22 +489,27 @@ def check_report(report: CheckReport, fmt: OutputFormat) -> None:
         # explanations follow the table, one paragraph per check.
         wide = console().width >= WIDE_TERMINAL
         headers = ["check", "claim", "claimed", "computed", "verdict"]
-        rows = []
-        for r in report.checks:
-            row = [
-                cell(r.id, "bold"),
-                cell(r.target or ", ".join(r.claims)),
-                cell(r.claimed),
-                cell(_computed_short(r)),
-                cell(r.verdict.value, VERDICT_STYLES[r.verdict]),
-            ]
-            rows.append([*row, cell(_explained(r))] if wide else row)
-        show(table([*headers, "explanation"] if wide else headers, rows))
+        if wide:
+            headers.append("explanation")
+        values = [
+            [r.id, r.target or ", ".join(r.claims), r.claimed or "", _computed_short(r),
+             r.verdict.value, *([_explained(r)] if wide else [])]
+            for r in report.checks
+        ]  # fmt: skip
+        if len(values) > PLAIN_ROWS:
+            stream_table(headers, values)
+        else:
+            show(table(headers, (_styled_check_row(row) for row in values)))
         if not wide:
             for r in report.checks:
                 show(Text.assemble(Text(visible(r.id), style="bold"), ": ", cell(_explained(r))))
         counts = ", ".join(f"{n} {v.value}" for v, n in report.counts.items() if n)
         note(f"{len(report.checks)} checks: {counts or 'none'}")
+
+
+def _styled_check_row(row: list[str]) -> list[Text]:
+    styles = ["bold", "", "", "", VERDICT_STYLES[Verdict(row[4])]]
+    return [cell(value, styles[i] if i < len(styles) else "") for i, value in enumerate(row)]
 
 
 def _explained(result: CheckResult) -> str:
