@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner, Result
 
-from factcheck.cli import app
+from factcheck.cli import app, negative_expression_last
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -16,7 +16,9 @@ SEED_CLAIMS = ROOT / "claims"
 
 def run(*args: str | Path, env: dict[str, str] | None = None) -> Result:
     # A wide terminal, so that assertions on table text do not depend on where Rich wraps.
-    return CliRunner().invoke(app, [str(a) for a in args], env={"COLUMNS": "250", **(env or {})})
+    # The arguments go through what main() does to them, as on the real command line.
+    argv = negative_expression_last([str(a) for a in args])
+    return CliRunner().invoke(app, argv, env={"COLUMNS": "250", **(env or {})})
 
 
 def run_json(*args: str | Path) -> Any:

@@ -141,7 +141,7 @@ def test_topics_counts_claims():
 def test_validate_summarises_a_valid_folder():
     result = run("validate", "--claims", VALID)
     assert result.exit_code == 0
-    assert result.stdout.strip() == "3 claims, 1 sources, 1 checks in 2 files"
+    assert result.stdout.strip() == "3 claims, 1 source, 1 check in 2 files"
     assert run_json("validate", "--claims", VALID)["valid"] is True
 
 

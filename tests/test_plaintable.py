@@ -60,4 +60,4 @@ def test_a_long_list_is_drawn_by_the_streaming_table(write_claims):
     assert result.exit_code == 0
     rows = [line for line in result.stdout.splitlines() if line.startswith("│ c")]
     assert len(rows) == PLAIN_ROWS + 1
-    assert f"{PLAIN_ROWS + 1} claims" in result.stderr
+    assert f"{PLAIN_ROWS + 1:,} claims" in result.stderr

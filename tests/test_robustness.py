@@ -603,3 +603,15 @@ def test_a_very_long_text_is_cut_in_tables_and_whole_in_show_and_json(write_clai
     shown = run("show", "a", "--claims", folder)
     assert shown.stdout.count("word") == 50_000 and "END" in shown.stdout
     assert json.loads(run("list", "--json", "--claims", folder).stdout)[0]["text"] == text
+
+
+@pytest.mark.parametrize(
+    ("args", "value"),
+    [(["calc", "-5%", "--json"], "-0.05"), (["calc", "--json", "-5%"], "-0.05"),
+     (["calc", "-dhs-released-4561.released", "--json", "--claims", str(SEED_CLAIMS)], "-4561")],
+)  # fmt: skip
+def test_a_negative_expression_on_the_real_command_line(args, value):
+    # "-dhs-..." holds "-h": without care it would print the help and exit 0.
+    done = factcheck(*args)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["value"] == value

@@ -111,6 +111,11 @@ def _escape(char: str) -> str:
 MAX_CELL = 1_000
 
 
+def plural(count: int, word: str) -> str:
+    """'1 claim', '2 claims', '1,000 claims'."""
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
+
+
 def cell(text: str | None, style: str = "") -> Text:
     return Text(visible(shortened(text or "")), style=style)
 
@@ -318,7 +323,7 @@ def claims(items: Sequence[Claim], fmt: OutputFormat) -> None:
         else:
             show(table(headers, ([cell(v, "bold" if i == 0 else "") for i, v in enumerate(row)]
                                  for row in values)))  # fmt: skip
-        note(f"{len(items)} claim{'s' if len(items) != 1 else ''}")
+        note(plural(len(items), "claim"))
 
 
 @writes_output
@@ -426,8 +431,8 @@ def validation_summary(corpus: Corpus, fmt: OutputFormat) -> None:
         n = counts
         show(
             Text(
-                f"{n['claims']} claims, {n['sources']} sources, {n['checks']} checks "
-                f"in {n['files']} files"
+                f"{plural(n['claims'], 'claim')}, {plural(n['sources'], 'source')}, "
+                f"{plural(n['checks'], 'check')} in {plural(n['files'], 'file')}"
             )
         )
     else:
@@ -441,7 +446,7 @@ def problems(items: Sequence[Problem], fmt: OutputFormat) -> None:
         for problem in items:
             error(str(problem))
         count = len(items)
-        error(f"{count} problem{'s' if count != 1 else ''} in the claims data")
+        error(f"{plural(count, 'problem')} in the claims data")
     else:
         write_json({"valid": False, "problems": [p.to_dict() for p in items]})
 
@@ -504,7 +509,7 @@ def check_report(report: CheckReport, fmt: OutputFormat) -> None:
             for r in report.checks:
                 show(Text.assemble(Text(visible(r.id), style="bold"), ": ", cell(_explained(r))))
         counts = ", ".join(f"{n} {v.value}" for v, n in report.counts.items() if n)
-        note(f"{len(report.checks)} checks: {counts or 'none'}")
+        note(f"{plural(len(report.checks), 'check')}: {counts or 'none'}")
 
 
 def _styled_check_row(row: list[str]) -> list[Text]:
@@ -601,7 +606,7 @@ def _two_sides(conflict: Conflict) -> list[str]:
 def _comparison_for_people(comparison: Comparison, claims: Mapping[str, Claim]) -> None:
     out = console()
     scope = f"topic '{comparison.topic}'" if comparison.topic else f"'{comparison.about}'"
-    out.rule(Text(visible(f"{scope}: {comparison.claims} claims"), style="bold"))
+    out.rule(Text(visible(f"{scope}: {plural(comparison.claims, 'claim')}"), style="bold"))
     proposition: object = object()
     for conflict in comparison.conflicts:
         if conflict.proposition != proposition:
@@ -620,7 +625,7 @@ def _comparison_for_people(comparison: Comparison, claims: Mapping[str, Claim]) 
         for contrast in comparison.contrasts:
             out.print(Text("  ") + cell(contrast.explanation))
     count = len(comparison.conflicts)
-    note(f"{count} conflict{'s' if count != 1 else ''}, {len(comparison.contrasts)} contrasts")
+    note(f"{plural(count, 'conflict')}, {plural(len(comparison.contrasts), 'contrast')}")
 
 
 def _side_by_side(claims: Sequence[Claim], conflict: Conflict) -> Table:
