@@ -417,3 +417,38 @@ def test_show_lists_only_the_checks_that_name_the_claim(write_claims):
     )
     assert run_json("show", "a", "--claims", folder)["checks"] == []
     assert run_json("show", "ba", "--claims", folder)["checks"] == ["k"]
+
+
+def test_validate_files_reports_only_their_problems(tmp_path):
+    folder = tmp_path / "claims"
+    folder.mkdir()
+    good = folder / "good.toml"
+    good.write_text(
+        '[[claims]]\nid = "a"\ntext = "t"\nspeaker = "s"\ntopics = ["x"]\nsource = "src"\n',
+        encoding="utf-8",
+    )
+    (folder / "sources.toml").write_text('[[sources]]\nid = "src"\n', encoding="utf-8")
+    bad = folder / "bad.toml"
+    bad.write_text('[[claims]]\nid = "b"\n', encoding="utf-8")
+    # The good file's reference to a source in another file resolves; the bad file's problems
+    # are not reported when only the good file is asked about.
+    result = run("validate", good, "--claims", folder)
+    assert result.exit_code == 0
+    assert "other files in the folder have problems" in result.stderr
+    result = run("validate", good, bad, "--claims", folder)
+    assert result.exit_code == 3
+    assert "bad.toml" in result.stderr and "good.toml" not in result.stderr
+    elsewhere = run("validate", tmp_path / "pyproject.toml", good, "--claims", folder)
+    assert elsewhere.exit_code == 0
+    assert "skipped" in elsewhere.stderr and "not in the claims folder" in elsewhere.stderr
+
+
+def test_the_pre_commit_hook_calls_validate_with_file_names():
+    from conftest import ROOT
+
+    hook = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    assert "entry: factcheck validate" in hook
+    assert "pass_filenames: true" in hook
+    # What pre-commit then runs on the seed: the hook's entry with the changed file.
+    seed = ROOT / "claims" / "benzinga-newsom-noem-detainers.toml"
+    assert run("validate", seed, "--claims", ROOT / "claims").exit_code == 0
