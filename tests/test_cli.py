@@ -452,3 +452,15 @@ def test_the_pre_commit_hook_calls_validate_with_file_names():
     # What pre-commit then runs on the seed: the hook's entry with the changed file.
     seed = ROOT / "claims" / "benzinga-newsom-noem-detainers.toml"
     assert run("validate", seed, "--claims", ROOT / "claims").exit_code == 0
+
+
+def test_claims_from_stdin_or_a_single_file():
+    seed_file = next(SEED_CLAIMS.glob("*.toml"))
+    text = seed_file.read_text(encoding="utf-8")
+    result = CliRunner().invoke(app, ["list", "--claims", "-", "--json"], input=text)
+    assert result.exit_code == 0, result.stderr
+    assert len(json.loads(result.stdout)) == 10
+    broken = CliRunner().invoke(app, ["validate", "--claims", "-"], input="id = ")
+    assert broken.exit_code == 3
+    assert "<stdin>:1:6: TOML syntax" in broken.stderr
+    assert len(run_json("list", "--claims", seed_file)) == 10

@@ -108,8 +108,10 @@ def test_unusable_files_get_a_clear_message(case, fragment):
 
 def test_a_missing_folder_and_a_file_given_as_folder(tmp_path):
     assert "no such folder" in problems_of(tmp_path / "nope")[0]
-    (tmp_path / "f.toml").write_text("")
-    assert "is a file, not a folder" in problems_of(tmp_path / "f.toml")[0]
+    (tmp_path / "f.txt").write_text("")
+    assert "is not a claims folder or a .toml file" in problems_of(tmp_path / "f.txt")[0]
+    (tmp_path / "f.toml").write_text("[[claims]]\nid = 'x'\n")  # one file is a claims document
+    assert "speaker: required field is missing" in problems_of(tmp_path / "f.toml")[0]
 
 
 def test_problems_in_several_files_are_all_reported(write_claims):

@@ -95,7 +95,8 @@ ClaimsDir = Annotated[
         "--claims",
         metavar="DIR",
         envvar="FACTCHECK_CLAIMS",
-        help="The claims folder: every *.toml below it is read.",
+        help="The claims folder (every *.toml below it is read), one .toml file, or - to read "
+        "one claims document from standard input.",
         show_default=True,
     ),
 ]
@@ -125,10 +126,16 @@ def output_format(
 
 
 def load_claims(folder: str) -> Corpus:
-    from factcheck.store import load
+    """The claims folder, a single .toml file, or one document on stdin (`--claims -`)."""
+    from factcheck.store import STDIN, load, load_document
 
     if not folder.strip():
         raise UsageProblem("--claims is empty; give the claims folder (default: ./claims)")
+    if folder == "-":
+        stream = getattr(sys.stdin, "buffer", None)
+        if stream is None:
+            raise UsageProblem("--claims -: there is no standard input to read")
+        return load_document(STDIN, stream.read())
     return load(Path(folder))
 
 

@@ -90,14 +90,40 @@ class Corpus:
         return [c.id for c in self.claims.values() if claim_id in c.disputes]
 
 
+STDIN = "<stdin>"
+
+
+def load_document(where: str, data: bytes) -> Corpus:
+    """Load and validate one claims document (a single file, or what `--claims -` reads from
+    standard input). Raises ClaimsError naming every problem found."""
+    loader = _Loader(Corpus(root=Path(where)))
+    with _no_cyclic_gc():
+        loader.read_document(where, data)
+        loader.check_references()
+    if loader.problems:
+        raise ClaimsError(loader.problems)
+    return loader.corpus
+
+
 def load(root: Path) -> Corpus:
-    """Load and validate a claims folder. Raises ClaimsError naming every problem found."""
+    """Load and validate a claims folder, or one .toml file. Raises ClaimsError naming every
+    problem found."""
+    if root.is_file() and root.suffix == ".toml":
+        try:
+            data = root.read_bytes()
+        except OSError as error:
+            raise ClaimsError([Problem(shown(root), f"cannot be read: {error.strerror}")]) from None
+        corpus = load_document(shown(root), data)
+        corpus.files = [root]
+        return corpus
     if not root.exists():
         raise ClaimsError(
             [Problem(shown(root), "no such folder; create it or point --claims at your claims")]
         )
     if not root.is_dir():
-        raise ClaimsError([Problem(shown(root), "is a file, not a folder; pass the folder")])
+        raise ClaimsError(
+            [Problem(shown(root), "is not a claims folder or a .toml file; pass the folder")]
+        )
     found = claim_files(root)
     unreadable = [Problem(path, message) for path, message in found.problems]
     if not found.files:
@@ -177,6 +203,9 @@ class _Loader:
         except OSError as error:
             self.problems.append(Problem(where, f"cannot be read: {error.strerror}"))
             return
+        self.read_document(where, data)
+
+    def read_document(self, where: str, data: bytes) -> None:
         try:
             document = tomli.loads(decode(where, data))
         except ClaimsError as error:
