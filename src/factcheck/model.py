@@ -247,6 +247,53 @@ def claims_file_json_schema() -> dict[str, Any]:
         "anyOf": [{"type": "string"}, {"$ref": "#/$defs/Quantity"}]
     }
     quantities["propertyNames"] = {"pattern": f"^{QUANTITY_NAME_PATTERN}$"}
+    for name, definition in schema["$defs"].items():
+        for field, prop in definition.get("properties", {}).items():
+            _without_null(prop)
+            prop.setdefault("description", FIELD_HELP.get(f"{name}.{field}", ""))
+            if not prop["description"]:
+                del prop["description"]
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "factcheck claims file"
     return schema
+
+
+def _without_null(prop: dict[str, Any]) -> None:
+    """TOML has no null (a field is left out instead), and a union with null makes an editor
+    report one bad value once per branch: `anyOf: [X, null]` becomes X."""
+    branches = prop.get("anyOf")
+    if isinstance(branches, list):
+        kept = [b for b in branches if b != {"type": "null"}]
+        if len(kept) == 1 and len(kept) < len(branches):
+            del prop["anyOf"]
+            prop.update(kept[0])
+    if prop.get("default", 0) is None:
+        del prop["default"]
+
+
+# One line per field, for editors (the whole story is in docs/records.md).
+FIELD_HELP = {
+    "Claim.id": "A unique ID: lowercase letters, digits and hyphens ('dhs-released-4561').",
+    "Claim.speaker": "Who made the claim, as the source names them.",
+    "Claim.topics": "Topic IDs the claim belongs to; at least one.",
+    "Claim.speaker_role": "The speaker's title or role ('Governor of California').",
+    "Claim.source": "The ID of the [[sources]] record it was published in.",
+    "Claim.stance": "'affirms' or 'denies', towards `about`.",
+    "Claim.disputes": "IDs of claims this one explicitly rebuts.",
+    "Claim.quantities": "The figures in the claim, by name: 'released = \"4,561\"'.",
+    "Claim.notes": "Free text.",
+    "Quantity.since": "The start of the period, as a TOML date.",
+    "Quantity.until": "The end of the period, as a TOML date.",
+    "Quantity.note": "Free text about this figure.",
+    "Source.id": "A unique ID: lowercase letters, digits and hyphens.",
+    "Source.outlet": "The publication: 'Benzinga'.",
+    "Source.title": "The headline or title.",
+    "Source.url": "Where it was published.",
+    "Source.published": "When it was published, as a TOML date.",
+    "Source.notes": "Free text.",
+    "Check.id": "A unique ID: lowercase letters, digits and hyphens.",
+    "Check.note": "What the check asks, for the reader.",
+    "LexiconExtension.rebuttal_markers": "Words that call a statement false: 'pants on fire'.",
+    "LexiconExtension.negations": "Words or phrases that negate a clause: 'nae'.",
+    "LexiconExtension.contrasts": 'Pairs of opposite predicates: ["upheld", "overturned"].',
+}
