@@ -80,3 +80,15 @@ def test_schema_accepts_the_short_form_of_a_quantity():
     assert {"type": "string"} in quantities["additionalProperties"]["anyOf"]
     assert set(schema["properties"]) == {"sources", "claims", "checks", "lexicon"}
     assert schema["additionalProperties"] is False
+
+
+def test_the_schema_explains_every_field_and_has_no_null_branches():
+    from factcheck.model import claims_file_json_schema
+
+    schema = claims_file_json_schema()
+    for name, definition in schema["$defs"].items():
+        for field, prop in definition.get("properties", {}).items():
+            assert prop.get("description"), (name, field)
+            assert "anyOf" not in prop or {"type": "null"} not in prop["anyOf"], (name, field)
+    stance = schema["$defs"]["Claim"]["properties"]["stance"]
+    assert stance["enum"] == ["affirms", "denies"]
