@@ -464,3 +464,22 @@ def test_claims_from_stdin_or_a_single_file():
     assert broken.exit_code == 3
     assert "<stdin>:1:6: TOML syntax" in broken.stderr
     assert len(run_json("list", "--claims", seed_file)) == 10
+
+
+@pytest.mark.parametrize(
+    ("command", "formats"),
+    [("list", "table|json|jsonl|csv"), ("show", "table|json|jsonl"), ("validate", "table|json"),
+     ("calc", "table|json|jsonl")],
+)  # fmt: skip
+def test_help_lists_the_formats_each_command_takes(command, formats):
+    result = run(command, "-h")
+    assert result.exit_code == 0
+    assert f"--format {formats}" in result.stdout
+    assert f"--format {formats}|" not in result.stdout
+
+
+def test_help_shows_brackets_and_keeps_examples_whole():
+    text = run("check", "--help").stdout
+    assert "Runs every [[checks]] record" in text
+    assert "factcheck check --claim newsom-one-in-eight --json | jq '.checks[].verdict'" in text
+    assert "<list[str]>" not in text and "%Y" not in text

@@ -100,15 +100,21 @@ ClaimsDir = Annotated[
         show_default=True,
     ),
 ]
-FormatOption = Annotated[
-    OutputFormat,
-    typer.Option(
+
+
+def _format_option(*allowed: str) -> Any:
+    return typer.Option(
         "--format",
         "-f",
-        metavar="FORMAT",
-        help="table for people; json, jsonl or csv for scripts (csv where rows make sense).",
-    ),
-]
+        metavar="|".join(allowed),
+        help=f"table for people; {', '.join(allowed[1:])} for scripts.",
+    )
+
+
+# Each command's help lists the formats it takes, and output_format() enforces the same list.
+FormatOption = Annotated[OutputFormat, _format_option("table", "json", "jsonl", "csv")]
+DocumentFormat = Annotated[OutputFormat, _format_option("table", "json", "jsonl")]
+ValidateFormat = Annotated[OutputFormat, _format_option("table", "json")]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Short for --format json.")]
 
 
@@ -224,7 +230,7 @@ def list_command(
 def show_command(
     claim_id: Annotated[str, typer.Argument(metavar="ID", help="The claim's ID.")],
     claims: ClaimsDir = "claims",
-    fmt: FormatOption = OutputFormat.table,
+    fmt: DocumentFormat = OutputFormat.table,
     as_json: JsonFlag = False,
 ) -> None:
     """Show one claim in full: source, figures, what it disputes and what disputes it.
@@ -273,7 +279,7 @@ def validate_command(
         ),
     ] = None,
     claims: ClaimsDir = "claims",
-    fmt: FormatOption = OutputFormat.table,
+    fmt: ValidateFormat = OutputFormat.table,
     as_json: JsonFlag = False,
 ) -> None:
     """Check every claims file; exit 0 when all is well, 3 with every problem otherwise.
@@ -425,7 +431,7 @@ def calc_command(
         ),
     ] = None,
     claims: ClaimsDir = "claims",
-    fmt: FormatOption = OutputFormat.table,
+    fmt: DocumentFormat = OutputFormat.table,
     as_json: JsonFlag = False,
 ) -> None:
     """Compute a value exactly and, with --claim, say whether a figure describes it.
