@@ -125,3 +125,15 @@ def test_filters_by_topic_and_claim():
     crime = run_checks(corpus, CheckFilter(topics=("crime",)))
     assert [r.id for r in crime.checks] == ["parts:lyons-letter-33179.detainers"]
     assert run_checks(corpus, CheckFilter(topics=("no-such-topic",))).checks == []
+
+
+def test_a_count_has_no_percent():
+    from conftest import SEED_CLAIMS
+    from factcheck.checks import run_checks
+    from factcheck.store import load
+
+    report = run_checks(load(SEED_CLAIMS))
+    parts = next(c for c in report.checks if c.id == "parts:lyons-letter-33179.detainers")
+    assert parts.computed is not None
+    assert parts.computed.value == "13385"
+    assert parts.computed.percent is None and parts.computed.one_in is None

@@ -55,12 +55,12 @@ class Computed(BaseModel):
     fraction: str
     value: str
     value_exact: bool
-    percent: str
+    percent: str | None  # None for a count: 13,385 people are no percentage
     one_in: str | None
     interval: Bounds
 
     @staticmethod
-    def of(result: Value) -> Computed:
+    def of(result: Value, count: bool = False) -> Computed:
         point = result.point
         decimal, exact = exact_decimal(point)
         lo, hi = result.interval.lo, result.interval.hi
@@ -68,8 +68,8 @@ class Computed(BaseModel):
             fraction=str(point),
             value=decimal,
             value_exact=exact,
-            percent=percent_text(point),
-            one_in=one_in_text(point),
+            percent=None if count else percent_text(point),
+            one_in=None if count else one_in_text(point),
             interval=Bounds(
                 lo=None if lo is None else exact_decimal(lo)[0],
                 hi=None if hi is None else exact_decimal(hi)[0],
@@ -81,7 +81,7 @@ class Computed(BaseModel):
         number = decimal_text(Fraction(self.fraction), 4)
         if not share:
             return number
-        forms = [self.percent] + ([self.one_in] if self.one_in else [])
+        forms = [f for f in (self.percent, self.one_in) if f]
         return f"{number} ({', '.join(forms)})"
 
 

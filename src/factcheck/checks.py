@@ -167,7 +167,7 @@ def _parts_fit(corpus: Corpus, whole_ref: str, part_refs: list[str]) -> CheckRes
         sum((p.value for p in parts), Fraction(0)),
         Interval(_sum_of_lower_bounds(parts), None),
     )
-    computed = Computed.of(total)
+    computed = Computed.of(total, count=not all(shares))
     smallest = total.interval.lo
     fits = smallest is None or limit.hi is None or smallest <= limit.hi
     of_whole = ""

@@ -473,7 +473,7 @@ def _check_csv_row(result: CheckResult) -> list[str]:
         result.target or "",
         result.claimed or "",
         computed.value if computed else "",
-        computed.percent if computed else "",
+        (computed.percent or "") if computed else "",
         result.verdict.value,
         result.relative_error or "",
         result.closer or "",
@@ -530,7 +530,9 @@ def _computed_short(result: CheckResult) -> str:
     if computed is None:
         return "-"
     claimed_share = result.claimed_interval is not None and "%" in result.claimed_interval
-    return computed.percent if claimed_share else decimal_text(Fraction(computed.fraction), 4)
+    if claimed_share and computed.percent:
+        return computed.percent
+    return decimal_text(Fraction(computed.fraction), 4)
 
 
 @writes_output
