@@ -615,3 +615,17 @@ def test_a_negative_expression_on_the_real_command_line(args, value):
     done = factcheck(*args)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["value"] == value
+
+
+@pytest.mark.parametrize("text", ["12.000", "about 4.000", "more than 100.000"])
+def test_a_dot_before_three_zeros_is_ambiguous(text):
+    from factcheck.quantity import FigureError, parse_figure
+
+    with pytest.raises(FigureError, match="ambiguous"):
+        parse_figure(text)
+
+
+def test_url_fields_are_web_addresses(write_claims):
+    folder = write_claims('[[sources]]\nid = "s"\nurl = "not a url"\narchived = "ftp//x"\n' + CLAIM)
+    fields = {p["field"] for p in problems_json(folder)}
+    assert fields == {"url", "archived"}

@@ -51,9 +51,12 @@ Text = Annotated[str, StringConstraints(pattern=r"\S")]
 # A lexicon phrase must hold a letter or digit: one of only separators (even ones a regex does
 # not call white space, such as U+001C) would match nothing.
 PHRASE_PATTERN = r"[^\W_]"
+URL_PATTERN = r"^https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$"
+Url = Annotated[str, StringConstraints(pattern=URL_PATTERN)]
 
 PATTERN_HELP = {
     PHRASE_PATTERN: "is not a word or phrase: write letters or digits ('pants on fire')",
+    URL_PATTERN: "is not a web address: write it in full, 'https://example.org/page'",
     f"^{SLUG_PATTERN}$": (
         "is not a valid ID: use lowercase letters, digits and hyphens, "
         "starting with a letter (e.g. 'dhs-released-4561')"
@@ -109,9 +112,9 @@ class Source(Record):
     id: Slug
     outlet: Text | None = None
     title: Text | None = None
-    url: Text | None = None
+    url: Url | None = None
     published: TomlDate | None = None
-    archived: Text | None = Field(default=None, description="An archive URL of the source.")
+    archived: Url | None = Field(default=None, description="An archive URL of the source.")
     notes: str | None = None
 
 

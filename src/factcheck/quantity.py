@@ -320,6 +320,8 @@ def parse_figure(text: str) -> Figure:
 
 
 _LEADING_ZERO = re.compile(r"(?<![\d.,])0\d")
+# "12.000": twelve, written to the thousandth, or twelve thousand with a European separator.
+_DOT_THOUSANDS = re.compile(r"(?<![\d.,])[1-9]\d{0,2}\.000(?![\d.,])")
 
 
 def check_digits(text: str) -> None:
@@ -335,6 +337,14 @@ def check_digits(text: str) -> None:
     leading = _LEADING_ZERO.search(text)
     if leading:
         raise FigureError(f"{text!r} has a number with a leading zero; write it without")
+    dotted = _DOT_THOUSANDS.search(text)
+    if dotted:
+        number = dotted.group()
+        whole = number.split(".")[0]
+        raise FigureError(
+            f"{text!r}: {number!r} is ambiguous (a dot is a thousands separator in much of the "
+            f"world); write '{whole},000' for thousands or '{whole}' for the number itself"
+        )
 
 
 def _normalise(text: str) -> str:
