@@ -49,8 +49,9 @@ def test_toml_syntax_errors_carry_line_and_column():
 def test_every_schema_error_in_a_file_is_reported_in_one_run():
     messages = problems_of(INVALID / "schema")
     path = INVALID / "schema" / "a.toml"
-    assert f"{path}: claim 'no-speaker': speaker: required field is missing" in messages
-    assert f"{path}: claim 'bad-fields': topics: must not be empty" in messages
+    # Each schema problem carries the line of its field, or of its record's header.
+    assert f"{path}:1: claim 'no-speaker': speaker: required field is missing" in messages
+    assert f"{path}:10: claim 'bad-fields': topics: must not be empty" in messages
     assert any("claim 'bad-fields': colour: unknown field" in m for m in messages)
     assert any("claim 'bad-fields': stance:" in m for m in messages)
     assert any("claim #3: id: 'Bad ID' is not a valid ID" in m for m in messages)
@@ -64,7 +65,7 @@ def test_pattern_errors_say_the_rule_not_the_regex(write_claims):
         'quantities = { n = { value = "1", part_of = "a.b.c" } }\n'
     )
     messages = problems_of(folder)
-    assert f"{folder / 'claims.toml'}: claim 'ok': text: must not be empty" in messages
+    assert f"{folder / 'claims.toml'}:4: claim 'ok': text: must not be empty" in messages
     assert any("topics[0]: 'Detainers' is not a valid ID" in m for m in messages)
     assert any("quantities.n.part_of: 'a.b.c' is not a quantity" in m for m in messages)
     assert not any("should match pattern" in m for m in messages)
@@ -132,7 +133,7 @@ def test_figures_and_expressions_are_read_when_loading(write_claims):
     )
     messages = problems_of(folder)
     path = folder / "claims.toml"
-    assert any(m.startswith(f"{path}: claim 'c': quantities.n.value: cannot read 'lots'")
+    assert any(m.startswith(f"{path}:6: claim 'c': quantities.n.value: cannot read 'lots'")
                for m in messages)  # fmt: skip
-    assert any(f"{path}: check 'k': compute: missing ')'" in m for m in messages)
-    assert any(f"{path}: check 'e': expect: cannot read 'a bunch'" in m for m in messages)
+    assert any(f"{path}:10: check 'k': compute: missing ')'" in m for m in messages)
+    assert any(f"{path}:13: check 'e': expect: cannot read 'a bunch'" in m for m in messages)

@@ -101,7 +101,9 @@ def load_document(where: str, data: bytes) -> Corpus:
         loader.read_document(where, data)
         loader.check_references()
     if loader.problems:
-        raise ClaimsError(loader.problems)
+        from factcheck.locate import with_lines  # only when there is something to place
+
+        raise ClaimsError(with_lines(loader.problems))
     return loader.corpus
 
 
@@ -137,7 +139,9 @@ def load(root: Path) -> Corpus:
             loader.read_file(path)
         loader.check_references()
     if loader.problems:
-        raise ClaimsError(loader.problems)
+        from factcheck.locate import with_lines  # only when there is something to place
+
+        raise ClaimsError(with_lines(loader.problems))
     return loader.corpus
 
 
@@ -459,7 +463,8 @@ def _model_at(kind: str, loc: list[Any]) -> type[BaseModel]:
 def _friendly_message(kind: str, loc: list[Any], detail: Any) -> str:
     kind_of_error = detail["type"]
     if kind_of_error == "extra_forbidden":
-        known = ", ".join(_model_at(kind, loc).model_fields)
+        fields = _model_at(kind, loc).model_fields
+        known = ", ".join(info.alias or name for name, info in fields.items())
         return f"unknown field; the fields are: {known}"
     if kind_of_error == "missing":
         return "required field is missing"
