@@ -6,7 +6,7 @@ from factcheck.store import Problem
 TEXT = (
     '[[claims]]\nid = "a"\ntext = "t"\n'  # lines 1-3
     '[[claims]]\nid = "b"\nspeaker = "s"\n'  # lines 4-6
-    "[claims.quantities]\nn = { value = \"x\", part_of = \"q\" }\n"  # lines 7-8
+    '[claims.quantities]\nn = { value = "x", part_of = "q" }\n'  # lines 7-8
     '[[checks]]\nid = "k"\ncompute = "1 +"\n'  # lines 9-11
 )
 

@@ -1,5 +1,6 @@
 """What claim files say must reach the terminal as text, never as markup or control codes."""
 
+import io
 import json
 
 from conftest import run
@@ -66,3 +67,44 @@ def test_error_messages_quoting_claim_files_are_escaped(write_claims):
     result = run("validate", "--claims", folder)
     assert result.exit_code == 3
     assert "\x1b" not in result.stderr
+
+
+class _Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def test_a_table_on_a_terminal_goes_through_the_pager(monkeypatch, tmp_path):
+    import sys
+
+    from factcheck import render
+    from factcheck.model import Claim
+
+    paged_to = tmp_path / "paged.txt"
+    pager = f"{sys.executable} -c \"import sys; open(r'{paged_to}', 'w').write(sys.stdin.read())\""
+    monkeypatch.setenv("PAGER", pager)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stdout", terminal)
+    claim = Claim(id="a-claim", text="t", speaker="s", topics=["x"])
+    with render.paged():
+        render.claims([claim], render.OutputFormat.table)
+    assert "a-claim" in paged_to.read_text(encoding="utf-8")
+    assert "\x1b[" in paged_to.read_text(encoding="utf-8")  # colour kept
+    assert terminal.getvalue() == ""
+    with render.paged(enabled=False):
+        render.claims([claim], render.OutputFormat.table)
+    assert "a-claim" in terminal.getvalue()
+
+
+def test_no_pager_for_a_pipe(monkeypatch, tmp_path):
+    import sys
+
+    from factcheck import render
+
+    monkeypatch.setenv("PAGER", "false-pager-that-does-not-exist")
+    pipe = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", pipe)
+    with render.paged():
+        render.show("text")
+    assert pipe.getvalue() == "text\n"

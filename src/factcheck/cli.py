@@ -157,8 +157,28 @@ def main_options(
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
     ] = False,
+    no_pager: Annotated[
+        bool,
+        typer.Option(
+            "--no-pager",
+            envvar="FACTCHECK_NO_PAGER",
+            help="Print tables straight to the terminal; by default a long table goes through "
+            "$PAGER (or less -FRX). Pipes and --json never use a pager.",
+        ),
+    ] = False,
 ) -> None:
     """Fact-check toolkit: claim records in TOML, exact arithmetic checks, conflicts."""
+    PAGER["enabled"] = not no_pager
+
+
+PAGER = {"enabled": True}
+
+
+def paged(fmt: OutputFormat) -> contextlib.AbstractContextManager[None]:
+    """The pager for a table on a terminal; nothing for scripts' formats."""
+    from factcheck import render
+
+    return render.paged(PAGER["enabled"] and fmt is OutputFormat.table)
 
 
 def _date(option: str, value: str | None) -> dt.date | None:
@@ -222,7 +242,8 @@ def list_command(
         since=_date("--since", since),
         until=_date("--until", until),
     )
-    render.claims(query.list_claims(corpus, claim_filter), fmt)
+    with paged(fmt):
+        render.claims(query.list_claims(corpus, claim_filter), fmt)
 
 
 @app.command("show")
@@ -243,7 +264,9 @@ def show_command(
     from factcheck import query, render
 
     fmt = output_format(fmt, as_json, (OutputFormat.table, OutputFormat.json, OutputFormat.jsonl))
-    render.claim_detail(query.claim_view(load_claims(claims), claim_id), fmt)
+    view = query.claim_view(load_claims(claims), claim_id)
+    with paged(fmt):
+        render.claim_detail(view, fmt)
 
 
 @app.command("topics")
@@ -413,7 +436,8 @@ def check_command(
         raise query.UnknownClaim(unknown[0], query.nearest_ids(unknown[0], corpus.claims))
     check_filter = CheckFilter(topics=tuple(topic or ()), claim_ids=tuple(claim or ()))
     report = run_checks(corpus, check_filter, failing)
-    render.check_report(report, fmt)
+    with paged(fmt):
+        render.check_report(report, fmt)
     if report.failed:
         raise typer.Exit(EXIT_FAILED)
 
@@ -531,7 +555,8 @@ def compare_command(
         shown = compare_scope(corpus, topic=topic, about=about, minimum=min_confidence)
     except (UnknownTopic, UnknownProposition) as error:
         raise UsageProblem(str(error)) from None
-    render.comparisons(shown, fmt, single=not all_topics, claims=corpus.claims)
+    with paged(fmt):
+        render.comparisons(shown, fmt, single=not all_topics, claims=corpus.claims)
     if fail_on_conflict and any(c.conflicts for c in shown):
         raise typer.Exit(EXIT_FAILED)
 

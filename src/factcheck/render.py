@@ -12,9 +12,13 @@ import errno
 import functools
 import io
 import itertools
+import os
 import re
+import shlex
+import shutil
+import subprocess
 import sys
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from fractions import Fraction
 from typing import Any, TypeVar
 
@@ -245,6 +249,40 @@ def stream_table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> None:
             block = []
     sys.stdout.write("\n".join(block) + "\n")
     sys.stdout.flush()
+
+
+@contextlib.contextmanager
+def paged(enabled: bool = True) -> Iterator[None]:
+    """Send what is printed for people through a pager ($PAGER, or less -FRX, which quits at
+    once when it fits one screen), when stdout is a terminal; colour and width are kept."""
+    if not enabled or not sys.stdout.isatty() or os.environ.get("TERM") == "dumb":
+        yield
+        return
+    size = shutil.get_terminal_size()
+    real, buffer = sys.stdout, io.StringIO()
+    saved = {k: os.environ.get(k) for k in ("FORCE_COLOR", "COLUMNS", "LINES")}
+    os.environ.update(COLUMNS=str(size.columns), LINES=str(size.lines))
+    if "NO_COLOR" not in os.environ:
+        os.environ["FORCE_COLOR"] = "1"
+    sys.stdout = buffer
+    try:
+        yield
+    finally:
+        sys.stdout = real
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+    _page(buffer.getvalue())
+
+
+def _page(text: str) -> None:
+    command = os.environ.get("PAGER") or "less -FRX"
+    try:
+        subprocess.run(shlex.split(command), input=text, text=True, check=False)
+    except (OSError, ValueError):
+        sys.stdout.write(text)  # no pager to be had: print as if there were none
 
 
 class _Unwrapped(Text):
