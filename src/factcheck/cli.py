@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
-from factcheck import __version__
+from factcheck import __version__, completion
 from factcheck.choices import FAILING_BY_DEFAULT, Confidence, OutputFormat, Verdict
 
 # The library (pydantic models, the loader, rich) is imported inside the commands, not here:
@@ -38,7 +38,7 @@ app = typer.Typer(
         "130 interrupted."
     ),
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     # Help text is plain text: "[[checks]]" must not be read as Rich markup and vanish.
     rich_markup_mode=None,
@@ -200,7 +200,9 @@ def list_command(
     topic: Annotated[
         list[str] | None,
         typer.Option(
-            metavar="TOPIC", help="Only claims on this topic (repeat for any of several)."
+            metavar="TOPIC",
+            help="Only claims on this topic (repeat for any of several).",
+            autocompletion=completion.topics,
         ),
     ] = None,
     speaker: Annotated[
@@ -210,7 +212,12 @@ def list_command(
         str | None, typer.Option(metavar="TEXT", help="Text, quote or ID contains this (any case).")
     ] = None,
     source: Annotated[
-        str | None, typer.Option(metavar="ID", help="Only claims from this source ID.")
+        str | None,
+        typer.Option(
+            metavar="ID",
+            help="Only claims from this source ID.",
+            autocompletion=completion.source_ids,
+        ),
     ] = None,
     since: Annotated[
         str | None, typer.Option(metavar="DATE", help="Claims dated on or after (YYYY-MM-DD).")
@@ -249,7 +256,10 @@ def list_command(
 @app.command("show")
 @handles_errors
 def show_command(
-    claim_id: Annotated[str, typer.Argument(metavar="ID", help="The claim's ID.")],
+    claim_id: Annotated[
+        str,
+        typer.Argument(metavar="ID", help="The claim's ID.", autocompletion=completion.claim_ids),
+    ],
     claims: ClaimsDir = "claims",
     fmt: DocumentFormat = OutputFormat.table,
     as_json: JsonFlag = False,
@@ -394,11 +404,19 @@ def check_command(
     claims: ClaimsDir = "claims",
     topic: Annotated[
         list[str] | None,
-        typer.Option(metavar="TOPIC", help="Only checks on claims with this topic (repeat)."),
+        typer.Option(
+            metavar="TOPIC",
+            help="Only checks on claims with this topic (repeat).",
+            autocompletion=completion.topics,
+        ),
     ] = None,
     claim: Annotated[
         list[str] | None,
-        typer.Option(metavar="ID", help="Only checks that involve this claim ID (repeat)."),
+        typer.Option(
+            metavar="ID",
+            help="Only checks that involve this claim ID (repeat).",
+            autocompletion=completion.claim_ids,
+        ),
     ] = None,
     fail_on: Annotated[
         list[str] | None,
@@ -509,12 +527,21 @@ def _resolver(corpus: Corpus | None) -> Resolver:
 @handles_errors
 def compare_command(
     topic: Annotated[
-        str | None, typer.Option(metavar="TOPIC", help="Compare the claims on this topic.")
+        str | None,
+        typer.Option(
+            metavar="TOPIC",
+            help="Compare the claims on this topic.",
+            autocompletion=completion.topics,
+        ),
     ] = None,
     all_topics: Annotated[bool, typer.Option("--all", help="Every topic in turn.")] = False,
     about: Annotated[
         str | None,
-        typer.Option(metavar="KEY", help="One proposition (an `about` key), across topics."),
+        typer.Option(
+            metavar="KEY",
+            help="One proposition (an `about` key), across topics.",
+            autocompletion=completion.propositions,
+        ),
     ] = None,
     min_confidence: Annotated[
         Confidence,
@@ -594,7 +621,7 @@ def main() -> None:
     # at 10k claims, the same peak memory; docs/performance.md).
     gc.disable()
     _tolerant_streams()
-    app(args=negative_expression_last(sys.argv[1:]))
+    app(args=negative_expression_last(sys.argv[1:]), prog_name="factcheck")
 
 
 def _tolerant_streams() -> None:
