@@ -588,6 +588,182 @@ def compare_command(
         raise typer.Exit(EXIT_FAILED)
 
 
+new_app = typer.Typer(
+    help="Add a claim or a source to a claims file: validated first, appended, written atomically.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(new_app, name="new")
+
+FileOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--file",
+        metavar="FILE",
+        help="The .toml file to add to (created if missing; its comments and layout are kept). "
+        "Default: new-claims.toml in the claims folder.",
+    ),
+]
+NoInput = Annotated[
+    bool, typer.Option("--no-input", help="Never prompt: take every field from the options.")
+]
+
+
+@new_app.command("claim")
+@handles_errors
+def new_claim_command(
+    claim_id: Annotated[
+        str | None,
+        typer.Option("--id", metavar="ID", help="Default: suggested from speaker and text."),
+    ] = None,
+    speaker: Annotated[str | None, typer.Option(metavar="NAME", help="Who said it.")] = None,
+    text: Annotated[str | None, typer.Option(metavar="TEXT", help="The assertion.")] = None,
+    topic: Annotated[
+        list[str] | None,
+        typer.Option(metavar="TOPIC", help="A topic (repeat).", autocompletion=completion.topics),
+    ] = None,
+    source: Annotated[
+        str | None,
+        typer.Option(metavar="ID", help="The source's ID.", autocompletion=completion.source_ids),
+    ] = None,
+    date: Annotated[str | None, typer.Option(metavar="DATE", help="YYYY-MM-DD.")] = None,
+    quote: Annotated[str | None, typer.Option(metavar="TEXT", help="The speaker's words.")] = None,
+    about: Annotated[
+        str | None,
+        typer.Option(
+            metavar="KEY", help="The proposition.", autocompletion=completion.propositions
+        ),
+    ] = None,
+    stance: Annotated[
+        str | None, typer.Option(metavar="affirms|denies", help="Towards --about.")
+    ] = None,
+    figure: Annotated[
+        list[str] | None,
+        typer.Option(metavar="NAME=VALUE", help="A figure as written: released='4,561' (repeat)."),
+    ] = None,
+    file: FileOption = None,
+    claims: ClaimsDir = "claims",
+    no_input: NoInput = False,
+) -> None:
+    """Add a claim: prompts for what is missing on a terminal, or takes every field from the
+    options (--no-input, for scripts). The record is validated, its ID checked against the
+    folder, and the file left as it was if anything is wrong.
+
+    Examples:
+
+    \b
+      factcheck new claim
+      factcheck new claim --no-input --speaker "Gavin Newsom" --topic detainers --text "..."
+    """
+    from factcheck import records
+
+    corpus = load_claims(claims)
+    ask = not no_input and sys.stdin is not None and sys.stdin.isatty()
+    speaker = speaker or _ask(ask, "speaker", "Speaker")
+    text = text or _ask(ask, "text", "Text of the claim")
+    topics = topic or [t.strip() for t in _ask(ask, "topic", "Topics (comma-separated)").split(",")]
+    taken = set(corpus.claims) | set(corpus.sources) | set(corpus.checks)
+    suggested = records.suggest_id(speaker, text, taken)
+    if claim_id is None:
+        claim_id = typer.prompt("ID", default=suggested) if ask else suggested
+    fields: dict[str, Any] = {"id": claim_id, "text": text, "speaker": speaker, "topics": topics}
+    optional = {"source": source, "quote": quote, "about": about, "stance": stance,
+                "date": _date("--date", date)}  # fmt: skip
+    fields.update({k: v for k, v in optional.items() if v is not None})
+    if figure:
+        fields["quantities"] = dict(_figure(f) for f in figure)
+    _add_record("claims", fields, corpus, claims, file)
+
+
+@new_app.command("source")
+@handles_errors
+def new_source_command(
+    source_id: Annotated[
+        str | None, typer.Option("--id", metavar="ID", help="The source's ID.")
+    ] = None,
+    outlet: Annotated[str | None, typer.Option(metavar="NAME", help="The publication.")] = None,
+    title: Annotated[str | None, typer.Option(metavar="TEXT", help="The headline.")] = None,
+    url: Annotated[str | None, typer.Option(metavar="URL", help="Where it was published.")] = None,
+    published: Annotated[str | None, typer.Option(metavar="DATE", help="YYYY-MM-DD.")] = None,
+    archived: Annotated[str | None, typer.Option(metavar="URL", help="An archive copy.")] = None,
+    file: FileOption = None,
+    claims: ClaimsDir = "claims",
+    no_input: NoInput = False,
+) -> None:
+    """Add a source, for claims to name with --source.
+
+    Example:
+
+    \b
+      factcheck new source --no-input --id benzinga-2025 --outlet Benzinga
+    """
+    corpus = load_claims(claims)
+    ask = not no_input and sys.stdin is not None and sys.stdin.isatty()
+    source_id = source_id or _ask(ask, "id", "ID (lowercase, digits, hyphens)")
+    optional = {"outlet": outlet, "title": title, "url": url, "archived": archived,
+                "published": _date("--published", published)}  # fmt: skip
+    fields: dict[str, Any] = {"id": source_id}
+    fields.update({k: v for k, v in optional.items() if v is not None})
+    _add_record("sources", fields, corpus, claims, file)
+
+
+def _ask(ask: bool, option: str, prompt: str) -> str:
+    if not ask:
+        raise UsageProblem(f"--{option} is required with --no-input (or when not at a terminal)")
+    answer = str(typer.prompt(prompt)).strip()
+    if not answer:
+        raise UsageProblem(f"--{option} must not be empty")
+    return answer
+
+
+def _figure(written: str) -> tuple[str, str]:
+    name, equals, value = written.partition("=")
+    if not equals or not name.strip() or not value.strip():
+        raise UsageProblem(f"--figure {written!r}: write NAME=VALUE, e.g. released='4,561'")
+    return name.strip(), value.strip().strip("'\"")
+
+
+def _add_record(
+    kind: str, fields: dict[str, Any], corpus: Corpus, claims: str, file: Path | None
+) -> None:
+    """Validate, check against the folder, append atomically, and validate the folder again
+    (putting the file back if that fails)."""
+    from pydantic import ValidationError
+
+    from factcheck import records, render
+    from factcheck.model import RECORD_KINDS, Claim, Source
+    from factcheck.store import ClaimsError, friendly_message
+
+    try:
+        record = RECORD_KINDS[kind].model_validate(fields)
+    except ValidationError as error:
+        details = "; ".join(
+            f"{'.'.join(map(str, d['loc'])) or kind}: {friendly_message(kind, list(d['loc']), d)}"
+            for d in error.errors()
+        )
+        raise UsageProblem(f"the {kind[:-1]} is not valid: {details}") from None
+    if not isinstance(record, (Claim, Source)):
+        raise UsageProblem(f"cannot add a {kind[:-1]} here")
+    try:
+        records.check_new(corpus, record)
+    except records.RecordError as error:
+        raise UsageProblem(str(error)) from None
+    folder = Path(claims)
+    target = file or folder / "new-claims.toml"
+    if target.suffix != ".toml" or folder.resolve() not in target.resolve().parents:
+        raise UsageProblem(f"{target} must be a .toml file inside the claims folder {claims}")
+    original = target.read_bytes() if target.exists() else None
+    records.append_atomically(target, records.record_text(kind, record))
+    try:
+        load_claims(claims)
+    except ClaimsError:
+        records.restore(target, original)
+        raise
+    render.note(f"added {kind[:-1]} '{record.id}' to {target}")
+    render.one_document({"id": record.id, "file": str(target)}, OutputFormat.jsonl)
+
+
 _CALC_OPTIONS_WITH_VALUES = frozenset({"--claim", "--claims", "-f", "--format"})
 _CALC_FLAGS = frozenset({"--json", "-h", "--help"})
 

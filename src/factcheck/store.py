@@ -249,7 +249,7 @@ class _Loader:
             for detail in error.errors():
                 loc = list(detail["loc"])
                 self.problems.append(
-                    Problem(path, _friendly_message("lexicon", loc, detail), record="lexicon",
+                    Problem(path, friendly_message("lexicon", loc, detail), record="lexicon",
                             field=_field_path(loc))
                 )  # fmt: skip
 
@@ -435,7 +435,7 @@ def _schema_problems(
         problems.append(
             Problem(
                 path,
-                _friendly_message(kind, rest, detail),
+                friendly_message(kind, rest, detail),
                 record=label,
                 field=_field_path(rest),
             )
@@ -460,7 +460,7 @@ def _model_at(kind: str, loc: list[Any]) -> type[BaseModel]:
     return RECORD_KINDS[kind]
 
 
-def _friendly_message(kind: str, loc: list[Any], detail: Any) -> str:
+def friendly_message(kind: str, loc: list[Any], detail: Any) -> str:
     kind_of_error = detail["type"]
     if kind_of_error == "extra_forbidden":
         fields = _model_at(kind, loc).model_fields

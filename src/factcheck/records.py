@@ -1,0 +1,119 @@
+"""Adding records to a claims file: validate first, append the record's text, write atomically.
+
+The file is never rewritten through a TOML serialiser (which would drop comments and layout):
+the new record is appended as text after what is there, and the file is replaced in one
+rename, so a reader sees the old file or the new one, never half of one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from factcheck.model import SLUG_PATTERN, Claim, Source
+from factcheck.store import Corpus
+
+_SLUG = re.compile(f"^{SLUG_PATTERN}$")
+_SMALL = (
+    "a an the and or but of to in on at by for with from as is are was were be has have had "
+    "do does did it its this that these those not no"
+)
+_SMALL_WORDS = frozenset(_SMALL.split())
+
+
+class RecordError(ValueError):
+    """The record cannot be added; the message says why and what to do."""
+
+
+def suggest_id(speaker: str, text: str, taken: set[str]) -> str:
+    """'newsom-california-follows-law': the speaker's last name and the text's first words."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z0-9]+", text)]
+    content = [w for w in words if w not in _SMALL_WORDS][:4]
+    surname = re.findall(r"[A-Za-z0-9]+", speaker)[-1:] or ["claim"]
+    base = "-".join([surname[0].lower(), *content]) or "claim"
+    base = re.sub(r"^[^a-z]+", "", base) or "claim"
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
+
+
+def toml_value(value: Any) -> str:
+    """A TOML literal for a string, a date, a list of those, or a table of strings."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        # JSON strings are TOML basic strings, but for DEL, which TOML wants escaped.
+        return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
+    if isinstance(value, list):
+        return "[" + ", ".join(toml_value(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f"{k} = {toml_value(v)}" for k, v in value.items()) + " }"
+    raise TypeError(f"no TOML form for {value!r}")
+
+
+def record_text(kind: str, record: BaseModel) -> str:
+    """The record as a [[kind]] table, fields in the model's order, unset fields left out."""
+    data = record.model_dump(exclude_none=True, exclude_defaults=True, by_alias=True)
+    lines = [f"[[{kind}]]"]
+    for key, value in data.items():
+        if key == "quantities":
+            value = {name: q.get("value") if list(q) == ["value"] else q
+                     for name, q in value.items()}  # fmt: skip
+        lines.append(f"{key} = {toml_value(value)}")
+    return "\n".join(lines) + "\n"
+
+
+def check_new(corpus: Corpus, record: Claim | Source) -> None:
+    """Refuse a duplicate ID or a reference to nothing, before anything is written."""
+    taken = set(corpus.claims) | set(corpus.sources) | set(corpus.checks)
+    if record.id in taken:
+        raise RecordError(f"the ID '{record.id}' is taken ({corpus.origin[record.id]}); "
+                          "choose another with --id")  # fmt: skip
+    if isinstance(record, Claim):
+        if record.source is not None and record.source not in corpus.sources:
+            raise RecordError(f"no source '{record.source}': add it first with 'factcheck new "
+                              "source'")  # fmt: skip
+        missing = [d for d in record.disputes if d not in corpus.claims]
+        if missing:
+            raise RecordError(f"disputes names no claim '{missing[0]}'")
+
+
+def append_atomically(path: Path, text: str) -> None:
+    """The file with `text` appended, written to a temporary file and renamed over it."""
+    existing = path.read_bytes() if path.exists() else b""
+    separator = b"" if not existing or existing.endswith(b"\n\n") else (
+        b"\n" if existing.endswith(b"\n") else b"\n\n"
+    )  # fmt: skip
+    content = existing + separator + text.encode("utf-8")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(content)
+            file.flush()
+            os.fsync(file.fileno())
+        if path.exists():
+            os.chmod(temporary, path.stat().st_mode & 0o777)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def restore(path: Path, original: bytes | None) -> None:
+    """Put a file back as it was (or remove a file that did not exist)."""
+    if original is None:
+        path.unlink(missing_ok=True)
+        return
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    with os.fdopen(handle, "wb") as file:
+        file.write(original)
+    os.replace(temporary, path)

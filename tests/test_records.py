@@ -1,0 +1,101 @@
+"""Adding records: `factcheck new claim` and `new source` (validated, appended, atomic)."""
+
+import json
+import shutil
+
+import pytest
+import tomli
+
+from conftest import SEED_CLAIMS, run
+from factcheck.model import Claim
+from factcheck.records import record_text, suggest_id, toml_value
+
+
+@pytest.fixture
+def folder(tmp_path):
+    copy = tmp_path / "claims"
+    shutil.copytree(SEED_CLAIMS, copy)
+    return copy
+
+
+def test_new_claim_from_options_then_validate(folder):
+    result = run("new", "claim", "--no-input", "--speaker", "Gavin Newsom", "--topic",
+                 "detainers", "--text", "California follows the law.", "--date", "2025-06-01",
+                 "--figure", "n=4,561", "--claims", folder)  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    added = json.loads(result.stdout)
+    assert added["id"] == "newsom-california-follows-law"
+    assert run("validate", "--claims", folder).exit_code == 0
+    shown = json.loads(run("show", added["id"], "--json", "--claims", folder).stdout)
+    assert shown["claim"]["date"] == "2025-06-01"
+    assert shown["claim"]["quantities"]["n"]["value"] == "4,561"
+
+
+def test_a_duplicate_id_is_refused_and_the_file_is_unchanged(folder):
+    target = folder / "mine.toml"
+    target.write_text("# my notes, kept as written\n", encoding="utf-8")
+    before = target.read_bytes()
+    result = run("new", "claim", "--no-input", "--id", "newsom-follows-law", "--speaker", "X",
+                 "--text", "Y.", "--topic", "z", "--file", target, "--claims", folder)  # fmt: skip
+    assert result.exit_code == 2
+    assert "is taken" in result.stderr
+    assert target.read_bytes() == before
+
+
+def test_comments_and_layout_are_kept(folder):
+    target = folder / "mine.toml"
+    text = '# A desk\'s notes.\n\n[[sources]]\nid = "s"   # aligned on purpose\n'
+    target.write_text(text, encoding="utf-8")
+    result = run("new", "claim", "--no-input", "--speaker", "X Y", "--text", "Rates rose.",
+                 "--topic", "z", "--source", "s", "--file", target, "--claims", folder)  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    written = target.read_text(encoding="utf-8")
+    assert written.startswith(text)
+    assert "[[claims]]" in written[len(text) :]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--speaker", "X", "--text", "t"], "--topic is required"),
+        (["--speaker", "X", "--text", "t", "--topic", "Bad Topic"], "is not a valid ID"),
+        (["--speaker", "X", "--text", "t", "--topic", "z", "--source", "nope"], "no source"),
+        (["--speaker", "X", "--text", "t", "--topic", "z", "--date", "June"], "is not a date"),
+        (["--speaker", "X", "--text", "t", "--topic", "z", "--figure", "lots"], "NAME=VALUE"),
+        (["--speaker", "X", "--text", "t", "--topic", "z", "--figure", "n=lots"],
+         "cannot read 'lots'"),
+        (["--speaker", "X", "--text", "t", "--topic", "z", "--file", "/tmp/else.toml"],
+         "inside the claims folder"),
+    ],
+)  # fmt: skip
+def test_bad_input_is_refused_before_anything_is_written(folder, args, message):
+    before = sorted(p.name for p in folder.iterdir())
+    result = run("new", "claim", "--no-input", *args, "--claims", folder)
+    assert result.exit_code == 2, result.stdout
+    assert message in result.stderr
+    assert sorted(p.name for p in folder.iterdir()) == before
+
+
+def test_new_source_then_a_claim_naming_it(folder):
+    assert run("new", "source", "--no-input", "--id", "my-src", "--url",
+               "https://example.org/a", "--claims", folder).exit_code == 0  # fmt: skip
+    result = run("new", "claim", "--no-input", "--speaker", "A B", "--text", "T.", "--topic",
+                 "z", "--source", "my-src", "--claims", folder)  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+
+
+def test_suggested_ids_are_unique_and_valid():
+    taken = {"newsom-california-follows-law"}
+    suggested = suggest_id("Gavin Newsom", "California follows the law.", taken)
+    assert suggested == "newsom-california-follows-law-2"
+    assert suggest_id("", "42 is the answer", set()) == "claim-42-answer"
+
+
+def test_record_text_reads_back_as_the_same_record():
+    claim = Claim.model_validate({
+        "id": "a", "text": 'He said "no" \\ then\ttab and \x7f', "speaker": "S", "topics": ["x"],
+        "quantities": {"n": "4,561", "m": {"value": "rose 5%", "from": "n", "to": "n"}},
+    })  # fmt: skip
+    document = tomli.loads(record_text("claims", claim))
+    assert Claim.model_validate(document["claims"][0]) == claim
+    assert toml_value("\x7f") == '"\\u007f"'
