@@ -10,6 +10,7 @@ import json
 import os
 import subprocess
 import sys
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -618,11 +619,15 @@ def test_a_negative_expression_on_the_real_command_line(args, value):
 
 
 @pytest.mark.parametrize("text", ["12.000", "about 4.000", "more than 100.000"])
-def test_a_dot_before_three_zeros_is_ambiguous(text):
-    from factcheck.quantity import FigureError, parse_figure
+def test_a_dot_before_three_zeros_is_read_precisely_and_said_to_be_ambiguous(text):
+    from conftest import run_json
+    from factcheck.quantity import parse_figure
 
-    with pytest.raises(FigureError, match="ambiguous"):
-        parse_figure(text)
+    figure = parse_figure(text)
+    assert figure.note is not None and "ambiguous" in figure.note
+    assert figure.unit == Fraction(1, 1000)  # the reading stays the precise one
+    result = run_json("calc", "12", "--claim", text)
+    assert "ambiguous" in result["explanation"]
 
 
 def test_url_fields_are_web_addresses(write_claims):

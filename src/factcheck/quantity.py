@@ -316,6 +316,15 @@ def parse_figure(text: str) -> Figure:
     figure = _read(text, rest, hedge)
     if figure is None:
         raise FigureError(f"cannot read {text!r} as a figure; write {ACCEPTED}")
+    dotted = _DOT_THOUSANDS.search(text)
+    if dotted and figure.note is None:
+        number = dotted.group()
+        whole = number.split(".")[0]
+        figure = replace(figure, note=(
+            f"'{number}' is read as {whole}, to the thousandth; it is ambiguous (a dot "
+            f"separates thousands in much of the world): write '{whole},000' for thousands or "
+            f"'{whole}' for the number itself."
+        ))  # fmt: skip
     return figure
 
 
@@ -337,14 +346,6 @@ def check_digits(text: str) -> None:
     leading = _LEADING_ZERO.search(text)
     if leading:
         raise FigureError(f"{text!r} has a number with a leading zero; write it without")
-    dotted = _DOT_THOUSANDS.search(text)
-    if dotted:
-        number = dotted.group()
-        whole = number.split(".")[0]
-        raise FigureError(
-            f"{text!r}: {number!r} is ambiguous (a dot is a thousands separator in much of the "
-            f"world); write '{whole},000' for thousands or '{whole}' for the number itself"
-        )
 
 
 def _normalise(text: str) -> str:
