@@ -264,7 +264,8 @@ def test_check_table_shows_verdicts_and_explanations():
     assert "'about one in seven' is closer" in result.stdout.replace("\n", " ")
     narrow = CliRunner().invoke(app, ["check", "--claims", str(SEED_CLAIMS)],
                                 env={"COLUMNS": "80"})  # fmt: skip
-    assert "untaken-share-vs-dhs-count: " in narrow.stdout
+    # Narrow: each check stacked, its ID and verdict on one line (see test_layout.py).
+    assert "untaken-share-vs-dhs-count  approximate" in narrow.stdout
 
 
 def test_check_csv_and_jsonl():

@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 
 from pydantic import TypeAdapter
 from rich.console import Console, RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -358,10 +359,44 @@ def claims(items: Sequence[Claim], fmt: OutputFormat) -> None:
         )  # fmt: skip
         if len(items) > PLAIN_ROWS:
             stream_table(headers, values)
+        elif console().width < COMPACT_BELOW:
+            show(*_claim_blocks(items))
         else:
-            show(table(headers, ([cell(v, "bold" if i == 0 else "") for i, v in enumerate(row)]
-                                 for row in values)))  # fmt: skip
+            show(_claims_table(headers, list(values)))
         note(plural(len(items), "claim"))
+
+
+# Below this width a table of claims or checks cannot show its IDs whole beside the text:
+# each record is stacked instead, its ID and speaker on one line and its text under them.
+COMPACT_BELOW = 140
+
+
+def _claims_table(headers: Sequence[str], rows: list[list[str]]) -> Table:
+    """IDs never broken; speaker and topics kept narrow; the text gets the spare width."""
+    result = Table(show_lines=False)
+    longest_id = max((len(r[0]) for r in rows), default=2)
+    result.add_column(headers[0], no_wrap=True, min_width=longest_id, style="bold")
+    result.add_column(headers[1], overflow="fold", max_width=20)
+    result.add_column(headers[2], no_wrap=True)
+    result.add_column(headers[3], overflow="fold", max_width=16)
+    result.add_column(headers[4], overflow="fold", ratio=1)
+    result.add_column(headers[5], no_wrap=True, justify="right")
+    for row in rows:
+        result.add_row(*(cell(value) for value in row))
+    return result
+
+
+def _claim_blocks(items: Sequence[Claim]) -> list[RenderableType]:
+    """One claim a block: 'id  speaker · date · topics · N figures', then its text, indented."""
+    blocks: list[RenderableType] = []
+    for claim in items:
+        facts = [claim.speaker, claim.date.isoformat() if claim.date else "",
+                 ", ".join(claim.topics),
+                 plural(len(claim.quantities), "figure") if claim.quantities else ""]  # fmt: skip
+        blocks.append(Text.assemble(Text(visible(claim.id), style="bold"), "  ",
+                                    cell(" · ".join(f for f in facts if f), "dim")))  # fmt: skip
+        blocks.append(Padding(cell(claim.text), (0, 0, 1, 2)))
+    return blocks
 
 
 @writes_output
@@ -489,7 +524,6 @@ def problems(items: Sequence[Problem], fmt: OutputFormat) -> None:
         write_json({"valid": False, "problems": [p.to_dict() for p in items]})
 
 
-WIDE_TERMINAL = 120
 VERDICT_STYLES = {
     Verdict.consistent: "green",
     Verdict.approximate: "yellow",
@@ -530,29 +564,49 @@ def check_report(report: CheckReport, fmt: OutputFormat) -> None:
     else:
         # A long explanation in a narrow column is unreadable: below 120 columns the
         # explanations follow the table, one paragraph per check.
-        wide = console().width >= WIDE_TERMINAL
-        headers = ["check", "claim", "claimed", "computed", "verdict"]
-        if wide:
-            headers.append("explanation")
+        width = console().width
+        headers = ["check", "claim", "claimed", "computed", "verdict", "explanation"]
         values = [
             [r.id, r.target or ", ".join(r.claims), r.claimed or "", _computed_short(r),
-             r.verdict.value, *([_explained(r)] if wide else [])]
+             r.verdict.value, _explained(r)]
             for r in report.checks
         ]  # fmt: skip
         if len(values) > PLAIN_ROWS:
             stream_table(headers, values)
+        elif width < COMPACT_BELOW:
+            show(*_check_blocks(values))
         else:
-            show(table(headers, (_styled_check_row(row) for row in values)))
-        if not wide:
-            for r in report.checks:
-                show(Text.assemble(Text(visible(r.id), style="bold"), ": ", cell(_explained(r))))
+            show(_checks_table(headers, values))
         counts = ", ".join(f"{n} {v.value}" for v, n in report.counts.items() if n)
         note(f"{plural(len(report.checks), 'check')}: {counts or 'none'}")
 
 
-def _styled_check_row(row: list[str]) -> list[Text]:
-    styles = ["bold", "", "", "", VERDICT_STYLES[Verdict(row[4])]]
-    return [cell(value, styles[i] if i < len(styles) else "") for i, value in enumerate(row)]
+def _checks_table(headers: Sequence[str], rows: list[list[str]]) -> Table:
+    """Check IDs and references never broken; the explanation gets the spare width."""
+    result = Table(show_lines=True)
+    for i, header in enumerate(headers[:2]):
+        longest = max((len(r[i]) for r in rows), default=len(header))
+        result.add_column(header, no_wrap=True, min_width=longest, style="bold" if i == 0 else "")
+    result.add_column(headers[2], overflow="fold", max_width=20)
+    result.add_column(headers[3], no_wrap=True)
+    result.add_column(headers[4], no_wrap=True)
+    result.add_column(headers[5], overflow="fold", ratio=1)
+    for row in rows:
+        verdict = cell(row[4], VERDICT_STYLES[Verdict(row[4])])
+        result.add_row(*(cell(v) for v in row[:4]), verdict, cell(row[5]))
+    return result
+
+
+def _check_blocks(rows: list[list[str]]) -> list[RenderableType]:
+    """One check a block: 'id  verdict', the reference and figures, then the explanation."""
+    blocks: list[RenderableType] = []
+    for check_id, target, claimed, computed, verdict, explanation in rows:
+        blocks.append(Text.assemble(Text(visible(check_id), style="bold"), "  ",
+                                    cell(verdict, VERDICT_STYLES[Verdict(verdict)])))  # fmt: skip
+        facts = f"{target} · claimed {claimed or '-'} · computed {computed}"
+        blocks.append(Padding(cell(facts, "dim"), (0, 0, 0, 2)))
+        blocks.append(Padding(cell(explanation), (0, 0, 1, 2)))
+    return blocks
 
 
 def _explained(result: CheckResult) -> str:

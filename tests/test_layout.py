@@ -1,0 +1,50 @@
+"""The seed's tables at fixed widths, checked against golden files, so that a layout change
+is seen in review. Regenerate after a deliberate change with:
+
+    FACTCHECK_UPDATE_GOLDEN=1 pytest tests/test_layout.py
+"""
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import SEED_CLAIMS, run
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+UPDATE = os.environ.get("FACTCHECK_UPDATE_GOLDEN") == "1"
+
+
+@pytest.mark.parametrize("width", [80, 120, 200])
+@pytest.mark.parametrize("command", [["list"], ["check"], ["compare", "--topic", "detainers"]])
+def test_table_matches_its_golden_file(command, width):
+    result = run(*command, "--claims", SEED_CLAIMS, env={"COLUMNS": str(width)})
+    assert result.exit_code == 0, result.stderr
+    golden = GOLDEN / f"{command[0]}-{width}.txt"
+    if UPDATE:
+        golden.write_text(result.stdout, encoding="utf-8")
+    assert result.stdout == golden.read_text(encoding="utf-8"), (
+        f"{golden.name} differs: if the change is meant, regenerate (see this module)"
+    )
+
+
+@pytest.mark.parametrize("width", [80, 120])
+def test_list_shows_every_id_whole_in_under_60_lines(width):
+    from factcheck.store import load
+
+    result = run("list", "--claims", SEED_CLAIMS, env={"COLUMNS": str(width)})
+    assert len(result.stdout.splitlines()) < 60
+    for claim_id in load(SEED_CLAIMS).claims:
+        assert re.search(rf"(?<![\w-]){re.escape(claim_id)}(?![\w-])", result.stdout), claim_id
+
+
+@pytest.mark.parametrize("width", [80, 120, 200])
+def test_check_shows_every_reference_whole(width):
+    import json
+
+    report = json.loads(run("check", "--json", "--claims", SEED_CLAIMS).stdout)
+    result = run("check", "--claims", SEED_CLAIMS, env={"COLUMNS": str(width)})
+    for check in report["checks"]:
+        assert check["id"] in result.stdout
+        assert check["target"] in result.stdout
