@@ -78,7 +78,7 @@ def test_schema_accepts_the_short_form_of_a_quantity():
     schema = claims_file_json_schema()
     quantities = schema["$defs"]["Claim"]["properties"]["quantities"]
     assert {"type": "string"} in quantities["additionalProperties"]["anyOf"]
-    assert set(schema["properties"]) == {"sources", "claims", "checks", "lexicon"}
+    assert set(schema["properties"]) == {"sources", "claims", "checks", "ratings", "lexicon"}
     assert schema["additionalProperties"] is False
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import enum
 import functools
 import gc
 import os
@@ -219,6 +220,10 @@ def list_command(
             autocompletion=completion.source_ids,
         ),
     ] = None,
+    rating: Annotated[
+        str | None,
+        typer.Option(metavar="RATING", help="Only claims reviewed with this rating ID (or text)."),
+    ] = None,
     since: Annotated[
         str | None, typer.Option(metavar="DATE", help="Claims dated on or after (YYYY-MM-DD).")
     ] = None,
@@ -240,7 +245,8 @@ def list_command(
 
     fmt = output_format(fmt, as_json)
     corpus = load_claims(claims)
-    query.require_known(corpus, topics=topic or (), speaker=speaker, source=source)
+    query.require_known(corpus, topics=topic or (), speaker=speaker, source=source,
+                        rating=rating)  # fmt: skip
     claim_filter = query.ClaimFilter(
         topics=tuple(topic or ()),
         speaker=speaker,
@@ -248,6 +254,7 @@ def list_command(
         source=source,
         since=_date("--since", since),
         until=_date("--until", until),
+        rating=rating,
     )
     with paged(fmt):
         render.claims(query.list_claims(corpus, claim_filter), fmt)
@@ -762,6 +769,140 @@ def _add_record(
         raise
     render.note(f"added {kind[:-1]} '{record.id}' to {target}")
     render.one_document({"id": record.id, "file": str(target)}, OutputFormat.jsonl)
+
+
+class ExchangeFormat(str, enum.Enum):
+    claimreview = "claimreview"
+    claimreview_jsonl = "claimreview-jsonl"
+
+
+@app.command("export")
+@handles_errors
+def export_command(
+    fmt: Annotated[
+        ExchangeFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="claimreview|claimreview-jsonl",
+            help="claimreview: one JSON-LD document with @graph; claimreview-jsonl: one "
+            "ClaimReview a line.",
+        ),
+    ] = ExchangeFormat.claimreview,
+    publisher: Annotated[
+        str | None,
+        typer.Option(metavar="NAME", help="The desk, for reviews that name no reviewer."),
+    ] = None,
+    claims: ClaimsDir = "claims",
+) -> None:
+    """Export the reviewed claims as schema.org ClaimReview (JSON-LD), as fact-checkers
+    exchange them. Only claims with a review are exported; what a review lacks is said on
+    stderr, not invented.
+
+    Examples:
+
+    \b
+      factcheck export --format claimreview > reviews.jsonld
+      factcheck export --format claimreview-jsonl --publisher "The Desk"
+    """
+    from factcheck import render
+    from factcheck.claimreview import export
+
+    corpus = load_claims(claims)
+    reviews, notes = export.export(corpus, publisher)
+    for message in notes:
+        render.note(message)
+    if fmt is ExchangeFormat.claimreview:
+        render.one_document(export.document(reviews), OutputFormat.json)
+    else:
+        render.write_jsonl([{"@context": export.CONTEXT, **r} for r in reviews])
+    render.note(render.plural(len(reviews), "review") + " exported")
+
+
+@app.command("import")
+@handles_errors
+def import_command(
+    path: Annotated[
+        Path,
+        typer.Argument(
+            metavar="FILE",
+            help="ClaimReview JSON-LD, a Fact Check Tools API "
+            "response, or a Data Commons feed (- for stdin).",
+        ),
+    ],
+    topic: Annotated[
+        str, typer.Option(metavar="TOPIC", help="The topic the imported claims are filed under.")
+    ] = "imported",
+    file: FileOption = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Print what would be written; write nothing.")
+    ] = False,
+    claims: ClaimsDir = "claims",
+) -> None:
+    """Import ClaimReview records as claims, sources and ratings. IDs are derived from each
+    review, so importing the same file twice adds nothing; every record written passes
+    validate; what cannot be read is reported with its place in the file.
+
+    Examples:
+
+    \b
+      factcheck import afp.jsonld --claims claims --topic covid
+      factcheck import api-response.json --dry-run
+    """
+    import json
+
+    from factcheck import records, render
+    from factcheck.claimreview import read
+    from factcheck.claimreview import records as to_records
+
+    raw = sys.stdin.buffer.read() if str(path) == "-" else _read_bytes(path)
+    try:
+        document = json.loads(raw)
+    except (ValueError, UnicodeDecodeError) as error:
+        raise UsageProblem(f"{path}: not JSON ({error})") from None
+    corpus = load_claims(claims)
+    reading = read.read(document)
+    imported = to_records.to_records(reading.found, corpus, topic)
+    for where, what in [*reading.problems, *imported.problems]:
+        render.error(f"{path}: {where}: {what}")
+    text = "".join(
+        records.record_text(kind, record) + "\n"
+        for kind, batch in (("ratings", imported.ratings), ("sources", imported.sources),
+                            ("claims", imported.claims))
+        for record in batch
+    )  # fmt: skip
+    summary = (f"{render.plural(len(imported.claims), 'claim')}, "
+               f"{render.plural(len(imported.sources), 'source')}, "
+               f"{render.plural(len(imported.ratings), 'rating')} new; "
+               f"{len(imported.already)} already in the folder")  # fmt: skip
+    if dry_run or not text:
+        if text:
+            sys.stdout.write(text)
+        render.note(("would add " if dry_run else "nothing to add: ") + summary)
+        if not reading.found:
+            raise typer.Exit(EXIT_USAGE)  # nothing in the file could be read
+        return
+    folder = Path(claims)
+    target = file or folder / "imported.toml"
+    if target.suffix != ".toml" or folder.resolve() not in target.resolve().parents:
+        raise UsageProblem(f"{target} must be a .toml file inside the claims folder {claims}")
+    original = target.read_bytes() if target.exists() else None
+    records.append_atomically(target, text)
+    from factcheck.store import ClaimsError
+
+    try:
+        load_claims(claims)
+    except ClaimsError:
+        records.restore(target, original)
+        raise
+    render.note(f"added to {target}: {summary}")
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise UsageProblem(f"{path}: cannot be read: {error.strerror}") from None
 
 
 _CALC_OPTIONS_WITH_VALUES = frozenset({"--claim", "--claims", "-f", "--format"})

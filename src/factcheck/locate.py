@@ -13,7 +13,7 @@ from pathlib import Path
 
 from factcheck.store import Problem
 
-_LABEL = re.compile(r"(?P<kind>source|claim|check) (?:'(?P<id>[^']*)'|#(?P<number>\d+))")
+_LABEL = re.compile(r"(?P<kind>source|claim|check|rating) (?:'(?P<id>[^']*)'|#(?P<number>\d+))")
 _HEADER = re.compile(r"^[ \t]*\[\[[ \t]*(?P<kind>[A-Za-z_]+)[ \t]*\]\]", re.MULTILINE)
 _ANY_HEADER = re.compile(r"^[ \t]*\[", re.MULTILINE)
 

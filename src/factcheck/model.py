@@ -7,6 +7,7 @@ Every field is documented in docs/records.md; keep the two in step.
 from __future__ import annotations
 
 import datetime as dt
+from fractions import Fraction
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -54,8 +55,13 @@ PHRASE_PATTERN = r"[^\W_]"
 URL_PATTERN = r"^https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$"
 Url = Annotated[str, StringConstraints(pattern=URL_PATTERN)]
 
+NUMBER_PATTERN = r"^-?\d+(?:\.\d+)?$"
+LANGUAGE_PATTERN = r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*$"
+
 PATTERN_HELP = {
     PHRASE_PATTERN: "is not a word or phrase: write letters or digits ('pants on fire')",
+    LANGUAGE_PATTERN: "is not a language code: write 'en', 'ur', 'pt-BR'",
+    NUMBER_PATTERN: "is not a number: write it as 1, 2.5 or -1",
     URL_PATTERN: "is not a web address: write it in full, 'https://example.org/page'",
     f"^{SLUG_PATTERN}$": (
         "is not a valid ID: use lowercase letters, digits and hyphens, "
@@ -163,6 +169,57 @@ def _quantity_short_form(value: Any) -> Any:
     return value
 
 
+Language = Annotated[str, StringConstraints(pattern=LANGUAGE_PATTERN)]
+RatingNumber = Annotated[int | Annotated[str, StringConstraints(pattern=NUMBER_PATTERN)], Field()]
+
+
+class Rating(Record):
+    """One step of a desk's rating scale: 'False', 1 on a scale from 1 (worst) to 5 (best)."""
+
+    id: Slug = Field(description="The name a review gives: 'false', 'mostly-true'.")
+    label: Text = Field(description="The rating as published: 'False', 'Mostly true'.")
+    value: RatingNumber = Field(description="Its place on the scale: 1.")
+    best: RatingNumber = Field(description="The best value of the scale: 5.")
+    worst: RatingNumber = Field(description="The worst value of the scale: 1.")
+
+    @model_validator(mode="after")
+    def _on_the_scale(self) -> Rating:
+        value, best, worst = (Fraction(str(x)) for x in (self.value, self.best, self.worst))
+        if best == worst:
+            raise ValueError("'best' and 'worst' are equal: a scale needs two ends")
+        if not min(best, worst) <= value <= max(best, worst):
+            raise ValueError(f"'value' {self.value} is not between worst and best")
+        return self
+
+    @property
+    def normalised(self) -> Fraction:
+        """(value - worst) / (best - worst): 0 the worst, 1 the best, on every desk's scale."""
+        value, best, worst = (Fraction(str(x)) for x in (self.value, self.best, self.worst))
+        return (value - worst) / (best - worst)
+
+
+class Review(Record):
+    """The desk's review of a claim: a rating on its declared scale, who, when, where, why."""
+
+    rating: Slug | None = Field(default=None, description="The ID of a [[ratings]] record.")
+    textual_rating: Text | None = Field(
+        default=None, description="A rating no scale holds, kept as published: 'Misleading'."
+    )
+    reviewer: Text | None = Field(default=None, description="The desk or fact-checker.")
+    date: TomlDate | None = Field(default=None, description="When the review was published.")
+    url: Url | None = Field(default=None, description="Where the review is published.")
+    rationale: Text | None = Field(default=None, description="Why, in a sentence or two.")
+    language: (
+        Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*$")] | None
+    ) = Field(default=None, description="The review's language (BCP 47): 'en', 'ur'.")
+
+    @model_validator(mode="after")
+    def _has_a_rating(self) -> Review:
+        if self.rating is None and self.textual_rating is None:
+            raise ValueError("a review needs 'rating' (a [[ratings]] ID) or 'textual_rating'")
+        return self
+
+
 class Claim(Record):
     """One checkable assertion: who said what, where, on which topics, with which figures."""
 
@@ -181,6 +238,10 @@ class Claim(Record):
         Field(default_factory=dict)
     )
     verdict: Text | None = Field(default=None, description="The desk's own rating, if any.")
+    language: (
+        Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*$")] | None
+    ) = Field(default=None, description="The language of the text (BCP 47): 'en', 'ur'.")
+    review: Review | None = Field(default=None, description="The desk's review and rating.")
     notes: str | None = None
 
     @model_validator(mode="after")
@@ -231,13 +292,15 @@ class ClaimsFile(Record):
     sources: list[Source] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
     checks: list[Check] = Field(default_factory=list)
+    ratings: list[Rating] = Field(default_factory=list)
     lexicon: LexiconExtension | None = None
 
 
-RECORD_KINDS: dict[str, type[Source] | type[Claim] | type[Check]] = {
+RECORD_KINDS: dict[str, type[Source] | type[Claim] | type[Check] | type[Rating]] = {
     "sources": Source,
     "claims": Claim,
     "checks": Check,
+    "ratings": Rating,
 }
 
 

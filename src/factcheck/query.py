@@ -26,8 +26,11 @@ class ClaimFilter:
     source: str | None = None
     since: dt.date | None = None
     until: dt.date | None = None
+    rating: str | None = None
 
     def keeps(self, claim: Claim) -> bool:
+        if self.rating is not None and not _rated(claim, self.rating):
+            return False
         if self.topics and not set(self.topics) & set(claim.topics):
             return False
         if self.speaker and comparable(self.speaker) not in comparable(claim.speaker):
@@ -47,6 +50,14 @@ class ClaimFilter:
         return (self.since is None or date >= self.since) and (
             self.until is None or date <= self.until
         )
+
+
+def _rated(claim: Claim, rating: str) -> bool:
+    """The claim's review gives this rating ID, or this textual rating (any case)."""
+    review = claim.review
+    if review is None:
+        return False
+    return review.rating == rating or comparable(review.textual_rating or "") == comparable(rating)
 
 
 def _searchable(claim: Claim) -> str:
@@ -73,11 +84,32 @@ def topic_counts(corpus: Corpus) -> list[TopicCount]:
     return [TopicCount(topic=t, claims=n) for t, n in sorted(counts.items())]
 
 
+class RatingView(BaseModel):
+    """A review's rating with its scale, and its place on the common 0-1 scale."""
+
+    id: str
+    label: str
+    value: str
+    best: str
+    worst: str
+    normalised: str  # (value - worst) / (best - worst), exact: "0", "1/4", "1"
+
+
+def rating_view(corpus: Corpus, claim: Claim) -> RatingView | None:
+    if claim.review is None or claim.review.rating is None:
+        return None
+    rating = corpus.ratings[claim.review.rating]
+    return RatingView(id=rating.id, label=rating.label, value=str(rating.value),
+                      best=str(rating.best), worst=str(rating.worst),
+                      normalised=str(rating.normalised))  # fmt: skip
+
+
 class ClaimView(BaseModel):
     """One claim in full, with the records around it."""
 
     claim: Claim
     source: Source | None
+    rating: RatingView | None = None
     disputes: list[str]
     disputed_by: list[str]
     checks: list[str]
@@ -92,6 +124,7 @@ def claim_view(corpus: Corpus, claim_id: str) -> ClaimView:
     return ClaimView(
         claim=claim,
         source=corpus.sources.get(claim.source) if claim.source else None,
+        rating=rating_view(corpus, claim),
         disputes=list(claim.disputes),
         disputed_by=corpus.disputed_by(claim.id),
         checks=[c.id for c in corpus.checks.values() if _check_uses(c, claim.id)],
@@ -137,6 +170,7 @@ def require_known(
     topics: Iterable[str] = (),
     speaker: str | None = None,
     source: str | None = None,
+    rating: str | None = None,
 ) -> None:
     """Raise UnknownValue for the first filter value that no record has."""
     known_topics = {t for c in corpus.claims.values() for t in c.topics}
@@ -147,6 +181,12 @@ def require_known(
         speakers = {c.speaker for c in corpus.claims.values()}
         if not any(comparable(speaker) in comparable(s) for s in speakers):
             raise UnknownValue("--speaker", speaker, _nearest_text(speaker, speakers))
+    if rating is not None and not any(_rated(c, rating) for c in corpus.claims.values()):
+        known = set(corpus.ratings) | {
+            c.review.textual_rating for c in corpus.claims.values()
+            if c.review and c.review.textual_rating
+        }  # fmt: skip
+        raise UnknownValue("--rating", rating, _nearest_text(rating, known))
     if source is not None and source not in corpus.sources:
         used = {c.source for c in corpus.claims.values() if c.source} | set(corpus.sources)
         raise UnknownValue("--source", source, nearest_ids(source, used))

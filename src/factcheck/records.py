@@ -49,6 +49,10 @@ def toml_value(value: Any) -> str:
     """A TOML literal for a string, a date, a list of those, or a table of strings."""
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
     if isinstance(value, str):
         # JSON strings are TOML basic strings, but for DEL, which TOML wants escaped.
         return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")

@@ -386,13 +386,21 @@ def _claims_table(headers: Sequence[str], rows: list[list[str]]) -> Table:
     return result
 
 
+def _rating_text(claim: Claim) -> str:
+    review = claim.review
+    if review is None:
+        return ""
+    return review.rating or review.textual_rating or ""
+
+
 def _claim_blocks(items: Sequence[Claim]) -> list[RenderableType]:
     """One claim a block: 'id  speaker · date · topics · N figures', then its text, indented."""
     blocks: list[RenderableType] = []
     for claim in items:
         facts = [claim.speaker, claim.date.isoformat() if claim.date else "",
                  ", ".join(claim.topics),
-                 plural(len(claim.quantities), "figure") if claim.quantities else ""]  # fmt: skip
+                 plural(len(claim.quantities), "figure") if claim.quantities else "",
+                 f"rated {_rating_text(claim)}" if claim.review else ""]  # fmt: skip
         blocks.append(Text.assemble(Text(visible(claim.id), style="bold"), "  ",
                                     cell(" · ".join(f for f in facts if f), "dim")))  # fmt: skip
         blocks.append(Padding(cell(claim.text), (0, 0, 1, 2)))
@@ -448,6 +456,10 @@ def claim_detail(view: ClaimView, fmt: OutputFormat) -> None:
         ("disputed by", ", ".join(view.disputed_by) or None),
         ("checks", ", ".join(view.checks) or None),
         ("verdict", claim.verdict),
+        ("rating", _rating_line(view)),
+        ("review", _review_line(claim)),
+        ("rationale", claim.review.rationale if claim.review else None),
+        ("language", claim.language),
         ("notes", claim.notes),
         ("file", view.path),
     ):
@@ -483,6 +495,24 @@ def claim_detail(view: ClaimView, fmt: OutputFormat) -> None:
             )
         )
     show(*renderables)
+
+
+def _rating_line(view: ClaimView) -> str | None:
+    rating = view.rating
+    if rating is not None:
+        return (f"{rating.label} ({rating.value} on a scale from {rating.worst} to {rating.best}; "
+                f"{rating.normalised} on the common 0-1 scale)")  # fmt: skip
+    review = view.claim.review
+    return review.textual_rating if review else None
+
+
+def _review_line(claim: Claim) -> str | None:
+    review = claim.review
+    if review is None:
+        return None
+    parts = [review.reviewer, review.date.isoformat() if review.date else None, review.url,
+             f"in {review.language}" if review.language else None]  # fmt: skip
+    return " · ".join(p for p in parts if p) or None
 
 
 def _source_line(source: Source) -> str:

@@ -22,13 +22,14 @@ from factcheck.model import (
     Claim,
     LexiconExtension,
     Quantity,
+    Rating,
     Source,
     part_reference,
     split_reference,
 )
 
 BOM = b"\xef\xbb\xbf"
-SINGULAR = {"sources": "source", "claims": "claim", "checks": "check"}
+SINGULAR = {"sources": "source", "claims": "claim", "checks": "check", "ratings": "rating"}
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,7 @@ class Corpus:
     sources: dict[str, Source] = field(default_factory=dict)
     claims: dict[str, Claim] = field(default_factory=dict)
     checks: dict[str, Check] = field(default_factory=dict)
+    ratings: dict[str, Rating] = field(default_factory=dict)
     origin: dict[str, str] = field(default_factory=dict)
     lexicon: list[LexiconExtension] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # hidden files and folders, not read
@@ -269,7 +271,7 @@ class _Loader:
         for record in records:
             self._register(path, kind, record)
 
-    def _register(self, path: str, kind: str, record: Source | Claim | Check) -> None:
+    def _register(self, path: str, kind: str, record: Source | Claim | Check | Rating) -> None:
         label = f"{SINGULAR[kind]} '{record.id}'"
         if record.id in self._ids:
             first_path, first_kind = self._ids[record.id]
@@ -287,6 +289,8 @@ class _Loader:
             self.corpus.sources[record.id] = record
         elif isinstance(record, Claim):
             self.corpus.claims[record.id] = record
+        elif isinstance(record, Rating):
+            self.corpus.ratings[record.id] = record
         else:
             self.corpus.checks[record.id] = record
 
@@ -300,6 +304,9 @@ class _Loader:
             for other in claim.disputes:
                 if other not in corpus.claims:
                     self._unknown(where, label, "disputes", f"claim '{other}'")
+            rating = claim.review.rating if claim.review else None
+            if rating is not None and rating not in corpus.ratings:
+                self._unknown(where, label, "review.rating", f"rating '{rating}'")
             for name, quantity in claim.quantities.items():
                 for end, written in (("from", quantity.change_from), ("to", quantity.change_to)):
                     if written is not None:

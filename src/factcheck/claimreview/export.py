@@ -1,0 +1,126 @@
+"""The desk's reviewed claims as schema.org ClaimReview, JSON-LD.
+
+Only claims with a review are exported. A field that ClaimReview expects but the record lacks
+is reported (see `missing`), never invented. `@id`s are derived from the claim's ID, so that a
+re-export describes the same things, not new ones.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from factcheck.lexicon import Lexicon
+from factcheck.model import Claim
+from factcheck.store import Corpus
+
+CONTEXT = "https://schema.org"
+
+
+def claim_id_uri(claim_id: str) -> str:
+    return f"urn:factcheck:claim:{claim_id}"
+
+
+def review_id_uri(claim_id: str) -> str:
+    return f"urn:factcheck:claimreview:{claim_id}"
+
+
+def person_or_organisation(name: str) -> dict[str, str]:
+    """A speaker as schema.org knows them: an organisation when the name holds a word of the
+    organisations list `compare` uses too ("Department", "Office", ...), else a person."""
+    words = {w.strip(".,").lower() for w in name.split()}
+    kind = "Organization" if words & Lexicon.default().organisations else "Person"
+    return {"@type": kind, "name": name}
+
+
+def claim_review(corpus: Corpus, claim: Claim, publisher: str | None) -> dict[str, Any]:
+    """One ClaimReview for a reviewed claim."""
+    review = claim.review
+    assert review is not None
+    item: dict[str, Any] = {
+        "@type": "Claim",
+        "@id": claim_id_uri(claim.id),
+        "author": person_or_organisation(claim.speaker),
+    }
+    if claim.date:
+        item["datePublished"] = claim.date.isoformat()
+    source = corpus.sources.get(claim.source) if claim.source else None
+    if source is not None and source.url:
+        appearance: dict[str, Any] = {
+            "@type": "CreativeWork",
+            "@id": f"urn:factcheck:source:{source.id}",
+            "url": source.url,
+        }
+        if source.title:
+            appearance["headline"] = source.title
+        if source.archived:
+            appearance["archivedAt"] = source.archived
+        item["appearance"] = [appearance]
+    if claim.language:
+        item["inLanguage"] = claim.language
+    result: dict[str, Any] = {
+        "@type": "ClaimReview",
+        "@id": review_id_uri(claim.id),
+        "claimReviewed": claim.text,
+        "itemReviewed": item,
+        "reviewRating": rating_of(corpus, claim),
+    }
+    author = review.reviewer or publisher
+    if author:
+        result["author"] = {"@type": "Organization", "name": author}
+    if review.date:
+        result["datePublished"] = review.date.isoformat()
+    if review.url:
+        result["url"] = review.url
+    if review.rationale:
+        result["reviewBody"] = review.rationale
+    if review.language:
+        result["inLanguage"] = review.language
+    return result
+
+
+def rating_of(corpus: Corpus, claim: Claim) -> dict[str, Any]:
+    review = claim.review
+    assert review is not None
+    if review.rating is None:
+        return {"@type": "Rating", "alternateName": review.textual_rating}
+    rating = corpus.ratings[review.rating]
+    return {
+        "@type": "Rating",
+        "@id": f"urn:factcheck:rating:{rating.id}",
+        "ratingValue": str(rating.value),
+        "bestRating": str(rating.best),
+        "worstRating": str(rating.worst),
+        "alternateName": rating.label,
+    }
+
+
+def missing(claim: Claim, publisher: str | None) -> list[str]:
+    """What ClaimReview expects (Google's required and recommended fields) that the record
+    does not give: said to the user, not made up."""
+    review = claim.review
+    assert review is not None
+    lacks = []
+    if not review.url:
+        lacks.append("review.url")
+    if not review.date:
+        lacks.append("review.date")
+    if not (review.reviewer or publisher):
+        lacks.append("review.reviewer (or --publisher)")
+    return lacks
+
+
+def export(corpus: Corpus, publisher: str | None = None) -> tuple[list[dict[str, Any]], list[str]]:
+    """Every reviewed claim as a ClaimReview, in ID order, and a note for each field lacking."""
+    reviews, notes = [], []
+    for claim in sorted(corpus.claims.values(), key=lambda c: c.id):
+        if claim.review is None:
+            continue
+        reviews.append(claim_review(corpus, claim, publisher))
+        lacks = missing(claim, publisher)
+        if lacks:
+            notes.append(f"claim '{claim.id}': no {', '.join(lacks)} (left out, not invented)")
+    return reviews, notes
+
+
+def document(reviews: list[dict[str, Any]]) -> dict[str, Any]:
+    return {"@context": CONTEXT, "@graph": reviews}

@@ -1,0 +1,169 @@
+"""Plain reviews turned into claim, source and rating records, with stable IDs.
+
+An ID is derived from what identifies the review (its URL and the claim's text), so importing
+the same file twice adds nothing. A review exported by factcheck carries its records' IDs in
+its `@id`s (urn:factcheck:...), and they are kept. A publisher's rating is mapped to a rating
+the folder declares when one has the same value on the same scale; it becomes a new rating
+of the publisher's scale when it has a usable scale; and it is kept as text when it has none
+("-1 / really_false", or a rating that is only a sentence).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any
+
+from pydantic import ValidationError
+
+from factcheck.claimreview.read import Found
+from factcheck.model import URL_PATTERN, Claim, Rating, Source
+from factcheck.store import Corpus
+
+_URL = re.compile(URL_PATTERN)
+
+
+@dataclass
+class Imported:
+    ratings: list[Rating] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    already: list[str] = field(default_factory=list)  # claim IDs the folder holds already
+    problems: list[tuple[str, str]] = field(default_factory=list)  # (where, what)
+
+
+def slug(text: str, limit: int = 40) -> str:
+    """'AFP Fact Check' -> 'afp-fact-check': lowercase ASCII, hyphens, starting with a letter."""
+    words = re.findall(r"[a-z0-9]+", text.lower().encode("ascii", "ignore").decode())
+    result = "-".join(words)[:limit].strip("-")
+    return result if result[:1].isalpha() else f"r-{result}".strip("-")
+
+
+def stable_id(prefix: str, *parts: str | None) -> str:
+    digest = hashlib.sha256("\n".join(p or "" for p in parts).encode("utf-8")).hexdigest()[:10]
+    return f"{slug(prefix, 30) or 'review'}-{digest}"
+
+
+def to_records(found: list[Found], corpus: Corpus, topic: str) -> Imported:
+    result = Imported()
+    ratings = dict(corpus.ratings)
+    sources_taken = set(corpus.sources)
+    claims_taken = set(corpus.claims)
+    for review in found:
+        claim_id = review.claim_id or stable_id(review.reviewer or "review", review.review_url,
+                                                review.claim_text)  # fmt: skip
+        if claim_id in claims_taken:
+            result.already.append(claim_id)
+            continue
+        rating_id, textual, new_rating = _rating(review, ratings)
+        if rating_id is None and textual is None:
+            result.problems.append((review.where, "no rating (ratingValue or a textual "
+                                    "rating); skipped"))  # fmt: skip
+            continue
+        source_id, new_source = _source(review, sources_taken)
+        fields: dict[str, Any] = {
+            "id": claim_id,
+            "text": review.claim_text,
+            "speaker": review.claimant or "unnamed claimant",
+            "topics": [topic],
+            "source": source_id,
+            "date": _day(review.claim_date),
+            "language": review.claim_language,
+            "review": {k: v for k, v in {
+                "rating": rating_id, "textual_rating": textual, "reviewer": review.reviewer,
+                "date": _day(review.review_date),
+                "url": review.review_url if review.review_url and _URL.match(review.review_url)
+                else None,
+                "language": review.language, "rationale": review.rationale,
+            }.items() if v is not None},
+        }  # fmt: skip
+        try:
+            claim = Claim.model_validate({k: v for k, v in fields.items() if v is not None})
+        except ValidationError as error:
+            first = error.errors()[0]
+            place = ".".join(map(str, first["loc"]))
+            result.problems.append((review.where, f"cannot be kept ({place}: {first['msg']}); "
+                                    "skipped"))  # fmt: skip
+            continue
+        # The rating and source are kept only with a claim that uses them.
+        claims_taken.add(claim_id)
+        result.claims.append(claim)
+        if new_rating is not None:
+            ratings[new_rating.id] = new_rating
+            result.ratings.append(new_rating)
+        if new_source is not None:
+            sources_taken.add(new_source.id)
+            result.sources.append(new_source)
+    return result
+
+
+def _day(text: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+def _rating(
+    review: Found, ratings: dict[str, Rating]
+) -> tuple[str | None, str | None, Rating | None]:
+    """A declared rating's ID, or a new rating (with its ID), or the rating as text."""
+    scale = _scale(review)
+    if scale is None:
+        named = _by_label(review.rating_text, ratings)
+        if named is not None and review.rating_value is None:
+            return named, None, None  # "False" with no scale: the desk's own "False"
+        if review.rating_value is not None and review.rating_text:
+            return None, f"{review.rating_value} / {review.rating_text}", None
+        return None, review.rating_text, None
+    value, best, worst = scale
+    own = review.rating_id
+    if own and own in ratings:
+        return own, None, None
+    for rating in ratings.values():
+        same = (Fraction(str(rating.value)), Fraction(str(rating.best)),
+                Fraction(str(rating.worst))) == (value, best, worst)  # fmt: skip
+        label_fits = (
+            not review.rating_text or rating.label.casefold() == review.rating_text.casefold()
+        )
+        if same and label_fits:
+            return rating.id, None, None
+    label = review.rating_text or f"{review.rating_value} of {review.best}"
+    new_id = own or slug(f"{review.reviewer or 'publisher'} {label}")
+    while new_id in ratings:
+        new_id = stable_id(new_id, str(value), str(best), str(worst))
+    rating = Rating(id=new_id, label=label, value=_plain(value), best=_plain(best),
+                    worst=_plain(worst))  # fmt: skip
+    return new_id, None, rating
+
+
+def _by_label(text: str | None, ratings: dict[str, Rating]) -> str | None:
+    if not text:
+        return None
+    return next((r.id for r in ratings.values() if r.label.casefold() == text.casefold()), None)
+
+
+def _scale(review: Found) -> tuple[Fraction, Fraction, Fraction] | None:
+    if review.rating_value is None or review.best is None or review.worst is None:
+        return None
+    value, best, worst = (Fraction(x) for x in (review.rating_value, review.best, review.worst))
+    if best == worst or not min(best, worst) <= value <= max(best, worst):
+        return None  # "-1 / -1 / -1": no scale to place it on
+    return value, best, worst
+
+
+def _plain(number: Fraction) -> int | str:
+    return int(number) if number.denominator == 1 else str(float(number))
+
+
+def _source(review: Found, taken: set[str]) -> tuple[str | None, Source | None]:
+    url = next((a for a in review.appearances if _URL.match(a)), None)
+    if url is None:
+        return None, None
+    source_id = review.source_id or stable_id("appearance", url)
+    if source_id in taken:
+        return source_id, None
+    return source_id, Source(id=source_id, url=url)

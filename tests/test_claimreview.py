@@ -1,0 +1,233 @@
+"""ClaimReview out (export, read back by a JSON-LD processor) and in (every form real feeds
+use, written here in their shapes: a page's @graph, a Fact Check Tools API response and one
+element of it, a Data Commons feed, bare lists; odd scales, sentence ratings, escaped URLs,
+dates that are not ISO 8601). The two real files in ../shared/data/claimreview are imported
+by benchmarks/claimreview_real.py, since a plain clone does not have them."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from pyld import jsonld
+
+from conftest import FIXTURES, run, run_json
+
+REVIEWED = FIXTURES / "reviewed"
+SCHEMA = "http://schema.org/"
+
+
+def offline_loader(url, options=None):
+    # schema.org's context maps every term to the schema.org vocabulary; given inline, so the
+    # test needs no network.
+    if url.rstrip("/") in ("https://schema.org", "http://schema.org"):
+        return {"contentType": "application/ld+json", "contextUrl": None, "documentUrl": url,
+                "document": {"@context": {"@vocab": SCHEMA}}}  # fmt: skip
+    raise jsonld.JsonLdError(f"no network in tests: {url}", "loading document failed")
+
+
+def expanded(document):
+    return jsonld.expand(document, {"documentLoader": offline_loader})
+
+
+def test_export_reads_as_schema_org_claimreview_with_every_field():
+    document = json.loads(run("export", "--claims", REVIEWED).stdout)
+    (first, second) = expanded(document)
+    assert first["@type"] == [SCHEMA + "ClaimReview"]
+    assert first["@id"] == "urn:factcheck:claimreview:newsom-one-in-eight"
+    value = lambda node, key: node[SCHEMA + key][0]["@value"]  # noqa: E731
+    assert value(first, "claimReviewed").startswith("Federal officials failed")
+    assert value(first, "datePublished") == "2025-07-12"
+    assert value(first, "url") == "https://desk.example.org/reviews/one-in-eight"
+    rating = first[SCHEMA + "reviewRating"][0]
+    keys = ("ratingValue", "bestRating", "worstRating", "alternateName")
+    assert [value(rating, k) for k in keys] == ["4", "5", "1", "Mostly true"]
+    item = first[SCHEMA + "itemReviewed"][0]
+    assert item["@type"] == [SCHEMA + "Claim"]
+    author = item[SCHEMA + "author"][0]
+    assert author["@type"] == [SCHEMA + "Person"] and value(author, "name") == "Gavin Newsom"
+    assert value(item, "datePublished") == "2025-07-10"
+    appearance = item[SCHEMA + "appearance"][0]
+    assert value(appearance, "url") == "https://www.benzinga.com/news/newsom-noem-detainers"
+    assert value(first[SCHEMA + "author"][0], "name") == "The Example Desk"
+    # The organisation speaker; a review without URL or date is exported without them.
+    assert second[SCHEMA + "itemReviewed"][0][SCHEMA + "author"][0]["@type"] == [
+        SCHEMA + "Organization"]  # fmt: skip
+    assert SCHEMA + "url" not in second
+
+
+def test_export_says_what_a_review_lacks_and_leaves_unreviewed_claims_out():
+    result = run("export", "--claims", REVIEWED)
+    assert "noem-misinformation': no review.url, review.date" in result.stderr
+    assert "unreviewed" not in result.stdout
+    lines = run("export", "--format", "claimreview-jsonl", "--claims", REVIEWED).stdout
+    assert len(lines.splitlines()) == 2
+
+
+def test_ids_are_stable_across_exports():
+    assert run("export", "--claims", REVIEWED).stdout == run("export", "--claims", REVIEWED).stdout
+
+
+AFP_LIKE = {
+    "@context": "http://schema.org",
+    "@graph": [{
+        "@type": "ClaimReview",
+        "claimReviewed": "The agency lied about the count.",
+        "itemReviewed": {"@type": "CreativeWork", "url": "https://social.example.com/p/1",
+                         "datePublished": "2020-05-14",
+                         "author": {"@type": "Organization", "name": "multiple sources"}},
+        "author": {"@type": "Organization", "name": "Example Check"},
+        "reviewRating": {"@type": "Rating", "ratingValue": "1", "bestRating": "5",
+                         "worstRating": "1", "alternateName": "False"},
+        "datePublished": "2020-06-24 00:03",
+        "url": "https://check.example.org/count",
+    }],
+}  # fmt: skip
+API_ELEMENT = {
+    "text": "\u06a9\u0627\u0646\u067e\u0648\u0631 claim in Urdu",
+    "claimant": "FB User",
+    "claimDate": "2019-06-20T12:12:40Z",
+    "claimReview": [{"publisher": {"site": "news.example.com"},
+                     "url": "https://news.example.com/urdu/1", "title": "Fact check",
+                     "reviewDate": "2019-06-20T12:12:40Z", "textualRating": "False",
+                     "languageCode": "ur"}],
+}  # fmt: skip
+ODD = [
+    {"@type": "ClaimReview", "claimReviewed": "Sentence rating.",
+     "url": "https://a.example/1", "author": {"name": "A"},
+     "reviewRating": {"@type": "Rating", "alternateName": "This claim is missing context."}},
+    {"@type": "ClaimReview", "claimReviewed": "Minus one scale.",
+     "url": "https://a.example/2", "author": {"name": "B"},
+     "reviewRating": {"ratingValue": "-1", "bestRating": "-1", "worstRating": "-1",
+                      "alternateName": "really_false"}},
+    {"@type": "ClaimReview", "url": "https://a.example/3", "reviewRating": {"ratingValue": "1"}},
+]  # fmt: skip
+FEED = {
+    "@context": "https://schema.org", "@type": "DataFeed",
+    "dataFeedElement": [{"@type": "DataFeedItem",
+                         "item": [{"@type": ["ClaimReview"], "claimReviewed": "Feed claim.",
+                                   "url": "https://feed.example/1",
+                                   "reviewRating": {"ratingValue": 2, "bestRating": 7,
+                                                    "worstRating": 1,
+                                                    "alternateName": "Mostly false"}}]}],
+}  # fmt: skip
+
+
+@pytest.fixture
+def folder(tmp_path):
+    claims = tmp_path / "claims"
+    claims.mkdir()
+    (claims / "base.toml").write_text('[[sources]]\nid = "home"\n', encoding="utf-8")
+    return claims
+
+
+def import_json(folder, document, *args):
+    path = folder.parent / "in.json"
+    # Feeds escape slashes ("https:\/\/..."), as JSON allows: the reader must not mind.
+    path.write_text(json.dumps(document).replace("/", "\\/"), encoding="utf-8")
+    return run("import", path, "--claims", folder, *args)
+
+
+@pytest.mark.parametrize(
+    ("document", "count"),
+    [(AFP_LIKE, 1), (API_ELEMENT, 1), ({"claims": [API_ELEMENT, API_ELEMENT]}, 1),
+     (FEED, 1), (AFP_LIKE["@graph"], 1), (AFP_LIKE["@graph"][0], 1), (ODD, 2)],
+)  # fmt: skip
+def test_every_form_imports_validates_and_twice_adds_nothing(folder, document, count):
+    first = import_json(folder, document, "--topic", "health")
+    assert first.exit_code == 0, first.stderr
+    assert run("validate", "--claims", folder).exit_code == 0
+    claims = run_json("list", "--claims", folder)
+    assert len(claims) == count
+    before = sorted(p.read_bytes() for p in folder.iterdir())
+    second = import_json(folder, document, "--topic", "health")
+    assert second.exit_code == 0
+    assert "nothing to add" in second.stderr
+    assert sorted(p.read_bytes() for p in folder.iterdir()) == before
+
+
+def test_what_an_import_keeps(folder):
+    import_json(folder, AFP_LIKE, "--topic", "health")
+    import_json(folder, API_ELEMENT)
+    import_json(folder, ODD)
+    claims = {c["text"]: c for c in run_json("list", "--claims", folder)}
+    afp = claims["The agency lied about the count."]
+    assert afp["speaker"] == "multiple sources" and afp["date"] == "2020-05-14"
+    assert afp["review"]["url"] == "https://check.example.org/count"
+    assert afp["review"]["date"] == "2020-06-24"  # from "2020-06-24 00:03"
+    shown = run_json("show", afp["id"], "--claims", folder)
+    assert shown["rating"]["label"] == "False" and shown["rating"]["normalised"] == "0"
+    assert shown["source"]["url"] == "https://social.example.com/p/1"
+    urdu = next(c for c in claims.values() if c["language"] == "ur")
+    assert urdu["text"].startswith("\u06a9\u0627\u0646")  # kept in its own language
+    assert urdu["review"]["rating"] == afp["review"]["rating"]  # "False" mapped to the scale
+    assert claims["Sentence rating."]["review"]["textual_rating"] == (
+        "This claim is missing context.")  # fmt: skip
+    assert claims["Minus one scale."]["review"]["textual_rating"] == "-1 / really_false"
+
+
+def test_what_cannot_be_read_is_reported_with_its_place(folder):
+    result = import_json(folder, ODD)
+    assert "$[2]: no claim text" in result.stderr
+    bad = import_json(folder, {"nothing": "here"})
+    assert bad.exit_code == 2
+    assert "no ClaimReview found" in bad.stderr
+    (folder.parent / "broken.json").write_text("{", encoding="utf-8")
+    assert run("import", folder.parent / "broken.json", "--claims", folder).exit_code == 2
+
+
+def test_dry_run_writes_nothing(folder):
+    before = sorted(p.name for p in folder.iterdir())
+    result = import_json(folder, AFP_LIKE, "--dry-run")
+    assert result.exit_code == 0
+    assert "[[claims]]" in result.stdout and "would add 1 claim" in result.stderr
+    assert sorted(p.name for p in folder.iterdir()) == before
+
+
+def test_round_trip_export_then_import_gives_the_same_claims_ratings_and_reviews(tmp_path):
+    exported = tmp_path / "out.jsonld"
+    exported.write_text(run("export", "--claims", REVIEWED).stdout, encoding="utf-8")
+    folder = tmp_path / "claims"
+    folder.mkdir()
+    (folder / "base.toml").write_text("", encoding="utf-8")
+    assert run("import", exported, "--claims", folder, "--topic", "detainers").exit_code == 0
+    original = {c["id"]: c for c in run_json("list", "--claims", REVIEWED) if c["review"]}
+    again = {c["id"]: c for c in run_json("list", "--claims", folder)}
+    assert set(again) == set(original)
+    for claim_id, claim in original.items():
+        for key in ("text", "speaker", "date", "language", "review", "source"):
+            assert again[claim_id][key] == claim[key], (claim_id, key)
+    rating = run_json("show", "newsom-one-in-eight", "--claims", folder)["rating"]
+    assert rating == run_json("show", "newsom-one-in-eight", "--claims", REVIEWED)["rating"]
+
+
+def test_ratings_are_validated_normalised_and_filtered(tmp_path):
+    folder = tmp_path / "claims"
+    shutil.copytree(REVIEWED, folder)
+    shown = run_json("show", "newsom-one-in-eight", "--claims", folder)
+    assert shown["rating"]["normalised"] == "3/4"  # (4 - 1) / (5 - 1)
+    ids = [c["id"] for c in run_json("list", "--rating", "mostly-true", "--claims", folder)]
+    assert ids == ["newsom-one-in-eight"]
+    ids = [c["id"] for c in run_json("list", "--rating", "needs context", "--claims", folder)]
+    assert ids == ["noem-misinformation"]
+    assert run("list", "--rating", "mostly", "--claims", folder).exit_code == 2
+    broken = folder / "reviews.toml"
+    broken.write_text(broken.read_text().replace('rating = "mostly-true"', 'rating = "mosty"'))
+    result = run("validate", "--claims", folder)
+    assert result.exit_code == 3
+    assert ":34: claim 'newsom-one-in-eight': review.rating: refers to rating 'mosty'" in (
+        result.stderr)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("rating", "message"),
+    [('value = 6\nbest = 5\nworst = 1', "not between worst and best"),
+     ('value = 1\nbest = 1\nworst = 1', "a scale needs two ends"),
+     ('value = "one"\nbest = 5\nworst = 1', "is not a number")],
+)  # fmt: skip
+def test_a_rating_must_sit_on_its_scale(write_claims, rating, message):
+    folder = write_claims(f'[[ratings]]\nid = "r"\nlabel = "R"\n{rating}\n')
+    result = run("validate", "--claims", folder)
+    assert result.exit_code == 3
+    assert message in result.stderr
