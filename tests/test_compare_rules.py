@@ -179,3 +179,18 @@ def test_a_small_proposition_is_still_compared_pair_by_pair():
     found = compare(claims)
     assert sorted(tuple(c.claims) for c in found.conflicts) == [("a", "b"), ("a", "c")]
     assert all(c.sides is None for c in found.conflicts)
+
+
+def test_the_subject_is_the_first_name_not_every_name_in_the_clause():
+    a = "Cruz has modelled for Mango and Ralph Lauren, but declined to model for Loewe."
+    assert Rule.negation in rules(a, "Penelope Cruz modelled for Loewe.")
+    assert rules("Senator Smith voted for the bill.", "Senator Jones voted against it.") == []
+
+
+def test_a_pronoun_subject_resolves_to_the_only_name_even_of_two_words():
+    assert Rule.negation in rules(
+        "She has never appeared on the cover of a fashion magazine.",
+        "Ashley Graham appeared on the cover of a fashion magazine.",
+    )
+    two = "Ashley Graham met Tyra Banks on the cover of a fashion magazine."
+    assert Rule.negation not in rules("She has never appeared on the cover of a magazine.", two)

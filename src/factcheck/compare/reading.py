@@ -301,6 +301,24 @@ class Reading:
         return {k: frozenset(v) for k, v in found.items()}
 
     @functools.cached_property
+    def name_runs(self) -> int:
+        """How many names the text holds, a run of capitalised words counting once
+        ("Ashley Graham" is one)."""
+        runs, previous = 0, -2
+        value_at = self.value_indexes
+        for i, (token, content) in enumerate(zip(self.tokens, self.content_flags, strict=True)):
+            if (
+                token.capitalised
+                and content
+                and i not in value_at
+                and i != self.sentence_starts.get(token.sentence)
+            ):
+                if i != previous + 1:
+                    runs += 1
+                previous = i
+        return runs
+
+    @functools.cached_property
     def names(self) -> frozenset[str]:
         return frozenset().union(*self.sentence_names.values())
 
@@ -332,8 +350,7 @@ def same_subject(x: Reading, i: int, y: Reading, j: int) -> bool:
     if years_x and years_y and not years_x & years_y:
         return False
     sx, sy = x.subject(i), y.subject(j)
-    if different_names(x, i, {t.lower for t in sx if t.capitalised},
-                       y, j, {t.lower for t in sy if t.capitalised}):  # fmt: skip
+    if different_names(x, i, first_name(sx), y, j, first_name(sy)):
         return False
     for subject, other in ((sx, y.sentence_content[y.tokens[j].sentence]),
                            (sy, x.sentence_content[x.tokens[i].sentence])):  # fmt: skip
@@ -345,7 +362,19 @@ def same_subject(x: Reading, i: int, y: Reading, j: int) -> bool:
     px, py = x.pronoun_subject(i), y.pronoun_subject(j)
     if px and py:
         return px == py
-    return bool((px and len(y.names) == 1) or (py and len(x.names) == 1))
+    return bool((px and y.name_runs == 1) or (py and x.name_runs == 1))
+
+
+def first_name(subject: list[Token]) -> set[str]:
+    """The first run of capitalised words in a subject: the one it is about ("Cruz" in "Cruz
+    has modelled for Mango and Ralph Lauren"), not every name the clause mentions."""
+    run: set[str] = set()
+    for token in subject:
+        if token.capitalised:
+            run.add(token.lower)
+        elif run:
+            break
+    return run
 
 
 def possessed(subject: list[Token]) -> Token | None:
