@@ -2,18 +2,24 @@
 
     python benchmarks/bench_cli.py              # 1k, 10k and 100k claims
     python benchmarks/bench_cli.py 1000 10000   # chosen sizes
+    python benchmarks/bench_cli.py --write-docs # and put the table into docs/performance.md
 
 Each command is timed beside a floor: one process that only parses the same files with tomli.
-The figures printed are the best of a few runs (one run at 100k and above).
+Cold runs start from an empty cache; warm runs from the cache a first run filled, the folder
+unchanged; one more run edits one file. The figures printed are the best of a few runs (one run
+at 100k and above), with the peak memory (resident set) of the process.
 """
 
 from __future__ import annotations
 
+import os
 import random
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 CLAIMS_PER_FILE = 100
@@ -33,10 +39,14 @@ FLOOR = (
 
 COMMANDS: dict[str, list[str]] = {
     "list --json": ["list", "--json"],
+    "list (table to a pipe)": ["list"],
     "validate": ["validate"],
     "check --json": ["check", "--json"],
-    "compare --json": ["compare", "--topic", "detainers", "--json"],
+    "compare --topic detainers --json": ["compare", "--topic", "detainers", "--json"],
+    "compare --all --json": ["compare", "--all", "--json"],
 }
+DOCS = Path(__file__).resolve().parent.parent / "docs" / "performance.md"
+BEGIN, END = "<!-- bench_cli table -->", "<!-- end bench_cli table -->"
 
 
 def claim_record(rng: random.Random, n: int, file_no: int) -> str:
@@ -96,39 +106,114 @@ def generate(size: int) -> Path:
     return folder
 
 
-def timed(argv: list[str], repeat: int) -> float:
-    best = float("inf")
+@dataclass
+class Run:
+    seconds: float
+    peak_mb: float
+
+
+def timed(argv: list[str], repeat: int, env: dict[str, str] | None = None) -> Run:
+    """Best time of `repeat` runs, and the largest peak memory (resident set) among them."""
+    best, peak = float("inf"), 0.0
     for _ in range(repeat):
         start = time.perf_counter()
-        done = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+        process = subprocess.Popen(
+            argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env
+        )
+        _, status, usage = os.wait4(process.pid, 0)
         elapsed = time.perf_counter() - start
-        if done.returncode not in (0, 1):
-            sys.exit(f"{' '.join(argv)} failed ({done.returncode}): {done.stderr.decode()[-500:]}")
+        code = os.waitstatus_to_exitcode(status)
+        if code not in (0, 1):
+            sys.exit(f"{' '.join(argv)} failed with exit code {code}")
         best = min(best, elapsed)
-    return best
+        peak = max(peak, usage.ru_maxrss / 1024)  # kilobytes on Linux
+    return Run(best, peak)
 
 
-def main(sizes: list[int]) -> None:
+def with_cache(folder: Path) -> dict[str, str]:
+    return {**os.environ, "FACTCHECK_CACHE_DIR": str(folder), "FACTCHECK_NO_PAGER": "1"}
+
+
+def measure(size: int, scratch: Path) -> list[list[str]]:
+    """One row per command: cold (empty cache), warm (unchanged folder), peak memory."""
+    folder = generate(size)
     factcheck = [sys.executable, "-m", "factcheck"]
-    bare = timed([sys.executable, "-c", "pass"], 5)
-    help_time = timed([*factcheck, "--help"], 5)
-    typer_time = timed([sys.executable, "-c", "import typer"], 5)
-    version = timed([*factcheck, "--version"], 5)
-    print(f"python start-up {bare:.3f}s; factcheck --help {help_time:.3f}s (reads no claims)")
-    print(f"factcheck --version {version:.3f}s beside python -c 'import typer' {typer_time:.3f}s: "
-          f"{version / typer_time:.2f}x")  # fmt: skip
-    print(f"{'claims':>8}  {'command':<14} {'seconds':>8}  {'floor':>7}  {'ratio':>6}")
-    for size in sizes:
-        folder = generate(size)
-        repeat = 1 if size >= 100_000 else 3
-        floor = timed([sys.executable, "-c", FLOOR, str(folder)], repeat)
-        print(f"{size:>8}  {'tomli floor':<14} {floor:>8.2f}")
-        for label, args in COMMANDS.items():
-            seconds = timed([*factcheck, *args, "--claims", str(folder)], repeat)
-            print(
-                f"{size:>8}  {label:<14} {seconds:>8.2f}  {floor:>7.2f}  {seconds / floor:>5.2f}x"
-            )
+    repeat = 1 if size >= 100_000 else 3
+    floor = timed([sys.executable, "-c", FLOOR, str(folder)], repeat).seconds
+    rows = [[f"{size:,}", "tomli floor", f"{floor:.2f} s", "", ""]]
+    print(f"{size:>8}  tomli floor {floor:.2f}s", flush=True)
+    for label, args in COMMANDS.items():
+        argv = [*factcheck, *args, "--claims", str(folder)]
+        cold = Run(float("inf"), 0.0)
+        for attempt in range(repeat):  # every cold run starts from an empty cache
+            run = timed(argv, 1, with_cache(scratch / f"cold-{label}-{attempt}"))
+            cold = Run(min(cold.seconds, run.seconds), max(cold.peak_mb, run.peak_mb))
+        warm_cache = with_cache(scratch / "warm")
+        timed(argv, 1, warm_cache)  # fills the cache
+        warm = timed(argv, repeat, warm_cache)
+        rows.append(
+            [f"{size:,}", label, _cell(cold.seconds, floor), _cell(warm.seconds, floor),
+             f"{max(cold.peak_mb, warm.peak_mb):,.0f} MB"]
+        )  # fmt: skip
+        print(f"{size:>8}  {label:<34} cold {rows[-1][2]:<16} warm {rows[-1][3]:<16} "
+              f"peak {rows[-1][4]}", flush=True)  # fmt: skip
+    rows.append([f"{size:,}", "list --json, one file edited", "", _one_file_edited(
+        folder, [*factcheck, "list", "--json", "--claims", str(folder)], repeat,
+        with_cache(scratch / "warm"), floor), ""])  # fmt: skip
+    print(f"{size:>8}  list --json after one file edited: warm {rows[-1][3]}", flush=True)
+    return rows
+
+
+def _one_file_edited(
+    folder: Path, argv: list[str], repeat: int, env: dict[str, str], floor: float
+) -> str:
+    victim = sorted(folder.rglob("file-*.toml"))[0]
+    original = victim.read_bytes()
+    best = float("inf")
+    try:
+        for n in range(repeat):
+            victim.write_bytes(original + f"# edit {n}\n".encode())
+            best = min(best, timed(argv, 1, env).seconds)
+    finally:
+        victim.write_bytes(original)
+    return _cell(best, floor)
+
+
+def _cell(seconds: float, floor: float) -> str:
+    return f"{seconds:.2f} s ({seconds / floor:.2f}x)"
+
+
+def main(sizes: list[int], write_docs: bool) -> None:
+    factcheck = [sys.executable, "-m", "factcheck"]
+    bare = timed([sys.executable, "-c", "pass"], 5).seconds
+    help_time = timed([*factcheck, "--help"], 5).seconds
+    typer_time = timed([sys.executable, "-c", "import typer"], 5).seconds
+    version = timed([*factcheck, "--version"], 5).seconds
+    start_up = (
+        f"python start-up {bare:.3f} s; `factcheck --help` {help_time:.3f} s; "
+        f"`factcheck --version` {version:.3f} s beside `python -c 'import typer'` "
+        f"{typer_time:.3f} s: {version / typer_time:.2f}x"
+    )
+    print(start_up, flush=True)
+    rows: list[list[str]] = []
+    with tempfile.TemporaryDirectory() as scratch:
+        for size in sizes:
+            rows += measure(size, Path(scratch))
+    table = "\n".join(
+        ["| claims | command | cold (empty cache) | warm (unchanged folder) | peak memory |",
+         "|---|---|---|---|---|", *("| " + " | ".join(row) + " |" for row in rows)]
+    )  # fmt: skip
+    print(table)
+    if write_docs:
+        text = DOCS.read_text(encoding="utf-8")
+        before, _, rest = text.partition(BEGIN)
+        _, _, after = rest.partition(END)
+        block = f"{BEGIN}\n{start_up}.\n\n{table}\n{END}"
+        DOCS.write_text(f"{before}{block}{after}", encoding="utf-8")
+        print(f"written into {DOCS}")
 
 
 if __name__ == "__main__":
-    main([int(a) for a in sys.argv[1:]] or [1_000, 10_000, 100_000])
+    arguments = sys.argv[1:]
+    write = "--write-docs" in arguments
+    main([int(a) for a in arguments if a != "--write-docs"] or [1_000, 10_000, 100_000], write)

@@ -38,3 +38,12 @@ def write_claims(tmp_path: Path):
         return folder
 
     return write
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory: pytest.TempPathFactory):
+    """The warm cache of every test run lives in a folder of its own, never in the user's."""
+    folder = tmp_path_factory.mktemp("cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("FACTCHECK_CACHE_DIR", str(folder))
+        yield folder

@@ -3,7 +3,11 @@
 import io
 import json
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from conftest import run
+from factcheck import render
 from factcheck.render import to_json, visible
 
 HOSTILE = (
@@ -28,6 +32,32 @@ def test_json_escapes_what_a_terminal_would_act_on_and_keeps_the_value():
     assert "\u202e" not in dumped
     assert "é" in dumped
     assert json.loads(dumped) == {"t": text}
+
+
+# Characters whose UTF-8 starts with a byte the fast path looks for, safe ones among them.
+_NEAR_UNSAFE = "\x7f\x80\x9f\xa0é\u061c\u0627\u2019\u202a\u202e\u2060\u2066\ufeff\uff01"
+
+
+_PROSE = st.text(alphabet="abc ,.", min_size=70, max_size=200)
+_ODD_CHARACTER = st.sampled_from(_NEAR_UNSAFE) | st.characters()
+
+
+@given(st.lists(st.tuples(_PROSE, _ODD_CHARACTER), max_size=8))
+def test_json_escape_fast_path_is_the_full_pattern(pieces):
+    # Prose with an odd character now and then, as claims are: the path that looks only at
+    # the lead bytes runs, and must give what the pattern over everything gives.
+    text = "".join(prose + odd for prose, odd in pieces)
+    raw = json.dumps(text, ensure_ascii=False).encode("utf-8", "surrogatepass")
+    expected = render._UNSAFE_IN_JSON.sub(render._json_escape, raw)
+    assert render._escape_unsafe_json(raw) == expected
+
+
+def test_json_escape_of_text_crowded_with_lead_bytes():
+    # Arabic letters all start with 0xd8-0xd9: past the threshold the full pattern runs.
+    text = "\u0627\u061c" * 500 + "\u202e"
+    assert render._escape_unsafe_json(text.encode()) == render._UNSAFE_IN_JSON.sub(
+        render._json_escape, text.encode()
+    )
 
 
 def test_markup_in_claims_prints_literally_in_tables(write_claims):

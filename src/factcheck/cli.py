@@ -143,7 +143,11 @@ def load_claims(folder: str) -> Corpus:
         if stream is None:
             raise UsageProblem("--claims -: there is no standard input to read")
         return load_document(STDIN, stream.read())
-    return load(Path(folder))
+    if not SETTINGS["cache"]:
+        return load(Path(folder))
+    from factcheck.cache import Cache, default_folder
+
+    return load(Path(folder), Cache(default_folder()))
 
 
 def _version(value: bool) -> None:
@@ -167,19 +171,30 @@ def main_options(
             "$PAGER (or less -FRX). Pipes and --json never use a pager.",
         ),
     ] = False,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            envvar="FACTCHECK_NO_CACHE",
+            help="Parse and validate every file afresh. By default the records of files "
+            "unchanged since a clean load come from a cache in $FACTCHECK_CACHE_DIR, else "
+            "$XDG_CACHE_HOME/factcheck, else ~/.cache/factcheck.",
+        ),
+    ] = False,
 ) -> None:
     """Fact-check toolkit: claim records in TOML, exact arithmetic checks, conflicts."""
-    PAGER["enabled"] = not no_pager
+    SETTINGS["pager"] = not no_pager
+    SETTINGS["cache"] = not no_cache
 
 
-PAGER = {"enabled": True}
+SETTINGS = {"pager": True, "cache": True}
 
 
 def paged(fmt: OutputFormat) -> contextlib.AbstractContextManager[None]:
     """The pager for a table on a terminal; nothing for scripts' formats."""
     from factcheck import render
 
-    return render.paged(PAGER["enabled"] and fmt is OutputFormat.table)
+    return render.paged(SETTINGS["pager"] and fmt is OutputFormat.table)
 
 
 def _date(option: str, value: str | None) -> dt.date | None:

@@ -17,15 +17,21 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    ValidationInfo,
     model_validator,
 )
 
 from factcheck import expression, quantity
 
 
-def _toml_date(value: Any) -> Any:
+def _toml_date(value: Any, info: ValidationInfo) -> Any:
     """A TOML date (`date = 2025-01-20`), nothing looser: not a number of seconds since 1970,
-    not a string that looks like a date, not a date-time whose time would be dropped."""
+    not a string that looks like a date, not a date-time whose time would be dropped.
+
+    Only the warm cache (cache.py), which keeps validated records as JSON, passes a date as
+    its ISO text; pydantic then parses it as strictly as any date."""
+    if isinstance(value, str) and info.context is not None and "factcheck-cache" in info.context:
+        return value
     if isinstance(value, dt.datetime):
         raise ValueError("is a date and time; write the date alone, e.g. 2025-01-20")
     if not isinstance(value, dt.date):

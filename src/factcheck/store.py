@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -14,6 +15,7 @@ import tomli
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from factcheck import expression
+from factcheck.cache import Cache, file_digest
 from factcheck.discovery import claim_files, shown
 from factcheck.model import (
     PATTERN_HELP,
@@ -109,9 +111,10 @@ def load_document(where: str, data: bytes) -> Corpus:
     return loader.corpus
 
 
-def load(root: Path) -> Corpus:
+def load(root: Path, cache: Cache | None = None) -> Corpus:
     """Load and validate a claims folder, or one .toml file. Raises ClaimsError naming every
-    problem found."""
+    problem found. With a cache, files whose bytes are unchanged since a clean load are not
+    parsed again (see cache.py)."""
     if root.is_file() and root.suffix == ".toml":
         try:
             data = root.read_bytes()
@@ -134,12 +137,18 @@ def load(root: Path) -> Corpus:
         hidden = f" (skipped as hidden: {', '.join(found.skipped)})" if found.skipped else ""
         message = f"no .toml files found{hidden}; add one (see docs/records.md)"
         raise ClaimsError([*unreadable, Problem(shown(root), message)])
-    loader = _Loader(Corpus(root=root, files=found.files, skipped=found.skipped))
+    loader = _Loader(Corpus(root=root, files=found.files, skipped=found.skipped), cache)
     loader.problems.extend(unreadable)
     with _no_cyclic_gc():
         for path in found.files:
             loader.read_file(path)
-        loader.check_references()
+        # The references of a folder whose every file is as it was at a clean load are as
+        # they were: checked then, they need no second check (see cache.py).
+        state = loader.folder_state()
+        if state is None or cache is None or not cache.was_clean(root, state):
+            loader.check_references()
+            if cache is not None and state is not None and not loader.problems:
+                cache.mark_clean(root, state)
     if loader.problems:
         from factcheck.locate import with_lines  # only when there is something to place
 
@@ -193,8 +202,10 @@ def decode(path: str, data: bytes) -> str:
 
 
 class _Loader:
-    def __init__(self, corpus: Corpus) -> None:
+    def __init__(self, corpus: Corpus, cache: Cache | None = None) -> None:
         self.corpus = corpus
+        self.cache = cache
+        self._digests: list[bytes] | None = []  # of every file read, while all are from the cache
         self.problems: list[Problem] = []
         self._adapters: dict[str, TypeAdapter[Any]] = {
             kind: TypeAdapter(list[model])  # type: ignore[valid-type]
@@ -209,27 +220,51 @@ class _Loader:
         except OSError as error:
             self.problems.append(Problem(where, f"cannot be read: {error.strerror}"))
             return
-        self.read_document(where, data)
+        if self.cache is None:
+            self.read_document(where, data)
+            return
+        digest = file_digest(data)
+        cached = self.cache.get(path, digest)
+        if cached is not None:
+            for kind, records in cached:
+                self._add_valid(where, kind, records)
+            if self._digests is not None:
+                self._digests += [os.fsencode(os.path.abspath(path)), digest]
+            return
+        self._digests = None
+        problems_before = len(self.problems)
+        records = self.read_document(where, data)
+        if len(self.problems) == problems_before:  # a problem is never cached as success
+            self.cache.put(path, digest, records)
 
-    def read_document(self, where: str, data: bytes) -> None:
+    def folder_state(self) -> bytes | None:
+        """What the files read were, when every one came from the cache: their paths and
+        digests, in order."""
+        if self._digests is None or self.problems:
+            return None
+        return file_digest(b"\0".join(self._digests))
+
+    def read_document(self, where: str, data: bytes) -> list[tuple[str, list[Any]]]:
+        """Parse and validate one document; return its valid records by kind, in its order."""
         try:
             document = tomli.loads(decode(where, data))
         except ClaimsError as error:
             self.problems.extend(error.problems)
-            return
+            return []
         except tomli.TOMLDecodeError as error:
             self.problems.append(
                 Problem(where, f"TOML syntax: {error.msg}", error.lineno, error.colno)
             )
-            return
+            return []
         except (RecursionError, ValueError, MemoryError) as error:
             # tomli gives up on some hostile input with other errors than TOMLDecodeError,
             # and without a position: find the place ourselves.
             self.problems.append(_beyond_parser(where, data, error))
-            return
+            return []
+        valid: list[tuple[str, list[Any]]] = []
         for kind, records in document.items():
             if kind == "lexicon":
-                self._add_lexicon(where, records)
+                valid.append((kind, self._validate_lexicon(where, records)))
             elif kind not in RECORD_KINDS:
                 known = ", ".join(f"[[{k}]]" for k in RECORD_KINDS) + " and [lexicon]"
                 self.problems.append(
@@ -242,11 +277,21 @@ class _Loader:
                     Problem(where, f"'{kind}' must be an array of tables: write [[{kind}]]")
                 )
             else:
-                self._add_records(where, kind, records)
+                valid.append((kind, self._validate_records(where, kind, records)))
+        for kind, items in valid:
+            self._add_valid(where, kind, items)
+        return valid
 
-    def _add_lexicon(self, path: str, raw: Any) -> None:
+    def _add_valid(self, where: str, kind: str, records: list[Any]) -> None:
+        if kind == "lexicon":
+            self.corpus.lexicon.extend(records)
+            return
+        for record in records:
+            self._register(where, kind, record)
+
+    def _validate_lexicon(self, path: str, raw: Any) -> list[LexiconExtension]:
         try:
-            self.corpus.lexicon.append(LexiconExtension.model_validate(raw))
+            return [LexiconExtension.model_validate(raw)]
         except ValidationError as error:
             for detail in error.errors():
                 loc = list(detail["loc"])
@@ -254,22 +299,22 @@ class _Loader:
                     Problem(path, friendly_message("lexicon", loc, detail), record="lexicon",
                             field=_field_path(loc))
                 )  # fmt: skip
+            return []
 
-    def _add_records(self, path: str, kind: str, raw: list[dict[str, Any]]) -> None:
+    def _validate_records(self, path: str, kind: str, raw: list[dict[str, Any]]) -> list[Any]:
         # One call validates the whole list quickly; only when it fails do we go record by
         # record, so that the valid records still count when references are checked.
         try:
-            records = self._adapters[kind].validate_python(raw)
+            return list(self._adapters[kind].validate_python(raw))
         except ValidationError as error:
             self.problems.extend(_schema_problems(path, kind, raw, error))
-            records = []
-            for item in raw:
-                try:
-                    records.append(RECORD_KINDS[kind].model_validate(item))
-                except ValidationError:
-                    continue
-        for record in records:
-            self._register(path, kind, record)
+        records = []
+        for item in raw:
+            try:
+                records.append(RECORD_KINDS[kind].model_validate(item))
+            except ValidationError:
+                continue
+        return records
 
     def _register(self, path: str, kind: str, record: Source | Claim | Check | Rating) -> None:
         label = f"{SINGULAR[kind]} '{record.id}'"

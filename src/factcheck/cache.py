@@ -1,0 +1,190 @@
+"""A warm cache of validated claims files: never wrong, never dangerous.
+
+An entry holds one claims file's records as pydantic dumped them after a clean validation.
+It is found by the file's absolute path and used only when the BLAKE2b digest of the file's
+bytes, read now, equals the digest the entry was made from: no edit can hide from that,
+whatever it does to the size, the modification time or the inode, and a file replaced by a
+rename is simply a file with other bytes. The key also holds the tool version, pydantic's, and
+a digest of the modules that decide what a valid record is, so a new release or an edited
+schema never reads an old entry.
+
+An entry is data, never code: JSON behind a digest of itself, read back through the same
+pydantic validation as a claims file. A file that is corrupt, truncated, from another version
+or tampered with fails the digest or the validation and is ignored (and rewritten on this
+load), never trusted. Only a file that loaded without a problem is stored, so a problem is
+never cached as success. Writes go to a temporary file renamed into place; a cache that
+cannot be written is skipped without a word, since it is only ever a shortcut.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import stat
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+
+import factcheck
+from factcheck.model import RECORD_KINDS, LexiconExtension
+
+MAGIC = b"factcheck-cache 1\n"
+DIGEST_SIZE = 32
+FROM_CACHE = {"factcheck-cache": True}  # validation context: dates come back as ISO strings
+
+# What decides whether a record is valid; an edit to any of these makes every entry stale.
+_SCHEMA_MODULES = ("model.py", "quantity.py", "expression.py", "cache.py")
+
+
+def file_digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=DIGEST_SIZE).digest()
+
+
+def default_folder() -> Path:
+    """$FACTCHECK_CACHE_DIR, else $XDG_CACHE_HOME/factcheck, else ~/.cache/factcheck."""
+    chosen = os.environ.get("FACTCHECK_CACHE_DIR")
+    if chosen:
+        return Path(chosen)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "factcheck"
+
+
+class Cache:
+    """Validated records of claims files, one entry file per claims file."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.version = _version_digest()
+        self.hits = 0
+        self.misses = 0
+        self._usable: bool | None = None
+        self._adapters: dict[str, TypeAdapter[Any]] = {
+            kind: TypeAdapter(list[model])  # type: ignore[valid-type]
+            for kind, model in RECORD_KINDS.items()
+        }
+        self._lexicon = TypeAdapter(list[LexiconExtension])
+
+    def get(self, path: Path, digest: bytes) -> list[tuple[str, list[Any]]] | None:
+        """The records of the file whose bytes have this digest, in the file's order; None
+        when there is no entry, or it is stale, corrupt or foreign."""
+        raw = None
+        if self._usable_folder():
+            with contextlib.suppress(OSError):
+                raw = self._entry(path).read_bytes()
+        records = None if raw is None else self._decode(raw, digest)
+        if records is None:
+            self.misses += 1
+        else:
+            self.hits += 1
+        return records
+
+    def put(self, path: Path, digest: bytes, records: list[tuple[str, list[Any]]]) -> None:
+        """Store a cleanly validated file's records; any failure leaves the cache as it was."""
+        if not self._usable_folder():
+            return
+        kinds = b",".join(b'"%s"' % kind.encode("ascii") for kind, _ in records)
+        body = b"".join(self._dump(kind, items) + b"\n" for kind, items in records)
+        header = b"[%s]\n" % kinds
+        payload = digest + header + body
+        self._write(self._entry(path), MAGIC + file_digest(payload) + payload)
+
+    def was_clean(self, folder: Path, state: bytes) -> bool:
+        """Whether this folder, in this state (cache-read files and their digests), last
+        loaded without a problem. A mark holds one state per folder, so it never piles up."""
+        if not self._usable_folder():
+            return False
+        try:
+            return self._mark(folder).read_bytes() == MAGIC + self.version + state
+        except OSError:
+            return False
+
+    def mark_clean(self, folder: Path, state: bytes) -> None:
+        if self._usable_folder():
+            self._write(self._mark(folder), MAGIC + self.version + state)
+
+    def _mark(self, folder: Path) -> Path:
+        return self._entry(folder).with_suffix(".clean")
+
+    def _write(self, target: Path, data: bytes) -> None:
+        with contextlib.suppress(OSError):
+            handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
+            try:
+                with os.fdopen(handle, "wb") as out:
+                    out.write(data)
+                os.replace(temporary, target)
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.unlink(temporary)
+                raise
+
+    def _entry(self, path: Path) -> Path:
+        name = hashlib.blake2b(
+            self.version + os.fsencode(os.path.abspath(path)), digest_size=20
+        ).hexdigest()
+        return self.folder / f"{name}.entry"
+
+    def _dump(self, kind: str, items: list[Any]) -> bytes:
+        adapter = self._lexicon if kind == "lexicon" else self._adapters[kind]
+        return adapter.dump_json(items, by_alias=True, exclude_unset=True)
+
+    def _decode(self, raw: bytes, digest: bytes) -> list[tuple[str, list[Any]]] | None:
+        if not raw.startswith(MAGIC):
+            return None
+        checksum = raw[len(MAGIC) : len(MAGIC) + DIGEST_SIZE]
+        payload = raw[len(MAGIC) + DIGEST_SIZE :]
+        if file_digest(payload) != checksum or payload[:DIGEST_SIZE] != digest:
+            return None
+        lines = payload[DIGEST_SIZE:].split(b"\n")
+        try:
+            kinds = self._kinds(lines[0])
+            if kinds is None or len(lines) != len(kinds) + 2 or lines[-1]:
+                return None
+            return [
+                (kind, self._load(kind, line)) for kind, line in zip(kinds, lines[1:], strict=False)
+            ]
+        except (ValidationError, ValueError):
+            return None
+
+    def _kinds(self, line: bytes) -> list[str] | None:
+        kinds = TypeAdapter(list[str]).validate_json(line)
+        known = {*RECORD_KINDS, "lexicon"}
+        if any(kind not in known for kind in kinds) or len(set(kinds)) != len(kinds):
+            return None
+        return kinds
+
+    def _load(self, kind: str, line: bytes) -> list[Any]:
+        adapter = self._lexicon if kind == "lexicon" else self._adapters[kind]
+        return list(adapter.validate_json(line, context=FROM_CACHE))
+
+    def _usable_folder(self) -> bool:
+        if self._usable is None:
+            self._usable = _private_folder(self.folder)
+        return self._usable
+
+
+def _private_folder(folder: Path) -> bool:
+    """Make the cache folder if need be; use it only if it is ours and nobody else can write
+    in it (as ssh treats ~/.ssh), so that another user cannot plant entries."""
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        info = folder.stat()
+    except OSError:
+        return False
+    if not stat.S_ISDIR(info.st_mode) or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        return False
+    return not hasattr(os, "getuid") or info.st_uid == os.getuid()
+
+
+def _version_digest() -> bytes:
+    import pydantic
+
+    source = Path(__file__).resolve().parent
+    hasher = hashlib.blake2b(digest_size=DIGEST_SIZE)
+    hasher.update(f"{factcheck.__version__}\0{pydantic.VERSION}\0".encode())
+    for name in _SCHEMA_MODULES:
+        with contextlib.suppress(OSError):
+            hasher.update((source / name).read_bytes())
+    return hasher.digest()

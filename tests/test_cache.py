@@ -1,0 +1,250 @@
+"""The warm cache: it must never give records other than the files hold, never trust what it
+reads, never store a problem as success, and never break a command when it cannot be used."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+import factcheck
+from conftest import run
+from factcheck import cache as cache_module
+from factcheck.cache import MAGIC, Cache, file_digest
+from factcheck.store import ClaimsError, load
+
+SOURCE = '[[sources]]\nid = "wire"\noutlet = "Wire"\npublished = 2025-01-02\n'
+
+
+def claim(claim_id: str, text: str = "The jail released 4,561 people.") -> str:
+    return (
+        f'[[claims]]\nid = "{claim_id}"\nspeaker = "Kim Lee"\ntopics = ["jails"]\n'
+        f'source = "wire"\ndate = 2025-03-04\ntext = "{text}"\n'
+        f'[claims.quantities]\nreleased = {{ value = "4,561", since = 2024-01-01 }}\n'
+        f'share = {{ value = "about one in eight", part_of = "released" }}\n'
+    )
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    claims = tmp_path / "claims"
+    claims.mkdir()
+    (claims / "sources.toml").write_text(SOURCE, encoding="utf-8")
+    (claims / "a.toml").write_text(claim("a-one") + claim("a-two"), encoding="utf-8")
+    (claims / "b.toml").write_text(claim("b-one"), encoding="utf-8")
+    return claims
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path) -> Path:
+    return tmp_path / "cache"
+
+
+def warm_load(folder: Path, cache_dir: Path) -> tuple[factcheck.store.Corpus, Cache]:
+    used = Cache(cache_dir)
+    return load(folder, used), used
+
+
+def entries(cache_dir: Path) -> list[Path]:
+    return sorted(cache_dir.glob("*.entry"))
+
+
+def test_an_unchanged_folder_comes_whole_from_the_cache(folder, cache_dir):
+    fresh = load(folder)
+    first, cold = warm_load(folder, cache_dir)
+    second, warm = warm_load(folder, cache_dir)
+    assert (cold.hits, cold.misses) == (0, 3)
+    assert (warm.hits, warm.misses) == (3, 0)
+    assert second.claims == first.claims == fresh.claims
+    assert second.sources == fresh.sources
+    assert second.claims["a-one"].date == fresh.claims["a-one"].date
+    assert list(second.claims) == ["a-one", "a-two", "b-one"]
+    assert second.origin == fresh.origin
+    # The same fields were set, so what `new` and `export` write from a record is the same.
+    assert second.claims["a-one"].model_fields_set == fresh.claims["a-one"].model_fields_set
+
+
+def test_an_edit_that_keeps_size_and_modification_time_is_seen(folder, cache_dir):
+    path = folder / "b.toml"
+    warm_load(folder, cache_dir)
+    before = path.stat()
+    path.write_text(claim("b-one", "The jail released 4,561 PEOPLE."), encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert path.stat().st_size == before.st_size
+    assert path.stat().st_mtime_ns == before.st_mtime_ns
+    corpus, used = warm_load(folder, cache_dir)
+    assert corpus.claims["b-one"].text.endswith("PEOPLE.")
+    assert used.misses == 1
+
+
+def test_a_file_replaced_by_rename_is_read_anew(folder, cache_dir, tmp_path):
+    warm_load(folder, cache_dir)
+    replacement = tmp_path / "new.toml"
+    replacement.write_text(claim("b-renamed"), encoding="utf-8")
+    os.replace(replacement, folder / "b.toml")
+    corpus, _ = warm_load(folder, cache_dir)
+    assert "b-renamed" in corpus.claims
+    assert "b-one" not in corpus.claims
+
+
+def test_a_deleted_file_and_an_added_file(folder, cache_dir):
+    warm_load(folder, cache_dir)
+    (folder / "b.toml").unlink()
+    (folder / "c.toml").write_text(claim("c-one"), encoding="utf-8")
+    corpus, used = warm_load(folder, cache_dir)
+    assert sorted(corpus.claims) == ["a-one", "a-two", "c-one"]
+    assert (used.hits, used.misses) == (2, 1)
+
+
+def test_a_new_tool_version_never_reads_old_entries(folder, cache_dir, monkeypatch):
+    warm_load(folder, cache_dir)
+    monkeypatch.setattr(factcheck, "__version__", "999.0")
+    corpus, used = warm_load(folder, cache_dir)
+    assert (used.hits, used.misses) == (0, 3)
+    assert len(corpus.claims) == 3
+
+
+def test_an_edited_schema_module_never_reads_old_entries(folder, cache_dir, monkeypatch):
+    warm_load(folder, cache_dir)
+    monkeypatch.setattr(cache_module, "_SCHEMA_MODULES", ("model.py", "store.py"))
+    _, used = warm_load(folder, cache_dir)
+    assert used.hits == 0
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda raw: raw[: len(raw) // 2], id="truncated"),
+        pytest.param(lambda raw: raw[:-10] + b"X" + raw[-9:], id="one-byte-changed"),
+        pytest.param(lambda raw: b"", id="empty"),
+        pytest.param(lambda raw: b"\x80\x04\x95pickle" + raw, id="foreign"),
+        pytest.param(lambda raw: json.dumps({"claims": []}).encode(), id="other-json"),
+    ],
+)
+def test_a_damaged_entry_is_ignored_and_rebuilt(folder, cache_dir, damage):
+    expected = load(folder).claims
+    warm_load(folder, cache_dir)
+    for entry in entries(cache_dir):
+        entry.write_bytes(damage(entry.read_bytes()))
+    corpus, used = warm_load(folder, cache_dir)
+    assert corpus.claims == expected
+    assert used.hits == 0
+    _, rebuilt = warm_load(folder, cache_dir)
+    assert rebuilt.hits == 3
+
+
+def test_a_changed_letter_that_leaves_valid_json_is_caught_by_the_checksum(folder, cache_dir):
+    warm_load(folder, cache_dir)
+    for entry in entries(cache_dir):
+        entry.write_bytes(entry.read_bytes().replace(b"people", b"PEOPLE"))
+    corpus, used = warm_load(folder, cache_dir)
+    assert corpus.claims["b-one"].text == "The jail released 4,561 people."
+    assert used.misses == 2
+
+
+def _forge(entry: Path, old: bytes, new: bytes) -> None:
+    """Change an entry's records and sign it again, as someone who knows the format could."""
+    raw = entry.read_bytes()
+    payload = raw[len(MAGIC) + 32 :].replace(old, new)
+    entry.write_bytes(MAGIC + file_digest(payload) + payload)
+
+
+def test_a_forged_entry_still_goes_through_validation(folder, cache_dir):
+    warm_load(folder, cache_dir)
+    for entry in entries(cache_dir):
+        _forge(entry, b'"id":"a-one"', b'"id":"NOT A SLUG"')
+        _forge(entry, b'"value":"4,561"', b'"value":"lots"')
+    corpus, used = warm_load(folder, cache_dir)
+    assert sorted(corpus.claims) == ["a-one", "a-two", "b-one"]
+    assert corpus.claims["a-one"].quantities["released"].value == "4,561"
+    assert used.misses == 2  # both claim files were forged; the sources file was not
+
+
+def test_an_entry_for_other_bytes_is_not_used(folder, cache_dir):
+    # An entry made for b.toml's old bytes, left in place when the file changes.
+    warm_load(folder, cache_dir)
+    (folder / "b.toml").write_text(claim("b-two"), encoding="utf-8")
+    corpus, _ = warm_load(folder, cache_dir)
+    assert "b-two" in corpus.claims
+
+
+def test_a_file_with_a_problem_is_never_cached(folder, cache_dir):
+    (folder / "bad.toml").write_text(claim("bad-one").replace("2025-03-04", '"2025-03-04"'))
+    for _ in range(2):
+        with pytest.raises(ClaimsError) as raised:
+            warm_load(folder, cache_dir)
+        assert "bad.toml" in str(raised.value)
+        assert "TOML date" in str(raised.value)
+    assert len(entries(cache_dir)) == 3  # sources, a and b; never bad.toml
+
+
+def test_references_are_checked_again_when_any_file_changes(folder, cache_dir):
+    warm_load(folder, cache_dir)
+    warm_load(folder, cache_dir)  # every file from the cache: the folder is marked clean
+    (folder / "sources.toml").write_text('[[sources]]\nid = "other"\n', encoding="utf-8")
+    with pytest.raises(ClaimsError) as raised:
+        warm_load(folder, cache_dir)
+    assert "source 'wire', which does not exist" in str(raised.value)
+
+
+def test_a_deleted_file_is_seen_even_when_the_rest_come_from_the_cache(folder, cache_dir):
+    warm_load(folder, cache_dir)
+    warm_load(folder, cache_dir)
+    (folder / "sources.toml").unlink()
+    with pytest.raises(ClaimsError) as raised:
+        warm_load(folder, cache_dir)
+    assert "source 'wire', which does not exist" in str(raised.value)
+
+
+def test_a_duplicate_id_across_cached_files_is_found_every_time(folder, cache_dir):
+    (folder / "c.toml").write_text(claim("a-one"), encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(ClaimsError) as raised:
+            warm_load(folder, cache_dir)
+        assert "duplicate ID" in str(raised.value)
+
+
+def test_a_cache_folder_others_can_write_is_not_used(folder, cache_dir):
+    cache_dir.mkdir(mode=0o700)
+    cache_dir.chmod(0o777)
+    warm_load(folder, cache_dir)
+    _, used = warm_load(folder, cache_dir)
+    assert used.hits == 0
+    assert entries(cache_dir) == []
+
+
+def test_the_cli_uses_the_cache_folder_from_the_environment(folder, tmp_path):
+    chosen = tmp_path / "chosen"
+    for _ in range(2):
+        result = run("list", "--claims", folder, "--json", env={"FACTCHECK_CACHE_DIR": str(chosen)})
+        assert result.exit_code == 0, result.stderr
+        assert [c["id"] for c in json.loads(result.stdout)] == ["a-one", "a-two", "b-one"]
+    assert len(entries(chosen)) == 3
+    assert not any(p.name.endswith(".entry") for p in folder.rglob("*"))
+
+
+def test_xdg_cache_home_is_honoured(folder, tmp_path, monkeypatch):
+    monkeypatch.delenv("FACTCHECK_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    result = run("validate", "--claims", folder)
+    assert result.exit_code == 0, result.stderr
+    assert len(entries(tmp_path / "xdg" / "factcheck")) == 3
+
+
+def test_no_cache_reads_and_writes_nothing(folder, tmp_path):
+    chosen = tmp_path / "chosen"
+    env = {"FACTCHECK_CACHE_DIR": str(chosen)}
+    result = run("--no-cache", "list", "--claims", folder, "--json", env=env)
+    assert result.exit_code == 0, result.stderr
+    assert not chosen.exists()
+
+
+def test_a_cache_that_cannot_be_made_does_not_stop_a_command(folder, tmp_path):
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    result = run("list", "--claims", folder, "--json", env={"FACTCHECK_CACHE_DIR": str(blocked)})
+    assert result.exit_code == 0, result.stderr
+    assert len(json.loads(result.stdout)) == 3
+    assert result.stderr == ""
