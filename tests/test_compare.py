@@ -13,6 +13,7 @@ from factcheck.compare import (
     compare,
     compare_about,
     compare_topic,
+    each_topic,
 )
 from factcheck.lexicon import Lexicon
 from factcheck.model import Claim, LexiconExtension
@@ -201,3 +202,14 @@ def test_recall_on_the_pairs_tuned_on_does_not_fall():
     # a change losing what they found; the held-out pairs are reported, not asserted.
     recall = evaluate(held_out=False)["any rule"].recall
     assert recall is not None and recall >= 0.9
+
+
+def test_every_topic_in_turn_is_each_topic_compared_alone():
+    corpus = load(SEED_CLAIMS)
+    topics = sorted({t for c in corpus.claims.values() for t in c.topics})
+    made = each_topic(corpus)
+    first = next(made)  # made when asked for: one topic at a time
+    assert first == compare_topic(corpus, topics[0])
+    rest = list(made)
+    assert [c.topic for c in [first, *rest]] == topics
+    assert rest == [compare_topic(corpus, t) for t in topics[1:]]

@@ -138,3 +138,12 @@ def test_no_pager_for_a_pipe(monkeypatch, tmp_path):
     with render.paged():
         render.show("text")
     assert pipe.getvalue() == "text\n"
+
+
+def test_a_json_array_written_item_by_item_is_the_whole_list_dumped(capsysbinary):
+    items = [{"a": [1, {"b": "é\u202e"}], "c": None}, {"d": "x\ny"}, [], "text"]
+    for count in range(len(items) + 1):
+        render.write_json_array(iter(items[:count]))
+        written = capsysbinary.readouterr().out
+        assert written == render.json_bytes(items[:count]) + b"\n"
+        assert json.loads(written) == items[:count]

@@ -9,7 +9,7 @@ import functools
 import gc
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
@@ -21,6 +21,7 @@ from factcheck.choices import FAILING_BY_DEFAULT, Confidence, OutputFormat, Verd
 # The library (pydantic models, the loader, rich) is imported inside the commands, not here:
 # `factcheck --version`, `--help` and completion then start in about the time typer takes.
 if TYPE_CHECKING:
+    from factcheck.compare import Comparison
     from factcheck.expression import Resolver
     from factcheck.store import Corpus
 
@@ -604,10 +605,22 @@ def compare_command(
         shown = compare_scope(corpus, topic=topic, about=about, minimum=min_confidence)
     except (UnknownTopic, UnknownProposition) as error:
         raise UsageProblem(str(error)) from None
+    had_conflicts: list[bool] = []
     with paged(fmt):
-        render.comparisons(shown, fmt, single=not all_topics, claims=corpus.claims)
-    if fail_on_conflict and any(c.conflicts for c in shown):
+        render.comparisons(
+            _noting_conflicts(shown, had_conflicts), fmt, single=not all_topics,
+            claims=corpus.claims,
+        )  # fmt: skip
+    if fail_on_conflict and any(had_conflicts):
         raise typer.Exit(EXIT_FAILED)
+
+
+def _noting_conflicts(comparisons: Iterable[Comparison], seen: list[bool]) -> Iterator[Comparison]:
+    """--all writes topic by topic as each is made: whether any had conflicts is noted on
+    the way, for --fail-on-conflict."""
+    for comparison in comparisons:
+        seen.append(bool(comparison.conflicts))
+        yield comparison
 
 
 new_app = typer.Typer(

@@ -222,6 +222,19 @@ def write_json(data: Any) -> None:
 
 
 @writes_output
+def write_json_array(items: Iterable[Any]) -> None:
+    """The bytes write_json would give for the list of `items`, written item by item: each
+    is dumped inside a list of one, whose brackets are cut, so that its indentation is the
+    list's."""
+    opened = False
+    for item in items:
+        _write_bytes(b",\n" if opened else b"[\n")
+        _write_bytes(json_bytes([item])[2:-2])
+        opened = True
+    _write_bytes(b"\n]\n" if opened else b"[]\n")
+
+
+@writes_output
 def write_jsonl(items: Iterable[Any]) -> None:
     _write_bytes(b"".join(json_bytes(item, indent=None) + b"\n" for item in items))
 
@@ -723,13 +736,18 @@ CONFLICT_CSV_HEADERS = (
 
 @writes_output
 def comparisons(
-    items: Sequence[Comparison], fmt: OutputFormat, single: bool, claims: Mapping[str, Claim]
+    items: Iterable[Comparison], fmt: OutputFormat, single: bool, claims: Mapping[str, Claim]
 ) -> None:
-    """One comparison (--topic, --about) or one per topic (--all); `claims` by ID, to show."""
+    """One comparison (--topic, --about) or one per topic (--all); `claims` by ID, to show.
+    Each comparison is written as it comes, so that only one is held at a time."""
     if fmt is OutputFormat.json:
-        write_json(items[0] if single else items)
+        if single:
+            write_json(next(iter(items)))
+        else:
+            write_json_array(items)
     elif fmt is OutputFormat.jsonl:
-        write_jsonl(items)
+        for item in items:
+            _write_bytes(json_bytes(item, indent=None) + b"\n")
     elif fmt is OutputFormat.csv:
         write_csv(
             CONFLICT_CSV_HEADERS,

@@ -42,6 +42,7 @@ from factcheck.compare.run import (
     compare_scope,
     compare_topic,
     corpus_lexicon,
+    each_topic,
 )
 
 __all__ = [
@@ -66,4 +67,5 @@ __all__ = [
     "compare_scope",
     "compare_topic",
     "corpus_lexicon",
+    "each_topic",
 ]

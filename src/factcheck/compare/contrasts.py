@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from factcheck.compare.models import Contrast, FigureView
 from factcheck.compare.pairing import Pair
-from factcheck.compare.rules.recorded import different_measures
 
 
 def contrast(pair: Pair) -> Contrast | None:
     a, b = pair.a.claim, pair.b.claim
-    if not (a.about and a.about == b.about) or not different_measures(a, b):
+    if not (a.about and a.about == b.about) or not pair.apart:
         return None
     figures = [
         FigureView(claim=c.id, quantity=name, value=q.value, measure=q.measure or "",

@@ -7,6 +7,7 @@ cap leaves work out, the comparison says so in its `limits`.
 
 from __future__ import annotations
 
+import functools
 import heapq
 import itertools
 from collections import defaultdict
@@ -31,11 +32,20 @@ MAX_PAIRWISE_PROPOSITION = 12
 MAX_ALL_PAIRS_PER_MEASURE = 50
 
 
-@dataclass
+@dataclass(eq=False)
 class Pair:
     a: Reading
     b: Reading
     reasons: list[str] = field(default_factory=list)
+
+    @functools.cached_property
+    def apart(self) -> str:
+        """What the desk recorded that sets the two apart: figures of different measures on
+        each ('released against transferred'), or ''. Asked by several rules; found once."""
+        a, b = self.a.measures, self.b.measures
+        if not a or not b or a & b:
+            return ""
+        return f"{', '.join(sorted(a))} against {', '.join(sorted(b))}"
 
     @property
     def linked(self) -> bool:

@@ -63,6 +63,11 @@ class Reading:
     # --- words -------------------------------------------------------------------------
 
     @functools.cached_property
+    def measures(self) -> frozenset[str]:
+        """The measures the desk recorded on the claim's figures."""
+        return frozenset(q.measure for q in self.claim.quantities.values() if q.measure)
+
+    @functools.cached_property
     def content_flags(self) -> tuple[bool, ...]:
         return tuple(self.lexicon.is_content(t) and t.lower not in PRONOUNS for t in self.tokens)
 

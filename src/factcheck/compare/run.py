@@ -3,8 +3,8 @@ confidence filter; the CLI calls these and does no dispatch of its own."""
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
 
 from factcheck.compare.contrasts import contrast
 from factcheck.compare.models import Comparison, Confidence, Conflict, Finding, grouped
@@ -33,6 +33,11 @@ class Readings:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         self._read: dict[str, Reading] = {}
+
+    def forget(self, claim_ids: Iterable[str]) -> None:
+        """Drop what was read of claims no longer needed (each reading holds its tokens)."""
+        for claim_id in claim_ids:
+            self._read.pop(claim_id, None)
 
     def __call__(self, claims: Iterable[Claim]) -> list[Reading]:
         found = []
@@ -121,9 +126,21 @@ def compare_topic(corpus: Corpus, topic: str, lexicon: Lexicon | None = None) ->
 
 def compare_all(corpus: Corpus, lexicon: Lexicon | None = None) -> list[Comparison]:
     """Every topic in turn; each claim is read once, however many topics it is in."""
+    return list(each_topic(corpus, lexicon))
+
+
+def each_topic(corpus: Corpus, lexicon: Lexicon | None = None) -> Iterator[Comparison]:
+    """Every topic's comparison in turn, made as it is asked for, so that a caller can write
+    one topic out before the next is made. A claim is read once, and its reading dropped
+    after the last of its topics: 100k claims in 7 topics peaked at 3 GB when all were kept."""
     readings = Readings(corpus_lexicon(corpus, lexicon))
     by_topic = topics_of(corpus)
-    return [compare_readings(readings(by_topic[t]), topic=t) for t in sorted(by_topic)]
+    topics_left = Counter(claim.id for claims in by_topic.values() for claim in claims)
+    for topic in sorted(by_topic):
+        claims = by_topic.pop(topic)
+        yield compare_readings(readings(claims), topic=topic)
+        topics_left.subtract(claim.id for claim in claims)
+        readings.forget(claim.id for claim in claims if not topics_left[claim.id])
 
 
 def compare_about(corpus: Corpus, about: str, lexicon: Lexicon | None = None) -> Comparison:
@@ -143,16 +160,17 @@ def compare_scope(
     topic: str | None = None,
     about: str | None = None,
     minimum: Confidence = Confidence.low,
-) -> list[Comparison]:
+) -> Iterator[Comparison]:
     """What `factcheck compare` shows: one topic, one proposition or (neither) every topic,
-    with only the conflicts of at least `minimum` confidence."""
+    with only the conflicts of at least `minimum` confidence. Every topic's comparison is made
+    as it is asked for; an unknown topic or proposition raises at once."""
     if topic is not None:
-        found = [compare_topic(corpus, topic)]
+        found: Iterable[Comparison] = [compare_topic(corpus, topic)]
     elif about is not None:
         found = [compare_about(corpus, about)]
     else:
-        found = compare_all(corpus)
-    return [at_least(c, minimum) for c in found]
+        found = each_topic(corpus)
+    return (at_least(c, minimum) for c in found)
 
 
 def at_least(comparison: Comparison, minimum: Confidence) -> Comparison:

@@ -7,7 +7,6 @@ from collections.abc import Callable
 from factcheck.compare.models import Finding
 from factcheck.compare.pairing import Pair
 from factcheck.compare.reading import Reading, different_names
-from factcheck.compare.rules.recorded import different_measures
 
 # Share of the shorter sentence's other content words that the longer one must hold, for two
 # opposite words or values in them to be taken as saying different things about one thing.
@@ -33,7 +32,7 @@ def recorded_apart(pair: Pair) -> bool:
     """The desk recorded figures of different measures on the two claims: they count
     different things, and words that differ between them ("released" / "transferred") are
     the difference, not a contradiction (they are listed as contrasting evidence)."""
-    return bool(different_measures(pair.a.claim, pair.b.claim))
+    return bool(pair.apart)
 
 
 def either_way(pair: Pair, look: Callable[[Reading, Reading], Finding | None]) -> Finding | None:

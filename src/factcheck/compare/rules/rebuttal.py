@@ -15,7 +15,7 @@ class Rebuttal:
 
     def find(self, pair: Pair) -> Finding | None:
         for x, y in ((pair.a, pair.b), (pair.b, pair.a)):
-            if comparable(x.claim.speaker) == comparable(y.claim.speaker) or not x.has_marker:
+            if not x.has_marker or comparable(x.claim.speaker) == comparable(y.claim.speaker):
                 continue
             hit = aimed_at(x, y)
             if hit is None:

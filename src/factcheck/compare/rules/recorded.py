@@ -5,20 +5,11 @@ from __future__ import annotations
 from factcheck.compare.models import Confidence, Conflict, Evidence, Finding, Rule
 from factcheck.compare.pairing import Pair
 from factcheck.compare.reading import Reading
-from factcheck.model import Claim
 
 STANCE_CAVEAT = (
     "Stances and disputes are the desk's reading: check they are towards the same reading "
     "of the proposition."
 )
-
-
-def different_measures(a: Claim, b: Claim) -> str:
-    measures_a = {q.measure for q in a.quantities.values() if q.measure}
-    measures_b = {q.measure for q in b.quantities.values() if q.measure}
-    if not measures_a or not measures_b or measures_a & measures_b:
-        return ""
-    return f"{', '.join(sorted(measures_a))} against {', '.join(sorted(measures_b))}"
 
 
 class Recorded:
@@ -40,7 +31,7 @@ class Recorded:
         if not reasons:
             return None
         caveats = [STANCE_CAVEAT]
-        measures = different_measures(a, b)
+        measures = pair.apart
         if measures:
             caveats.append(
                 f"Their figures measure different things ({measures}): both can be true."
