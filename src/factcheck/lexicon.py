@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 
@@ -134,6 +134,20 @@ class Lexicon:
         )
 
     @functools.cached_property
+    def phrases_by_first(self) -> dict[str, tuple[Phrase, ...]]:
+        """The phrases by their first stem: a text looks up its own words, rather than every
+        phrase of the lexicon being looked for in every text."""
+        return by_first_stem(self.phrases)
+
+    @functools.cached_property
+    def negation_phrases_by_first(self) -> dict[str, tuple[Phrase, ...]]:
+        return by_first_stem(self.negation_phrases)
+
+    @functools.cached_property
+    def hypothetical_phrases_by_first(self) -> dict[str, tuple[Phrase, ...]]:
+        return by_first_stem(self.hypothetical_phrases)
+
+    @functools.cached_property
     def stop_stems(self) -> frozenset[str]:
         return frozenset(stem(w) for w in self.stopwords) | self.stopwords
 
@@ -247,6 +261,17 @@ class Text:
         """Indexes where the stems of `wanted` start, in order."""
         return self._find(wanted, self.positions, lambda t: t.stem)
 
+    def find_each(
+        self, by_first: dict[str, tuple[Phrase, ...]]
+    ) -> Iterator[tuple[Phrase, list[int]]]:
+        """Each phrase of `by_first` (phrases by their first stem) that the text holds, with
+        where it starts: looked up from the text's own stems."""
+        for first in by_first.keys() & self.positions.keys():
+            for wanted in by_first[first]:
+                found = self.find(wanted)
+                if found:
+                    yield wanted, found
+
     def find_lower(self, words: Phrase) -> list[int]:
         """Indexes where the lower-case words start, in order."""
         return self._find(words, self.lower_positions, lambda t: t.lower)
@@ -261,6 +286,13 @@ class Text:
             if i + n <= len(self.tokens)
             and all(key(self.tokens[i + k]) == wanted[k] for k in range(1, n))
         ]
+
+
+def by_first_stem(phrases: Iterable[Phrase]) -> dict[str, tuple[Phrase, ...]]:
+    found: dict[str, list[Phrase]] = {}
+    for wanted in phrases:
+        found.setdefault(wanted[0], []).append(wanted)
+    return {first: tuple(group) for first, group in found.items()}
 
 
 def _index(keys: Iterable[str]) -> dict[str, list[int]]:

@@ -95,8 +95,7 @@ class Reading:
     @functools.cached_property
     def hits(self) -> dict[Phrase, list[int]]:
         """Where each lexicon phrase (marker, contrast side) stands in the text."""
-        found = {p: self.text.find(p) for p in self.lexicon.phrases if p[0] in self.text.positions}
-        return {p: at for p, at in found.items() if at}
+        return dict(self.text.find_each(self.lexicon.phrases_by_first))
 
     @functools.cached_property
     def has_marker(self) -> bool:
@@ -108,13 +107,12 @@ class Reading:
     def cues(self) -> dict[int, tuple[int, int]]:
         """Clause -> (index, length) of its first negation: a word, "n't", or a phrase."""
         found: dict[int, tuple[int, int]] = {}
-        for phrase in self.lexicon.negation_phrases:
-            for i in self.text.find(phrase):
-                clause = self.tokens[i].clause
-                if self._denying_phrase(i, len(phrase)) and (
-                    clause not in found or i < found[clause][0]
-                ):
-                    found[clause] = (i, len(phrase))
+        # The first in each clause; at one place, the longest phrase ("no longer", not "no").
+        phrases = self.text.find_each(self.lexicon.negation_phrases_by_first)
+        for i, length in sorted((i, -len(p)) for p, at in phrases for i in at):
+            clause = self.tokens[i].clause
+            if clause not in found and self._denying_phrase(i, -length):
+                found[clause] = (i, -length)
         for i, token in enumerate(self.tokens):
             if self.lexicon.is_negation(token):
                 clause = token.clause
@@ -141,8 +139,8 @@ class Reading:
             word = token.text if token.lower == "may" else token.lower  # "May 14" is a date
             if word in self.lexicon.hypothetical_words:
                 found.add(token.sentence)
-        for phrase in self.lexicon.hypothetical_phrases:
-            found.update(self.tokens[i].sentence for i in self.text.find(phrase))
+        for _, at in self.text.find_each(self.lexicon.hypothetical_phrases_by_first):
+            found.update(self.tokens[i].sentence for i in at)
         return frozenset(found)
 
     def asserted(self, i: int) -> bool:
