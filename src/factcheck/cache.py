@@ -26,7 +26,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import BaseModel, ConfigDict, NonNegativeInt, TypeAdapter, ValidationError
 
 import factcheck
 from factcheck.model import RECORD_KINDS, LexiconExtension
@@ -37,6 +37,18 @@ FROM_CACHE = {"factcheck-cache": True}  # validation context: dates come back as
 
 # What decides whether a record is valid; an edit to any of these makes every entry stale.
 _SCHEMA_MODULES = ("model.py", "quantity.py", "expression.py", "cache.py")
+
+
+class Counts(BaseModel):
+    """How many of each there were in a folder that loaded cleanly (what `validate` says)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    files: NonNegativeInt
+    sources: NonNegativeInt
+    claims: NonNegativeInt
+    checks: NonNegativeInt
+    ratings: NonNegativeInt
 
 
 def file_digest(data: bytes) -> bytes:
@@ -91,19 +103,28 @@ class Cache:
         payload = digest + header + body
         self._write(self._entry(path), MAGIC + file_digest(payload) + payload)
 
-    def was_clean(self, folder: Path, state: bytes) -> bool:
-        """Whether this folder, in this state (cache-read files and their digests), last
-        loaded without a problem. A mark holds one state per folder, so it never piles up."""
+    def was_clean(self, folder: Path, state: bytes) -> Counts | None:
+        """The counts of records of this folder's last load, if it was without a problem and
+        the folder's files (paths and digests, `state`) are as they were then. A folder has
+        one mark, rewritten at each clean load, so marks never pile up."""
         if not self._usable_folder():
-            return False
+            return None
         try:
-            return self._mark(folder).read_bytes() == MAGIC + self.version + state
+            raw = self._mark(folder).read_bytes()
         except OSError:
-            return False
+            return None
+        expected = MAGIC + self.version + state
+        if not raw.startswith(expected):
+            return None
+        try:
+            return Counts.model_validate_json(raw[len(expected) :])
+        except ValidationError:
+            return None
 
-    def mark_clean(self, folder: Path, state: bytes) -> None:
+    def mark_clean(self, folder: Path, state: bytes, counts: Counts) -> None:
         if self._usable_folder():
-            self._write(self._mark(folder), MAGIC + self.version + state)
+            mark = MAGIC + self.version + state + counts.model_dump_json().encode()
+            self._write(self._mark(folder), mark)
 
     def _mark(self, folder: Path) -> Path:
         return self._entry(folder).with_suffix(".clean")

@@ -21,9 +21,10 @@ from factcheck.choices import FAILING_BY_DEFAULT, Confidence, OutputFormat, Verd
 # The library (pydantic models, the loader, rich) is imported inside the commands, not here:
 # `factcheck --version`, `--help` and completion then start in about the time typer takes.
 if TYPE_CHECKING:
+    from factcheck.cache import Cache
     from factcheck.compare import Comparison
     from factcheck.expression import Resolver
-    from factcheck.store import Corpus
+    from factcheck.store import Corpus, Summary
 
 EXIT_FAILED = 1
 EXIT_USAGE = 2
@@ -144,11 +145,25 @@ def load_claims(folder: str) -> Corpus:
         if stream is None:
             raise UsageProblem("--claims -: there is no standard input to read")
         return load_document(STDIN, stream.read())
+    return load(Path(folder), _cache())
+
+
+def summarise_claims(folder: str) -> Summary:
+    """What `validate` says of a valid folder: from the cache's record of its last clean
+    load when not a byte has changed since, else from loading it."""
+    from factcheck.store import Summary, summarise
+
+    if folder.strip() and folder != "-":
+        return summarise(Path(folder), _cache())
+    return Summary.of(load_claims(folder))
+
+
+def _cache() -> Cache | None:
     if not SETTINGS["cache"]:
-        return load(Path(folder))
+        return None
     from factcheck.cache import Cache, default_folder
 
-    return load(Path(folder), Cache(default_folder()))
+    return Cache(default_folder())
 
 
 def _version(value: bool) -> None:
@@ -356,7 +371,7 @@ def validate_command(
     fmt = output_format(fmt, as_json, (OutputFormat.table, OutputFormat.json))
     wanted = _files_in_folder(files or [], claims)
     try:
-        corpus = load_claims(claims)
+        summary = summarise_claims(claims)
     except ClaimsError as error:
         problems = [p for p in error.problems if wanted is None or _concerns(p.path, wanted)]
         if problems:
@@ -364,7 +379,7 @@ def validate_command(
             raise typer.Exit(EXIT_DATA) from None
         render.note("the files given are valid; other files in the folder have problems")
         return
-    render.validation_summary(corpus, fmt)
+    render.validation_summary(summary, fmt)
 
 
 def _files_in_folder(files: list[Path], claims: str) -> set[Path] | None:

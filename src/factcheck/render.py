@@ -36,7 +36,7 @@ from factcheck.compare import Comparison, Confidence, Conflict, Evidence
 from factcheck.model import Claim, Source
 from factcheck.quantity import decimal_text, parse_figure
 from factcheck.query import ClaimView, TopicCount
-from factcheck.store import Corpus, Problem
+from factcheck.store import Problem, Summary
 from factcheck.unicode import INVISIBLE
 
 # C0 controls but tab and newline, DEL, C1 controls (0x9b is a one-byte CSI on some terminals),
@@ -560,15 +560,15 @@ def _source_line(source: Source) -> str:
 
 
 @writes_output
-def validation_summary(corpus: Corpus, fmt: OutputFormat) -> None:
+def validation_summary(summary: Summary, fmt: OutputFormat) -> None:
     counts = {
-        "claims": len(corpus.claims),
-        "sources": len(corpus.sources),
-        "checks": len(corpus.checks),
-        "files": len(corpus.files),
+        "claims": summary.claims,
+        "sources": summary.sources,
+        "checks": summary.checks,
+        "files": summary.files,
     }
-    if corpus.skipped:
-        note(f"skipped as hidden (not read): {', '.join(corpus.skipped)}")
+    if summary.skipped:
+        note(f"skipped as hidden (not read): {', '.join(summary.skipped)}")
     if fmt is OutputFormat.table:
         n = counts
         show(
@@ -578,7 +578,7 @@ def validation_summary(corpus: Corpus, fmt: OutputFormat) -> None:
             )
         )
     else:
-        write_json({"valid": True, **counts, "problems": [], "skipped": corpus.skipped})
+        write_json({"valid": True, **counts, "problems": [], "skipped": summary.skipped})
 
 
 @writes_output

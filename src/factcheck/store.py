@@ -15,7 +15,7 @@ import tomli
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from factcheck import expression
-from factcheck.cache import Cache, file_digest
+from factcheck.cache import Cache, Counts, file_digest
 from factcheck.discovery import claim_files, shown
 from factcheck.model import (
     PATTERN_HELP,
@@ -145,15 +145,73 @@ def load(root: Path, cache: Cache | None = None) -> Corpus:
         # The references of a folder whose every file is as it was at a clean load are as
         # they were: checked then, they need no second check (see cache.py).
         state = loader.folder_state()
-        if state is None or cache is None or not cache.was_clean(root, state):
+        if state is None or cache is None or cache.was_clean(root, state) is None:
             loader.check_references()
             if cache is not None and state is not None and not loader.problems:
-                cache.mark_clean(root, state)
+                cache.mark_clean(root, state, Summary.of(loader.corpus).counts())
     if loader.problems:
         from factcheck.locate import with_lines  # only when there is something to place
 
         raise ClaimsError(with_lines(loader.problems))
     return loader.corpus
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What `validate` reports of a valid folder."""
+
+    files: int
+    sources: int
+    claims: int
+    checks: int
+    ratings: int
+    skipped: list[str]
+
+    @staticmethod
+    def of(corpus: Corpus) -> Summary:
+        return Summary(
+            files=len(corpus.files),
+            sources=len(corpus.sources),
+            claims=len(corpus.claims),
+            checks=len(corpus.checks),
+            ratings=len(corpus.ratings),
+            skipped=corpus.skipped,
+        )
+
+    def counts(self) -> Counts:
+        return Counts(
+            files=self.files,
+            sources=self.sources,
+            claims=self.claims,
+            checks=self.checks,
+            ratings=self.ratings,
+        )
+
+
+def summarise(root: Path, cache: Cache | None = None) -> Summary:
+    """What `validate` says of a valid folder, or a ClaimsError naming every problem.
+
+    A folder whose every file has the bytes it had at its last clean load, under this version,
+    is answered from the cache's record of that load without reading a record (see
+    cache.py); anything else is loaded and validated in full."""
+    if cache is not None and root.is_dir():
+        found = claim_files(root)
+        if found.files and not found.problems:
+            digests = []
+            for path in found.files:
+                try:
+                    digests.append(_file_key(path, file_digest(path.read_bytes())))
+                except OSError:
+                    break
+            else:
+                counts = cache.was_clean(root, file_digest(b"\0".join(digests)))
+                if counts is not None:
+                    return Summary(**counts.model_dump(), skipped=found.skipped)
+    return Summary.of(load(root, cache))
+
+
+def _file_key(path: Path, digest: bytes) -> bytes:
+    return os.fsencode(os.path.abspath(path)) + b"\0" + digest
 
 
 @contextlib.contextmanager
@@ -205,7 +263,7 @@ class _Loader:
     def __init__(self, corpus: Corpus, cache: Cache | None = None) -> None:
         self.corpus = corpus
         self.cache = cache
-        self._digests: list[bytes] | None = []  # of every file read, while all are from the cache
+        self._file_keys: list[bytes] = []  # the path and digest of every file read
         self.problems: list[Problem] = []
         self._adapters: dict[str, TypeAdapter[Any]] = {
             kind: TypeAdapter(list[model])  # type: ignore[valid-type]
@@ -224,25 +282,23 @@ class _Loader:
             self.read_document(where, data)
             return
         digest = file_digest(data)
+        self._file_keys.append(_file_key(path, digest))
         cached = self.cache.get(path, digest)
         if cached is not None:
             for kind, records in cached:
                 self._add_valid(where, kind, records)
-            if self._digests is not None:
-                self._digests += [os.fsencode(os.path.abspath(path)), digest]
             return
-        self._digests = None
         problems_before = len(self.problems)
         records = self.read_document(where, data)
         if len(self.problems) == problems_before:  # a problem is never cached as success
             self.cache.put(path, digest, records)
 
     def folder_state(self) -> bytes | None:
-        """What the files read were, when every one came from the cache: their paths and
-        digests, in order."""
-        if self._digests is None or self.problems:
+        """What the files read were: their paths and digests, in order; None when some
+        could not be read or had problems."""
+        if self.problems or self.cache is None:
             return None
-        return file_digest(b"\0".join(self._digests))
+        return file_digest(b"\0".join(self._file_keys))
 
     def read_document(self, where: str, data: bytes) -> list[tuple[str, list[Any]]]:
         """Parse and validate one document; return its valid records by kind, in its order."""
