@@ -347,6 +347,19 @@ def test_part_of_cycles_are_invalid(write_claims):
     assert "a.p -> b.q -> a.p" in problem["message"]
 
 
+def test_a_part_of_chain_is_valid_and_a_three_link_cycle_is_not(write_claims):
+    from conftest import run
+
+    chain = (
+        CLAIM + 'quantities = { p = { value = "3", part_of = "q" }, q = { value = "4", '
+        'part_of = "r" }, r = "9" }\n'
+    )
+    assert run("validate", "--claims", write_claims(chain)).exit_code == 0
+    cycle = chain.replace('r = "9"', 'r = { value = "9", part_of = "p" }')
+    (problem,) = problems_json(write_claims(cycle))
+    assert "a.p -> a.q -> a.r -> a.p" in problem["message"]
+
+
 @pytest.mark.parametrize("whole", ["12%", "more than half", "a third"])
 def test_counts_as_parts_of_a_share_are_uncheckable(write_claims, whole):
     from conftest import run_json

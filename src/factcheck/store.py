@@ -397,6 +397,7 @@ class _Loader:
 
     def check_references(self) -> None:
         corpus = self.corpus
+        parent: dict[str, str] = {}  # quantity -> the whole it is part of, both existing
         for claim in corpus.claims.values():
             where = corpus.origin[claim.id]
             label = f"claim '{claim.id}'"
@@ -423,7 +424,8 @@ class _Loader:
                 if quantity.part_of is None:
                     continue
                 target = part_reference(claim.id, quantity.part_of)
-                if target == f"{claim.id}.{name}":
+                reference = f"{claim.id}.{name}"
+                if target == reference:
                     self.problems.append(
                         Problem(
                             where,
@@ -436,7 +438,9 @@ class _Loader:
                     self._unknown(
                         where, label, f"quantities.{name}.part_of", f"quantity '{target}'"
                     )
-        self._part_of_cycles()
+                else:
+                    parent[reference] = target
+        self._part_of_cycles(parent)
         for check in corpus.checks.values():
             where = corpus.origin[check.id]
             label = f"check '{check.id}'"
@@ -446,19 +450,15 @@ class _Loader:
                 if corpus.quantity(reference) is None:
                     self._unknown(where, label, "compute", f"quantity '{reference}'")
 
-    def _part_of_cycles(self) -> None:
+    def _part_of_cycles(self, parent: dict[str, str]) -> None:
         """`part_of` links that lead back to where they started: no whole can hold itself.
 
-        Each quantity has at most one `part_of`, so following the links from every quantity,
-        and never walking a quantity twice, finds every cycle in time linear in the records."""
+        Each quantity has at most one `part_of` (`parent`), so following the links from every
+        quantity, and never walking a quantity twice, finds every cycle in time linear in the
+        records."""
         corpus = self.corpus
-        parent: dict[str, str] = {}
-        for claim in corpus.claims.values():
-            for name, quantity in claim.quantities.items():
-                if quantity.part_of is not None:
-                    target = part_reference(claim.id, quantity.part_of)
-                    if corpus.quantity(target) is not None and target != f"{claim.id}.{name}":
-                        parent[f"{claim.id}.{name}"] = target
+        if not parent.keys() & set(parent.values()):
+            return  # no whole is itself a part: no chain is longer than one link
         done: set[str] = set()
         for start in parent:
             path: list[str] = []
