@@ -122,7 +122,7 @@ def _run_declared(corpus: Corpus, check: Check) -> CheckResult:
         target=target,
         expression=check.compute,
         note=check.note,
-        **judgement.model_dump(),
+        **dict(judgement),
     )
 
 
@@ -151,7 +151,7 @@ def _parts_fit(corpus: Corpus, whole_ref: str, part_refs: list[str]) -> CheckRes
             target=whole_ref,
             expression=" + ".join(part_refs),
             note="Parts of one whole must together fit in it.",
-            **judgement.model_dump(),
+            **dict(judgement),
         )
 
     if any(shares) and not all(shares):
@@ -265,5 +265,5 @@ def _run_change(corpus: Corpus, reference: str, old: str, new: str) -> CheckResu
         target=reference,
         expression=written,
         note="A stated change must match the change between its 'from' and 'to'.",
-        **judgement.model_dump(),
+        **dict(judgement),
     )
