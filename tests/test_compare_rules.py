@@ -98,6 +98,14 @@ def test_antonyms_about_different_things_do_not_fire():
         ("It warmed 0.8 degrees over 100 years.", "It warmed 0.8 degrees over 30 years.", False),
         # The value is held somewhere by both.
         ("The show ran from 1968 to 1973.", "The show ended in 1973.", False),
+        # A multiplier is not what a number counts: "km" is, and it is a unit.
+        ("The orbit is about 150 million km wide.", "The orbit is 93 million km wide.", False),
+        ("The city has 2 million residents.", "The city has 3 million residents.", True),
+        # "Degrees" is the unit "degree" (their stems once differed).
+        ("Summers are now 6 degrees warmer.", "Summers are now 3 degrees warmer.", False),
+        # A part of a group counts nothing of its own.
+        ("Four of the 7 warmest years came after 2000.",
+         "Seventeen of the 18 warmest years came after 2000.", False),
     ],
 )  # fmt: skip
 def test_values_in_one_slot(a, b, fired):

@@ -46,7 +46,10 @@ def stem(word: str) -> str:
         return word[:-3] + "y"  # complies -> comply
     if word.endswith("ied") and len(word) > 4:
         return word[:-3] + "y"  # complied -> comply
-    for suffix in ("ing", "ed", "es", "s"):
+    # "-ees" loses its "s" alone, so that "degrees", "agrees" and "employees" meet "degree",
+    # "agree" and "employee" when the final "e" goes below.
+    suffixes = ("ing", "ed", "s") if word.endswith("ees") else ("ing", "ed", "es", "s")
+    for suffix in suffixes:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[: -len(suffix)]
             break

@@ -18,6 +18,8 @@ from factcheck.compare.rules.evidence import word_evidence
 from factcheck.quantity import Figure, Hedge
 
 DATES = frozenset({"year", "month", "day"})
+# Words that scale a number rather than say what it counts.
+MULTIPLIERS = frozenset({"hundred", "thousand", "million", "billion", "trillion", "dozen"})
 # Whole numbers below this, written without a hedge, are counts read exactly; larger ones may
 # be rounded, and are read with the precision the quantity language gives them.
 SMALL_COUNT = 100
@@ -46,8 +48,28 @@ def slot(reading: Reading, value: Value) -> set[str]:
     if value.kind in DATES:
         return reading.preceding(value.index, 2)
     if value.kind == "number":
-        return reading.following(value.index, 1) - reading.lexicon.units
+        return counted(reading, value.index) - reading.lexicon.units
     return reading.following(value.index, 2)
+
+
+def counted(reading: Reading, i: int) -> set[str]:
+    """What the number at token i counts: the next content word in its clause, past a
+    multiplier ("150 million km" counts km). Nothing for either number of a part of a group
+    ("Seventeen of the 18 warmest years"): which group it is differs from claim to claim."""
+    tokens = reading.tokens
+    if i + 1 < len(tokens) and tokens[i + 1].lower == "of":
+        return set()
+    group = [t.lower for t in tokens[max(i - 2, 0) : i]] == ["of", "the"]
+    if group and i - 3 in reading.value_indexes:
+        return set()
+    for k in range(i + 1, len(tokens)):
+        if tokens[k].clause != tokens[i].clause:
+            break
+        if tokens[k].lower in MULTIPLIERS or k in reading.value_indexes:
+            continue
+        if reading.content_flags[k]:
+            return {tokens[k].stem}
+    return set()
 
 
 def alone_in_sentence(reading: Reading, value: Value) -> bool:
