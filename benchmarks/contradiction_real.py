@@ -166,6 +166,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--misses", type=int, default=10)
     parser.add_argument("--false-alarms", type=int, default=20)
     parser.add_argument("--half", choices=["odd", "even"], help="print examples of one half only")
+    parser.add_argument(
+        "--fired",
+        type=Path,
+        help="write each pair that fired (id, gold, rule) to this file, "
+        "to diff two versions of the rules",
+    )
     args = parser.parse_args(argv)
     if not args.path.exists():
         print(f"{args.path}: no such file (the data lives in ../shared/data/contradiction/)",
@@ -188,6 +194,12 @@ def main(argv: list[str] | None = None) -> int:
             explain[pair_id] = comparison.conflicts[0].explanation
     print(f"compare_all over {len(comparisons)} topics of two claims: {elapsed:.2f} s in-process;"
           f" counted at confidence >= {minimum.value}")  # fmt: skip
+    if args.fired:
+        args.fired.write_text(
+            "".join(f"{p.id} {'contradiction' if p.gold else 'other'} {sorted(found[p.id][0])}\n"
+                    for p in pairs if found.get(p.id, (set(),))[0]),
+            encoding="utf-8",
+        )  # fmt: skip
     print(table("Natural mix", pairs, found))
     print(table("Balanced sample, seed 0", balanced(pairs), found))
     odd = [p for p in pairs if int(p.id[1:]) % 2 == 1]

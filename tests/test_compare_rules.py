@@ -5,7 +5,7 @@ import pytest
 
 from factcheck.compare import Confidence, Rule, compare
 from factcheck.compare.reading import Reading
-from factcheck.lexicon import Lexicon
+from factcheck.lexicon import Lexicon, stem
 from factcheck.model import Claim
 
 
@@ -202,3 +202,19 @@ def test_a_pronoun_subject_resolves_to_the_only_name_even_of_two_words():
     )
     two = "Ashley Graham met Tyra Banks on the cover of a fashion magazine."
     assert Rule.negation not in rules("She has never appeared on the cover of a magazine.", two)
+
+
+def test_a_name_with_and_without_its_accents_is_one_name():
+    # The decomposed form (e + U+0308) is one word too: the regex engine does not count a
+    # combining mark as a word character.
+    for written in ("Noël", "Noe\u0308l"):
+        assert [t.lower for t in reading(f"{written} Coward wrote it.").tokens][:2] == [
+            "noel",
+            "coward",
+        ]
+    assert rules(
+        "Private Lives is a 1940 comedy by Noe\u0308l Coward.",
+        "Private Lives is a 1930 comedy by Noel Coward.",
+    ) == [Rule.values]
+    assert rules("It is a comedy by Noël Coward.", "It is a comedy by Noel Coward.") == []
+    assert stem("Café") == stem("cafe")  # content words are compared by stem

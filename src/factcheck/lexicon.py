@@ -16,6 +16,7 @@ from importlib import resources
 
 from factcheck import wordnet
 from factcheck.model import LexiconExtension
+from factcheck.unicode import without_accents
 
 Phrase = tuple[str, ...]  # a sequence of stems
 
@@ -37,7 +38,7 @@ _IRREGULAR = {
 @functools.lru_cache(maxsize=65_536)
 def stem(word: str) -> str:
     """'follows', 'followed', 'following' -> 'follow'; 'releases', 'released' -> 'releas'."""
-    word = word.lower().replace("\u2019", "'")
+    word = without_accents(word.lower().replace("\u2019", "'"))
     if word.endswith("'s"):
         word = word[:-2]
     word = word.replace("'", "")
@@ -198,8 +199,17 @@ class Lexicon:
 
 # --- text ----------------------------------------------------------------------------------
 
+# Combining marks belong to the letter before them ("Noe\u0308l" is one word, as "Noël" is),
+# though the regex engine does not count them as word characters: the diacritics of Latin,
+# Greek and Cyrillic, and the vowel signs and points of Hebrew, Arabic and Devanagari.
+_MARKS = (
+    "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670"
+    "\u06d6-\u06ed\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963"
+    "\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+)
 _PIECES = re.compile(
-    r"(?P<word>[^\W\d_](?:[^\W\d_]|['\u2019])*(?:-[^\W\d_]+)*|\d[\d,.]*\d|\d)"
+    rf"(?P<word>[^\W\d_](?:[^\W\d_]|['\u2019{_MARKS}])*(?:-(?:[^\W\d_]|[{_MARKS}])+)*"
+    r"|\d[\d,.]*\d|\d)"
     r"|(?P<stop>[.!?])|(?P<pause>[,;:]|\s[-\u2013\u2014]\s)"
 )
 _CLAUSE_WORDS = frozenset({"but", "while", "although", "though", "whereas", "however"})
@@ -241,7 +251,7 @@ class Text:
                 clause += 1
                 continue
             word = match.group()
-            lower = word.lower().replace("\u2019", "'")
+            lower = without_accents(word.lower().replace("\u2019", "'"))
             if lower in _CLAUSE_WORDS:
                 clause += 1
             tokens.append(

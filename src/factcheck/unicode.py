@@ -4,6 +4,7 @@ show them as escapes) and by every comparison of names (which ignores them)."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # Invisible or layout-changing characters that are not C0/C1 controls: zero-width space,
 # joiners and marks (U+200B-200F), the Arabic letter mark (U+061C), word joiner and friends
@@ -18,3 +19,12 @@ def comparable(text: str) -> str:
     """The text as two names are compared: without invisible characters, case folded. So
     'Kristi Noem' with a zero-width space inside is the same speaker as 'Kristi Noem'."""
     return _INVISIBLE.sub("", text).casefold()
+
+
+def without_accents(word: str) -> str:
+    """'noël' -> 'noel', 'café' -> 'cafe': how a word is compared, so that a name written
+    with and without its accents is one name."""
+    if word.isascii():
+        return word
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
