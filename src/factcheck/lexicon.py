@@ -125,6 +125,10 @@ class Lexicon:
         return tuple(sorted(pairs.items(), key=lambda item: len(item[0]), reverse=True))
 
     @functools.cached_property
+    def marker_set(self) -> frozenset[Phrase]:
+        return frozenset(m for m, _ in self.marker_phrases)
+
+    @functools.cached_property
     def contrast_phrases(self) -> tuple[tuple[Phrase, Phrase, str, str], ...]:
         return tuple(
             (phrase(a), phrase(b), a, b) for a, b in self.contrasts if phrase(a) and phrase(b)

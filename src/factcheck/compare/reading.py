@@ -99,7 +99,22 @@ class Reading:
 
     @functools.cached_property
     def has_marker(self) -> bool:
-        return any(marker in self.hits for marker, _ in self.lexicon.marker_phrases)
+        return not self.lexicon.marker_set.isdisjoint(self.hits)
+
+    @functools.cached_property
+    def contrast_sides(self) -> list[tuple[Phrase, Phrase, str, str]]:
+        """The desk's contrast pairs whose first side this text holds, in the lexicon's order."""
+        return [c for c in self.lexicon.contrast_phrases if c[0] in self.hits]
+
+    @functools.cached_property
+    def antonym_positions(self) -> list[int]:
+        """Where the text asserts a content word that WordNet gives an opposite for."""
+        index = self.lexicon.antonyms
+        return [
+            i
+            for i, token in enumerate(self.tokens)
+            if self.content_flags[i] and token.stem in index and self.asserted(i)
+        ]
 
     # --- negation and assertion --------------------------------------------------------
 

@@ -26,10 +26,9 @@ class Antonyms:
 
 def wordnet_antonym(x: Reading, y: Reading) -> Finding | None:
     index = x.lexicon.antonyms
-    for i, token in enumerate(x.tokens):
-        if not x.content_flags[i] or token.stem not in index or token.stem in y.content:
-            continue
-        if not x.asserted(i):
+    for i in x.antonym_positions:
+        token = x.tokens[i]
+        if token.stem in y.content:
             continue
         for other, entry in index[token.stem].items():
             if other in x.content:
@@ -64,8 +63,8 @@ def shared_words(x: Reading, i: int, y: Reading, j: int) -> set[str]:
 
 
 def desk_contrast(x: Reading, y: Reading) -> Finding | None:
-    for left, right, left_text, right_text in x.lexicon.contrast_phrases:
-        if left not in x.hits or right not in y.hits:
+    for left, right, left_text, right_text in x.contrast_sides:
+        if right not in y.hits:
             continue
         for i in x.hits[left]:
             for j in y.hits[right]:

@@ -14,6 +14,8 @@ class Numeric:
     rule = Rule.numeric
 
     def find(self, pair: Pair) -> Finding | None:
+        if pair.a.measures.isdisjoint(pair.b.measures):
+            return None
         a, b = pair.a.claim, pair.b.claim
         for (name_a, qa), (name_b, qb) in _same_measure(a, b):
             fa, fb = parse_figure(qa.value), parse_figure(qb.value)
