@@ -399,47 +399,21 @@ class _Loader:
         corpus = self.corpus
         parent: dict[str, str] = {}  # quantity -> the whole it is part of, both existing
         for claim in corpus.claims.values():
-            where = corpus.origin[claim.id]
-            label = f"claim '{claim.id}'"
+            # Most claims refer to nothing missing: the label and place are made only for
+            # a problem (100k claims spent 0.3 s making them for nothing).
             if claim.source is not None and claim.source not in corpus.sources:
-                self._unknown(where, label, "source", f"source '{claim.source}'")
+                self._claim_refers(claim, "source", f"source '{claim.source}'")
             for other in claim.disputes:
                 if other not in corpus.claims:
-                    self._unknown(where, label, "disputes", f"claim '{other}'")
+                    self._claim_refers(claim, "disputes", f"claim '{other}'")
             rating = claim.review.rating if claim.review else None
             if rating is not None and rating not in corpus.ratings:
-                self._unknown(where, label, "review.rating", f"rating '{rating}'")
+                self._claim_refers(claim, "review.rating", f"rating '{rating}'")
             for name, quantity in claim.quantities.items():
-                for end, written in (("from", quantity.change_from), ("to", quantity.change_to)):
-                    if written is not None:
-                        target = part_reference(claim.id, written)
-                        if corpus.quantity(target) is None:
-                            self._unknown(where, label, f"quantities.{name}.{end}",
-                                          f"quantity '{target}'")  # fmt: skip
-                if (quantity.change_from is None) != (quantity.change_to is None):
-                    self.problems.append(
-                        Problem(where, "a change needs both 'from' and 'to'", record=label,
-                                field=f"quantities.{name}")
-                    )  # fmt: skip
-                if quantity.part_of is None:
-                    continue
-                target = part_reference(claim.id, quantity.part_of)
-                reference = f"{claim.id}.{name}"
-                if target == reference:
-                    self.problems.append(
-                        Problem(
-                            where,
-                            "a quantity cannot be part of itself",
-                            record=label,
-                            field=f"quantities.{name}.part_of",
-                        )
-                    )
-                elif corpus.quantity(target) is None:
-                    self._unknown(
-                        where, label, f"quantities.{name}.part_of", f"quantity '{target}'"
-                    )
-                else:
-                    parent[reference] = target
+                if quantity.change_from is not None or quantity.change_to is not None:
+                    self._change_ends(claim, name, quantity)
+                if quantity.part_of is not None:
+                    self._part_of(claim, name, quantity.part_of, parent)
         self._part_of_cycles(parent)
         for check in corpus.checks.values():
             where = corpus.origin[check.id]
@@ -449,6 +423,34 @@ class _Loader:
             for reference in expression.references(check.compute):
                 if corpus.quantity(reference) is None:
                     self._unknown(where, label, "compute", f"quantity '{reference}'")
+
+    def _claim_refers(self, claim: Claim, field_name: str, what: str) -> None:
+        self._unknown(self.corpus.origin[claim.id], f"claim '{claim.id}'", field_name, what)
+
+    def _change_ends(self, claim: Claim, name: str, quantity: Quantity) -> None:
+        for end, written in (("from", quantity.change_from), ("to", quantity.change_to)):
+            if written is not None:
+                target = part_reference(claim.id, written)
+                if self.corpus.quantity(target) is None:
+                    self._claim_refers(claim, f"quantities.{name}.{end}", f"quantity '{target}'")
+        if (quantity.change_from is None) != (quantity.change_to is None):
+            self.problems.append(
+                Problem(self.corpus.origin[claim.id], "a change needs both 'from' and 'to'",
+                        record=f"claim '{claim.id}'", field=f"quantities.{name}")
+            )  # fmt: skip
+
+    def _part_of(self, claim: Claim, name: str, part_of: str, parent: dict[str, str]) -> None:
+        target = part_reference(claim.id, part_of)
+        reference = f"{claim.id}.{name}"
+        if target == reference:
+            self.problems.append(
+                Problem(self.corpus.origin[claim.id], "a quantity cannot be part of itself",
+                        record=f"claim '{claim.id}'", field=f"quantities.{name}.part_of")
+            )  # fmt: skip
+        elif self.corpus.quantity(target) is None:
+            self._claim_refers(claim, f"quantities.{name}.part_of", f"quantity '{target}'")
+        else:
+            parent[reference] = target
 
     def _part_of_cycles(self, parent: dict[str, str]) -> None:
         """`part_of` links that lead back to where they started: no whole can hold itself.
