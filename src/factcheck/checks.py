@@ -122,7 +122,7 @@ def _run_declared(corpus: Corpus, check: Check) -> CheckResult:
         target=target,
         expression=check.compute,
         note=check.note,
-        **dict(judgement),
+        **judgement.__dict__,  # its fields as they are (dict(model) costs 4 us)
     )
 
 
@@ -151,7 +151,7 @@ def _parts_fit(corpus: Corpus, whole_ref: str, part_refs: list[str]) -> CheckRes
             target=whole_ref,
             expression=" + ".join(part_refs),
             note="Parts of one whole must together fit in it.",
-            **dict(judgement),
+            **judgement.__dict__,  # its fields as they are (dict(model) costs 4 us)
         )
 
     if any(shares) and not all(shares):
@@ -265,5 +265,5 @@ def _run_change(corpus: Corpus, reference: str, old: str, new: str) -> CheckResu
         target=reference,
         expression=written,
         note="A stated change must match the change between its 'from' and 'to'.",
-        **dict(judgement),
+        **judgement.__dict__,  # its fields as they are (dict(model) costs 4 us)
     )
