@@ -41,6 +41,8 @@ COMMANDS: dict[str, list[str]] = {
     "list --json": ["list", "--json"],
     "list (table to a pipe)": ["list"],
     "validate": ["validate"],
+    "show claim-1 --json": ["show", "claim-1", "--json"],
+    "topics --json": ["topics", "--json"],
     "check --json": ["check", "--json"],
     "compare --topic detainers --json": ["compare", "--topic", "detainers", "--json"],
     "compare --all --json": ["compare", "--all", "--json"],
