@@ -252,7 +252,7 @@ def test_a_cache_that_cannot_be_made_does_not_stop_a_command(folder, tmp_path):
 
 def test_validate_of_an_unchanged_folder_reads_no_record(folder, cache_dir):
     cold = summarise(folder, Cache(cache_dir))
-    assert (cold.files, cold.sources, cold.claims) == (3, 1, 3)
+    assert (cold.counts.files, cold.counts.sources, cold.counts.claims) == (3, 1, 3)
     used = Cache(cache_dir)
     assert summarise(folder, used) == cold
     assert (used.hits, used.misses) == (0, 0)  # answered from the record of the clean load
@@ -265,7 +265,7 @@ def test_validate_after_an_edit_loads_the_folder_again(folder, cache_dir):
         summarise(folder, Cache(cache_dir))
     assert "source 'gone', which does not exist" in str(raised.value)
     (folder / "b.toml").write_text(claim("b-one") + claim("b-two"), encoding="utf-8")
-    assert summarise(folder, Cache(cache_dir)).claims == 4
+    assert summarise(folder, Cache(cache_dir)).counts.claims == 4
 
 
 def test_a_damaged_record_of_a_clean_load_is_ignored(folder, cache_dir):
@@ -273,7 +273,7 @@ def test_a_damaged_record_of_a_clean_load_is_ignored(folder, cache_dir):
     (mark,) = cache_dir.glob("*.clean")
     mark.write_bytes(mark.read_bytes()[:-5])
     used = Cache(cache_dir)
-    assert summarise(folder, used).claims == 3
+    assert summarise(folder, used).counts.claims == 3
     assert used.hits == 3  # loaded from the entries, references checked again
 
 
@@ -284,5 +284,5 @@ def test_the_record_of_a_clean_load_is_per_folder(folder, cache_dir, tmp_path):
     for path in folder.iterdir():
         (copy / path.name).write_bytes(path.read_bytes())
     used = Cache(cache_dir)
-    assert summarise(copy, used).claims == 3
+    assert summarise(copy, used).counts.claims == 3
     assert used.misses == 3  # another folder's files are other files

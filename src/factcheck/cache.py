@@ -20,16 +20,17 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
 import stat
 import tempfile
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, NonNegativeInt, TypeAdapter, ValidationError
+from pydantic import BaseModel, ConfigDict, NonNegativeInt, ValidationError
 
 import factcheck
-from factcheck.model import RECORD_KINDS, LexiconExtension
+from factcheck.model import RECORD_KINDS, records_adapter
 
 MAGIC = b"factcheck-cache 1\n"
 DIGEST_SIZE = 32
@@ -73,11 +74,6 @@ class Cache:
         self.hits = 0
         self.misses = 0
         self._usable: bool | None = None
-        self._adapters: dict[str, TypeAdapter[Any]] = {
-            kind: TypeAdapter(list[model])  # type: ignore[valid-type]
-            for kind, model in RECORD_KINDS.items()
-        }
-        self._lexicon = TypeAdapter(list[LexiconExtension])
 
     def get(self, path: Path, digest: bytes) -> list[tuple[str, list[Any]]] | None:
         """The records of the file whose bytes have this digest, in the file's order; None
@@ -148,8 +144,7 @@ class Cache:
         return self.folder / f"{name}.entry"
 
     def _dump(self, kind: str, items: list[Any]) -> bytes:
-        adapter = self._lexicon if kind == "lexicon" else self._adapters[kind]
-        return adapter.dump_json(items, by_alias=True, exclude_unset=True)
+        return records_adapter(kind).dump_json(items, by_alias=True, exclude_unset=True)
 
     def _decode(self, raw: bytes, digest: bytes) -> list[tuple[str, list[Any]]] | None:
         if not raw.startswith(MAGIC):
@@ -170,15 +165,14 @@ class Cache:
             return None
 
     def _kinds(self, line: bytes) -> list[str] | None:
-        kinds = TypeAdapter(list[str]).validate_json(line)
+        kinds = json.loads(line)
         known = {*RECORD_KINDS, "lexicon"}
-        if any(kind not in known for kind in kinds) or len(set(kinds)) != len(kinds):
+        if not isinstance(kinds, list) or not all(kind in known for kind in kinds):
             return None
-        return kinds
+        return kinds if len(set(kinds)) == len(kinds) else None
 
     def _load(self, kind: str, line: bytes) -> list[Any]:
-        adapter = self._lexicon if kind == "lexicon" else self._adapters[kind]
-        return list(adapter.validate_json(line, context=FROM_CACHE))
+        return list(records_adapter(kind).validate_json(line, context=FROM_CACHE))
 
     def _usable_folder(self) -> bool:
         if self._usable is None:

@@ -7,6 +7,7 @@ Every field is documented in docs/records.md; keep the two in step.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from fractions import Fraction
 from typing import Annotated, Any, Literal
 
@@ -17,6 +18,7 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    TypeAdapter,
     ValidationInfo,
     model_validator,
 )
@@ -308,6 +310,14 @@ RECORD_KINDS: dict[str, type[Source] | type[Claim] | type[Check] | type[Rating]]
     "checks": Check,
     "ratings": Rating,
 }
+
+
+@functools.cache
+def records_adapter(kind: str) -> TypeAdapter[list[Any]]:
+    """Validates and dumps a list of one kind of record ('claims', ..., or 'lexicon') in one
+    call to pydantic-core; made once per kind, for the loader and the cache alike."""
+    model = LexiconExtension if kind == "lexicon" else RECORD_KINDS[kind]
+    return TypeAdapter(list[model])  # type: ignore[valid-type]
 
 
 def claims_file_json_schema() -> dict[str, Any]:

@@ -561,24 +561,21 @@ def _source_line(source: Source) -> str:
 
 @writes_output
 def validation_summary(summary: Summary, fmt: OutputFormat) -> None:
-    counts = {
-        "claims": summary.claims,
-        "sources": summary.sources,
-        "checks": summary.checks,
-        "files": summary.files,
-    }
+    n = summary.counts
     if summary.skipped:
         note(f"skipped as hidden (not read): {', '.join(summary.skipped)}")
     if fmt is OutputFormat.table:
-        n = counts
         show(
             Text(
-                f"{plural(n['claims'], 'claim')}, {plural(n['sources'], 'source')}, "
-                f"{plural(n['checks'], 'check')} in {plural(n['files'], 'file')}"
+                f"{plural(n.claims, 'claim')}, {plural(n.sources, 'source')}, "
+                f"{plural(n.checks, 'check')} in {plural(n.files, 'file')}"
             )
         )
     else:
-        write_json({"valid": True, **counts, "problems": [], "skipped": summary.skipped})
+        write_json(
+            {"valid": True, "claims": n.claims, "sources": n.sources, "checks": n.checks,
+             "files": n.files, "problems": [], "skipped": summary.skipped}
+        )  # fmt: skip
 
 
 @writes_output

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import tomli
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import BaseModel, ValidationError
 
 from factcheck import expression
 from factcheck.cache import Cache, Counts, file_digest
@@ -27,6 +27,7 @@ from factcheck.model import (
     Rating,
     Source,
     part_reference,
+    records_adapter,
     split_reference,
 )
 
@@ -148,7 +149,7 @@ def load(root: Path, cache: Cache | None = None) -> Corpus:
         if state is None or cache is None or cache.was_clean(root, state) is None:
             loader.check_references()
             if cache is not None and state is not None and not loader.problems:
-                cache.mark_clean(root, state, Summary.of(loader.corpus).counts())
+                cache.mark_clean(root, state, Summary.of(loader.corpus).counts)
     if loader.problems:
         from factcheck.locate import with_lines  # only when there is something to place
 
@@ -158,34 +159,21 @@ def load(root: Path, cache: Cache | None = None) -> Corpus:
 
 @dataclass(frozen=True)
 class Summary:
-    """What `validate` reports of a valid folder."""
+    """What `validate` reports of a valid folder: how many of each, and what was skipped."""
 
-    files: int
-    sources: int
-    claims: int
-    checks: int
-    ratings: int
+    counts: Counts
     skipped: list[str]
 
     @staticmethod
     def of(corpus: Corpus) -> Summary:
-        return Summary(
+        counts = Counts(
             files=len(corpus.files),
             sources=len(corpus.sources),
             claims=len(corpus.claims),
             checks=len(corpus.checks),
             ratings=len(corpus.ratings),
-            skipped=corpus.skipped,
         )
-
-    def counts(self) -> Counts:
-        return Counts(
-            files=self.files,
-            sources=self.sources,
-            claims=self.claims,
-            checks=self.checks,
-            ratings=self.ratings,
-        )
+        return Summary(counts, corpus.skipped)
 
 
 def summarise(root: Path, cache: Cache | None = None) -> Summary:
@@ -206,7 +194,7 @@ def summarise(root: Path, cache: Cache | None = None) -> Summary:
             else:
                 counts = cache.was_clean(root, file_digest(b"\0".join(digests)))
                 if counts is not None:
-                    return Summary(**counts.model_dump(), skipped=found.skipped)
+                    return Summary(counts, found.skipped)
     return Summary.of(load(root, cache))
 
 
@@ -265,10 +253,6 @@ class _Loader:
         self.cache = cache
         self._file_keys: list[bytes] = []  # the path and digest of every file read
         self.problems: list[Problem] = []
-        self._adapters: dict[str, TypeAdapter[Any]] = {
-            kind: TypeAdapter(list[model])  # type: ignore[valid-type]
-            for kind, model in RECORD_KINDS.items()
-        }
         self._ids: dict[str, tuple[str, str]] = {}
 
     def read_file(self, path: Path) -> None:
@@ -361,7 +345,7 @@ class _Loader:
         # One call validates the whole list quickly; only when it fails do we go record by
         # record, so that the valid records still count when references are checked.
         try:
-            return list(self._adapters[kind].validate_python(raw))
+            return list(records_adapter(kind).validate_python(raw))
         except ValidationError as error:
             self.problems.extend(_schema_problems(path, kind, raw, error))
         records = []
