@@ -151,6 +151,16 @@ def _forge(entry: Path, old: bytes, new: bytes) -> None:
     entry.write_bytes(MAGIC + file_digest(payload) + payload)
 
 
+@pytest.mark.parametrize("header", [b'[["claims"]]', b"{}", b'["claims","claims"]', b"\xff"])
+def test_a_forged_header_is_ignored(folder, cache_dir, header):
+    warm_load(folder, cache_dir)
+    for entry in entries(cache_dir):
+        _forge(entry, b'["claims"]', header)
+    corpus, used = warm_load(folder, cache_dir)
+    assert len(corpus.claims) == 3
+    assert used.misses == 2
+
+
 def test_a_forged_entry_still_goes_through_validation(folder, cache_dir):
     warm_load(folder, cache_dir)
     for entry in entries(cache_dir):

@@ -167,7 +167,9 @@ class Cache:
     def _kinds(self, line: bytes) -> list[str] | None:
         kinds = json.loads(line)
         known = {*RECORD_KINDS, "lexicon"}
-        if not isinstance(kinds, list) or not all(kind in known for kind in kinds):
+        if not isinstance(kinds, list) or not all(
+            isinstance(kind, str) and kind in known for kind in kinds
+        ):
             return None
         return kinds if len(set(kinds)) == len(kinds) else None
 
