@@ -3,11 +3,14 @@ reads, never store a problem as success, and never break a command when it canno
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import factcheck
 from conftest import run
@@ -296,3 +299,25 @@ def test_the_record_of_a_clean_load_is_per_folder(folder, cache_dir, tmp_path):
     used = Cache(cache_dir)
     assert summarise(copy, used).counts.claims == 3
     assert used.misses == 3  # another folder's files are other files
+
+
+@settings(
+    max_examples=int(os.environ.get("FACTCHECK_FUZZ_EXAMPLES", "25")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(st.lists(st.tuples(st.integers(0, 10_000), st.binary(max_size=4)), min_size=1, max_size=6))
+def test_any_damage_to_a_signed_entry_never_crashes_a_load(folder, cache_dir, edits):
+    """Whatever the bytes of an entry (signed again, so that they are decoded, not just
+    refused at the checksum), a load gives records or a ClaimsError: never another error."""
+    warm_load(folder, cache_dir)
+    for entry in entries(cache_dir):
+        payload = bytearray(entry.read_bytes()[len(MAGIC) + 32 :])
+        for at, replacement in edits:
+            at %= len(payload)
+            payload[at : at + len(replacement)] = replacement
+        entry.write_bytes(MAGIC + file_digest(bytes(payload)) + bytes(payload))
+    with contextlib.suppress(ClaimsError):  # a forged entry may repeat an ID: a problem
+        warm_load(folder, cache_dir)
+    for entry in entries(cache_dir):  # the next example starts from good entries
+        entry.unlink()
