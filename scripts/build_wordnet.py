@@ -16,6 +16,11 @@ What it writes (tab-separated, sorted, one entry a line):
 - `wordnet-values.tsv`: `word<TAB>class`: words that name one value of an attribute of which
   a thing has one at a time: colour, month, day (of the week), nationality (adjectives that
   pertain to a country, as "Armenian" to "Armenia").
+- `wordnet-nouns.tsv`: the noun hierarchy, for telling two kinds of thing apart ("film" /
+  "painting") from a kind and its sort ("film" / "movie", "town" / "municipality"): `s<TAB>
+  synset<TAB>parents` (hypernyms and instance hypernyms), `w<TAB>word<TAB>synsets` for each
+  single-word noun (commonest sense first, as WordNet's index orders them), and
+  `@person<TAB>synset`; synsets are numbered in offset order, in base 36.
 - `wordnet-irregular.tsv`: `form<TAB>lemma`: WordNet's exception lists (verb.exc, noun.exc,
   adj.exc), for forms that are not themselves a WordNet lemma ("children" -> "child",
   "rose" is left out because it is a noun of its own).
@@ -159,6 +164,42 @@ def values(nouns: dict, adjectives: dict) -> dict[str, str]:
     return found
 
 
+PERSON = "n00007846"  # person, individual, someone
+
+
+def base36(number: int) -> str:
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    text = ""
+    while True:
+        number, digit = divmod(number, 36)
+        text = digits[digit] + text
+        if not number:
+            return text
+
+
+def noun_hierarchy(nouns: dict) -> list[str]:
+    """Rows of wordnet-nouns.tsv, with synsets numbered in offset order (base 36): the
+    person synset; each synset's parents (hypernyms and instance hypernyms); each single-word
+    noun's synsets."""
+    number = {name: base36(i) for i, name in enumerate(sorted(nouns))}
+    rows = [f"@person\t{number[PERSON]}"]
+    for name in sorted(nouns):
+        parents = sorted({number[key(p[2], p[1])] for p in nouns[name][2] if p[0] in ("@", "@i")})
+        if parents:
+            rows.append(f"s\t{number[name]}\t{','.join(parents)}")
+    senses: dict[str, list[str]] = {}
+    for line in (WORDNET / "index.noun").read_text(encoding="latin-1").splitlines():
+        if line.startswith("  "):
+            continue
+        fields = line.split()
+        word, synset_count, pointer_count = fields[0], int(fields[2]), int(fields[3])
+        offsets = fields[6 + pointer_count : 6 + pointer_count + synset_count]
+        if single(word):  # the index lists a word's senses commonest first
+            senses[word] = [number[f"n{offset}"] for offset in offsets]
+    rows += [f"w\t{word}\t{','.join(ids)}" for word, ids in sorted(senses.items())]
+    return rows
+
+
 def irregular() -> dict[str, str]:
     lemmas = set()
     for pos in POS:
@@ -201,6 +242,7 @@ def main() -> int:
     write(
         "wordnet-irregular.tsv", [f"{form}\t{lemma}" for form, lemma in sorted(irregular().items())]
     )
+    write("wordnet-nouns.tsv", noun_hierarchy(nouns))
     return 0
 
 

@@ -3,6 +3,7 @@ benchmarks/contradiction_real.py, not asserted: ../shared is not in a plain clon
 
 import pytest
 
+from factcheck import wordnet
 from factcheck.compare import Confidence, Rule, compare
 from factcheck.compare.reading import Reading
 from factcheck.lexicon import Lexicon, stem
@@ -218,3 +219,42 @@ def test_a_name_with_and_without_its_accents_is_one_name():
     ) == [Rule.values]
     assert rules("It is a comedy by Noël Coward.", "It is a comedy by Noel Coward.") == []
     assert stem("Café") == stem("cafe")  # content words are compared by stem
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "fired"),
+    [
+        ("Mohra is a 1994 Indian action film directed by Rajiv Rai.", "Mohra is a truck.", True),
+        ("The Bahamas is an archipelago in the Atlantic.", "The Bahamas is a city.", True),
+        # A synonym, or a kind of the other: both can be said of one thing.
+        ("Mohra is a 1994 film.", "Mohra is an Indian movie.", False),
+        ("Rex is a dog.", "Rex is an animal.", False),
+        # Two words for people: one person can be a model and a senator.
+        ("Ashley Graham is an American model.", "Ashley Graham is a US senator.", False),
+        # Negated, hedged, about another subject, or about an unnamed one.
+        ("Mohra is a film.", "Mohra is not a truck.", False),
+        ("Mohra is a film.", "If Mohra is a truck, it runs.", False),
+        ("Mohra is a film.", "Lagaan is a truck.", False),
+        ("The thing is a film.", "The thing is a truck.", False),
+        # The text names the other side's kind too.
+        ("Mohra is a film based on a book.", "Mohra is a book.", False),
+    ],
+)  # fmt: skip
+def test_one_subject_said_to_be_two_kinds_of_thing(a, b, fired):
+    assert (Rule.category in rules(a, b)) is fired
+
+
+def test_what_a_sentence_says_its_subject_is():
+    read = reading("Mohra (Pawn) is a 1994 Indian action thriller film directed by Rajiv Rai.")
+    (said,) = read.kinds_said
+    assert said.named and {"mohra", "pawn"} <= said.subject
+    assert [read.tokens[k].text for k in said.phrase] == ["action", "thriller", "film"]
+
+
+def test_the_noun_hierarchy_is_read_only_when_two_claims_say_what_one_thing_is():
+    wordnet.nouns.cache_clear()
+    rules("The county released 4,561 people.", "The county did not release 4,561 people.")
+    rules("Mohra is a film.", "Lagaan is a truck.")  # kinds said, of different subjects
+    assert wordnet.nouns.cache_info().currsize == 0
+    rules("Mohra is a film.", "Mohra is a truck.")
+    assert wordnet.nouns.cache_info().currsize == 1

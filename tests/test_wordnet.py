@@ -31,3 +31,14 @@ def test_the_lexicon_indexes_antonyms_by_stem_both_ways():
     index = Lexicon.default().antonyms
     assert stem("fell") in index[stem("rise")]
     assert stem("rise") in index[stem("fall")]
+
+
+def test_the_noun_hierarchy_tells_kinds_apart_from_sorts_and_synonyms():
+    nouns = wordnet.nouns()
+    assert nouns.related("film", "movie")  # one sense
+    assert nouns.related("dog", "animal") and nouns.related("animal", "dog")  # a kind of it
+    assert not nouns.related("film", "painting")
+    assert not nouns.related("archipelago", "city")
+    assert nouns.can_be_a_person("senator") and nouns.can_be_a_person("model")
+    assert not nouns.can_be_a_person("film")
+    assert nouns.senses["film"][0] in nouns.senses["movie"]  # the commonest sense comes first

@@ -598,8 +598,9 @@ def compare_command(
     rebuttal ("a lie", "misinformation" aimed at the other speaker), numeric (one measure,
     figures that cannot both hold); then, read from the words alone and shown as
     suggestions: negation (a predicate negated on one side only), values (two years,
-    numbers, colours or nationalities in one slot) and antonym (WordNet or the desk's
-    contrast pairs). Figures of different measures on one proposition are listed as
+    numbers, colours or nationalities in one slot), antonym (WordNet or the desk's
+    contrast pairs) and category (one named subject said to be two kinds of thing, "a
+    film" / "a truck"). Figures of different measures on one proposition are listed as
     contrasting evidence.
 
     Examples:

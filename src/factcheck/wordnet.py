@@ -1,4 +1,4 @@
-"""Princeton WordNet 3.0, as the three data files that scripts/build_wordnet.py makes from it.
+"""Princeton WordNet 3.0, as the four data files that scripts/build_wordnet.py makes from it.
 
 Read lazily and once: only `compare`'s text rules need them, and `--help` must stay fast.
 The words are kept as WordNet writes them, so a finding can say which entry fired.
@@ -51,3 +51,58 @@ def antonyms() -> tuple[Antonym, ...]:
 def value_classes() -> dict[str, str]:
     """Word -> the attribute it is one value of: colour, month, day, nationality."""
     return {word: cls for word, cls in _rows("wordnet-values.tsv")}
+
+
+class NounHierarchy:
+    """WordNet's nouns as kinds of thing: which synsets a word names, and what each synset is
+    a kind (or an instance) of."""
+
+    def __init__(self, rows: list[list[str]]) -> None:
+        self.parents: dict[str, list[str]] = {}
+        self.senses: dict[str, list[str]] = {}
+        self.person = ""
+        for row in rows:
+            if row[0] == "s":
+                self.parents[row[1]] = row[2].split(",")
+            elif row[0] == "w":
+                self.senses[row[1]] = row[2].split(",")
+            elif row[0] == "@person":
+                self.person = row[1]
+        self._above: dict[str, frozenset[str]] = {}
+
+    def is_noun(self, word: str) -> bool:
+        return word in self.senses
+
+    def above(self, synset: str) -> frozenset[str]:
+        """Every synset this one is a kind or an instance of, however far up."""
+        found = self._above.get(synset)
+        if found is None:
+            seen: set[str] = set()
+            todo = list(self.parents.get(synset, ()))
+            while todo:
+                parent = todo.pop()
+                if parent not in seen:
+                    seen.add(parent)
+                    todo += self.parents.get(parent, ())
+            found = self._above[synset] = frozenset(seen)
+        return found
+
+    def related(self, a: str, b: str) -> bool:
+        """Whether some sense of one word is some sense of the other, or a kind of it: "film"
+        and "movie", "town" and "municipality", "dog" and "animal"."""
+        senses_a, senses_b = set(self.senses[a]), set(self.senses[b])
+        if senses_a & senses_b:
+            return True
+        return any(senses_b & self.above(s) for s in senses_a) or any(
+            senses_a & self.above(s) for s in senses_b
+        )
+
+    def can_be_a_person(self, word: str) -> bool:
+        """Whether some sense of the word is a kind of person ("model", "senator", and "dog"
+        too, in one rare sense)."""
+        return any(self.person in self.above(s) for s in self.senses[word])
+
+
+@functools.cache
+def nouns() -> NounHierarchy:
+    return NounHierarchy(_rows("wordnet-nouns.tsv"))

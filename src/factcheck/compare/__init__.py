@@ -11,7 +11,9 @@ and what might make it no conflict at all:
 3. numeric: figures of the same `measure` whose intervals cannot meet (hedges honoured);
 4. negation: a predicate negated on one side and asserted on the other (suggested);
 5. values: two values of one attribute in the same slot: years, numbers, colours (suggested);
-6. antonym: opposite words over the same thing, from WordNet or the desk's lexicon (suggested).
+6. antonym: opposite words over the same thing, from WordNet or the desk's lexicon (suggested);
+7. category: one named subject said to be two kinds of thing that WordNet keeps apart
+   ("a film" / "a truck") (suggested).
 
 Figures of different measures on one proposition are contrasting evidence, not conflict.
 """

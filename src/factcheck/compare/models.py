@@ -18,10 +18,11 @@ class Rule(str, enum.Enum):
     negation = "negation"
     values = "values"
     antonym = "antonym"
+    category = "category"
 
 
 # The rules that read only the words of the texts: each finding of theirs is a suggestion.
-TEXT_RULES = frozenset({Rule.negation, Rule.values, Rule.antonym})
+TEXT_RULES = frozenset({Rule.negation, Rule.values, Rule.antonym, Rule.category})
 
 
 class Evidence(BaseModel):

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from fractions import Fraction
 
+from factcheck.compare.kinds import KindSaid, kinds_said
 from factcheck.lexicon import Lexicon, Phrase, Text, Token, stem
 from factcheck.model import Claim
 from factcheck.quantity import Figure, parse_figure
@@ -266,6 +267,11 @@ class Reading:
         return None
 
     # --- subjects and names ------------------------------------------------------------
+
+    @functools.cached_property
+    def kinds_said(self) -> tuple[KindSaid, ...]:
+        """Each plain "<subject> is a <kind of thing>" of the text (see kinds.py)."""
+        return kinds_said(self)
 
     @functools.cached_property
     def sentence_starts(self) -> dict[int, int]:

@@ -11,7 +11,15 @@ from typing import Protocol
 
 from factcheck.compare.models import Finding, Rule
 from factcheck.compare.pairing import Pair
-from factcheck.compare.rules import antonym, negation, numeric, rebuttal, recorded, values
+from factcheck.compare.rules import (
+    antonym,
+    category,
+    negation,
+    numeric,
+    rebuttal,
+    recorded,
+    values,
+)
 
 
 class ConflictRule(Protocol):
@@ -27,4 +35,5 @@ RULES: list[ConflictRule] = [
     negation.Negation(),
     values.Values(),
     antonym.Antonyms(),
+    category.Category(),
 ]
