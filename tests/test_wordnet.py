@@ -41,4 +41,4 @@ def test_the_noun_hierarchy_tells_kinds_apart_from_sorts_and_synonyms():
     assert not nouns.related("archipelago", "city")
     assert nouns.can_be_a_person("senator") and nouns.can_be_a_person("model")
     assert not nouns.can_be_a_person("film")
-    assert nouns.senses["film"][0] in nouns.senses["movie"]  # the commonest sense comes first
+    assert nouns.senses("film")[0] in nouns.senses("movie")  # the commonest sense comes first

@@ -26,14 +26,13 @@ class Antonym:
         return "WordNet antonym" if self.kind == "direct" else f"WordNet antonym ({self.kind})"
 
 
+def _text(name: str) -> str:
+    return resources.files("factcheck").joinpath("wordlists").joinpath(name).read_text("utf-8")
+
+
 def _rows(name: str) -> list[list[str]]:
-    text = (
-        resources.files("factcheck")
-        .joinpath("wordlists")
-        .joinpath(name)
-        .read_text(encoding="utf-8")
-    )
-    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    lines = _text(name).splitlines()
+    return [line.split("\t") for line in lines if line and not line.startswith("#")]
 
 
 @functools.cache
@@ -57,40 +56,51 @@ class NounHierarchy:
     """WordNet's nouns as kinds of thing: which synsets a word names, and what each synset is
     a kind (or an instance) of."""
 
-    def __init__(self, rows: list[list[str]]) -> None:
-        self.parents: dict[str, list[str]] = {}
-        self.senses: dict[str, list[str]] = {}
+    def __init__(self, text: str) -> None:
+        # The lists stay comma-joined text until asked for: 137k rows held as Python lists
+        # took 65 MB and 0.24 s to load, most of which no comparison ever reads.
+        self._parents: dict[str, str] = {}
+        self._senses: dict[str, str] = {}
         self.person = ""
-        for row in rows:
-            if row[0] == "s":
-                self.parents[row[1]] = row[2].split(",")
-            elif row[0] == "w":
-                self.senses[row[1]] = row[2].split(",")
-            elif row[0] == "@person":
-                self.person = row[1]
+        tables = {"s": self._parents, "w": self._senses}
+        for line in text.splitlines():
+            kind, _, rest = line.partition("\t")
+            name, _, value = rest.partition("\t")
+            if kind in tables:
+                tables[kind][name] = value
+            elif kind == "@person":
+                self.person = name
         self._above: dict[str, frozenset[str]] = {}
 
+    def senses(self, word: str) -> list[str]:
+        """The synsets a noun names, its commonest sense first."""
+        return self._senses[word].split(",")
+
+    def parents(self, synset: str) -> list[str]:
+        found = self._parents.get(synset)
+        return found.split(",") if found else []
+
     def is_noun(self, word: str) -> bool:
-        return word in self.senses
+        return word in self._senses
 
     def above(self, synset: str) -> frozenset[str]:
         """Every synset this one is a kind or an instance of, however far up."""
         found = self._above.get(synset)
         if found is None:
             seen: set[str] = set()
-            todo = list(self.parents.get(synset, ()))
+            todo = self.parents(synset)
             while todo:
                 parent = todo.pop()
                 if parent not in seen:
                     seen.add(parent)
-                    todo += self.parents.get(parent, ())
+                    todo += self.parents(parent)
             found = self._above[synset] = frozenset(seen)
         return found
 
     def related(self, a: str, b: str) -> bool:
         """Whether some sense of one word is some sense of the other, or a kind of it: "film"
         and "movie", "town" and "municipality", "dog" and "animal"."""
-        senses_a, senses_b = set(self.senses[a]), set(self.senses[b])
+        senses_a, senses_b = set(self.senses(a)), set(self.senses(b))
         if senses_a & senses_b:
             return True
         return any(senses_b & self.above(s) for s in senses_a) or any(
@@ -100,9 +110,9 @@ class NounHierarchy:
     def can_be_a_person(self, word: str) -> bool:
         """Whether some sense of the word is a kind of person ("model", "senator", and "dog"
         too, in one rare sense)."""
-        return any(self.person in self.above(s) for s in self.senses[word])
+        return any(self.person in self.above(s) for s in self.senses(word))
 
 
 @functools.cache
 def nouns() -> NounHierarchy:
-    return NounHierarchy(_rows("wordnet-nouns.tsv"))
+    return NounHierarchy(_text("wordnet-nouns.tsv"))
