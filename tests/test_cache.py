@@ -51,7 +51,7 @@ def warm_load(folder: Path, cache_dir: Path) -> tuple[factcheck.store.Corpus, Ca
 
 
 def entries(cache_dir: Path) -> list[Path]:
-    return sorted(cache_dir.glob("*.entry"))
+    return sorted(cache_dir.rglob("*.entry"))
 
 
 def test_an_unchanged_folder_comes_whole_from_the_cache(folder, cache_dir):
@@ -107,6 +107,18 @@ def test_a_new_tool_version_never_reads_old_entries(folder, cache_dir, monkeypat
     corpus, used = warm_load(folder, cache_dir)
     assert (used.hits, used.misses) == (0, 3)
     assert len(corpus.claims) == 3
+
+
+def test_a_new_version_removes_the_entries_of_the_old(folder, cache_dir, monkeypatch):
+    warm_load(folder, cache_dir)
+    (old_version,) = [p for p in cache_dir.iterdir() if p.is_dir()]
+    unrelated = cache_dir / "notes.txt"
+    unrelated.write_text("not ours to remove")
+    monkeypatch.setattr(factcheck, "__version__", "999.0")
+    warm_load(folder, cache_dir)
+    assert not old_version.exists()
+    assert len(entries(cache_dir)) == 3  # the new version's
+    assert unrelated.exists()
 
 
 def test_an_edited_schema_module_never_reads_old_entries(folder, cache_dir, monkeypatch):
@@ -283,7 +295,7 @@ def test_validate_after_an_edit_loads_the_folder_again(folder, cache_dir):
 
 def test_a_damaged_record_of_a_clean_load_is_ignored(folder, cache_dir):
     summarise(folder, Cache(cache_dir))
-    (mark,) = cache_dir.glob("*.clean")
+    (mark,) = cache_dir.rglob("*.clean")
     mark.write_bytes(mark.read_bytes()[:-5])
     used = Cache(cache_dir)
     assert summarise(folder, used).counts.claims == 3

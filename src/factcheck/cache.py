@@ -22,6 +22,8 @@ import contextlib
 import hashlib
 import json
 import os
+import re
+import shutil
 import stat
 import tempfile
 from pathlib import Path
@@ -33,6 +35,7 @@ import factcheck
 from factcheck.model import RECORD_KINDS, records_adapter
 
 MAGIC = b"factcheck-cache 1\n"
+_VERSION_FOLDER = re.compile(r"[0-9a-f]{16}")
 DIGEST_SIZE = 32
 FROM_CACHE = {"factcheck-cache": True}  # validation context: dates come back as ISO strings
 
@@ -69,8 +72,11 @@ class Cache:
     """Validated records of claims files, one entry file per claims file."""
 
     def __init__(self, folder: Path) -> None:
-        self.folder = folder
+        self.root = folder
         self.version = _version_digest()
+        # Each version keeps its entries in a folder of its own; a version's first write
+        # removes the others' (see _usable_folder), so upgrades do not pile entries up.
+        self.folder = folder / self.version.hex()[:16]
         self.hits = 0
         self.misses = 0
         self._usable: bool | None = None
@@ -178,8 +184,20 @@ class Cache:
 
     def _usable_folder(self) -> bool:
         if self._usable is None:
-            self._usable = _private_folder(self.folder)
+            self._usable = _private_folder(self.root) and self._version_folder()
         return self._usable
+
+    def _version_folder(self) -> bool:
+        if self.folder.is_dir():
+            return True
+        try:
+            self.folder.mkdir(mode=0o700)
+        except OSError:
+            return False
+        for other in self.root.iterdir():
+            if other != self.folder and other.is_dir() and _VERSION_FOLDER.fullmatch(other.name):
+                shutil.rmtree(other, ignore_errors=True)
+        return True
 
 
 def _private_folder(folder: Path) -> bool:
