@@ -34,6 +34,7 @@ def reading(text):
          "The factory doesn't comply with emissions rules."),
         ("Cruz modelled for the brand in Paris.", "Cruz declined to model for the brand."),
         ("A man in a black suit plays the cello.", "Nobody has a suit."),
+        ("The sheriff confirmed the transfer.", "The sheriff was unable to confirm the transfer."),
     ],
 )  # fmt: skip
 def test_negation_of_the_same_predicate(a, b):
