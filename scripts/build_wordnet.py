@@ -14,8 +14,9 @@ What it writes (tab-separated, sorted, one entry a line):
   other ("shiny", similar to "bright", against "dull"); `derived`: derivational forms of a
   direct pair ("inability"/"ability" from "unable"/"able").
 - `wordnet-values.tsv`: `word<TAB>class`: words that name one value of an attribute of which
-  a thing has one at a time: colour, month, day (of the week), nationality (adjectives that
-  pertain to a country, as "Armenian" to "Armenia").
+  a thing has one at a time: colour, month, day (of the week), country (instances of
+  "country, state, land": "Japan", "India"), nationality (adjectives that pertain to a
+  country, as "Armenian" to "Armenia").
 - `wordnet-nouns.tsv`: the noun hierarchy, for telling two kinds of thing apart ("film" /
   "painting") from a kind and its sort ("film" / "movie", "town" / "municipality"): `s<TAB>
   synset<TAB>parents` (hypernyms and instance hypernyms), `w<TAB>word<TAB>synsets` for each
@@ -145,6 +146,8 @@ def values(nouns: dict, adjectives: dict) -> dict[str, str]:
             for word in hyponym_words(nouns, root):
                 found.setdefault(word, cls)
     countries = hyponym_words(nouns, "n08544813", instances=True)  # country, state, land
+    for word in countries:
+        found.setdefault(word, "country")
     country_synsets = {name for name, (_, words, _) in nouns.items() if set(words) & countries}
     for name in country_synsets:  # "United Kingdom" -> "British", by derivation
         for pointer in nouns[name][2]:

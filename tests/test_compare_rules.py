@@ -100,6 +100,9 @@ def test_antonyms_about_different_things_do_not_fire():
         ("It warmed 0.8 degrees over 100 years.", "It warmed 0.8 degrees over 30 years.", False),
         # The value is held somewhere by both.
         ("The show ran from 1968 to 1973.", "The show ended in 1973.", False),
+        # Countries where they are places; not first names that are countries too.
+        ("The Dalai Lama lives in Japan.", "The Dalai Lama lives in India.", True),
+        ("Jordan scored 30 points in the final.", "Chad scored 30 points in the final.", False),
         # A multiplier is not what a number counts: "km" is, and it is a unit.
         ("The orbit is about 150 million km wide.", "The orbit is 93 million km wide.", False),
         ("The city has 2 million residents.", "The city has 3 million residents.", True),

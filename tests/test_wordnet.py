@@ -17,6 +17,7 @@ def test_value_classes():
     assert classes["june"] == "month"
     assert classes["monday"] == "day"
     assert classes["armenian"] == "nationality"
+    assert classes["japan"] == "country"
     assert "table" not in classes
 
 

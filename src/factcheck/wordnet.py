@@ -48,7 +48,7 @@ def antonyms() -> tuple[Antonym, ...]:
 
 @functools.cache
 def value_classes() -> dict[str, str]:
-    """Word -> the attribute it is one value of: colour, month, day, nationality."""
+    """Word -> the attribute it is one value of: colour, month, day, nationality, country."""
     return {word: cls for word, cls in _rows("wordnet-values.tsv")}
 
 

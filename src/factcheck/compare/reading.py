@@ -31,6 +31,8 @@ _ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
 }  # fmt: skip
+# A country is a value where it is a place: "lives in Japan", "fled to India", "from Chad".
+_PLACE_PREPOSITIONS = frozenset({"in", "to", "from", "of", "at", "into"})
 # Names of months and days that are ordinary words too: a value only when capitalised.
 _CAPITALISED_ONLY = frozenset({"may", "march", "august", "sun", "sat", "wed"})
 
@@ -167,8 +169,8 @@ class Reading:
     @functools.cached_property
     def values(self) -> tuple[Value, ...]:
         found = []
-        for i, token in enumerate(self.tokens):
-            value = self._value(token)
+        for i in range(len(self.tokens)):
+            value = self._value(i)
             if value is not None:
                 found.append(Value(i, *value))
         return tuple(found)
@@ -195,7 +197,8 @@ class Reading:
             counts[key] = counts.get(key, 0) + 1
         return counts
 
-    def _value(self, token: Token) -> tuple[str, str] | None:
+    def _value(self, i: int) -> tuple[str, str] | None:
+        token = self.tokens[i]
         text = token.text
         if text.isdigit() and len(text) == 4 and 1000 <= int(text) <= 2099:
             return "year", text
@@ -212,8 +215,10 @@ class Reading:
         kind = self.lexicon.value_classes.get(token.stem)
         if kind is None or (lower in _CAPITALISED_ONLY and not token.capitalised):
             return None
-        if kind in ("month", "day", "nationality") and not token.capitalised:
+        if kind in ("month", "day", "nationality", "country") and not token.capitalised:
             return None
+        if kind == "country" and not (i and self.tokens[i - 1].lower in _PLACE_PREPOSITIONS):
+            return None  # "Jordan scored" and "Chad said" name people
         return kind, token.stem
 
     def anchors(self, i: int, window: int = 3) -> set[str]:

@@ -17,7 +17,9 @@ from factcheck.compare.rules.alignment import MIN_SENTENCE_OVERLAP, aligned, eit
 from factcheck.compare.rules.evidence import word_evidence
 from factcheck.quantity import Figure, Hedge
 
-DATES = frozenset({"year", "month", "day"})
+# Values whose slot is the words before them ("born in 1941", "lives in Japan"), and that a
+# sentence holding one of each, matching the other sentence, puts in one slot.
+DATES = frozenset({"year", "month", "day", "country"})
 # Words that scale a number rather than say what it counts.
 MULTIPLIERS = frozenset({"hundred", "thousand", "million", "billion", "trillion", "dozen"})
 # Whole numbers below this, written without a hedge, are counts read exactly; larger ones may
@@ -31,6 +33,7 @@ RESOURCES = {
     "day": "different days (WordNet)",
     "colour": "different colours (WordNet)",
     "nationality": "different nationalities (WordNet)",
+    "country": "different countries (WordNet)",
 }
 
 
@@ -42,9 +45,10 @@ class Values:
 
 
 def slot(reading: Reading, value: Value) -> set[str]:
-    """The words that say what a value is a value of: for a date, the content words just
-    before it ("born in", "released on"); for a number, the noun it counts, unless that is a
-    unit of measure; for a colour, nationality or ordinal, the noun it qualifies."""
+    """The words that say what a value is a value of: for a date or a country, the content
+    words just before it ("born in", "released on", "lives in"); for a number, the noun it
+    counts, unless that is a unit of measure; for a colour, nationality or ordinal, the noun
+    it qualifies."""
     if value.kind in DATES:
         return reading.preceding(value.index, 2)
     if value.kind == "number":
