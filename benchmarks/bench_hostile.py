@@ -35,6 +35,14 @@ def repeated_sentences(n: int) -> str:
     )
 
 
+def kinds_said(n: int) -> str:
+    """Two claims that each say what n things are, one subject name shared by all, no two
+    kinds apart (every pair of sentences is a candidate for the category rule)."""
+    film = " ".join(f"Mohra {k} is a film." for k in range(n))
+    movie = " ".join(f"Mohra {k} is a movie." for k in range(n))
+    return claim("a", film) + claim("b", movie, "T")
+
+
 def crowded_proposition(n: int) -> str:
     """n claims on one proposition with alternating stance."""
     return "".join(
@@ -78,6 +86,8 @@ CASES: list[tuple[str, Callable[[int], str], list[str], list[int]]] = [
     ("compare: long rebuttal, many speakers", long_rebuttal, ["compare", "--topic", "t",
      "--json"], [250, 1000]),
     ("compare: shared words", shared_words, ["compare", "--topic", "t", "--json"], [750, 3000]),
+    ("compare: what things are, said n times", kinds_said, ["compare", "--topic", "t", "--json"],
+     [500, 2000]),
     ("tables: list, one long text (KB)", long_text, ["list"], [2500, 10000]),
     ("tables: show, one long text (KB)", long_text, ["show", "long"], [2500, 10000]),
     ("tables: list, many claims", many_claims, ["list"], [5000, 20000]),

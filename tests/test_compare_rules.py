@@ -251,7 +251,7 @@ def test_one_subject_said_to_be_two_kinds_of_thing(a, b, fired):
 def test_what_a_sentence_says_its_subject_is():
     read = reading("Mohra (Pawn) is a 1994 Indian action thriller film directed by Rajiv Rai.")
     (said,) = read.kinds_said
-    assert said.named and {"mohra", "pawn"} <= said.subject
+    assert said.names == {"mohra", "pawn"} <= said.subject
     assert [read.tokens[k].text for k in said.phrase] == ["action", "thriller", "film"]
 
 
@@ -262,3 +262,10 @@ def test_the_noun_hierarchy_is_read_only_when_two_claims_say_what_one_thing_is()
     assert wordnet.nouns.cache_info().currsize == 0
     rules("Mohra is a film.", "Mohra is a truck.")
     assert wordnet.nouns.cache_info().currsize == 1
+
+
+def test_a_text_that_says_what_things_are_many_times_is_cut_short_and_says_so():
+    text = " ".join(f"Mohra {k} is a film." for k in range(60))
+    comparison = compare([claim("a", text), claim("b", "Mohra is a truck.", "Bo Sample")])
+    assert any("only the first 50 were compared" in limit for limit in comparison.limits)
+    assert Rule.category in [c.rule for c in comparison.conflicts]  # within the 50: found

@@ -17,6 +17,9 @@ from factcheck import wordnet
 if TYPE_CHECKING:
     from factcheck.compare.reading import Reading
 
+# A claim says what a thing is once or twice; a text with more such sentences than this is
+# an article, and comparing all of them with another's would grow with their product.
+MAX_KINDS = 50
 COPULAS = frozenset({"is", "was", "are", "were"})
 DETERMINERS = frozenset({"a", "an", "the"})
 # Words that end a noun phrase: what follows describes the head, it is not the head.
@@ -36,13 +39,14 @@ class KindSaid:
     """One "<subject> is a <kind>" of a text."""
 
     subject: frozenset[str]  # every word of the subject, lower case
-    named: bool  # the subject holds a name ("The Bahamas"), not only "The man"
+    names: frozenset[str]  # its names ("bahamas" in "The Bahamas"), lower case; none in "The man"
     phrase: tuple[int, ...]  # the tokens of the noun phrase after the determiner, values left out
 
 
 def kinds_said(reading: Reading) -> tuple[KindSaid, ...]:
-    """Every plain, unnegated "<subject> is a ..." in the text."""
-    tokens, found = reading.tokens, []
+    """Every plain, unnegated "<subject> is a ..." in the text, each wording once (a text
+    that says one thing a thousand times is compared once, not a million times)."""
+    tokens, found, seen = reading.tokens, [], set()
     stopwords = reading.lexicon.stopwords  # "The" opens a sentence; it names nothing
     for i, token in enumerate(tokens[:-1]):
         follower = tokens[i + 1]
@@ -55,14 +59,18 @@ def kinds_said(reading: Reading) -> tuple[KindSaid, ...]:
         if start == i or not phrase or reading.negated(phrase[-1]):
             continue
         subject = tokens[start:i]
-        found.append(
-            KindSaid(
-                subject=frozenset(t.lower for t in subject),
-                named=any(t.capitalised and t.lower not in stopwords for t in subject),
-                phrase=phrase,
-            )
+        wording = (tuple(t.lower for t in subject), tuple(tokens[k].lower for k in phrase))
+        if wording in seen:
+            continue
+        seen.add(wording)
+        names = {t.lower for t in subject if t.capitalised and t.lower not in stopwords}
+        found.append(KindSaid(frozenset(wording[0]), frozenset(names), phrase))
+    if len(found) > MAX_KINDS:
+        reading.limits.append(
+            f"claim '{reading.claim.id}' says what something is {len(found)} times: only the "
+            f"first {MAX_KINDS} were compared by the category rule"
         )
-    return tuple(found)
+    return tuple(found[:MAX_KINDS])
 
 
 def _noun_phrase(reading: Reading, start: int) -> tuple[int, ...]:

@@ -60,6 +60,7 @@ class Reading:
     def __init__(self, claim: Claim, lexicon: Lexicon) -> None:
         self.claim = claim
         self.lexicon = lexicon
+        self.limits: list[str] = []  # where reading this text was cut short, for the output
         self.text = Text.of(claim.text)
         self.tokens = self.text.tokens
 

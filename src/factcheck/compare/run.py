@@ -72,7 +72,7 @@ def compare_readings(
         claims=len(readings),
         conflicts=grouped(conflicts),
         contrasts=sorted(contrasts, key=lambda c: (c.proposition or "", c.claims)),
-        limits=pairs.limits,
+        limits=[*pairs.limits, *(limit for r in readings for limit in r.limits)],
     )
 
 

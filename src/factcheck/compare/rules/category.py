@@ -31,12 +31,19 @@ class Category:
 
 def same_subject(a: KindSaid, b: KindSaid) -> bool:
     shorter, longer = (a, b) if len(a.subject) <= len(b.subject) else (b, a)
-    return shorter.named and shorter.subject <= longer.subject
+    return bool(shorter.names) and shorter.subject <= longer.subject
 
 
 def different_kinds(x: Reading, y: Reading) -> Finding | None:
+    # Two subjects can be the same only if they share a name (the shorter one's names stand
+    # in both), so each of x's is held against y's that share one: linear, not all pairs.
+    by_name: dict[str, list[int]] = {}
+    for n, b in enumerate(y.kinds_said):
+        for name in b.names:
+            by_name.setdefault(name, []).append(n)
     for a in x.kinds_said:
-        for b in y.kinds_said:
+        for n in sorted({n for name in a.names for n in by_name.get(name, ())}):
+            b = y.kinds_said[n]
             if not same_subject(a, b):
                 continue
             found_a, found_b = head_noun(x, a), head_noun(y, b)
