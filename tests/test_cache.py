@@ -333,3 +333,16 @@ def test_any_damage_to_a_signed_entry_never_crashes_a_load(folder, cache_dir, ed
         warm_load(folder, cache_dir)
     for entry in entries(cache_dir):  # the next example starts from good entries
         entry.unlink()
+
+
+def test_no_home_to_find_means_no_cache_not_a_crash(folder, monkeypatch):
+    monkeypatch.delenv("FACTCHECK_CACHE_DIR")
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(Path, "home", no_home)
+    result = run("list", "--claims", folder, "--json")
+    assert result.exit_code == 0, result.stderr
+    assert len(json.loads(result.stdout)) == 3

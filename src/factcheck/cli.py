@@ -163,7 +163,8 @@ def _cache() -> Cache | None:
         return None
     from factcheck.cache import Cache, default_folder
 
-    return Cache(default_folder())
+    folder = default_folder()
+    return None if folder is None else Cache(folder)
 
 
 def _version(value: bool) -> None:
