@@ -25,13 +25,13 @@ import os
 import re
 import shutil
 import stat
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, NonNegativeInt, ValidationError
 
 import factcheck
+from factcheck.atomic import replace_file
 from factcheck.model import RECORD_KINDS, records_adapter
 
 MAGIC = b"factcheck-cache 1\n"
@@ -139,15 +139,7 @@ class Cache:
 
     def _write(self, target: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
-            handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
-            try:
-                with os.fdopen(handle, "wb") as out:
-                    out.write(data)
-                os.replace(temporary, target)
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    os.unlink(temporary)
-                raise
+            replace_file(target, data, durable=False)
 
     def _entry(self, path: Path) -> Path:
         name = hashlib.blake2b(

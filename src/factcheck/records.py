@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
+from factcheck.atomic import replace_file
 from factcheck.model import SLUG_PATTERN, Claim, Source
 from factcheck.store import Corpus
 
@@ -96,20 +95,8 @@ def append_atomically(path: Path, text: str) -> None:
     separator = b"" if not existing or existing.endswith(b"\n\n") else (
         b"\n" if existing.endswith(b"\n") else b"\n\n"
     )  # fmt: skip
-    content = existing + separator + text.encode("utf-8")
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(content)
-            file.flush()
-            os.fsync(file.fileno())
-        if path.exists():
-            os.chmod(temporary, path.stat().st_mode & 0o777)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    replace_file(path, existing + separator + text.encode("utf-8"))
 
 
 def restore(path: Path, original: bytes | None) -> None:
@@ -117,7 +104,4 @@ def restore(path: Path, original: bytes | None) -> None:
     if original is None:
         path.unlink(missing_ok=True)
         return
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    with os.fdopen(handle, "wb") as file:
-        file.write(original)
-    os.replace(temporary, path)
+    replace_file(path, original)

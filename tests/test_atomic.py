@@ -1,0 +1,32 @@
+"""Files replaced whole: permissions kept, nothing left behind when a write fails."""
+
+import os
+
+import pytest
+
+from factcheck.atomic import replace_file
+
+
+def test_a_replaced_file_keeps_its_permissions(tmp_path):
+    path = tmp_path / "claims.toml"
+    path.write_bytes(b"old")
+    path.chmod(0o640)
+    for durable in (True, False):
+        replace_file(path, b"new", durable=durable)
+        assert path.read_bytes() == b"new"
+        assert path.stat().st_mode & 0o777 == 0o640
+    assert os.listdir(tmp_path) == ["claims.toml"]
+
+
+def test_a_failed_write_leaves_the_file_and_no_temporary(tmp_path, monkeypatch):
+    path = tmp_path / "claims.toml"
+    path.write_bytes(b"old")
+
+    def full_disk(*_args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full_disk)
+    with pytest.raises(OSError):
+        replace_file(path, b"new")
+    assert path.read_bytes() == b"old"
+    assert os.listdir(tmp_path) == ["claims.toml"]
