@@ -200,6 +200,31 @@ def test_the_subject_is_the_first_name_not_every_name_in_the_clause():
     assert rules("Senator Smith voted for the bill.", "Senator Jones voted against it.") == []
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "fired"),
+    [
+        # One name written shorter: its last word, and a first word that starts the other's.
+        ("Timothy Simon Roth (born 14 May 1961) is an American actor.",
+         "Tim Roth is an English actor.", True),
+        ("Margaret Thatcher was the second woman to lead the party.",
+         "Thatcher was the first woman to lead the party.", True),
+        # Names that end alike but begin apart are different names.
+        ("The Budget Control Act of 2011 passed the Senate.",
+         "The Oil Pollution Act of 1990 passed the Senate.", False),
+        ("Emma Stone was born in 1988.", "Sharon Stone was born in 1958.", False),
+    ],
+)  # fmt: skip
+def test_a_name_is_met_by_the_same_name_written_shorter(a, b, fired):
+    assert (Rule.values in rules(a, b)) is fired
+
+
+def test_what_a_sentence_sets_aside_is_not_asserted():
+    # "rather than losing it" denies losing: no antonym of "gaining".
+    a = "Study concludes Antarctica is gaining ice, rather than losing it."
+    assert rules(a, "NASA finds Antarctica is gaining ice.") == []
+    assert Rule.negation in rules(a, "Antarctica is losing ice, NASA finds.")
+
+
 def test_a_pronoun_subject_resolves_to_the_only_name_even_of_two_words():
     assert Rule.negation in rules(
         "She has never appeared on the cover of a fashion magazine.",

@@ -37,6 +37,9 @@ _PLACE_PREPOSITIONS = frozenset({"in", "to", "from", "of", "at", "into"})
 _CAPITALISED_ONLY = frozenset({"may", "march", "august", "sun", "sat", "wed"})
 
 
+Name = tuple[str, ...]  # a run of capitalised words, lowercased
+
+
 @dataclass(frozen=True)
 class Value:
     """A word or figure that is one value of an attribute: two different ones on the same
@@ -352,8 +355,26 @@ class Reading:
     def names(self) -> frozenset[str]:
         return frozenset().union(*self.sentence_names.values())
 
-    def names_near(self, i: int) -> frozenset[str]:
-        return self.sentence_names.get(self.tokens[i].sentence, frozenset())
+    def names_near(self, i: int) -> tuple[Name, ...]:
+        return self.sentence_name_runs.get(self.tokens[i].sentence, ())
+
+    @functools.cached_property
+    def sentence_name_runs(self) -> dict[int, tuple[Name, ...]]:
+        """The names each sentence holds, a run of capitalised content words being one name
+        ("Timothy Simon Roth")."""
+        found: dict[int, list[Name]] = {}
+        run: list[str] = []
+        value_at = self.value_indexes
+        for i, (token, content) in enumerate(zip(self.tokens, self.content_flags, strict=True)):
+            if token.capitalised and content and i not in value_at:
+                run.append(token.lower)
+            elif run:
+                found.setdefault(self.tokens[i - 1].sentence, []).append(tuple(run))
+                run = []
+            if run and (i + 1 == len(self.tokens) or self.tokens[i + 1].sentence != token.sentence):
+                found.setdefault(token.sentence, []).append(tuple(run))
+                run = []
+        return {k: tuple(v) for k, v in found.items()}
 
     @functools.cached_property
     def sentence_years(self) -> dict[int, frozenset[str]]:
@@ -395,16 +416,16 @@ def same_subject(x: Reading, i: int, y: Reading, j: int) -> bool:
     return bool((px and y.name_runs == 1) or (py and x.name_runs == 1))
 
 
-def first_name(subject: list[Token]) -> set[str]:
+def first_name(subject: list[Token]) -> tuple[Name, ...]:
     """The first run of capitalised words in a subject: the one it is about ("Cruz" in "Cruz
     has modelled for Mango and Ralph Lauren"), not every name the clause mentions."""
-    run: set[str] = set()
+    run: list[str] = []
     for token in subject:
         if token.capitalised:
-            run.add(token.lower)
+            run.append(token.lower)
         elif run:
             break
-    return run
+    return (tuple(run),) if run else ()
 
 
 def possessed(subject: list[Token]) -> Token | None:
@@ -416,14 +437,28 @@ def possessed(subject: list[Token]) -> Token | None:
 
 
 def different_names(
-    x: Reading, i: int, names_x: set[str] | frozenset[str],
-    y: Reading, j: int, names_y: set[str] | frozenset[str],
-) -> bool:  # fmt: skip
+    x: Reading, i: int, names_x: tuple[Name, ...], y: Reading, j: int, names_y: tuple[Name, ...]
+) -> bool:
     """Each side names someone the other's sentence never mentions: "Senator Smith" against
     "Senator Jones", "Oakland revenue" against "Fresno revenue"."""
     words_x = x.sentence_words[x.tokens[i].sentence]
     words_y = y.sentence_words[y.tokens[j].sentence]
-    return bool(names_x - words_y) and bool(names_y - words_x)
+    return any(unmentioned(n, words_y, names_y) for n in names_x) and any(
+        unmentioned(n, words_x, names_x) for n in names_y
+    )
+
+
+def unmentioned(name: Name, words: frozenset[str], names: tuple[Name, ...]) -> bool:
+    """Neither every word of the name stands in the other sentence, nor a name there is the
+    same one written shorter or longer ("Tim Roth" for "Timothy Simon Roth", "Thatcher" for
+    "Margaret Thatcher"; not "the Oil Pollution Act" for "the Budget Control Act")."""
+    return not words.issuperset(name) and not any(same_name(name, other) for other in names)
+
+
+def same_name(a: Name, b: Name) -> bool:
+    if a[-1] != b[-1]:
+        return False
+    return len(a) == 1 or len(b) == 1 or a[0].startswith(b[0]) or b[0].startswith(a[0])
 
 
 def overlap(wanted: Iterable[str], have: frozenset[str]) -> float:
