@@ -35,12 +35,28 @@ def repeated_sentences(n: int) -> str:
     )
 
 
+def negated_names(n: int) -> str:
+    """Two claims of n sentences, each naming its own subject: one side negates, the other
+    asserts (every pair of sentences is a candidate for the negation rule)."""
+    return claim("a", " ".join(f"Alpha {k} does not follow rules." for k in range(n))) + claim(
+        "b", " ".join(f"Beta {k} follows rules." for k in range(n)), "T"
+    )
+
+
 def kinds_said(n: int) -> str:
     """Two claims that each say what n things are, one subject name shared by all, no two
     kinds apart (every pair of sentences is a candidate for the category rule)."""
     film = " ".join(f"Mohra {k} is a film." for k in range(n))
     movie = " ".join(f"Mohra {k} is a movie." for k in range(n))
     return claim("a", film) + claim("b", movie, "T")
+
+
+def life_dates(n: int) -> str:
+    """Two claims that each give n lifespans and dates of birth in one sentence, every name
+    the same (every pair of dates is a candidate for the values rule)."""
+    lives = ", ".join(f"Ann Lee ({k % 28 + 1} May 1900 -- 2 May 1950)" for k in range(n))
+    born = " ".join(f"Ann Lee was born on {k % 28 + 1} June 1900." for k in range(n))
+    return claim("a", f"{lives} were poets.") + claim("b", born, "T")
 
 
 def crowded_proposition(n: int) -> str:
@@ -81,6 +97,8 @@ def many_claims(n: int) -> str:
 
 CASES: list[tuple[str, Callable[[int], str], list[str], list[int]]] = [
     ("compare: repeated sentences", repeated_sentences, ["compare", "--topic", "t"], [200, 800]),
+    ("compare: negated sentences, each its own name", negated_names, ["compare", "--topic",
+     "t", "--json"], [500, 2000]),
     ("compare: crowded proposition", crowded_proposition, ["compare", "--topic", "t", "--json"],
      [750, 3000]),
     ("compare: long rebuttal, many speakers", long_rebuttal, ["compare", "--topic", "t",
@@ -88,6 +106,8 @@ CASES: list[tuple[str, Callable[[int], str], list[str], list[int]]] = [
     ("compare: shared words", shared_words, ["compare", "--topic", "t", "--json"], [750, 3000]),
     ("compare: what things are, said n times", kinds_said, ["compare", "--topic", "t", "--json"],
      [500, 2000]),
+    ("compare: dates of birth, given n times", life_dates, ["compare", "--topic", "t",
+     "--json"], [500, 2000]),
     ("tables: list, one long text (KB)", long_text, ["list"], [2500, 10000]),
     ("tables: show, one long text (KB)", long_text, ["show", "long"], [2500, 10000]),
     ("tables: list, many claims", many_claims, ["list"], [5000, 20000]),

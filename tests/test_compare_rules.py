@@ -218,6 +218,37 @@ def test_a_name_is_met_by_the_same_name_written_shorter(a, b, fired):
     assert (Rule.values in rules(a, b)) is fired
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "fired"),
+    [
+        ("Christopher Scott Kyle (April 8, 1974 - February 2, 2013) was a sniper.",
+         "On February 2, 2014, Chris Kyle died.", True),
+        ("Maurice Harold Macmillan (10 February 1894 -- 29 December 1986) was a statesman.",
+         "Harold Macmillan was born on February 20, 1894.", True),
+        ("Anne Sullivan (June 14, 1866 -- October 20, 1936) was a teacher.",
+         "Anne Sullivan was born in April of 1866.", True),
+        # The same date, less precisely; and another person's date.
+        ("Anne Sullivan (June 14, 1866 -- October 20, 1936) was a teacher.",
+         "Anne Sullivan was born in 1866.", False),
+        ("Anne Sullivan (June 14, 1866 -- October 20, 1936) taught Helen Keller.",
+         "Helen Keller was born in 1880.", False),
+        # A date denied or asked about is not a date said.
+        ("Anne Sullivan (June 14, 1866 -- October 20, 1936) was a teacher.",
+         "Anne Sullivan was not born in April of 1866.", False),
+    ],
+)  # fmt: skip
+def test_a_lifespan_against_a_date_said_in_words(a, b, fired):
+    found = compare([claim("a", a), claim("b", b, "Bo Sample")]).conflicts
+    assert bool(found) is fired
+    if fired:
+        (conflict,) = found
+        assert conflict.rule is Rule.values
+        assert conflict.resource is not None and conflict.resource.startswith("different dates")
+        texts = {"a": a, "b": b}
+        for evidence in conflict.evidence:
+            assert texts[evidence.claim][evidence.start : evidence.end] == evidence.text
+
+
 def test_what_a_sentence_sets_aside_is_not_asserted():
     # "rather than losing it" denies losing: no antonym of "gaining".
     a = "Study concludes Antarctica is gaining ice, rather than losing it."
@@ -294,3 +325,29 @@ def test_a_text_that_says_what_things_are_many_times_is_cut_short_and_says_so():
     comparison = compare([claim("a", text), claim("b", "Mohra is a truck.", "Bo Sample")])
     assert any("only the first 50 were compared" in limit for limit in comparison.limits)
     assert Rule.category in [c.rule for c in comparison.conflicts]  # within the 50: found
+
+
+def test_a_text_with_many_dates_of_birth_is_cut_short_and_says_so():
+    lives = " ".join(f"Ann Lee {k} (1 May 1900 -- 2 May 1950) was a poet." for k in range(60))
+    comparison = compare([claim("a", lives), claim("b", "Ann Lee was born in 1901.", "Bo Sample")])
+    assert any("the first 50 were compared" in limit for limit in comparison.limits)
+    assert Rule.values in [c.rule for c in comparison.conflicts]  # within the 50: found
+
+
+def test_a_word_said_many_times_is_held_against_a_negation_at_most_50_times():
+    many = " ".join(f"Beta {k} follows rules." for k in range(60))
+    comparison = compare([claim("a", "Alpha does not follow rules."), claim("b", many, "Bo S")])
+    assert any("the negation rule held the first 50" in limit for limit in comparison.limits)
+
+
+def test_a_sentence_said_again_is_read_once_and_still_found():
+    negated = "The county does not follow the law. " * 30
+    comparison = compare([claim("a", negated), claim("b", "The county follows the law.", "Bo S")])
+    assert [c.rule for c in comparison.conflicts] == [Rule.negation]
+    assert comparison.limits == []
+
+
+def test_a_claim_with_many_values_of_one_kind_is_cut_short_and_says_so():
+    years = " ".join(f"It rained in {1900 + k}." for k in range(60))
+    comparison = compare([claim("a", years), claim("b", "It rained in 1990.", "Bo Sample")])
+    assert any("the first 50 were compared by the values rule" in x for x in comparison.limits)

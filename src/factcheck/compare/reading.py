@@ -7,12 +7,14 @@ comparison grows with the number of pairs, not with pairs times text length.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from fractions import Fraction
 
+from factcheck.compare import dates
 from factcheck.compare.kinds import KindSaid, kinds_said
 from factcheck.lexicon import Lexicon, Phrase, Text, Token, stem
 from factcheck.model import Claim
@@ -38,6 +40,26 @@ _CAPITALISED_ONLY = frozenset({"may", "march", "august", "sun", "sat", "wed"})
 
 
 Name = tuple[str, ...]  # a run of capitalised words, lowercased
+# Dates of birth or death read from one text, and names held as whose each may be: beyond
+# these a text is hostile or a list, and comparing every pair would not stay linear.
+MAX_LIFE_DATES = 50
+MAX_VALUES = 50  # of one kind (years, colours, ...) in one claim, for the values rule
+MAX_NAMES_PER_DATE = 3
+
+
+@dataclass(frozen=True)
+class PlacedName:
+    sentence: int
+    first: int  # token indexes
+    last: int
+    name: Name
+
+
+@dataclass(frozen=True)
+class LifeDate:
+    dated: dates.Dated
+    names: tuple[Name, ...]  # whose birth or death it may be
+    index: int  # the token where the date begins
 
 
 @dataclass(frozen=True)
@@ -185,11 +207,19 @@ class Reading:
 
     @functools.cached_property
     def plain_values(self) -> dict[str, list[Value]]:
-        """The values of plain assertions, not negated, by kind."""
+        """The values of plain assertions, not negated, by kind: at most MAX_VALUES of a
+        kind, since the values rule holds each against each of the other claim's."""
         by_kind: dict[str, list[Value]] = {}
         for value in self.values:
             if self.asserted(value.index) and not self.negated(value.index):
                 by_kind.setdefault(value.kind, []).append(value)
+        for kind, values in by_kind.items():
+            if len(values) > MAX_VALUES:
+                self.limits.append(
+                    f"claim '{self.claim.id}' holds {len(values)} values of one kind "
+                    f"({kind}): the first {MAX_VALUES} were compared by the values rule"
+                )
+                del values[MAX_VALUES:]
         return by_kind
 
     @functools.cached_property
@@ -359,22 +389,88 @@ class Reading:
         return self.sentence_name_runs.get(self.tokens[i].sentence, ())
 
     @functools.cached_property
-    def sentence_name_runs(self) -> dict[int, tuple[Name, ...]]:
-        """The names each sentence holds, a run of capitalised content words being one name
-        ("Timothy Simon Roth")."""
-        found: dict[int, list[Name]] = {}
-        run: list[str] = []
+    def placed_names(self) -> tuple[PlacedName, ...]:
+        """Each name with the tokens it spans, a run of capitalised content words being one
+        name ("Timothy Simon Roth")."""
+        found: list[PlacedName] = []
+        run: list[int] = []
         value_at = self.value_indexes
-        for i, (token, content) in enumerate(zip(self.tokens, self.content_flags, strict=True)):
+        tokens = self.tokens
+        for i, (token, content) in enumerate(zip(tokens, self.content_flags, strict=True)):
             if token.capitalised and content and i not in value_at:
-                run.append(token.lower)
+                if run and tokens[run[-1]].sentence != token.sentence:
+                    found.append(self._placed(run))
+                    run = []
+                run.append(i)
             elif run:
-                found.setdefault(self.tokens[i - 1].sentence, []).append(tuple(run))
+                found.append(self._placed(run))
                 run = []
-            if run and (i + 1 == len(self.tokens) or self.tokens[i + 1].sentence != token.sentence):
-                found.setdefault(token.sentence, []).append(tuple(run))
-                run = []
-        return {k: tuple(v) for k, v in found.items()}
+        if run:
+            found.append(self._placed(run))
+        return tuple(found)
+
+    def _placed(self, run: list[int]) -> PlacedName:
+        first = self.tokens[run[0]]
+        return PlacedName(first.sentence, run[0], run[-1], tuple(self.tokens[k].lower for k in run))
+
+    @functools.cached_property
+    def sentence_name_runs(self) -> dict[int, tuple[Name, ...]]:
+        return {k: tuple(p.name for p in v) for k, v in self.names_by_sentence.items()}
+
+    @functools.cached_property
+    def life_dates(self) -> tuple[LifeDate, ...]:
+        """Dates of birth and death the text gives, each with the names it may be of: for
+        a lifespan in brackets the nearest names before it (and one "known as" after it),
+        for a date said in words the first names of its sentence. Only plain assertions
+        count, and at most MAX_LIFE_DATES of them, so a hostile text stays linear."""
+        if not dates.MAY_HOLD.search(self.text.source):
+            return ()
+        found: list[LifeDate] = []
+        for sentence, (start, end) in self.sentence_spans.items():
+            text = self.text.source[start:end]
+            for dated in (*dates.lifespans(text, start), *dates.stated(text, start)):
+                i = self.token_at(dated.start)
+                if i is None or not self.asserted(i) or self.negated(i):
+                    continue
+                if len(found) == MAX_LIFE_DATES:
+                    self.limits.append(
+                        f"claim '{self.claim.id}' gives more than {MAX_LIFE_DATES} dates of "
+                        f"birth or death; the first {MAX_LIFE_DATES} were compared"
+                    )
+                    return tuple(found)
+                found.append(LifeDate(dated, self._whose(sentence, i, dated.lifespan), i))
+        return tuple(found)
+
+    def _whose(self, sentence: int, i: int, lifespan: bool) -> tuple[Name, ...]:
+        names = self.names_by_sentence.get(sentence, ())
+        if not lifespan:
+            return tuple(p.name for p in names[:MAX_NAMES_PER_DATE])
+        before = [p.name for p in names if p.last < i][-MAX_NAMES_PER_DATE:]
+        after = [p.name for p in names if p.first > i and self._known_as(p.first)][:1]
+        return (*before, *after)
+
+    @functools.cached_property
+    def names_by_sentence(self) -> dict[int, list[PlacedName]]:
+        found: dict[int, list[PlacedName]] = {}
+        for placed in self.placed_names:
+            found.setdefault(placed.sentence, []).append(placed)
+        return found
+
+    def _known_as(self, i: int) -> bool:
+        return i >= 2 and [t.lower for t in self.tokens[i - 2 : i]] == ["known", "as"]
+
+    @functools.cached_property
+    def sentence_spans(self) -> dict[int, tuple[int, int]]:
+        spans: dict[int, tuple[int, int]] = {}
+        for token in self.tokens:
+            start, _ = spans.get(token.sentence, (token.start, token.end))
+            spans[token.sentence] = (start, token.end)
+        return spans
+
+    def token_at(self, offset: int) -> int | None:
+        """The token that begins at a character offset, if one does."""
+        i = bisect.bisect_left(self.tokens, offset, key=lambda t: t.start)
+        return i if i < len(self.tokens) and self.tokens[i].start == offset else None
 
     @functools.cached_property
     def sentence_years(self) -> dict[int, frozenset[str]]:
@@ -386,6 +482,22 @@ class Reading:
 
     def years_near(self, i: int) -> frozenset[str]:
         return self.sentence_years.get(self.tokens[i].sentence, frozenset())
+
+    def wording_at(self, i: int) -> tuple[tuple[str, ...], int]:
+        """Token i as a place in its sentence's wording: the same for a sentence said twice."""
+        start = self.sentence_starts[self.tokens[i].sentence]
+        return self.sentence_wordings[self.tokens[i].sentence], i - start
+
+    @functools.cached_property
+    def sentence_wordings(self) -> dict[int, tuple[str, ...]]:
+        found: dict[int, list[str]] = {}
+        for token in self.tokens:
+            found.setdefault(token.sentence, []).append(token.text)
+        return {k: tuple(v) for k, v in found.items()}
+
+    def note_limit(self, limit: str) -> None:
+        if limit not in self.limits:
+            self.limits.append(limit)
 
     def span(self, index: int, length: int = 1) -> Span:
         first, last = self.tokens[index], self.tokens[index + length - 1]
@@ -443,22 +555,37 @@ def different_names(
     "Senator Jones", "Oakland revenue" against "Fresno revenue"."""
     words_x = x.sentence_words[x.tokens[i].sentence]
     words_y = y.sentence_words[y.tokens[j].sentence]
-    return any(unmentioned(n, words_y, names_y) for n in names_x) and any(
-        unmentioned(n, words_x, names_x) for n in names_y
+    return any(unmentioned(n, words_y, by_last_word(names_y)) for n in set(names_x)) and any(
+        unmentioned(n, words_x, by_last_word(names_x)) for n in set(names_y)
     )
 
 
-def unmentioned(name: Name, words: frozenset[str], names: tuple[Name, ...]) -> bool:
+@functools.lru_cache(maxsize=1024)
+def by_last_word(names: tuple[Name, ...]) -> dict[str, frozenset[Name]]:
+    found: dict[str, set[Name]] = {}
+    for name in names:
+        found.setdefault(name[-1], set()).add(name)
+    return {last: frozenset(same) for last, same in found.items()}
+
+
+def unmentioned(name: Name, words: frozenset[str], names: dict[str, frozenset[Name]]) -> bool:
     """Neither every word of the name stands in the other sentence, nor a name there is the
     same one written shorter or longer ("Tim Roth" for "Timothy Simon Roth", "Thatcher" for
     "Margaret Thatcher"; not "the Oil Pollution Act" for "the Budget Control Act")."""
-    return not words.issuperset(name) and not any(same_name(name, other) for other in names)
+    if words.issuperset(name):
+        return False
+    return not any(same_name(name, other) for other in names.get(name[-1], ()))
 
 
 def same_name(a: Name, b: Name) -> bool:
-    if a[-1] != b[-1]:
+    """One name, the shorter perhaps without a middle name or with a short first name: the
+    last words are equal, and each other word of the shorter begins a word of the longer
+    ("Harold Macmillan", "Maurice Harold Macmillan"; "Chris Kyle", "Christopher Scott Kyle")."""
+    shorter, longer = sorted((a, b), key=len)
+    if shorter[-1] != longer[-1]:
         return False
-    return len(a) == 1 or len(b) == 1 or a[0].startswith(b[0]) or b[0].startswith(a[0])
+    given = longer[:-1]
+    return all(any(word.startswith(part) for word in given) for part in shorter[:-1])
 
 
 def overlap(wanted: Iterable[str], have: frozenset[str]) -> float:

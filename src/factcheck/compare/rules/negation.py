@@ -22,6 +22,9 @@ SCOPE_WORDS = 5
 MIN_PREDICATE_OVERLAP = 0.6
 # Negations that stand in the subject: what they negate is the subject itself.
 SUBJECT_NEGATIONS = frozenset({"nobody", "nothing", "none", "neither", "no"})
+# Places of one word in the other claim held against each negation: beyond this a claim
+# repeats itself, and every pair would not stay linear.
+MAX_PLACES = 50
 
 
 class Negation:
@@ -49,6 +52,9 @@ def subject_is_negated(x: Reading, cue: int) -> bool:
 
 
 def one_sided(x: Reading, y: Reading) -> Finding | None:
+    # A sentence said again reads as it did the first time: each wording of a cue, and of
+    # the other side's sentence around the word it governs, is tried once.
+    tried: set[tuple[object, ...]] = set()
     for cue, length in sorted(x.cues.values()):
         if not x.asserted(cue):
             continue
@@ -57,9 +63,23 @@ def one_sided(x: Reading, y: Reading) -> Finding | None:
             continue
         head = x.tokens[governed[0]]
         predicate = {x.tokens[k].stem for k in governed}
-        for j in y.text.positions.get(head.stem, ()):
+        said = x.wording_at(cue)
+        if said in tried:
+            continue
+        tried.add(said)
+        places = y.text.positions.get(head.stem, ())
+        if len(places) > MAX_PLACES:
+            y.note_limit(
+                f"claim '{y.claim.id}' says '{head.stem}' {len(places)} times: the negation "
+                f"rule held the first {MAX_PLACES} against each negation"
+            )
+        for j in places[:MAX_PLACES]:
             if not y.asserted(j) or y.negated(j) or not y.content_flags[j]:
                 continue
+            against = (said, y.wording_at(j))
+            if against in tried:
+                continue
+            tried.add(against)
             sentence = y.sentence_content[y.tokens[j].sentence]
             covered = overlap(predicate, sentence)
             if covered < MIN_PREDICATE_OVERLAP:

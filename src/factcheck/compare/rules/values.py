@@ -10,9 +10,10 @@ anywhere is no conflict ("from 1968 to 1973" and "in 1973").
 
 from __future__ import annotations
 
+from factcheck.compare.dates import Dated
 from factcheck.compare.models import Confidence, Finding, Rule
 from factcheck.compare.pairing import Pair
-from factcheck.compare.reading import Reading, Value
+from factcheck.compare.reading import Reading, Span, Value, same_name
 from factcheck.compare.rules.alignment import MIN_SENTENCE_OVERLAP, aligned, either_way
 from factcheck.compare.rules.evidence import word_evidence
 from factcheck.quantity import Figure, Hedge
@@ -41,7 +42,7 @@ class Values:
     rule = Rule.values
 
     def find(self, pair: Pair) -> Finding | None:
-        return either_way(pair, mismatch)
+        return either_way(pair, mismatch) or either_way(pair, different_life_dates)
 
 
 def slot(reading: Reading, value: Value) -> set[str]:
@@ -146,4 +147,42 @@ def finding(
             "different times."
         ],
         resource=RESOURCES[u.kind],
+    )
+
+
+def different_life_dates(x: Reading, y: Reading) -> Finding | None:
+    """A date of birth or death in a lifespan ("(April 8, 1974 - February 2, 2013)") that
+    the other text, about the same person, gives otherwise ("Chris Kyle died on February 2,
+    2014"). Only dates in words are held against a lifespan: two lifespans are two sets of
+    years, which the years above already compare."""
+    for a in x.life_dates:
+        if not a.dated.lifespan:
+            continue
+        for b in y.life_dates:
+            if b.dated.lifespan or b.dated.event is not a.dated.event:
+                continue
+            if not a.dated.date.differs(b.dated.date):
+                continue
+            if any(same_name(m, n) for m in a.names for n in b.names):
+                return life_finding(x, a.dated, y, b.dated)
+    return None
+
+
+def life_finding(x: Reading, a: Dated, y: Reading, b: Dated) -> Finding:
+    resource = f"different dates of {a.event.value}"
+    said_a, said_b = x.text.source[a.start : a.end], y.text.source[b.start : b.end]
+    return Finding(
+        rule=Rule.values,
+        confidence=Confidence.medium,
+        explanation=(
+            f"Suggested: {x.claim.speaker}'s lifespan in brackets gives the date of "
+            f"{a.event.value} as '{said_a}' where {y.claim.speaker} gives '{said_b}', for "
+            "one name."
+        ),
+        evidence=[
+            word_evidence(x, Span(a.start, a.end, said_a)),
+            word_evidence(y, Span(b.start, b.end, said_b)),
+        ],
+        caveats=["Found from wording alone; two people may share the name."],
+        resource=resource,
     )
