@@ -12,7 +12,9 @@ What it writes (tab-separated, sorted, one entry a line):
   kind `direct`: WordNet's own antonym pointer between the two words ("rise"/"fall");
   `indirect`: an adjective in the similar-to cluster of one head and the head antonym of the
   other ("shiny", similar to "bright", against "dull"); `derived`: derivational forms of a
-  direct pair ("inability"/"ability" from "unable"/"able").
+  direct pair ("inability"/"ability" from "unable"/"able"); `synonym`: for verbs and
+  adverbs, the other words of one synset of a direct pair against the other word ("back",
+  a synonym of "backward", against "forward"; "stop", of "discontinue", against "continue").
 - `wordnet-values.tsv`: `word<TAB>class`: words that name one value of an attribute of which
   a thing has one at a time: colour, month, day (of the week), country (instances of
   "country, state, land": "Japan", "India"), nationality (adjectives that pertain to a
@@ -36,7 +38,7 @@ from pathlib import Path
 WORDNET = Path("/usr/share/wordnet")
 OUT = Path(__file__).resolve().parents[1] / "src" / "factcheck" / "wordlists"
 POS = {"noun": "n", "verb": "v", "adj": "a", "adv": "r"}
-KIND_RANK = {"direct": 0, "derived": 1, "indirect": 2}
+KIND_RANK = {"direct": 0, "derived": 1, "synonym": 2, "indirect": 3}
 
 
 def clean(word: str) -> str:
@@ -108,6 +110,15 @@ def antonyms(synsets: dict) -> dict[tuple[str, str], tuple[str, str]]:
             for b2, pos_b in derived.get((target, b), ()):
                 if pos_a == pos_b:
                     add(a2, b2, "derived", pos_a)
+    # Synonyms of a verb or adverb pair: the other words of each synset against the word
+    # the pointer names ("back", beside "backward", against "forward").
+    for source, a, target, b in direct:
+        if source[0] not in "vr":
+            continue
+        for word in synsets[source][1]:
+            add(word, b, "synonym", source[0])
+        for word in synsets[target][1]:
+            add(a, word, "synonym", source[0])
     # Indirect adjective antonyms: the satellites of a head against the other head's words.
     for source, _a, _target, b in direct:
         if source[0] != "a":
