@@ -227,6 +227,8 @@ def test_a_name_is_met_by_the_same_name_written_shorter(a, b, fired):
          "Harold Macmillan was born on February 20, 1894.", True),
         ("Anne Sullivan (June 14, 1866 -- October 20, 1936) was a teacher.",
          "Anne Sullivan was born in April of 1866.", True),
+        ("Louis died in 1715.", "Louis passed away in 1729.", True),
+        ("Louis was born on 3 May 1638.", "Louis was born on 5 May 1638.", True),
         # The same date, less precisely; and another person's date.
         ("Anne Sullivan (June 14, 1866 -- October 20, 1936) was a teacher.",
          "Anne Sullivan was born in 1866.", False),

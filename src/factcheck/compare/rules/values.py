@@ -151,13 +151,12 @@ def finding(
 
 
 def different_life_dates(x: Reading, y: Reading) -> Finding | None:
-    """A date of birth or death in a lifespan ("(April 8, 1974 - February 2, 2013)") that
-    the other text, about the same person, gives otherwise ("Chris Kyle died on February 2,
-    2014"). Only dates in words are held against a lifespan: two lifespans are two sets of
-    years, which the years above already compare."""
+    """A date of birth or death, in a lifespan ("(April 8, 1974 - February 2, 2013)") or in
+    words ("Louis died in 1715"), that the other text, about the same person, gives
+    otherwise in words ("Chris Kyle died on February 2, 2014", "Louis passed away in 1729").
+    Two lifespans are not held against each other: they are two sets of years, which the
+    years above already compare."""
     for a in x.life_dates:
-        if not a.dated.lifespan:
-            continue
         for b in y.life_dates:
             if b.dated.lifespan or b.dated.event is not a.dated.event:
                 continue
@@ -168,6 +167,9 @@ def different_life_dates(x: Reading, y: Reading) -> Finding | None:
     return None
 
 
+WHERE = {True: "'s lifespan in brackets", False: ""}
+
+
 def life_finding(x: Reading, a: Dated, y: Reading, b: Dated) -> Finding:
     resource = f"different dates of {a.event.value}"
     said_a, said_b = x.text.source[a.start : a.end], y.text.source[b.start : b.end]
@@ -175,7 +177,7 @@ def life_finding(x: Reading, a: Dated, y: Reading, b: Dated) -> Finding:
         rule=Rule.values,
         confidence=Confidence.medium,
         explanation=(
-            f"Suggested: {x.claim.speaker}'s lifespan in brackets gives the date of "
+            f"Suggested: {x.claim.speaker}{WHERE[a.lifespan]} gives the date of "
             f"{a.event.value} as '{said_a}' where {y.claim.speaker} gives '{said_b}', for "
             "one name."
         ),
