@@ -215,11 +215,19 @@ def noun_hierarchy(nouns: dict) -> list[str]:
 
 
 def irregular() -> dict[str, str]:
+    # A form that is a word of its own is left to itself when that word is in use: WordNet
+    # counts how often its senses were tagged in a corpus (SemCor), and "rose" (the flower)
+    # was; "shook" (a set of barrel staves) never was, so it is read as "shake".
     lemmas = set()
     for pos in POS:
         for line in (WORDNET / f"index.{pos}").read_text(encoding="latin-1").splitlines():
-            if not line.startswith("  "):
-                lemmas.add(line.split(" ", 1)[0])
+            if line.startswith("  "):
+                continue
+            fields = line.split()
+            pointers = int(fields[3])
+            tagged = int(fields[5 + pointers])
+            if tagged > 0:
+                lemmas.add(fields[0])
     forms: dict[str, str] = {}
     for pos in ("verb", "noun", "adj"):
         for line in (WORDNET / f"{pos}.exc").read_text(encoding="latin-1").splitlines():

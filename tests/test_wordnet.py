@@ -1,5 +1,7 @@
 """The WordNet data files the package ships, as scripts/build_wordnet.py writes them."""
 
+import pytest
+
 from factcheck import wordnet
 from factcheck.lexicon import Lexicon, stem
 
@@ -26,6 +28,12 @@ def test_irregular_forms_reach_the_stemmer():
     assert stem("children") == stem("child")
     assert stem("women") == stem("woman")
     assert stem("rose") == stem("rise")  # a form of its own word too, mapped on purpose
+
+
+@pytest.mark.parametrize(("form", "lemma"), [("shook", "shake"), ("won", "win"), ("sold", "sell")])
+def test_a_form_whose_own_word_is_never_in_use_is_read_as_a_form(form, lemma):
+    # "shook" is a WordNet noun too (barrel staves), never tagged in SemCor.
+    assert wordnet.irregular_forms()[form] == lemma
 
 
 def test_the_lexicon_indexes_antonyms_by_stem_both_ways():
