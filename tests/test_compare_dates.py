@@ -48,10 +48,16 @@ def test_brackets_without_two_dates_are_no_lifespan(text):
         ("Louis died in 1715.", Event.death, Date(1715, None, None)),
         ("On February 2, 2013, Chris Kyle died.", Event.death, Date(2013, 2, 2)),
         ("She passed away on 3 March 1990.", Event.death, Date(1990, 3, 3)),
+        ("Anne Rice (born Howard Allen O'Brien; October 4, 1941) is an author.", Event.birth,
+         Date(1941, 10, 4)),
     ],
 )  # fmt: skip
 def test_a_date_said_in_words(text, event, date):
     assert dates(stated(text, 0)) == [(event, date)]
+
+
+def test_a_date_past_a_comma_after_the_cue_is_not_the_cue_s():
+    assert stated("She was born in Trieste, Italy, and moved to London in 1950.", 0) == []
 
 
 def test_offsets_are_into_the_whole_text():

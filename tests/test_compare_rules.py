@@ -94,6 +94,9 @@ def test_antonyms_about_different_things_do_not_fire():
         ("A girl in a blue dress is dancing.", "A girl in a red dress is dancing.", True),
         # Hedges are read as the quantity language reads them.
         ("California moved more than 12,000 people.", "California moved 13,500 people.", False),
+        # A full date's slot is the words before the whole date.
+        ("Shot in 2013, the film was released on March 23, 2017.",
+         "The film was released in 2007.", True),
         # Different years on different predicates can both be true.
         ("City revenue rose in 2023.", "City revenue fell in 2024.", False),
         # Measurements with units are not slots of one value.

@@ -35,6 +35,9 @@ DATE = re.compile(
 # patterns scan a text once: no nesting, no backtracking over the inside of a bracket.
 BRACKETS = re.compile(r"\(([^()]*)\)")
 DASH = re.compile(r"\s*(?:--|-|\u2013|\u2014|\u2212)\s*")
+# What may stand between a cue and its date: words without digits, commas or brackets.
+WINDOW = re.compile(r"[^0-9().,]{0,40}")
+MAX_DATE_LENGTH = 24  # "September 30th, 2016" and room to spare
 BORN = re.compile(r"\bborn\b(?:\s+(?:on|in))?\s+", re.IGNORECASE)
 DIED = re.compile(r"\b(?:died|passed\s+away)\b(?:\s+(?:on|in))?\s+", re.IGNORECASE)
 # A cheap test that a text may hold a date of birth or death, before any closer reading.
@@ -119,13 +122,21 @@ def lifespans(sentence: str, offset: int) -> list[Dated]:
     return found
 
 
+def first_date_after(sentence: str, start: int) -> re.Match[str] | None:
+    """The date that a cue introduces: right after it, or after a few words that hold no
+    number and do not close a bracket ("born Howard Allen O'Brien; October 4, 1941")."""
+    window = WINDOW.match(sentence, start)
+    end = window.end() if window else start
+    return DATE.search(sentence, start, end + MAX_DATE_LENGTH)
+
+
 def stated(sentence: str, offset: int) -> list[Dated]:
     """Dates said in words: "born on February 20, 1894", "(born 14 May 1961)", "died in
     1715", "On February 2, 2013, Chris Kyle died"."""
     found = []
     for event, cue in ((Event.birth, BORN), (Event.death, DIED)):
         for said in cue.finditer(sentence):
-            date = DATE.match(sentence, said.end())
+            date = first_date_after(sentence, said.end())
             if date is not None:
                 found.append(Dated(event, date_of(date), offset + date.start(),
                                    offset + date.end(), lifespan=False))  # fmt: skip

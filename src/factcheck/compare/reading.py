@@ -205,6 +205,13 @@ class Reading:
     def value_indexes(self) -> frozenset[int]:
         return frozenset(v.index for v in self.values)
 
+    def value_kind(self, i: int) -> str | None:
+        return self.kinds_at.get(i)
+
+    @functools.cached_property
+    def kinds_at(self) -> dict[int, str]:
+        return {v.index: v.kind for v in self.values}
+
     @functools.cached_property
     def plain_values(self) -> dict[str, list[Value]]:
         """The values of plain assertions, not negated, by kind: at most MAX_VALUES of a

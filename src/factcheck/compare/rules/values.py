@@ -21,6 +21,8 @@ from factcheck.quantity import Figure, Hedge
 # Values whose slot is the words before them ("born in 1941", "lives in Japan"), and that a
 # sentence holding one of each, matching the other sentence, puts in one slot.
 DATES = frozenset({"year", "month", "day", "country"})
+# Words that join the parts of a date ("March 23, 2017", "the 4th of July").
+DATE_GLUE = frozenset({",", "of"})
 # Words that scale a number rather than say what it counts.
 MULTIPLIERS = frozenset({"hundred", "thousand", "million", "billion", "trillion", "dozen"})
 # Whole numbers below this, written without a hedge, are counts read exactly; larger ones may
@@ -51,7 +53,7 @@ def slot(reading: Reading, value: Value) -> set[str]:
     counts, unless that is a unit of measure; for a colour, nationality or ordinal, the noun
     it qualifies."""
     if value.kind in DATES:
-        return reading.preceding(value.index, 2)
+        return reading.preceding(date_start(reading, value.index), 2)
     if value.kind == "number":
         return counted(reading, value.index) - reading.lexicon.units
     return reading.following(value.index, 2)
@@ -89,7 +91,23 @@ def same_date_slot(x: Reading, u: Value, y: Reading, v: Value, match: float) -> 
         return False
     words_x = x.sentence_content[x.tokens[u.index].sentence]
     words_y = y.sentence_content[y.tokens[v.index].sentence]
-    return x.preceding(u.index, 2) <= words_y and y.preceding(v.index, 2) <= words_x
+    before_u = x.preceding(date_start(x, u.index), 2)
+    before_v = y.preceding(date_start(y, v.index), 2)
+    return before_u <= words_y and before_v <= words_x
+
+
+def date_start(reading: Reading, i: int) -> int:
+    """Where the date that ends at token i begins: "released on March 23, 2017" is released
+    on a date, and its slot is the words before "March", not "March 23"."""
+    tokens = reading.tokens
+    while i > 0 and tokens[i - 1].sentence == tokens[i].sentence:
+        before = tokens[i - 1]
+        day = before.text.isdigit() and 1 <= int(before.text) <= 31
+        month = reading.value_kind(i - 1) in ("month", "day")
+        if not (day or month or before.text in DATE_GLUE):
+            break
+        i -= 1
+    return i
 
 
 def figures_differ(x: Reading, u: Value, y: Reading, v: Value) -> bool:
