@@ -35,6 +35,7 @@ def reading(text):
         ("Cruz modelled for the brand in Paris.", "Cruz declined to model for the brand."),
         ("A man in a black suit plays the cello.", "Nobody has a suit."),
         ("The sheriff confirmed the transfer.", "The sheriff was unable to confirm the transfer."),
+        ("Humans affect the global climate.", "Humans are too few to affect global climate."),
     ],
 )  # fmt: skip
 def test_negation_of_the_same_predicate(a, b):
@@ -50,6 +51,8 @@ def test_negation_of_the_same_predicate(a, b):
         ("Is the sun causing global warming?", "The sun is not causing global warming."),
         ("If the council approves the plan, taxes rise.", "The council does not approve the plan."),
         ("The claim that sea level is rising is false.", "Sea level is not rising."),
+        # "too much to" counts, it does not deny.
+        ("The team has too much to lose.", "The team will lose the game."),
         # Both sides negate.
         ("The city did not meet its target.", "The city never met its target."),
     ],

@@ -43,6 +43,7 @@ Name = tuple[str, ...]  # a run of capitalised words, lowercased
 # Dates of birth or death read from one text, and names held as whose each may be: beyond
 # these a text is hostile or a list, and comparing every pair would not stay linear.
 MAX_LIFE_DATES = 50
+HAVE = frozenset({stem("have")})  # "has", "had" and "having" share its stem
 MAX_VALUES = 50  # of one kind (years, colours, ...) in one claim, for the values rule
 MAX_NAMES_PER_DATE = 3
 
@@ -158,11 +159,25 @@ class Reading:
             if clause not in found and self._denying_phrase(i, -length):
                 found[clause] = (i, -length)
         for i, token in enumerate(self.tokens):
-            if self.lexicon.is_negation(token):
+            length = 1 if self.lexicon.is_negation(token) else self._too_to(i)
+            if length:
                 clause = token.clause
                 if clause not in found or i < found[clause][0]:
-                    found[clause] = (i, 1)
+                    found[clause] = (i, length)
         return found
+
+    def _too_to(self, i: int) -> int:
+        """ "too insignificant to affect": what follows is denied (3 tokens); not when it
+        is what someone has ("has too much to lose")."""
+        tokens = self.tokens
+        if tokens[i].lower != "too" or i + 2 >= len(tokens) or tokens[i + 2].lower != "to":
+            return 0
+        if i and tokens[i - 1].stem in HAVE:
+            return 0
+        middle = i + 1
+        if tokens[middle].clause != tokens[i].clause or not self.content_flags[middle]:
+            return 0
+        return 3
 
     def _denying_phrase(self, i: int, length: int) -> bool:
         # "declined to model" denies; "declined to 5%" is a fall, not a refusal.
