@@ -218,7 +218,8 @@ def _write_bytes(data: bytes) -> None:
 
 @writes_output
 def write_json(data: Any) -> None:
-    _write_bytes(json_bytes(data) + b"\n")
+    _write_bytes(json_bytes(data))
+    _write_bytes(b"\n")  # apart: appending it would copy 100 MB of output for one byte
 
 
 @writes_output

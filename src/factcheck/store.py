@@ -254,6 +254,13 @@ class _Loader:
         self._file_keys: list[bytes] = []  # the path and digest of every file read
         self.problems: list[Problem] = []
         self._ids: dict[str, tuple[str, str]] = {}
+        # Where each kind's records go: one ID space across kinds, one table per kind.
+        self._tables: dict[str, dict[str, Any]] = {
+            "sources": corpus.sources,
+            "claims": corpus.claims,
+            "checks": corpus.checks,
+            "ratings": corpus.ratings,
+        }
 
     def read_file(self, path: Path) -> None:
         where = shown(path)
@@ -326,8 +333,25 @@ class _Loader:
         if kind == "lexicon":
             self.corpus.lexicon.extend(records)
             return
+        table = self._tables[kind]
+        ids, origin, singular = self._ids, self.corpus.origin, SINGULAR[kind]
         for record in records:
-            self._register(where, kind, record)
+            if record.id in ids:
+                self._duplicate(where, kind, record)
+                continue
+            ids[record.id] = (where, singular)
+            origin[record.id] = where
+            table[record.id] = record
+
+    def _duplicate(self, path: str, kind: str, record: Source | Claim | Check | Rating) -> None:
+        first_path, first_kind = self._ids[record.id]
+        self.problems.append(
+            Problem(
+                path,
+                f"duplicate ID; first used by a {first_kind} in {first_path}",
+                record=f"{SINGULAR[kind]} '{record.id}'",
+            )
+        )
 
     def _validate_lexicon(self, path: str, raw: Any) -> list[LexiconExtension]:
         try:
@@ -355,29 +379,6 @@ class _Loader:
             except ValidationError:
                 continue
         return records
-
-    def _register(self, path: str, kind: str, record: Source | Claim | Check | Rating) -> None:
-        label = f"{SINGULAR[kind]} '{record.id}'"
-        if record.id in self._ids:
-            first_path, first_kind = self._ids[record.id]
-            self.problems.append(
-                Problem(
-                    path,
-                    f"duplicate ID; first used by a {first_kind} in {first_path}",
-                    record=label,
-                )
-            )
-            return
-        self._ids[record.id] = (path, SINGULAR[kind])
-        self.corpus.origin[record.id] = path
-        if isinstance(record, Source):
-            self.corpus.sources[record.id] = record
-        elif isinstance(record, Claim):
-            self.corpus.claims[record.id] = record
-        elif isinstance(record, Rating):
-            self.corpus.ratings[record.id] = record
-        else:
-            self.corpus.checks[record.id] = record
 
     def check_references(self) -> None:
         corpus = self.corpus
