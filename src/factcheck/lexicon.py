@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
@@ -219,7 +220,7 @@ _PIECES = re.compile(
 _CLAUSE_WORDS = frozenset({"but", "while", "although", "though", "whereas", "however"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     text: str
     lower: str
@@ -259,8 +260,9 @@ class Text:
             if lower in _CLAUSE_WORDS:
                 clause += 1
             tokens.append(
-                Token(word, lower.removesuffix("'s"), stem(word), match.start(), match.end(),
-                      word[0].isupper(), sentence, clause)
+                # Interned: a word recurs across thousands of claims, its text once in memory.
+                Token(sys.intern(word), sys.intern(lower.removesuffix("'s")), stem(word),
+                      match.start(), match.end(), word[0].isupper(), sentence, clause)
             )  # fmt: skip
         return Text(source, tuple(tokens), frozenset(questions))
 

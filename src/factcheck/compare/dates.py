@@ -50,7 +50,7 @@ class Event(enum.Enum):
     death = "death"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Date:
     year: int
     month: int | None
@@ -68,7 +68,7 @@ class Date:
         return self.day is not None and other.day is not None and self.day != other.day
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Dated:
     """A date of birth or death said in a text, with where it stands."""
 

@@ -34,7 +34,7 @@ DESCRIBING = frozenset({
 })  # fmt: skip
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class KindSaid:
     """One "<subject> is a <kind>" of a text."""
 

@@ -48,7 +48,7 @@ MAX_VALUES = 50  # of one kind (years, colours, ...) in one claim, for the value
 MAX_NAMES_PER_DATE = 3
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PlacedName:
     sentence: int
     first: int  # token indexes
@@ -56,14 +56,14 @@ class PlacedName:
     name: Name
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LifeDate:
     dated: dates.Dated
     names: tuple[Name, ...]  # whose birth or death it may be
     index: int  # the token where the date begins
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Value:
     """A word or figure that is one value of an attribute: two different ones on the same
     slot cannot both be right ("born in 1941" / "born in 1997")."""
@@ -73,7 +73,7 @@ class Value:
     key: str  # the value, normalised: "3" for "three"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     start: int
     end: int
@@ -411,29 +411,32 @@ class Reading:
         return self.sentence_name_runs.get(self.tokens[i].sentence, ())
 
     @functools.cached_property
-    def placed_names(self) -> tuple[PlacedName, ...]:
-        """Each name with the tokens it spans, a run of capitalised content words being one
-        name ("Timothy Simon Roth")."""
-        found: list[PlacedName] = []
+    def names_by_sentence(self) -> dict[int, list[PlacedName]]:
+        """Each sentence's names with the tokens they span, a run of capitalised content
+        words being one name ("Timothy Simon Roth")."""
+        found: dict[int, list[PlacedName]] = {}
         run: list[int] = []
         value_at = self.value_indexes
         tokens = self.tokens
         for i, (token, content) in enumerate(zip(tokens, self.content_flags, strict=True)):
             if token.capitalised and content and i not in value_at:
                 if run and tokens[run[-1]].sentence != token.sentence:
-                    found.append(self._placed(run))
+                    self._add_name(found, run)
                     run = []
                 run.append(i)
             elif run:
-                found.append(self._placed(run))
+                self._add_name(found, run)
                 run = []
         if run:
-            found.append(self._placed(run))
-        return tuple(found)
+            self._add_name(found, run)
+        return found
 
-    def _placed(self, run: list[int]) -> PlacedName:
+    def _add_name(self, found: dict[int, list[PlacedName]], run: list[int]) -> None:
         first = self.tokens[run[0]]
-        return PlacedName(first.sentence, run[0], run[-1], tuple(self.tokens[k].lower for k in run))
+        name = tuple(self.tokens[k].lower for k in run)
+        found.setdefault(first.sentence, []).append(
+            PlacedName(first.sentence, run[0], run[-1], name)
+        )
 
     @functools.cached_property
     def sentence_name_runs(self) -> dict[int, tuple[Name, ...]]:
@@ -470,13 +473,6 @@ class Reading:
         before = [p.name for p in names if p.last < i][-MAX_NAMES_PER_DATE:]
         after = [p.name for p in names if p.first > i and self._known_as(p.first)][:1]
         return (*before, *after)
-
-    @functools.cached_property
-    def names_by_sentence(self) -> dict[int, list[PlacedName]]:
-        found: dict[int, list[PlacedName]] = {}
-        for placed in self.placed_names:
-            found.setdefault(placed.sentence, []).append(placed)
-        return found
 
     def _known_as(self, i: int) -> bool:
         return i >= 2 and [t.lower for t in self.tokens[i - 2 : i]] == ["known", "as"]
