@@ -6,17 +6,21 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 
-def replace_file(path: Path, data: bytes, *, durable: bool = True) -> None:
-    """Put `data` at `path` atomically. An existing file keeps its permissions. `durable`
-    waits for the disk before the rename (a claims file); a cache entry, which is checked and
-    rebuilt if torn, need not. Nothing is left behind when writing fails."""
+def replace_file(
+    path: Path, data: bytes | Sequence[bytes | memoryview], *, durable: bool = True
+) -> None:
+    """Put `data` (bytes, or pieces of it) at `path` atomically. An existing file keeps its
+    permissions. `durable` waits for the disk before the rename (a claims file); a cache
+    entry, which is checked and rebuilt if torn, need not. Nothing is left behind when
+    writing fails."""
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as file:
-            file.write(data)
+            file.writelines([data] if isinstance(data, bytes) else data)
             if durable:
                 file.flush()
                 os.fsync(file.fileno())

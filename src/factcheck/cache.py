@@ -19,20 +19,21 @@ cannot be written is skipped without a word, since it is only ever a shortcut.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import json
 import os
 import re
 import shutil
 import stat
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, NonNegativeInt, ValidationError
-
 import factcheck
 from factcheck.atomic import replace_file
-from factcheck.model import RECORD_KINDS, records_adapter
+from factcheck.discovery import claim_files
 
 MAGIC = b"factcheck-cache 1\n"
 _VERSION_FOLDER = re.compile(r"[0-9a-f]{16}")
@@ -40,22 +41,45 @@ DIGEST_SIZE = 32
 FROM_CACHE = {"factcheck-cache": True}  # validation context: dates come back as ISO strings
 
 # What decides whether a record is valid; an edit to any of these makes every entry stale.
-_SCHEMA_MODULES = ("model.py", "quantity.py", "expression.py", "cache.py")
+_SCHEMA_MODULES = (
+    "model.py", "quantity.py", "expression.py", "cache.py",
+    "listing.py", "jsonout.py",  # a listing holds each claim's JSON as `list --json` writes it
+)  # fmt: skip
 
 
-class Counts(BaseModel):
-    """How many of each there were in a folder that loaded cleanly (what `validate` says)."""
+@dataclass(frozen=True)
+class Counts:
+    """How many of each there were in a folder that loaded cleanly (what `validate` says).
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    A plain class read by hand, not a pydantic model: `list --json` on an unchanged folder
+    reads it and would otherwise load pydantic and the models for nothing (0.1 s)."""
 
-    files: NonNegativeInt
-    sources: NonNegativeInt
-    claims: NonNegativeInt
-    checks: NonNegativeInt
-    ratings: NonNegativeInt
+    files: int
+    sources: int
+    claims: int
+    checks: int
+    ratings: int
+
+    def to_json(self) -> bytes:
+        return json.dumps(dataclasses.asdict(self)).encode()
+
+    @classmethod
+    def from_json(cls, raw: bytes) -> Counts | None:
+        """The counts written by to_json, or None for anything else."""
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            return None
+        names = [f.name for f in dataclasses.fields(cls)]
+        if not isinstance(data, dict) or sorted(data) != sorted(names):
+            return None
+        values = [data[name] for name in names]
+        if not all(type(v) is int and v >= 0 for v in values):
+            return None
+        return cls(*values)
 
 
-def file_digest(data: bytes) -> bytes:
+def file_digest(data: bytes | memoryview) -> bytes:
     return hashlib.blake2b(data, digest_size=DIGEST_SIZE).digest()
 
 
@@ -111,6 +135,34 @@ class Cache:
         payload = digest + header + body
         self._write(self._entry(path), MAGIC + file_digest(payload) + payload)
 
+    def get_listing(self, folder: Path, state: bytes) -> bytes | None:
+        """The listing stored for the folder whose files had this state (see listing.py), as
+        it was put; None when there is none, or it is stale, corrupt or foreign."""
+        raw = None
+        if self._usable_folder():
+            with contextlib.suppress(OSError):
+                raw = self._entry(folder).with_suffix(".list").read_bytes()
+        if raw is None or not raw.startswith(MAGIC):
+            return None
+        checksum = raw[len(MAGIC) : len(MAGIC) + DIGEST_SIZE]
+        payload = memoryview(raw)[len(MAGIC) + DIGEST_SIZE :]
+        if file_digest(payload) != checksum or payload[:DIGEST_SIZE] != state:
+            return None
+        return raw[len(MAGIC) + 2 * DIGEST_SIZE :]
+
+    def put_listing(
+        self, folder: Path, state: bytes, listing: Sequence[bytes | memoryview]
+    ) -> None:
+        """Store a folder's listing, given in pieces: joined, 100k claims' JSON would be
+        copied whole for nothing. A folder has one listing, replaced at each write."""
+        if not self._usable_folder():
+            return
+        hasher = hashlib.blake2b(state, digest_size=DIGEST_SIZE)
+        for piece in listing:
+            hasher.update(piece)
+        target = self._entry(folder).with_suffix(".list")
+        self._write(target, [MAGIC, hasher.digest(), state, *listing])
+
     def was_clean(self, folder: Path, state: bytes) -> Counts | None:
         """The counts of records of this folder's last load, if it was without a problem and
         the folder's files (paths and digests, `state`) are as they were then. A folder has
@@ -124,20 +176,17 @@ class Cache:
         expected = MAGIC + self.version + state
         if not raw.startswith(expected):
             return None
-        try:
-            return Counts.model_validate_json(raw[len(expected) :])
-        except ValidationError:
-            return None
+        return Counts.from_json(raw[len(expected) :])
 
     def mark_clean(self, folder: Path, state: bytes, counts: Counts) -> None:
         if self._usable_folder():
-            mark = MAGIC + self.version + state + counts.model_dump_json().encode()
+            mark = MAGIC + self.version + state + counts.to_json()
             self._write(self._mark(folder), mark)
 
     def _mark(self, folder: Path) -> Path:
         return self._entry(folder).with_suffix(".clean")
 
-    def _write(self, target: Path, data: bytes) -> None:
+    def _write(self, target: Path, data: bytes | Sequence[bytes | memoryview]) -> None:
         with contextlib.suppress(OSError):
             replace_file(target, data, durable=False)
 
@@ -151,6 +200,8 @@ class Cache:
         # Leaving out None gives back the same record, since every field that can be None
         # defaults to None (a test holds the models to that); it dumps in half the time of
         # leaving out what was unset (0.24 s against 0.45 s at 100k claims).
+        from factcheck.model import records_adapter  # not for listings and marks: see Counts
+
         return records_adapter(kind).dump_json(items, by_alias=True, exclude_none=True)
 
     def _decode(self, raw: bytes, digest: bytes) -> list[tuple[str, list[Any]]] | None:
@@ -168,11 +219,13 @@ class Cache:
             return [
                 (kind, self._load(kind, line)) for kind, line in zip(kinds, lines[1:], strict=False)
             ]
-        except (ValidationError, ValueError):
+        except ValueError:  # pydantic's ValidationError is one
             return None
 
     def _kinds(self, line: bytes) -> list[str] | None:
         kinds = json.loads(line)
+        from factcheck.model import RECORD_KINDS
+
         known = {*RECORD_KINDS, "lexicon"}
         if not isinstance(kinds, list) or not all(
             isinstance(kind, str) and kind in known for kind in kinds
@@ -181,6 +234,8 @@ class Cache:
         return kinds if len(set(kinds)) == len(kinds) else None
 
     def _load(self, kind: str, line: bytes) -> list[Any]:
+        from factcheck.model import records_adapter
+
         return list(records_adapter(kind).validate_json(line, context=FROM_CACHE))
 
     def _usable_folder(self) -> bool:
@@ -224,3 +279,35 @@ def _version_digest() -> bytes:
         with contextlib.suppress(OSError):
             hasher.update((source / name).read_bytes())
     return hasher.digest()
+
+
+@dataclass(frozen=True)
+class Unchanged:
+    """A folder whose every file has the bytes it had at its last clean load."""
+
+    state: bytes  # the digest of every file's path and bytes, as the cache keeps it
+    counts: Counts
+    skipped: list[str]  # hidden files and folders, not read
+
+
+def unchanged_since_clean(root: Path, cache: Cache | None) -> Unchanged | None:
+    """The folder's state and counts when not a byte has changed since a load found no
+    problem in it (under this version); None otherwise, or without a cache."""
+    if cache is None or not root.is_dir():
+        return None
+    found = claim_files(root)
+    if not found.files or found.problems:
+        return None
+    keys = []
+    for path in found.files:
+        try:
+            keys.append(file_key(path, file_digest(path.read_bytes())))
+        except OSError:
+            return None
+    state = file_digest(b"\0".join(keys))
+    counts = cache.was_clean(root, state)
+    return None if counts is None else Unchanged(state, counts, found.skipped)
+
+
+def file_key(path: Path, digest: bytes) -> bytes:
+    return os.fsencode(os.path.abspath(path)) + b"\0" + digest

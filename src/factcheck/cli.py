@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from factcheck.cache import Cache
     from factcheck.compare import Comparison
     from factcheck.expression import Resolver
+    from factcheck.listing import Stored
     from factcheck.store import Corpus, Summary
 
 EXIT_FAILED = 1
@@ -61,28 +62,41 @@ def handles_errors(command: F) -> F:
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from factcheck import query, render
-        from factcheck.store import ClaimsError
-
         try:
             return command(*args, **kwargs)
-        except ClaimsError as error:
-            render.problems(error.problems, OutputFormat.table)
-            raise typer.Exit(EXIT_DATA) from None
-        except (UsageProblem, query.UnknownClaim, query.UnknownValue) as error:
-            render.error(f"error: {error}")
-            raise typer.Exit(EXIT_USAGE) from None
-        except render.OutputError as error:
-            if error.cut_short:
-                _silence_stdout()
-            else:
-                render.error(f"error: {error}")
-            raise typer.Exit(EXIT_OUTPUT) from None
         except KeyboardInterrupt:
+            from factcheck import render
+
             render.error("interrupted")
             raise typer.Exit(EXIT_INTERRUPTED) from None
+        except Exception as error:
+            code = _exit_code(error)  # the library is imported only when something failed
+            if code is None:
+                raise
+            raise typer.Exit(code) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def _exit_code(error: Exception) -> int | None:
+    """Say what went wrong and give the exit code for it; None for what is not ours to
+    handle (typer's own exits, and bugs, which must show their traceback)."""
+    from factcheck import query, render
+    from factcheck.store import ClaimsError
+
+    if isinstance(error, ClaimsError):
+        render.problems(error.problems, OutputFormat.table)
+        return EXIT_DATA
+    if isinstance(error, UsageProblem | query.UnknownClaim | query.UnknownValue):
+        render.error(f"error: {error}")
+        return EXIT_USAGE
+    if isinstance(error, render.OutputError):
+        if error.cut_short:
+            _silence_stdout()
+        else:
+            render.error(f"error: {error}")
+        return EXIT_OUTPUT
+    return None
 
 
 def _silence_stdout() -> None:
@@ -273,23 +287,51 @@ def list_command(
       factcheck list --topic detainers
       factcheck list --speaker newsom --json | jq '.[].id'
     """
-    from factcheck import query, render
+    from factcheck import filters, jsonout, listing
 
     fmt = output_format(fmt, as_json)
+    topics = tuple(topic or ())
+
+    def claim_filter() -> filters.ClaimFilter:
+        return filters.ClaimFilter(
+            topics=topics, speaker=speaker, search=search, source=source,
+            since=_date("--since", since), until=_date("--until", until), rating=rating,
+        )  # fmt: skip
+
+    stored = _cached_listing(claims) if fmt is OutputFormat.json else None
+    if stored is not None:  # an unchanged folder: what `list --json` printed for it
+        if not any((topics, speaker, search, source, since, until, rating)):
+            jsonout.write_bytes(stored.output)
+            return
+        listed = stored.claims()
+        if listed is not None:
+            filters.require_known_among(listed.claims, listed.sources, listed.ratings, topics,
+                                        speaker, source, rating)  # fmt: skip
+            chosen = filters.listed_in_order(listed.claims, claim_filter())
+            jsonout.write_json_fragments([c.json for c in chosen])
+            return
+    from factcheck import query, render
+
     corpus = load_claims(claims)
-    query.require_known(corpus, topics=topic or (), speaker=speaker, source=source,
-                        rating=rating)  # fmt: skip
-    claim_filter = query.ClaimFilter(
-        topics=tuple(topic or ()),
-        speaker=speaker,
-        search=search,
-        source=source,
-        since=_date("--since", since),
-        until=_date("--until", until),
-        rating=rating,
-    )
+    query.require_known(corpus, topics, speaker, source, rating)
+    kept = query.list_claims(corpus, claim_filter())
+    if fmt is OutputFormat.json and listing.worth_remembering(corpus):
+        fragments = listing.claims_json_by_id(corpus)
+        jsonout.write_json_fragments([fragments[c.id] for c in kept])
+        listing.remember(corpus, fragments, _cache())
+        return
     with paged(fmt):
-        render.claims(query.list_claims(corpus, claim_filter), fmt)
+        render.claims(kept, fmt)
+
+
+def _cached_listing(folder: str) -> Stored | None:
+    """The folder's claims as `list --json` needs them, from the cache, when not a byte of
+    the folder has changed since a clean load (listing.py); None otherwise."""
+    if not folder.strip() or folder == "-" or not SETTINGS["cache"]:
+        return None
+    from factcheck import listing
+
+    return listing.from_cache(Path(folder), _cache())
 
 
 @app.command("show")

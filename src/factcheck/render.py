@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import csv
 import errno
-import functools
 import io
 import itertools
 import os
@@ -18,11 +17,10 @@ import shlex
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from fractions import Fraction
-from typing import Any, TypeVar
+from typing import Any
 
-from pydantic import TypeAdapter
 from rich.console import Console, RenderableType
 from rich.padding import Padding
 from rich.table import Table
@@ -33,6 +31,48 @@ from factcheck.arithmetic import Calculation, Verdict
 from factcheck.checks import CheckReport, CheckResult
 from factcheck.choices import OutputFormat as OutputFormat  # re-exported
 from factcheck.compare import Comparison, Confidence, Conflict, Evidence
+from factcheck.jsonout import (
+    _UNSAFE_IN_JSON as _UNSAFE_IN_JSON,
+)
+from factcheck.jsonout import (  # re-exported: the commands write JSON through render
+    CHUNK as CHUNK,
+)
+from factcheck.jsonout import (
+    OutputError as OutputError,
+)
+from factcheck.jsonout import (
+    _escape_unsafe_json as _escape_unsafe_json,
+)
+from factcheck.jsonout import (
+    _json_escape as _json_escape,
+)
+from factcheck.jsonout import (
+    _write_bytes as _write_bytes,
+)
+from factcheck.jsonout import (
+    claims_json as claims_json,
+)
+from factcheck.jsonout import (
+    json_bytes as json_bytes,
+)
+from factcheck.jsonout import (
+    to_json as to_json,
+)
+from factcheck.jsonout import (
+    write_json as write_json,
+)
+from factcheck.jsonout import (
+    write_json_array as write_json_array,
+)
+from factcheck.jsonout import (
+    write_json_fragments as write_json_fragments,
+)
+from factcheck.jsonout import (
+    write_jsonl as write_jsonl,
+)
+from factcheck.jsonout import (
+    writes_output as writes_output,
+)
 from factcheck.model import Claim, Source
 from factcheck.quantity import decimal_text, parse_figure
 from factcheck.query import ClaimView, TopicCount
@@ -47,51 +87,6 @@ _UNSAFE = re.compile(f"[\\\\\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u206
 # The same for one-line output (problems, errors): newline, carriage return and tab too, so a
 # newline in an ID or file name cannot forge a second 'path:line:col: ...' line.
 _UNSAFE_ON_ONE_LINE = re.compile(f"[\n\r\t]|{_UNSAFE.pattern}")
-# What JSON does not escape by itself (it does every character below 0x20), as UTF-8 bytes:
-# DEL, C1 (U+0080-009F), U+202A-202E, U+2066-2069, and the invisible characters above.
-# UTF-8 never has these byte sequences in another place.
-_UNSAFE_IN_JSON = re.compile(
-    rb"\x7f|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae\x8b-\x8f\xa8\xa9]|\xe2\x81[\xa6-\xa9\xa0-\xa4]"
-    rb"|\xd8\x9c|\xef\xbb\xbf|\xf3\xa0[\x80\x81][\x80-\xbf]"
-)
-# The first byte of each sequence above. Counting a byte is a fast scan and running the pattern
-# over 100 MB is not (0.6 s), so the pattern runs only where one of these bytes stands.
-_UNSAFE_LEADS = (b"\x7f", b"\xc2", b"\xd8", b"\xe2", b"\xef", b"\xf3")
-_ANY = TypeAdapter(Any)
-
-
-class OutputError(Exception):
-    """Standard output could not take what was written: full disk, closed stream, closed pipe."""
-
-    def __init__(self, reason: str, cut_short: bool = False) -> None:
-        super().__init__(reason)
-        self.cut_short = cut_short  # the reader went away (a closed pipe): not worth a message
-
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def writes_output(function: F) -> F:
-    """Every way writing to stdout fails becomes one OutputError, never a traceback."""
-
-    @functools.wraps(function)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return function(*args, **kwargs)
-        except OutputError:
-            raise
-        except BrokenPipeError:
-            raise OutputError("output cut short: the reader closed the pipe", True) from None
-        except OSError as error:
-            reason = error.strerror or errno.errorcode.get(error.errno or 0, str(error))
-            raise OutputError(f"cannot write output: {reason}") from None
-        except (ValueError, AttributeError) as error:
-            # A closed stdout (`>&-`) is None or a closed file, and says so only like this.
-            if sys.stdout is None or getattr(sys.stdout, "closed", False):
-                raise OutputError("cannot write output: standard output is closed") from None
-            raise error
-
-    return wrapper  # type: ignore[return-value]
 
 
 def visible(text: str) -> str:
@@ -151,93 +146,6 @@ def console(stderr: bool = False) -> Console:
     if out.width < MIN_WIDTH:
         out.width = MIN_WIDTH
     return out
-
-
-def json_bytes(data: Any, indent: int | None = 2) -> bytes:
-    """UTF-8 JSON with every unsafe character escaped as JSON allows (the value is unchanged).
-
-    Kept in bytes from serializer to stdout: 100k claims make over 100 MB of JSON.
-    """
-    return _escape_unsafe_json(_ANY.dump_json(data, indent=indent))
-
-
-def _escape_unsafe_json(raw: bytes) -> bytes:
-    leads = [lead for lead in _UNSAFE_LEADS if lead in raw]
-    candidates = sum(raw.count(lead) for lead in leads)
-    if not candidates:
-        return raw
-    if candidates > len(raw) // 64:  # text in a script whose letters start so: scan it all
-        return _UNSAFE_IN_JSON.sub(_json_escape, raw)
-    starts = sorted(i for lead in leads for i in _offsets(raw, lead))
-    pieces, done = [], 0
-    for start in starts:
-        match = _UNSAFE_IN_JSON.match(raw, start) if start >= done else None
-        if match:
-            pieces += [raw[done:start], _json_escape(match)]
-            done = match.end()
-    return b"".join([*pieces, raw[done:]]) if pieces else raw
-
-
-def _offsets(raw: bytes, byte: bytes) -> Iterator[int]:
-    found = raw.find(byte)
-    while found != -1:
-        yield found
-        found = raw.find(byte, found + 1)
-
-
-def _json_escape(match: re.Match[bytes]) -> bytes:
-    code = ord(match.group().decode("utf-8"))
-    if code > 0xFFFF:  # JSON writes a character beyond the BMP as a surrogate pair
-        code -= 0x10000
-        return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}".encode("ascii")
-    return f"\\u{code:04x}".encode("ascii")
-
-
-def to_json(data: Any, indent: int | None = 2) -> str:
-    return json_bytes(data, indent).decode("utf-8")
-
-
-CHUNK = 1 << 20
-
-
-def _write_bytes(data: bytes | memoryview) -> None:
-    """Write it all or raise: a short write is an error, not a silent truncation."""
-    binary = getattr(sys.stdout, "buffer", None)
-    if binary is None:
-        sys.stdout.write(bytes(data).decode("utf-8"))
-        return
-    sys.stdout.flush()
-    view = memoryview(data)
-    while view:
-        written = binary.write(view[:CHUNK])
-        if not written:
-            raise OSError(errno.EIO, "short write to standard output")
-        view = view[written:]
-    binary.flush()
-
-
-@writes_output
-def write_json(data: Any) -> None:
-    _write_bytes(json_bytes(data))
-    _write_bytes(b"\n")  # apart: appending it would copy 100 MB of output for one byte
-
-
-@writes_output
-def write_json_array(items: Iterable[Any]) -> None:
-    """The bytes write_json would give for the list of `items`, written item by item: each
-    is dumped inside a list of one, whose brackets are cut, so that its indentation is the
-    list's."""
-    opened = False
-    for item in items:
-        _write_bytes(b",\n" if opened else b"[\n")
-        _write_bytes(memoryview(json_bytes([item]))[2:-2])  # a view: a topic's JSON is ~50 MB
-        opened = True
-    _write_bytes(b"\n]\n" if opened else b"[]\n")
-
-
-@writes_output
-def write_jsonl(items: Iterable[Any]) -> None:
-    _write_bytes(b"".join(json_bytes(item, indent=None) + b"\n" for item in items))
 
 
 # A cell that a spreadsheet would run as a formula (OWASP, "CSV injection"): one starting with

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -15,7 +14,7 @@ import tomli
 from pydantic import BaseModel, ValidationError
 
 from factcheck import expression
-from factcheck.cache import Cache, Counts, file_digest
+from factcheck.cache import Cache, Counts, file_digest, file_key, unchanged_since_clean
 from factcheck.discovery import claim_files, shown
 from factcheck.model import (
     PATTERN_HELP,
@@ -85,6 +84,10 @@ class Corpus:
     origin: dict[str, str] = field(default_factory=dict)
     lexicon: list[LexiconExtension] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # hidden files and folders, not read
+    # The digest of every file's path and bytes, when the folder loaded cleanly through the
+    # cache: what a listing of the folder is kept under (listing.py).
+    state: bytes | None = None
+    cached_files: int = 0  # of `files`, how many came from the cache, unparsed
 
     def quantity(self, reference: str) -> Quantity | None:
         claim_id, name = split_reference(reference)
@@ -150,6 +153,8 @@ def load(root: Path, cache: Cache | None = None) -> Corpus:
             loader.check_references()
             if cache is not None and state is not None and not loader.problems:
                 cache.mark_clean(root, state, Summary.of(loader.corpus).counts)
+        if state is not None and not loader.problems:
+            loader.corpus.state = state
     if loader.problems:
         from factcheck.locate import with_lines  # only when there is something to place
 
@@ -182,24 +187,10 @@ def summarise(root: Path, cache: Cache | None = None) -> Summary:
     A folder whose every file has the bytes it had at its last clean load, under this version,
     is answered from the cache's record of that load without reading a record (see
     cache.py); anything else is loaded and validated in full."""
-    if cache is not None and root.is_dir():
-        found = claim_files(root)
-        if found.files and not found.problems:
-            digests = []
-            for path in found.files:
-                try:
-                    digests.append(_file_key(path, file_digest(path.read_bytes())))
-                except OSError:
-                    break
-            else:
-                counts = cache.was_clean(root, file_digest(b"\0".join(digests)))
-                if counts is not None:
-                    return Summary(counts, found.skipped)
+    unchanged = unchanged_since_clean(root, cache)
+    if unchanged is not None:
+        return Summary(unchanged.counts, unchanged.skipped)
     return Summary.of(load(root, cache))
-
-
-def _file_key(path: Path, digest: bytes) -> bytes:
-    return os.fsencode(os.path.abspath(path)) + b"\0" + digest
 
 
 @contextlib.contextmanager
@@ -273,9 +264,10 @@ class _Loader:
             self.read_document(where, data)
             return
         digest = file_digest(data)
-        self._file_keys.append(_file_key(path, digest))
+        self._file_keys.append(file_key(path, digest))
         cached = self.cache.get(path, digest)
         if cached is not None:
+            self.corpus.cached_files += 1
             for kind, records in cached:
                 self._add_valid(where, kind, records)
             return

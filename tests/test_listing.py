@@ -1,0 +1,212 @@
+"""`list --json` from a folder's listing in the cache (listing.py): the same bytes as a fresh
+load, for every filter, and never a stale or forged answer."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import SEED_CLAIMS, run
+from factcheck import listing, store
+from factcheck.cache import Cache, unchanged_since_clean
+
+RATED = """
+[[sources]]
+id = "wire"
+outlet = "Wire"
+
+[[ratings]]
+id = "false"
+label = "False"
+value = 1
+best = 5
+worst = 1
+
+[[claims]]
+id = "kim-jail"
+speaker = "Kim Lee"
+date = 2024-05-01
+topics = ["jails", "budget"]
+source = "wire"
+text = "The jail released 4,561 people \u2014 \u202eits\u202c record."
+quote = "We released them."
+review = { rating = "false", textual_rating = "Pants on Fire" }
+
+[[claims]]
+id = "ann-undated"
+speaker = "Ann Ng"
+topics = ["jails"]
+text = "Nobody was released."
+"""
+
+FILTERS = [
+    [],
+    ["--topic", "jails"],
+    ["--topic", "detainers", "--topic", "budget"],
+    ["--speaker", "newsom"],
+    ["--search", "RELEASED"],
+    ["--source", "wire"],
+    ["--rating", "false"],
+    ["--rating", "pants on fire"],
+    ["--since", "2025-01-01"],
+    ["--until", "2025-06-30", "--speaker", "n"],
+]
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    claims = tmp_path / "claims"
+    shutil.copytree(SEED_CLAIMS, claims)
+    (claims / "rated.toml").write_text(RATED, encoding="utf-8")
+    return claims
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(folder))
+    return folder
+
+
+def listed(folder: Path, *args: str, cache: bool = True) -> str:
+    result = run("list", "--json", "--claims", folder, *args,
+                 env={} if cache else {"FACTCHECK_NO_CACHE": "1"})  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    return result.stdout
+
+
+def warm_up(folder: Path) -> None:
+    """A first load fills the cache; the second, served from it, leaves the listing."""
+    listed(folder)
+    listed(folder)
+
+
+def test_a_listing_is_left_by_the_second_load_not_the_first(folder, cache_dir):
+    listed(folder)
+    assert not list(cache_dir.rglob("*.list"))  # a first load pays for no listing
+    listed(folder)
+    assert len(list(cache_dir.rglob("*.list"))) == 1
+
+
+@pytest.mark.parametrize("args", FILTERS, ids=" ".join)
+def test_every_filter_gives_the_bytes_of_a_fresh_load(folder, cache_dir, args, monkeypatch):
+    fresh = listed(folder, *args, cache=False)
+    warm_up(folder)
+
+    def no_load(*_: object, **__: object) -> None:
+        raise AssertionError("the folder was loaded: the listing was not used")
+
+    monkeypatch.setattr(store, "load", no_load)
+    assert listed(folder, *args) == fresh
+    assert json.loads(fresh) or args  # the unfiltered list is not empty
+
+
+def test_an_unknown_filter_value_is_the_same_usage_error(folder, cache_dir):
+    fresh = run("list", "--json", "--claims", folder, "--topic", "jail",
+                env={"FACTCHECK_NO_CACHE": "1"})  # fmt: skip
+    warm_up(folder)
+    warm = run("list", "--json", "--claims", folder, "--topic", "jail")
+    assert warm.exit_code == fresh.exit_code == 2
+    assert warm.stderr == fresh.stderr
+    assert "did you mean jails" in warm.stderr
+
+
+def test_an_edit_that_keeps_the_size_is_seen(folder, cache_dir):
+    warm_up(folder)
+    rated = folder / "rated.toml"
+    rated.write_text(RATED.replace("Nobody was", "Someone was"), encoding="utf-8")
+    assert listed(folder) == listed(folder, cache=False)
+    assert "Someone was released." in listed(folder)
+
+
+def test_an_edit_that_another_command_loaded_first_is_seen(folder, cache_dir):
+    # `validate` marks the edited folder clean, and leaves no listing: the old listing,
+    # made for other bytes, must not answer for the new state.
+    warm_up(folder)
+    rated = folder / "rated.toml"
+    rated.write_text(RATED.replace("Nobody was", "Someone was"), encoding="utf-8")
+    assert run("validate", "--claims", folder).exit_code == 0
+    assert "Someone was released." in listed(folder)
+
+
+def test_a_new_file_and_a_deleted_file_are_seen(folder, cache_dir):
+    warm_up(folder)
+    (folder / "rated.toml").unlink()
+    assert "kim-jail" not in listed(folder)
+    (folder / "more.toml").write_text(RATED, encoding="utf-8")
+    assert listed(folder) == listed(folder, cache=False)
+
+
+def test_a_corrupt_listing_is_ignored(folder, cache_dir):
+    fresh = listed(folder, cache=False)
+    warm_up(folder)
+    (entry,) = cache_dir.rglob("*.list")
+    data = bytearray(entry.read_bytes())
+    data[-10] ^= 0x20  # one bit, in the stored output
+    entry.write_bytes(bytes(data))
+    assert listed(folder) == fresh
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        b"not json",
+        b'{"sources": [], "ratings": []}',
+        b'{"sources": [], "ratings": [], "claims": [["x"]]}',
+        b'{"sources": [1], "ratings": [], "claims": []}',
+        b'{"sources": [], "ratings": [], "claims": [["a", "2024-13-01", "S", [], null, "t",'
+        b" null, null, 2, 3]]}",
+        b'{"sources": [], "ratings": [], "claims": [["a", null, "S", [3], null, "t", null,'
+        b" null, 2, 3]]}",
+        b'{"sources": [], "ratings": [], "claims": [["a", null, "S", [], null, "t", null,'
+        b" null, 2, 999]]}",
+    ],
+)
+def test_a_listing_whose_checksum_holds_but_whose_header_is_wrong_is_not_used(
+    folder, cache_dir, header
+):
+    # Only what listing.encode writes is read: a forged listing with a valid checksum
+    # (the cache folder is private, but nothing on disk is taken on trust) is set aside.
+    fresh = listed(folder, "--topic", "jails", cache=False)
+    warm_up(folder)
+    cache = Cache(cache_dir)
+    unchanged = unchanged_since_clean(folder, cache)
+    assert unchanged is not None
+    cache.put_listing(folder, unchanged.state, [listing.LAYOUT, header, b"\n", b"[]\n"])
+    assert listed(folder, "--topic", "jails") == fresh
+
+
+def test_no_listing_without_the_cache(folder, cache_dir):
+    listed(folder, cache=False)
+    listed(folder, cache=False)
+    assert not cache_dir.exists() or not list(cache_dir.rglob("*.list"))
+
+
+def test_a_folder_with_a_problem_is_never_listed_from_the_cache(folder, cache_dir):
+    warm_up(folder)
+    (folder / "broken.toml").write_text("[[claims]]\nid = 3\n", encoding="utf-8")
+    result = run("list", "--json", "--claims", folder)
+    assert result.exit_code == 3
+    assert "broken.toml" in result.stderr
+
+
+def test_encode_and_parse_give_back_the_claims(folder):
+    corpus = store.load(folder)
+    fragments = listing.claims_json_by_id(corpus)
+    claims = list(corpus.claims.values())
+    pieces = listing.encode(claims, [fragments[c.id] for c in claims], corpus.sources,
+                            corpus.ratings)  # fmt: skip
+    data = b"".join(pieces)
+    header_end = data.index(b"\n", len(listing.LAYOUT))
+    view = memoryview(data)
+    parsed = listing.parse(view[len(listing.LAYOUT) : header_end], view[header_end + 1 :])
+    assert parsed is not None
+    assert [c.id for c in parsed.claims] == [c.id for c in claims]
+    assert [bytes(c.json) for c in parsed.claims] == [bytes(fragments[c.id]) for c in claims]
+    kim = next(c for c in parsed.claims if c.id == "kim-jail")
+    assert kim.review is not None and kim.review.textual_rating == "Pants on Fire"
+    assert parsed.sources == {"wire", "benzinga-newsom-noem"}
+    assert parsed.ratings == {"false"}
