@@ -114,6 +114,19 @@ def test_an_unknown_filter_value_is_the_same_usage_error(folder, cache_dir):
     assert "did you mean jails" in warm.stderr
 
 
+def test_the_load_after_an_edit_leaves_no_listing_the_next_one_does(folder, cache_dir):
+    warm_up(folder)
+    (listed_file,) = cache_dir.rglob("*.list")
+    made = listed_file.read_bytes()
+    (folder / "more.toml").write_text(RATED.replace('"kim-jail"', '"kim-two"').replace(
+        '"ann-undated"', '"ann-two"').replace('"wire"', '"wire-2"').replace('"false"', '"f2"'),
+        encoding="utf-8")  # fmt: skip
+    listed(folder)  # one file parsed anew: no listing for a folder being edited
+    assert listed_file.read_bytes() == made
+    listed(folder)  # unchanged since: its listing is made
+    assert listed_file.read_bytes() != made
+
+
 def test_an_edit_that_keeps_the_size_is_seen(folder, cache_dir):
     warm_up(folder)
     rated = folder / "rated.toml"

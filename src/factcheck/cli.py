@@ -318,7 +318,8 @@ def list_command(
     if fmt is OutputFormat.json and listing.worth_remembering(corpus):
         fragments = listing.claims_json_by_id(corpus)
         jsonout.write_json_fragments([fragments[c.id] for c in kept])
-        listing.remember(corpus, fragments, _cache())
+        every = len(kept) == len(corpus.claims)  # then `kept` is all of them, in list order
+        listing.remember(corpus, fragments, _cache(), kept if every else None)
         return
     with paged(fmt):
         render.claims(kept, fmt)
