@@ -103,12 +103,12 @@ def claims_json_by_id(corpus: Corpus) -> dict[str, memoryview]:
 
 
 def worth_remembering(corpus: Corpus) -> bool:
-    """A folder that loaded cleanly and wholly from the cache: unchanged since the load
-    before, so it is being listed again and again. A first load (nothing cached) and the
-    load after an edit do not pay for a listing (0.7 s at 100k claims) that the next edit
-    would make stale; the next load of an unchanged folder does, and those after it are
-    fast."""
-    return corpus.state is not None and corpus.cached_files == len(corpus.files)
+    """A folder that loaded cleanly, read whole (a first load) or wholly from the cache
+    (unchanged since the load before): the next `list --json` will likely find it as it is.
+    A load that parsed some files anew and took the rest from the cache comes after an edit,
+    and a folder being edited would make the listing (0.7 s at 100k claims) stale at once."""
+    parsed_anew = len(corpus.files) - corpus.cached_files
+    return corpus.state is not None and (corpus.cached_files == 0 or parsed_anew == 0)
 
 
 def remember(
