@@ -1,10 +1,12 @@
 """The library can be used from Python on its own: it imports neither typer nor rich."""
 
+import os
 import subprocess
 import sys
 
 LIBRARY = ["model", "store", "query", "quantity", "expression", "arithmetic", "checks",
-           "lexicon", "wordnet", "compare", "compare.run"]  # fmt: skip
+           "lexicon", "wordnet", "compare", "compare.run", "cache", "listing", "filters",
+           "jsonout"]  # fmt: skip
 
 
 def test_the_library_imports_neither_typer_nor_rich():
@@ -39,3 +41,31 @@ def test_the_cli_module_imports_no_library_until_a_command_runs():
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     ).stdout
     assert output.strip() == "[]"
+
+
+def test_list_json_from_a_listing_builds_no_model_and_loads_no_rich(tmp_path):
+    """The answer for an unchanged folder is stored bytes: building the models (70 ms) or
+    loading Rich would be a good part of the time it takes (listing.py). pydantic itself is
+    imported, for its version, which is part of the cache's key."""
+    claims = tmp_path / "claims"
+    claims.mkdir()
+    (claims / "c.toml").write_text(
+        '[[claims]]\nid = "a"\nspeaker = "Kim Lee"\ntopics = ["t"]\ntext = "It rose."\n',
+        encoding="utf-8",
+    )
+    probe = (
+        "import sys; from factcheck.cli import main; "
+        f"sys.argv = ['factcheck', 'list', '--json', '--claims', {str(claims)!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('rich', 'factcheck.model', 'factcheck.store') "
+        "if m in sys.modules),"
+        " file=sys.stderr)"
+    )
+    env = {**os.environ, "FACTCHECK_CACHE_DIR": str(tmp_path / "cache")}
+    first = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                           env=env, check=True)  # fmt: skip
+    second = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            env=env, check=True)  # fmt: skip
+    assert "factcheck.model" in first.stderr  # the first run loads the folder
+    assert second.stderr.strip().splitlines()[-1] == "[]"
+    assert second.stdout == first.stdout
