@@ -14,6 +14,10 @@ or tampered with fails the digest or the validation and is ignored (and rewritte
 load), never trusted. Only a file that loaded without a problem is stored, so a problem is
 never cached as success. Writes go to a temporary file renamed into place; a cache that
 cannot be written is skipped without a word, since it is only ever a shortcut.
+
+Beside the entries, a folder that loaded cleanly has a mark (its files' paths and digests and
+its counts, which `validate` answers from) and a listing (what `list --json` answers from,
+listing.py), both kept under that state of the folder and behind a checksum.
 """
 
 from __future__ import annotations
