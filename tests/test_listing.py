@@ -185,7 +185,8 @@ def test_a_listing_whose_checksum_holds_but_whose_header_is_wrong_is_not_used(
     cache = Cache(cache_dir)
     unchanged = unchanged_since_clean(folder, cache)
     assert unchanged is not None
-    cache.put_listing(folder, unchanged.state, [listing.LAYOUT, header, b"\n", b"[]\n"])
+    size = b"%0*d" % (listing.HEADER_SIZE, len(header))
+    cache.put_listing(folder, unchanged.state, [listing.LAYOUT, size, header, b"[]\n"])
     assert listed(folder, "--topic", "jails") == fresh
 
 
@@ -209,10 +210,10 @@ def test_encode_and_parse_give_back_the_claims(folder):
     claims = list(corpus.claims.values())
     pieces = listing.encode(claims, [fragments[c.id] for c in claims], corpus.sources,
                             corpus.ratings)  # fmt: skip
-    data = b"".join(pieces)
-    header_end = data.index(b"\n", len(listing.LAYOUT))
-    view = memoryview(data)
-    parsed = listing.parse(view[len(listing.LAYOUT) : header_end], view[header_end + 1 :])
+    data = memoryview(b"".join(pieces))
+    start = len(listing.LAYOUT) + listing.HEADER_SIZE
+    size = int(bytes(data[len(listing.LAYOUT) : start]))
+    parsed = listing.parse(data[start : start + size], data[start + size :])
     assert parsed is not None
     assert [c.id for c in parsed.claims] == [c.id for c in claims]
     assert [bytes(c.json) for c in parsed.claims] == [bytes(fragments[c.id]) for c in claims]
@@ -220,3 +221,14 @@ def test_encode_and_parse_give_back_the_claims(folder):
     assert kim.review is not None and kim.review.textual_rating == "Pants on Fire"
     assert parsed.sources == {"wire", "benzinga-newsom-noem"}
     assert parsed.ratings == {"false"}
+
+
+@pytest.mark.parametrize("size", [b"not a number", b"000000999999", b"000000000000"])
+def test_a_listing_whose_header_size_is_wrong_is_not_used(folder, cache_dir, size):
+    fresh = listed(folder, cache=False)
+    warm_up(folder)
+    cache = Cache(cache_dir)
+    unchanged = unchanged_since_clean(folder, cache)
+    assert unchanged is not None
+    cache.put_listing(folder, unchanged.state, [listing.LAYOUT, size[:12], b"{}", b"[]\n"])
+    assert listed(folder) == fresh

@@ -118,11 +118,8 @@ class Cache:
     def get(self, path: Path, digest: bytes) -> list[tuple[str, list[Any]]] | None:
         """The records of the file whose bytes have this digest, in the file's order; None
         when there is no entry, or it is stale, corrupt or foreign."""
-        raw = None
-        if self._usable_folder():
-            with contextlib.suppress(OSError):
-                raw = self._entry(path).read_bytes()
-        records = None if raw is None else self._decode(raw, digest)
+        body = self._read_checked(self._entry(path), digest)
+        records = None if body is None else self._decode(body)
         if records is None:
             self.misses += 1
         else:
@@ -135,37 +132,47 @@ class Cache:
             return
         kinds = b",".join(b'"%s"' % kind.encode("ascii") for kind, _ in records)
         body = b"".join(self._dump(kind, items) + b"\n" for kind, items in records)
-        header = b"[%s]\n" % kinds
-        payload = digest + header + body
-        self._write(self._entry(path), MAGIC + file_digest(payload) + payload)
+        self._write_checked(self._entry(path), digest, [b"[%s]\n" % kinds, body])
 
-    def get_listing(self, folder: Path, state: bytes) -> bytes | None:
+    def get_listing(self, folder: Path, state: bytes) -> memoryview | None:
         """The listing stored for the folder whose files had this state (see listing.py), as
         it was put; None when there is none, or it is stale, corrupt or foreign."""
-        raw = None
-        if self._usable_folder():
-            with contextlib.suppress(OSError):
-                raw = self._entry(folder).with_suffix(".list").read_bytes()
-        if raw is None or not raw.startswith(MAGIC):
-            return None
-        checksum = raw[len(MAGIC) : len(MAGIC) + DIGEST_SIZE]
-        payload = memoryview(raw)[len(MAGIC) + DIGEST_SIZE :]
-        if file_digest(payload) != checksum or payload[:DIGEST_SIZE] != state:
-            return None
-        return raw[len(MAGIC) + 2 * DIGEST_SIZE :]
+        return self._read_checked(self._entry(folder).with_suffix(".list"), state)
 
     def put_listing(
         self, folder: Path, state: bytes, listing: Sequence[bytes | memoryview]
     ) -> None:
         """Store a folder's listing, given in pieces: joined, 100k claims' JSON would be
         copied whole for nothing. A folder has one listing, replaced at each write."""
-        if not self._usable_folder():
-            return
-        hasher = hashlib.blake2b(state, digest_size=DIGEST_SIZE)
-        for piece in listing:
+        if self._usable_folder():
+            self._write_checked(self._entry(folder).with_suffix(".list"), state, listing)
+
+    def _read_checked(self, target: Path, key: bytes) -> memoryview | None:
+        """What _write_checked stored under this key (a file's digest, a folder's state);
+        None when the file is missing, or its checksum or its key do not match."""
+        raw = None
+        if self._usable_folder():
+            with contextlib.suppress(OSError):
+                raw = target.read_bytes()
+        if raw is None or not raw.startswith(MAGIC):
+            return None
+        view = memoryview(raw)
+        checksum, payload = (
+            view[len(MAGIC) : len(MAGIC) + DIGEST_SIZE],
+            view[len(MAGIC) + DIGEST_SIZE :],
+        )
+        if file_digest(payload) != checksum or payload[:DIGEST_SIZE] != key:
+            return None
+        return payload[DIGEST_SIZE:]
+
+    def _write_checked(
+        self, target: Path, key: bytes, pieces: Sequence[bytes | memoryview]
+    ) -> None:
+        """MAGIC, then a checksum of the rest, then the key, then the pieces."""
+        hasher = hashlib.blake2b(key, digest_size=DIGEST_SIZE)
+        for piece in pieces:
             hasher.update(piece)
-        target = self._entry(folder).with_suffix(".list")
-        self._write(target, [MAGIC, hasher.digest(), state, *listing])
+        self._write(target, [MAGIC, hasher.digest(), key, *pieces])
 
     def was_clean(self, folder: Path, state: bytes) -> Counts | None:
         """The counts of records of this folder's last load, if it was without a problem and
@@ -208,14 +215,8 @@ class Cache:
 
         return records_adapter(kind).dump_json(items, by_alias=True, exclude_none=True)
 
-    def _decode(self, raw: bytes, digest: bytes) -> list[tuple[str, list[Any]]] | None:
-        if not raw.startswith(MAGIC):
-            return None
-        checksum = raw[len(MAGIC) : len(MAGIC) + DIGEST_SIZE]
-        payload = raw[len(MAGIC) + DIGEST_SIZE :]
-        if file_digest(payload) != checksum or payload[:DIGEST_SIZE] != digest:
-            return None
-        lines = payload[DIGEST_SIZE:].split(b"\n")
+    def _decode(self, body: memoryview) -> list[tuple[str, list[Any]]] | None:
+        lines = bytes(body).split(b"\n")
         try:
             kinds = self._kinds(lines[0])
             if kinds is None or len(lines) != len(kinds) + 2 or lines[-1]:

@@ -33,8 +33,10 @@ if TYPE_CHECKING:
     from factcheck.model import Claim
     from factcheck.store import Corpus
 
-# A listing's first line says what follows: the version of this layout, then the JSON header.
-LAYOUT = b"listing 2\n"
+# A listing starts with the version of its layout and the size of its JSON header, written
+# in HEADER_SIZE digits; the header follows, then the output.
+LAYOUT = b"listing 3\n"
+HEADER_SIZE = 12
 EMPTY = b"[]\n"  # what `list --json` prints for no claims
 
 
@@ -86,14 +88,17 @@ def from_cache(root: Path, cache: Cache | None) -> Stored | None:
     unchanged = unchanged_since_clean(root, cache)
     if unchanged is None or cache is None:
         return None
-    stored = cache.get_listing(root, unchanged.state)
-    if stored is None or not stored.startswith(LAYOUT):
+    view = cache.get_listing(root, unchanged.state)
+    if view is None or view[: len(LAYOUT)] != LAYOUT:
         return None
-    view = memoryview(stored)
-    end = stored.find(b"\n", len(LAYOUT))
-    if end == -1:
+    start = len(LAYOUT) + HEADER_SIZE
+    try:
+        size = int(bytes(view[len(LAYOUT) : start]))
+    except ValueError:
         return None
-    return Stored(view[len(LAYOUT) : end], view[end + 1 :])
+    if not 0 < size <= len(view) - start:
+        return None
+    return Stored(view[start : start + size], view[start + size :])
 
 
 def claims_json_by_id(corpus: Corpus) -> dict[str, memoryview]:
@@ -132,9 +137,10 @@ def encode(
     sources: Iterable[str],
     ratings: Iterable[str],
 ) -> list[bytes | memoryview]:
-    """A listing, in pieces: the layout line; a JSON header of the source and rating IDs and
-    what each claim is filtered on, with where its JSON starts and ends in the output; then
-    the output, `list --json`'s answer for all the claims, in the order given."""
+    """A listing, in pieces: the layout line and the header's size; a JSON header of the
+    source and rating IDs and what each claim is filtered on, with where its JSON starts and
+    ends in the output; then the output, `list --json`'s answer for all the claims, in the
+    order given."""
     output: list[bytes | memoryview] = [b"[\n"] if claims else [EMPTY]
     rows, at = [], 2
     for n, (claim, written) in enumerate(zip(claims, claim_json, strict=True)):
@@ -148,8 +154,9 @@ def encode(
         output.append(b"\n]\n")
     header = {"sources": sorted(sources), "ratings": sorted(ratings), "claims": rows}
     text = json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    size = b"%0*d" % (HEADER_SIZE, len(text))
     # One piece for the output: hashed and written in one call, not 200k small ones.
-    return [LAYOUT, text, b"\n", b"".join(output)]
+    return [LAYOUT, size, text, b"".join(output)]
 
 
 def _row(claim: Listable, start: int, end: int) -> list[Any]:
