@@ -101,14 +101,21 @@ def test_every_filter_gives_the_bytes_of_a_fresh_load(folder, cache_dir, args, m
     assert json.loads(fresh) or args  # the unfiltered list is not empty
 
 
-def test_an_unknown_filter_value_is_the_same_usage_error(folder, cache_dir):
-    fresh = run("list", "--json", "--claims", folder, "--topic", "jail",
-                env={"FACTCHECK_NO_CACHE": "1"})  # fmt: skip
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--topic", "jail"], "did you mean jails"),
+        (["--source", ""], "--source '' matches nothing"),
+        (["--since", ""], "--since '' is not a date"),
+    ],
+)
+def test_a_wrong_filter_value_is_the_same_usage_error(folder, cache_dir, args, message):
+    fresh = run("list", "--json", "--claims", folder, *args, env={"FACTCHECK_NO_CACHE": "1"})
     warm_up(folder)
-    warm = run("list", "--json", "--claims", folder, "--topic", "jail")
+    warm = run("list", "--json", "--claims", folder, *args)
     assert warm.exit_code == fresh.exit_code == 2
     assert warm.stderr == fresh.stderr
-    assert "did you mean jails" in warm.stderr
+    assert message in warm.stderr
 
 
 def test_the_load_after_an_edit_leaves_no_listing_the_next_one_does(folder, cache_dir):

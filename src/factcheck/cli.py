@@ -300,7 +300,8 @@ def list_command(
 
     stored = _cached_listing(claims) if fmt is OutputFormat.json else None
     if stored is not None:  # an unchanged folder: what `list --json` printed for it
-        if not any((topics, speaker, search, source, since, until, rating)):
+        options = (speaker, search, source, since, until, rating)
+        if not topics and all(option is None for option in options):  # "" is a filter too
             jsonout.write_bytes(stored.output)
             return
         listed = stored.claims()
