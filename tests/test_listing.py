@@ -239,3 +239,12 @@ def test_a_listing_whose_header_size_is_wrong_is_not_used(folder, cache_dir, siz
     assert unchanged is not None
     cache.put_listing(folder, unchanged.state, [listing.LAYOUT, size[:12], b"{}", b"[]\n"])
     assert listed(folder) == fresh
+
+
+def test_the_modules_that_shape_a_listing_are_in_the_cache_key():
+    # Its bytes come from jsonout and the models, its order from filters.sort_key: an edit
+    # to any of them must make old listings stale, as a new version does.
+    from factcheck import cache as cache_module
+
+    shaping = {"listing.py", "jsonout.py", "filters.py", "model.py"}
+    assert shaping <= set(cache_module._SCHEMA_MODULES)

@@ -47,7 +47,8 @@ FROM_CACHE = {"factcheck-cache": True}  # validation context: dates come back as
 # What decides whether a record is valid; an edit to any of these makes every entry stale.
 _SCHEMA_MODULES = (
     "model.py", "quantity.py", "expression.py", "cache.py",
-    "listing.py", "jsonout.py",  # a listing holds each claim's JSON as `list --json` writes it
+    # A listing holds `list --json`'s answer: each claim's JSON, in the order filters.py sorts.
+    "listing.py", "jsonout.py", "filters.py",
 )  # fmt: skip
 
 
