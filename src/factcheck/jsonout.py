@@ -188,7 +188,7 @@ FRAGMENTS_PER_WRITE = 1_000
 
 @writes_output
 def write_json_fragments(fragments: Sequence[bytes | memoryview]) -> None:
-    """The bytes of write_json for the list whose items' JSON these are (claim_json)."""
+    """The bytes of write_json for the list whose items' JSON these are (claims_json)."""
     if not fragments:
         _write_bytes(b"[]\n")
         return
