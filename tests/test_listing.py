@@ -4,6 +4,7 @@ load, for every filter, and never a stale or forged answer."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -211,23 +212,26 @@ def test_a_folder_with_a_problem_is_never_listed_from_the_cache(folder, cache_di
     assert "broken.toml" in result.stderr
 
 
-def test_encode_and_parse_give_back_the_claims(folder):
+def test_a_listing_stored_and_read_gives_back_the_claims(folder, cache_dir):
+    warm_up(folder)
+    cache = Cache(cache_dir)
+    stored = listing.from_cache(folder, cache)
+    assert stored is not None
+    parsed = stored.claims()
+    assert parsed is not None
     corpus = store.load(folder)
     fragments = listing.claims_json_by_id(corpus)
-    claims = list(corpus.claims.values())
-    pieces = listing.encode(claims, [fragments[c.id] for c in claims], corpus.sources,
-                            corpus.ratings)  # fmt: skip
-    data = memoryview(b"".join(pieces))
-    start = len(listing.LAYOUT) + listing.HEADER_SIZE
-    size = int(bytes(data[len(listing.LAYOUT) : start]))
-    parsed = listing.parse(data[start : start + size], data[start + size :])
-    assert parsed is not None
-    assert [c.id for c in parsed.claims] == [c.id for c in claims]
-    assert [bytes(c.json) for c in parsed.claims] == [bytes(fragments[c.id]) for c in claims]
+    in_order = sorted(corpus.claims.values(), key=listing.sort_key)
+    assert [c.id for c in parsed.claims] == [c.id for c in in_order]
+    assert [bytes(c.json) for c in parsed.claims] == [bytes(fragments[c.id]) for c in in_order]
     kim = next(c for c in parsed.claims if c.id == "kim-jail")
     assert kim.review is not None and kim.review.textual_rating == "Pants on Fire"
     assert parsed.sources == {"wire", "benzinga-newsom-noem"}
     assert parsed.ratings == {"false"}
+    assert [f.path for f in parsed.files] == [
+        os.fsencode(os.path.abspath(p)).hex() for p in corpus.files
+    ]
+    assert parsed.counts.claims == len(corpus.claims)
 
 
 @pytest.mark.parametrize("size", [b"not a number", b"000000999999", b"000000000000"])
@@ -248,3 +252,62 @@ def test_the_modules_that_shape_a_listing_are_in_the_cache_key():
 
     shaping = {"listing.py", "jsonout.py", "filters.py", "model.py"}
     assert shaping <= set(cache_module._SCHEMA_MODULES)
+
+
+def test_an_edit_of_text_only_is_listed_without_loading_the_folder(folder, cache_dir, monkeypatch):
+    warm_up(folder)
+    rated = folder / "rated.toml"
+    rated.write_text(RATED.replace("Nobody was released.", "Nobody at all was freed."),
+                     encoding="utf-8")  # fmt: skip
+    fresh = {tuple(args): listed(folder, *args, cache=False) for args in FILTERS[:4]}
+
+    def no_load(*_: object, **__: object) -> None:
+        raise AssertionError("the folder was loaded: the edit was not taken from the listing")
+
+    monkeypatch.setattr(store, "load", no_load)
+    for args, expected in fresh.items():
+        assert listed(folder, *args) == expected
+    # The edited folder was marked clean and listed anew: neither validate nor the next
+    # list loads it.
+    summary = json.loads(run("validate", "--claims", folder, "--json").stdout)
+    assert summary["claims"] == len(json.loads(fresh[()]))
+    assert listed(folder) == fresh[()]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ('id = "ann-undated"', 'id = "ann-renamed"'),  # an ID other files may use
+        ('source = "wire"', 'source = "nowhere"'),  # a reference that goes nowhere
+        ('rating = "false"', 'rating = "missing"'),
+        ('topics = ["jails"]\n', 'topics = ["jails"]\ndisputes = ["newsom-follows-law"]\n'),
+        ("value = 1", 'value = "one"'),  # a problem of its own
+    ],
+)
+def test_an_edit_of_what_other_files_see_loads_the_folder(folder, cache_dir, old, new):
+    warm_up(folder)
+    rated = folder / "rated.toml"
+    edited = RATED.replace(old, new, 1)
+    assert edited != RATED
+    rated.write_text(edited, encoding="utf-8")
+    fresh = run("list", "--json", "--claims", folder, env={"FACTCHECK_NO_CACHE": "1"})
+    warm = run("list", "--json", "--claims", folder)
+    assert (warm.exit_code, warm.stdout, warm.stderr) == (
+        fresh.exit_code,
+        fresh.stdout,
+        fresh.stderr,
+    )
+
+
+def test_reference_facts_see_ids_and_references_not_text():
+    from factcheck.model import Claim
+
+    def claim(**fields: object) -> Claim:
+        return Claim.model_validate({"id": "a", "text": "It rose.", "speaker": "Kim Lee",
+                                     "topics": ["t"], **fields})  # fmt: skip
+
+    base = listing.reference_facts([claim()])
+    assert listing.reference_facts([claim(text="It fell.", speaker="Ann Ng")]) == base
+    assert listing.reference_facts([claim(source="wire")]) != base
+    assert listing.reference_facts([claim(disputes=["b"])]) != base
+    assert listing.reference_facts([claim(quantities={"n": "4,561"})]) != base

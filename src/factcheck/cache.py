@@ -151,6 +151,11 @@ class Cache:
     def _read_checked(self, target: Path, key: bytes) -> memoryview | None:
         """What _write_checked stored under this key (a file's digest, a folder's state);
         None when the file is missing, or its checksum or its key do not match."""
+        found = self._read_verified(target)
+        return None if found is None or found[0] != key else found[1]
+
+    def _read_verified(self, target: Path) -> tuple[bytes, memoryview] | None:
+        """The key and the body _write_checked stored, if its checksum holds."""
         raw = None
         if self._usable_folder():
             with contextlib.suppress(OSError):
@@ -158,13 +163,16 @@ class Cache:
         if raw is None or not raw.startswith(MAGIC):
             return None
         view = memoryview(raw)
-        checksum, payload = (
-            view[len(MAGIC) : len(MAGIC) + DIGEST_SIZE],
-            view[len(MAGIC) + DIGEST_SIZE :],
-        )
-        if file_digest(payload) != checksum or payload[:DIGEST_SIZE] != key:
+        checksum = view[len(MAGIC) : len(MAGIC) + DIGEST_SIZE]
+        payload = view[len(MAGIC) + DIGEST_SIZE :]
+        if file_digest(payload) != checksum:
             return None
-        return payload[DIGEST_SIZE:]
+        return bytes(payload[:DIGEST_SIZE]), payload[DIGEST_SIZE:]
+
+    def any_listing(self, folder: Path) -> tuple[bytes, memoryview] | None:
+        """The folder's listing whatever state it was made for, with that state: after an
+        edit, what the folder was (listing.after_edit)."""
+        return self._read_verified(self._entry(folder).with_suffix(".list"))
 
     def _write_checked(
         self, target: Path, key: bytes, pieces: Sequence[bytes | memoryview]

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from factcheck.cache import Cache
     from factcheck.compare import Comparison
     from factcheck.expression import Resolver
-    from factcheck.listing import Stored
+    from factcheck.listing import Listing, Stored
     from factcheck.store import Corpus, Summary
 
 EXIT_FAILED = 1
@@ -298,13 +298,14 @@ def list_command(
             since=_date("--since", since), until=_date("--until", until), rating=rating,
         )  # fmt: skip
 
-    stored = _cached_listing(claims) if fmt is OutputFormat.json else None
-    if stored is not None:  # an unchanged folder: what `list --json` printed for it
+    if fmt is OutputFormat.json:  # first from the cache's listing of the folder, if it can
+        stored = _cached_listing(claims)
         options = (speaker, search, source, since, until, rating)
-        if not topics and all(option is None for option in options):  # "" is a filter too
+        unfiltered = not topics and all(option is None for option in options)  # "" filters
+        if stored is not None and unfiltered:  # an unchanged folder: what `list` printed
             jsonout.write_bytes(stored.output)
             return
-        listed = stored.claims()
+        listed = stored.claims() if stored is not None else _listing_after_edit(claims)
         if listed is not None:
             filters.require_known_among(listed.claims, listed.sources, listed.ratings, topics,
                                         speaker, source, rating)  # fmt: skip
@@ -324,6 +325,15 @@ def list_command(
         return
     with paged(fmt):
         render.claims(kept, fmt)
+
+
+def _listing_after_edit(folder: str) -> Listing | None:
+    """The folder's claims from its listing and the few files edited since (listing.py)."""
+    if not folder.strip() or folder == "-" or not SETTINGS["cache"]:
+        return None
+    from factcheck import listing
+
+    return listing.after_edit(Path(folder), _cache())
 
 
 def _cached_listing(folder: str) -> Stored | None:

@@ -18,14 +18,18 @@ filters and the order are the ones `list` always uses (filters.py), run on the l
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import hashlib
 import json
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from factcheck.cache import Cache, unchanged_since_clean
+from factcheck.cache import Cache, Counts, file_digest, file_key, unchanged_since_clean
+from factcheck.discovery import claim_files, shown
 from factcheck.filters import Listable, sort_key
 from factcheck.jsonout import claims_json
 
@@ -59,6 +63,7 @@ class Listed:
     quote: str | None
     review: ListedReview | None
     json: memoryview  # as `list --json` writes it inside its list
+    file: int  # the index of its file in the listing's `files`
 
 
 @dataclass(frozen=True)
@@ -74,12 +79,25 @@ class Stored:
 
 
 @dataclass(frozen=True)
+class FileFacts:
+    """One file of a listed folder: its path, the digest of its bytes, and the digest of what
+    other files can see of it or what it refers to in them (`reference_facts`)."""
+
+    path: str  # the absolute path, as hex of its bytes
+    digest: str
+    facts: str
+
+
+@dataclass(frozen=True)
 class Listing:
-    """A folder's claims in `list` order, with its source and rating IDs."""
+    """A folder's claims in `list` order, with its source and rating IDs, its files and the
+    counts `validate` gives for it."""
 
     claims: list[Listed]
     sources: frozenset[str]
     ratings: frozenset[str]
+    files: list[FileFacts]
+    counts: Counts
 
 
 def from_cache(root: Path, cache: Cache | None) -> Stored | None:
@@ -89,7 +107,12 @@ def from_cache(root: Path, cache: Cache | None) -> Stored | None:
     if unchanged is None or cache is None:
         return None
     view = cache.get_listing(root, unchanged.state)
-    if view is None or view[: len(LAYOUT)] != LAYOUT:
+    return None if view is None else _split(view)
+
+
+def _split(view: memoryview) -> Stored | None:
+    """A listing's header and output, as encode laid them out."""
+    if view[: len(LAYOUT)] != LAYOUT:
         return None
     start = len(LAYOUT) + HEADER_SIZE
     try:
@@ -99,6 +122,72 @@ def from_cache(root: Path, cache: Cache | None) -> Stored | None:
     if not 0 < size <= len(view) - start:
         return None
     return Stored(view[start : start + size], view[start + size :])
+
+
+# Beyond this many edited files since the listing, the folder is loaded as always.
+MAX_EDITED_FILES = 5
+
+
+def after_edit(root: Path, cache: Cache | None) -> Listing | None:
+    """The folder's claims after a few of its files were edited, from the listing made
+    before the edit and those files alone: when each edited file is clean on its own and
+    its reference facts are as they were, every check across files stands as it stood, and
+    the folder is as clean as it was. The new listing and the folder's clean mark are
+    stored. None in any other case (files added, removed or renamed, a new ID or a new
+    reference, a problem, too many edits): the folder is then loaded as always."""
+    from factcheck import store
+
+    if cache is None or not root.is_dir():
+        return None
+    found = claim_files(root)
+    stored = cache.any_listing(root)
+    if not found.files or found.problems or stored is None:
+        return None
+    old = _parse_stored(stored[1])
+    if old is None or [f.path for f in old.files] != [_path_hex(p) for p in found.files]:
+        return None
+    digests = [file_digest(path.read_bytes()) for path in found.files]
+    edited = [n for n, d in enumerate(digests) if d.hex() != old.files[n].digest]
+    if not edited or len(edited) > MAX_EDITED_FILES:
+        return None
+    fresh: list[Listed] = []
+    files = list(old.files)
+    for n in edited:
+        alone = store.read_alone(found.files[n], root, cache)
+        if alone is None:
+            return None
+        records = [*alone.sources.values(), *alone.claims.values(), *alone.checks.values(),
+                   *alone.ratings.values()]  # fmt: skip
+        facts = reference_facts(records)
+        if facts != old.files[n].facts:
+            return None
+        files[n] = FileFacts(old.files[n].path, digests[n].hex(), facts)
+        claims = list(alone.claims.values())
+        fresh += [_listed(c, j, n) for c, j in zip(claims, claims_json(claims), strict=True)]
+    kept = [c for c in old.claims if c.file not in set(edited)]
+    ordered = sorted([*kept, *fresh], key=sort_key)
+    listing = Listing(ordered, old.sources, old.ratings, files, old.counts)
+    state = file_digest(b"\0".join(file_key(p, d) for p, d in zip(found.files, digests,
+                                                                     strict=True)))  # fmt: skip
+    pieces = encode(ordered, [c.json for c in ordered], [c.file for c in ordered], listing)
+    cache.put_listing(root, state, pieces)
+    cache.mark_clean(root, state, old.counts)
+    return listing
+
+
+def _parse_stored(body: memoryview) -> Listing | None:
+    found = _split(body)
+    return None if found is None else found.claims()
+
+
+def _listed(claim: Claim, claim_json: memoryview, file: int) -> Listed:
+    review = claim.review
+    return Listed(
+        claim.id, claim.date, claim.speaker, tuple(claim.topics), claim.source, claim.text,
+        claim.quote,
+        None if review is None else ListedReview(review.rating, review.textual_rating),
+        claim_json, file,
+    )  # fmt: skip
 
 
 def claims_json_by_id(corpus: Corpus) -> dict[str, memoryview]:
@@ -126,45 +215,98 @@ def remember(
     `in_order`: all its claims in `list` order, when the caller has them sorted already."""
     if cache is None or corpus.state is None:
         return
+    from factcheck.store import Summary  # loaded already: this follows a load
+
     claims = in_order if in_order is not None else sorted(corpus.claims.values(), key=sort_key)
-    pieces = encode(claims, [claim_json[c.id] for c in claims], corpus.sources, corpus.ratings)
+    files = [FileFacts(_path_hex(path), corpus.digests[path].hex(), facts)
+             for path, facts in zip(corpus.files, _facts_by_file(corpus), strict=True)]  # fmt: skip
+    index = {shown(path): n for n, path in enumerate(corpus.files)}
+    file_of = [index[corpus.origin[c.id]] for c in claims]
+    listing = Listing([], frozenset(corpus.sources), frozenset(corpus.ratings), files,
+                      Summary.of(corpus).counts)  # fmt: skip
+    pieces = encode(claims, [claim_json[c.id] for c in claims], file_of, listing)
     cache.put_listing(corpus.root, corpus.state, pieces)
+
+
+def _path_hex(path: Path) -> str:
+    return os.fsencode(os.path.abspath(path)).hex()
+
+
+def _facts_by_file(corpus: Corpus) -> list[str]:
+    """reference_facts of each file of the corpus, in the order of its files."""
+    parts: dict[str, list[Any]] = {shown(path): [] for path in corpus.files}
+    for records in (corpus.sources, corpus.claims, corpus.checks, corpus.ratings):
+        for record_id, record in records.items():
+            parts[corpus.origin[record_id]].append(record)
+    return [reference_facts(parts[shown(path)]) for path in corpus.files]
+
+
+def reference_facts(records: Iterable[Any]) -> str:
+    """A digest of what of a file's records other files can see or lean on: every ID and
+    quantity it defines, and every reference it makes (source, disputes, rating, part_of,
+    from, to, a check's claim and expression). Two versions of a file with the same facts
+    leave every cross-file check where it was: the same IDs, the same links."""
+    from factcheck import expression
+    from factcheck.model import Check, Claim, Rating, Source
+
+    facts: list[list[Any]] = []
+    for record in records:
+        if isinstance(record, Source | Rating):
+            facts.append([type(record).__name__, record.id])
+        elif isinstance(record, Claim):
+            review = record.review.rating if record.review else None
+            quantities = sorted([name, q.part_of, q.change_from, q.change_to]
+                                for name, q in record.quantities.items())  # fmt: skip
+            facts.append(["Claim", record.id, record.source, sorted(record.disputes), review,
+                          quantities])  # fmt: skip
+        elif isinstance(record, Check):
+            facts.append(["Check", record.id, record.claim,
+                          sorted(expression.references(record.compute))])  # fmt: skip
+    text = "\n".join(sorted(json.dumps(fact) for fact in facts))
+    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
 
 
 def encode(
     claims: Sequence[Listable],
     claim_json: Sequence[memoryview],
-    sources: Iterable[str],
-    ratings: Iterable[str],
+    file_of: Sequence[int],
+    folder: Listing,
 ) -> list[bytes | memoryview]:
     """A listing, in pieces: the layout line and the header's size; a JSON header of the
-    source and rating IDs and what each claim is filtered on, with where its JSON starts and
-    ends in the output; then the output, `list --json`'s answer for all the claims, in the
-    order given."""
+    source and rating IDs, the files and the counts (`folder`, whose claims are not read),
+    and what each claim is filtered on, with where its JSON starts and ends in the output and
+    its file; then the output, `list --json`'s answer for all the claims, in the order
+    given."""
     output: list[bytes | memoryview] = [b"[\n"] if claims else [EMPTY]
     rows, at = [], 2
-    for n, (claim, written) in enumerate(zip(claims, claim_json, strict=True)):
+    for n, (claim, written, file) in enumerate(zip(claims, claim_json, file_of, strict=True)):
         if n:
             output.append(b",\n")
             at += 2
         output.append(written)
-        rows.append(_row(claim, at, at + len(written)))
+        rows.append(_row(claim, at, at + len(written), file))
         at += len(written)
     if claims:
         output.append(b"\n]\n")
-    header = {"sources": sorted(sources), "ratings": sorted(ratings), "claims": rows}
+    header = {
+        "sources": sorted(folder.sources),
+        "ratings": sorted(folder.ratings),
+        "files": [[f.path, f.digest, f.facts] for f in folder.files],
+        "counts": dataclasses.astuple(folder.counts),
+        "claims": rows,
+    }
     text = json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     size = b"%0*d" % (HEADER_SIZE, len(text))
     # One piece for the output: hashed and written in one call, not 200k small ones.
     return [LAYOUT, size, text, b"".join(output)]
 
 
-def _row(claim: Listable, start: int, end: int) -> list[Any]:
+def _row(claim: Listable, start: int, end: int, file: int) -> list[Any]:
     review = claim.review
     return [
         claim.id, claim.date.isoformat() if claim.date else None, claim.speaker,
         list(claim.topics), claim.source, claim.text, claim.quote,
-        None if review is None else [review.rating, review.textual_rating], start, end,
+        None if review is None else [review.rating, review.textual_rating], start, end, file,
     ]  # fmt: skip
 
 
@@ -177,15 +319,27 @@ def parse(header: memoryview, output: memoryview) -> Listing | None:
         rows, sources, ratings = found["claims"], found["sources"], found["ratings"]
         if not (_strings(sources) and _strings(ratings)) or type(rows) is not list:
             return None
-        claims = [_claim(row, output) for row in rows]
+        files = [FileFacts(*_strings_of(entry, 3)) for entry in found["files"]]
+        counts = Counts(*found["counts"])
+        if not all(type(n) is int and n >= 0 for n in dataclasses.astuple(counts)):
+            return None
+        claims = [_claim(row, output, len(files)) for row in rows]
     except (ValueError, TypeError, KeyError, IndexError):
         return None
-    return Listing(claims, frozenset(sources), frozenset(ratings))
+    return Listing(claims, frozenset(sources), frozenset(ratings), files, counts)
 
 
-def _claim(row: list[Any], output: memoryview) -> Listed:
+def _strings_of(entry: Any, size: int) -> list[str]:
+    if not (_strings(entry) and len(entry) == size):
+        raise TypeError("a listed file is not three strings")
+    return list(entry)
+
+
+def _claim(row: list[Any], output: memoryview, files: int) -> Listed:
     # Plain type tests, inline: this runs once a claim, 100k times for a large archive.
-    claim_id, date, speaker, topics, source, text, quote, review, start, end = row
+    claim_id, date, speaker, topics, source, text, quote, review, start, end, file = row
+    if type(file) is not int or not 0 <= file < files:
+        raise ValueError("a claim's file is not among the listing's files")
     if not (type(start) is int and type(end) is int and 0 < start < end <= len(output)):
         raise ValueError("a claim's JSON lies outside the listing")
     if not (type(claim_id) is str and type(speaker) is str and type(text) is str):
@@ -203,7 +357,7 @@ def _claim(row: list[Any], output: memoryview) -> Listed:
         review = ListedReview(rating, textual)
     day = None if date is None else dt.date.fromisoformat(date)
     return Listed(claim_id, day, speaker, tuple(topics), source, text, quote, review,
-                  output[start:end])  # fmt: skip
+                  output[start:end], file)  # fmt: skip
 
 
 def _strings(values: Any) -> bool:

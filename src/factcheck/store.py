@@ -88,6 +88,7 @@ class Corpus:
     # cache: what a listing of the folder is kept under (listing.py).
     state: bytes | None = None
     cached_files: int = 0  # of `files`, how many came from the cache, unparsed
+    digests: dict[Path, bytes] = field(default_factory=dict)  # of each file read, when cached
 
     def quantity(self, reference: str) -> Quantity | None:
         claim_id, name = split_reference(reference)
@@ -181,6 +182,15 @@ class Summary:
         return Summary(counts, corpus.skipped)
 
 
+def read_alone(path: Path, root: Path, cache: Cache) -> Corpus | None:
+    """One file of a folder, parsed and validated through the cache, its references to other
+    files not checked; None when it has any problem of its own."""
+    loader = _Loader(Corpus(root=root, files=[path]), cache)
+    with _no_cyclic_gc():
+        loader.read_file(path)
+    return None if loader.problems else loader.corpus
+
+
 def summarise(root: Path, cache: Cache | None = None) -> Summary:
     """What `validate` says of a valid folder, or a ClaimsError naming every problem.
 
@@ -264,6 +274,7 @@ class _Loader:
             self.read_document(where, data)
             return
         digest = file_digest(data)
+        self.corpus.digests[path] = digest
         self._file_keys.append(file_key(path, digest))
         cached = self.cache.get(path, digest)
         if cached is not None:
