@@ -311,3 +311,19 @@ def test_reference_facts_see_ids_and_references_not_text():
     assert listing.reference_facts([claim(source="wire")]) != base
     assert listing.reference_facts([claim(disputes=["b"])]) != base
     assert listing.reference_facts([claim(quantities={"n": "4,561"})]) != base
+
+
+def test_a_file_that_cannot_be_read_after_an_edit_is_left_to_the_load(folder, cache_dir,
+                                                                        monkeypatch):  # fmt: skip
+    warm_up(folder)
+    rated = folder / "rated.toml"
+    rated.write_text(RATED.replace("Nobody was", "Someone was"), encoding="utf-8")
+    real = Path.read_bytes
+
+    def unreadable(path: Path) -> bytes:
+        if path.name == "rated.toml":
+            raise PermissionError(13, "Permission denied")
+        return real(path)
+
+    monkeypatch.setattr(Path, "read_bytes", unreadable)
+    assert listing.after_edit(folder, Cache(cache_dir)) is None

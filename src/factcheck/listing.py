@@ -146,7 +146,10 @@ def after_edit(root: Path, cache: Cache | None) -> Listing | None:
     old = _parse_stored(stored[1])
     if old is None or [f.path for f in old.files] != [_path_hex(p) for p in found.files]:
         return None
-    digests = [file_digest(path.read_bytes()) for path in found.files]
+    try:
+        digests = [file_digest(path.read_bytes()) for path in found.files]
+    except OSError:
+        return None  # the load says which file cannot be read, and why
     edited = [n for n, d in enumerate(digests) if d.hex() != old.files[n].digest]
     if not edited or len(edited) > MAX_EDITED_FILES:
         return None
