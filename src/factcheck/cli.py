@@ -329,21 +329,22 @@ def list_command(
 
 def _listing_after_edit(folder: str) -> Listing | None:
     """The folder's claims from its listing and the few files edited since (listing.py)."""
-    if not folder.strip() or folder == "-" or not SETTINGS["cache"]:
-        return None
     from factcheck import listing
 
-    return listing.after_edit(Path(folder), _cache())
+    return None if not _listable(folder) else listing.after_edit(Path(folder), _cache())
 
 
 def _cached_listing(folder: str) -> Stored | None:
     """The folder's claims as `list --json` needs them, from the cache, when not a byte of
     the folder has changed since a clean load (listing.py); None otherwise."""
-    if not folder.strip() or folder == "-" or not SETTINGS["cache"]:
-        return None
     from factcheck import listing
 
-    return listing.from_cache(Path(folder), _cache())
+    return None if not _listable(folder) else listing.from_cache(Path(folder), _cache())
+
+
+def _listable(folder: str) -> bool:
+    """A folder named, not standard input, with the cache on: what a listing is kept for."""
+    return bool(folder.strip()) and folder != "-" and SETTINGS["cache"]
 
 
 @app.command("show")

@@ -167,7 +167,8 @@ def after_edit(root: Path, cache: Cache | None) -> Listing | None:
         files[n] = FileFacts(old.files[n].path, digests[n].hex(), facts)
         claims = list(alone.claims.values())
         fresh += [_listed(c, j, n) for c, j in zip(claims, claims_json(claims), strict=True)]
-    kept = [c for c in old.claims if c.file not in set(edited)]
+    replaced = set(edited)
+    kept = [c for c in old.claims if c.file not in replaced]
     ordered = sorted([*kept, *fresh], key=sort_key)
     listing = Listing(ordered, old.sources, old.ratings, files, old.counts)
     state = file_digest(b"\0".join(file_key(p, d) for p, d in zip(found.files, digests,
