@@ -327,3 +327,30 @@ def test_a_file_that_cannot_be_read_after_an_edit_is_left_to_the_load(folder, ca
 
     monkeypatch.setattr(Path, "read_bytes", unreadable)
     assert listing.after_edit(folder, Cache(cache_dir)) is None
+
+
+def test_an_edit_whose_listed_version_left_the_cache_loads_the_folder(folder, cache_dir):
+    # after_edit compares the edited file with the version listed, read from the cache: when
+    # that entry is gone, nothing says what other files saw of it, and the folder is loaded.
+    warm_up(folder)
+    rated = folder / "rated.toml"
+    Cache(cache_dir)._entry(rated).unlink()
+    rated.write_text(RATED.replace("Nobody was", "Someone was"), encoding="utf-8")
+    assert listing.after_edit(folder, Cache(cache_dir)) is None
+    assert listed(folder) == listed(folder, cache=False)
+
+
+def test_a_listed_file_whose_digest_is_not_one_is_not_used(folder, cache_dir):
+    # A forged header with a valid checksum: the edit path must not take its digest on trust.
+    warm_up(folder)
+    cache = Cache(cache_dir)
+    unchanged = unchanged_since_clean(folder, cache)
+    stored = listing.from_cache(folder, cache)
+    assert unchanged is not None and stored is not None
+    header = json.loads(bytes(stored.header))
+    header["files"] = [[path, "not hex"] for path, _ in header["files"]]
+    text = json.dumps(header).encode()
+    size = b"%0*d" % (listing.HEADER_SIZE, len(text))
+    cache.put_listing(folder, unchanged.state, [listing.LAYOUT, size, text, bytes(stored.output)])
+    (folder / "rated.toml").write_text(RATED.replace("Nobody was", "Someone was"), "utf-8")
+    assert listed(folder) == listed(folder, cache=False)

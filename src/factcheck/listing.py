@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from factcheck.cache import Cache, Counts, file_digest, file_key, unchanged_since_clean
+from factcheck.cache import DIGEST_SIZE, Cache, Counts, file_digest, file_key, unchanged_since_clean
 from factcheck.discovery import claim_files, shown
 from factcheck.filters import Listable, sort_key
 from factcheck.jsonout import claims_json
@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 
 # A listing starts with the version of its layout and the size of its JSON header, written
 # in HEADER_SIZE digits; the header follows, then the output.
-LAYOUT = b"listing 3\n"
+LAYOUT = b"listing 4\n"
 HEADER_SIZE = 12
 EMPTY = b"[]\n"  # what `list --json` prints for no claims
 
@@ -79,13 +79,12 @@ class Stored:
 
 
 @dataclass(frozen=True)
-class FileFacts:
-    """One file of a listed folder: its path, the digest of its bytes, and the digest of what
-    other files can see of it or what it refers to in them (`reference_facts`)."""
+class ListedFile:
+    """One file of a listed folder: its path and the digest of its bytes, under which the
+    cache keeps its records (what after_edit compares an edited version with)."""
 
     path: str  # the absolute path, as hex of its bytes
     digest: str
-    facts: str
 
 
 @dataclass(frozen=True)
@@ -96,7 +95,7 @@ class Listing:
     claims: list[Listed]
     sources: frozenset[str]
     ratings: frozenset[str]
-    files: list[FileFacts]
+    files: list[ListedFile]
     counts: Counts
 
 
@@ -156,15 +155,20 @@ def after_edit(root: Path, cache: Cache | None) -> Listing | None:
     fresh: list[Listed] = []
     files = list(old.files)
     for n in edited:
-        alone = store.read_alone(found.files[n], root, cache)
+        path = found.files[n]
+        # The version listed is still in the cache (an entry is replaced only when its file
+        # is read again, just below): its facts are found now, not at every load.
+        before = cache.get(path, bytes.fromhex(old.files[n].digest))
+        if before is None:
+            return None
+        alone = store.read_alone(path, root, cache)
         if alone is None:
             return None
         records = [*alone.sources.values(), *alone.claims.values(), *alone.checks.values(),
                    *alone.ratings.values()]  # fmt: skip
-        facts = reference_facts(records)
-        if facts != old.files[n].facts:
+        if reference_facts(records) != reference_facts(r for _, rs in before for r in rs):
             return None
-        files[n] = FileFacts(old.files[n].path, digests[n].hex(), facts)
+        files[n] = ListedFile(old.files[n].path, digests[n].hex())
         claims = list(alone.claims.values())
         fresh += [_listed(c, j, n) for c, j in zip(claims, claims_json(claims), strict=True)]
     replaced = set(edited)
@@ -222,8 +226,7 @@ def remember(
     from factcheck.store import Summary  # loaded already: this follows a load
 
     claims = in_order if in_order is not None else sorted(corpus.claims.values(), key=sort_key)
-    files = [FileFacts(_path_hex(path), corpus.digests[path].hex(), facts)
-             for path, facts in zip(corpus.files, _facts_by_file(corpus), strict=True)]  # fmt: skip
+    files = [ListedFile(_path_hex(path), corpus.digests[path].hex()) for path in corpus.files]
     index = {shown(path): n for n, path in enumerate(corpus.files)}
     file_of = [index[corpus.origin[c.id]] for c in claims]
     listing = Listing([], frozenset(corpus.sources), frozenset(corpus.ratings), files,
@@ -234,15 +237,6 @@ def remember(
 
 def _path_hex(path: Path) -> str:
     return os.fsencode(os.path.abspath(path)).hex()
-
-
-def _facts_by_file(corpus: Corpus) -> list[str]:
-    """reference_facts of each file of the corpus, in the order of its files."""
-    parts: dict[str, list[Any]] = {shown(path): [] for path in corpus.files}
-    for records in (corpus.sources, corpus.claims, corpus.checks, corpus.ratings):
-        for record_id, record in records.items():
-            parts[corpus.origin[record_id]].append(record)
-    return [reference_facts(parts[shown(path)]) for path in corpus.files]
 
 
 def reference_facts(records: Iterable[Any]) -> str:
@@ -295,7 +289,7 @@ def encode(
     header = {
         "sources": sorted(folder.sources),
         "ratings": sorted(folder.ratings),
-        "files": [[f.path, f.digest, f.facts] for f in folder.files],
+        "files": [[f.path, f.digest] for f in folder.files],
         "counts": dataclasses.astuple(folder.counts),
         "claims": rows,
     }
@@ -323,7 +317,7 @@ def parse(header: memoryview, output: memoryview) -> Listing | None:
         rows, sources, ratings = found["claims"], found["sources"], found["ratings"]
         if not (_strings(sources) and _strings(ratings)) or type(rows) is not list:
             return None
-        files = [FileFacts(*_strings_of(entry, 3)) for entry in found["files"]]
+        files = [_listed_file(entry) for entry in found["files"]]
         counts = Counts(*found["counts"])
         if not all(type(n) is int and n >= 0 for n in dataclasses.astuple(counts)):
             return None
@@ -333,10 +327,13 @@ def parse(header: memoryview, output: memoryview) -> Listing | None:
     return Listing(claims, frozenset(sources), frozenset(ratings), files, counts)
 
 
-def _strings_of(entry: Any, size: int) -> list[str]:
-    if not (_strings(entry) and len(entry) == size):
-        raise TypeError("a listed file is not three strings")
-    return list(entry)
+def _listed_file(entry: Any) -> ListedFile:
+    if not (_strings(entry) and len(entry) == 2):
+        raise TypeError("a listed file is not two strings")
+    path, digest = entry
+    if len(bytes.fromhex(digest)) != DIGEST_SIZE:  # a ValueError when it is not hex
+        raise ValueError("a listed file's digest is not one")
+    return ListedFile(path, digest)
 
 
 def _claim(row: list[Any], output: memoryview, files: int) -> Listed:
