@@ -16,6 +16,7 @@ from fractions import Fraction
 
 from factcheck.compare import dates
 from factcheck.compare.kinds import KindSaid, kinds_said
+from factcheck.compare.models import FigureView
 from factcheck.lexicon import Lexicon, Phrase, Text, Token, stem
 from factcheck.model import Claim
 from factcheck.quantity import Figure, parse_figure
@@ -89,6 +90,7 @@ class Reading:
         self.limits: list[str] = []  # where reading this text was cut short, for the output
         self.text = Text.of(claim.text)
         self.tokens = self.text.tokens
+        self.figure_views: tuple[FigureView, ...] | None = None  # contrasts.figures
 
     # --- words -------------------------------------------------------------------------
 
