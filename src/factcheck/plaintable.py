@@ -40,35 +40,39 @@ def draw(headers: Sequence[str], rows: Iterable[Sequence[str]], column_widths: l
     """The table's lines, one at a time."""
     yield "┏" + "┳".join("━" * (w + 2) for w in column_widths) + "┓"
     for line in _row_lines(headers, column_widths):
-        yield "┃" + "┃".join(f" {cell} " for cell in line) + "┃"
+        yield "┃ " + " ┃ ".join(line) + " ┃"
     yield "┡" + "╇".join("━" * (w + 2) for w in column_widths) + "┩"
     for row in rows:
         for line in _row_lines(row, column_widths):
-            yield "│" + "│".join(f" {cell} " for cell in line) + "│"
+            yield "│ " + " │ ".join(line) + " │"
     yield "└" + "┴".join("─" * (w + 2) for w in column_widths) + "┘"
 
 
 def _row_lines(row: Sequence[str], column_widths: list[int]) -> list[list[str]]:
-    wrapped = [wrap(cell, width) for cell, width in zip(row, column_widths, strict=True)]
-    height = max(len(lines) for lines in wrapped)
-    return [
-        [_pad(lines[k] if k < len(lines) else "", width)
-         for lines, width in zip(wrapped, column_widths, strict=True)]
-        for k in range(height)
-    ]  # fmt: skip
+    # Each cell's lines padded once, the short ones filled out with blank lines: 100k rows
+    # make 3 million cells, and this is the whole of drawing them.
+    columns = [[_pad(line, width) for line in wrap(cell, width)]
+               for cell, width in zip(row, column_widths, strict=True)]  # fmt: skip
+    height = max(len(lines) for lines in columns)
+    for lines, width in zip(columns, column_widths, strict=True):
+        lines += [" " * width] * (height - len(lines))
+    return [list(line) for line in zip(*columns, strict=True)]
 
 
 def wrap(text: str, width: int) -> list[str]:
     """Lines of at most `width` cells: broken at spaces, words longer than a line folded."""
+    if len(text) <= width and text.isascii() and "\n" not in text:
+        return [text]  # most cells: one line as it is
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        if _width(paragraph) <= width:
+        measure = len if paragraph.isascii() else cell_len  # one test a paragraph, not a word
+        if measure(paragraph) <= width:
             lines.append(paragraph)
             continue
         current = ""
         for word in paragraph.split(" "):
             candidate = f"{current} {word}" if current else word
-            if _width(candidate) <= width:
+            if measure(candidate) <= width:
                 current = candidate
                 continue
             if current:
@@ -95,4 +99,4 @@ def _width(text: str) -> int:
 
 
 def _pad(text: str, width: int) -> str:
-    return text + " " * max(0, width - _width(text))
+    return text.ljust(width) if text.isascii() else text + " " * max(0, width - cell_len(text))
