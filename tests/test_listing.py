@@ -354,3 +354,63 @@ def test_a_listed_file_whose_digest_is_not_one_is_not_used(folder, cache_dir):
     cache.put_listing(folder, unchanged.state, [listing.LAYOUT, size, text, bytes(stored.output)])
     (folder / "rated.toml").write_text(RATED.replace("Nobody was", "Someone was"), "utf-8")
     assert listed(folder) == listed(folder, cache=False)
+
+
+def _no_load(*_: object, **__: object) -> None:
+    raise AssertionError("the folder was loaded: the listing was not used")
+
+
+@pytest.mark.parametrize("columns", ["250", "80"], ids=["table", "blocks"])
+@pytest.mark.parametrize("args", FILTERS, ids=" ".join)
+def test_the_table_from_a_listing_is_the_table_of_a_fresh_load(
+    folder, cache_dir, args, columns, monkeypatch
+):
+    fresh = run("list", "--claims", folder, *args,
+                env={"FACTCHECK_NO_CACHE": "1", "COLUMNS": columns})  # fmt: skip
+    warm_up(folder)
+    monkeypatch.setattr(store, "load", _no_load)
+    warm = run("list", "--claims", folder, *args, env={"COLUMNS": columns})
+    assert (warm.exit_code, warm.stdout, warm.stderr) == (
+        fresh.exit_code,
+        fresh.stdout,
+        fresh.stderr,
+    )
+    assert "claim" in warm.stderr
+
+
+def test_a_long_table_from_a_listing_is_the_table_of_a_fresh_load(tmp_path, cache_dir,
+                                                                   monkeypatch):  # fmt: skip
+    # Above render.PLAIN_ROWS claims the table is drawn line by line (plaintable).
+    from factcheck import render
+
+    claims = tmp_path / "many"
+    claims.mkdir()
+    for part in range(3):
+        (claims / f"part-{part}.toml").write_text("".join(
+            f'[[claims]]\nid = "c-{part}-{n}"\nspeaker = "Kim Lee"\ntopics = ["jails"]\n'
+            f'date = 2024-0{part + 1}-{n % 28 + 1:02d}\ntext = "The jail released {n} people."\n'
+            + ('quantities = { released = "4,561" }\n' if n % 3 else "")
+            for n in range(render.PLAIN_ROWS // 2)), encoding="utf-8")  # fmt: skip
+    fresh = run("list", "--claims", claims, env={"FACTCHECK_NO_CACHE": "1", "COLUMNS": "100"})
+    assert run("list", "--claims", claims).exit_code == 0  # a table leaves a listing too
+    monkeypatch.setattr(store, "load", _no_load)
+    warm = run("list", "--claims", claims, env={"COLUMNS": "100"})
+    assert warm.stdout == fresh.stdout
+    assert warm.stdout.count("│ c-") == 3 * (render.PLAIN_ROWS // 2)
+
+
+@pytest.mark.parametrize("figures", [-1, "many"])
+def test_a_listed_count_of_figures_that_is_not_one_is_not_used(folder, cache_dir, figures):
+    fresh = run("list", "--claims", folder, env={"FACTCHECK_NO_CACHE": "1"}).stdout
+    warm_up(folder)
+    cache = Cache(cache_dir)
+    unchanged = unchanged_since_clean(folder, cache)
+    stored = listing.from_cache(folder, cache)
+    assert unchanged is not None and stored is not None
+    header = json.loads(bytes(stored.header))
+    for row in header["claims"]:
+        row[-1] = figures
+    text = json.dumps(header).encode()
+    size = b"%0*d" % (listing.HEADER_SIZE, len(text))
+    cache.put_listing(folder, unchanged.state, [listing.LAYOUT, size, text, bytes(stored.output)])
+    assert run("list", "--claims", folder).stdout == fresh

@@ -135,15 +135,21 @@ def test_a_locale_that_cannot_encode_the_output_degrades_to_escapes(args, env):
     assert done.stdout
 
 
-def test_ctrl_c_exits_130_without_a_traceback(monkeypatch):
+@pytest.mark.parametrize("from_listing", [False, True], ids=["loaded", "listed"])
+def test_ctrl_c_exits_130_without_a_traceback(monkeypatch, from_listing):
     from conftest import run
-    from factcheck import query
+    from factcheck import filters, query
 
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(query, "list_claims", interrupted)
-    result = run("list", "--claims", SEED_CLAIMS)
+    env = {} if from_listing else {"FACTCHECK_NO_CACHE": "1"}
+    if from_listing:
+        assert run("list", "--claims", SEED_CLAIMS).exit_code == 0  # leaves the listing
+        monkeypatch.setattr(filters, "listed_in_order", interrupted)
+    else:
+        monkeypatch.setattr(query, "list_claims", interrupted)
+    result = run("list", "--claims", SEED_CLAIMS, env=env)
     assert result.exit_code == 130
     assert "interrupted" in result.stderr
     assert result.exception is None or isinstance(result.exception, SystemExit)

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from factcheck.cache import Cache
     from factcheck.compare import Comparison
     from factcheck.expression import Resolver
-    from factcheck.listing import Listing, Stored
+    from factcheck.listing import Listed, Listing, Stored
     from factcheck.store import Corpus, Summary
 
 EXIT_FAILED = 1
@@ -298,33 +298,51 @@ def list_command(
             since=_date("--since", since), until=_date("--until", until), rating=rating,
         )  # fmt: skip
 
-    if fmt is OutputFormat.json:  # first from the cache's listing of the folder, if it can
+    listable = fmt in (OutputFormat.json, OutputFormat.table)
+    if listable:  # first from the cache's listing of the folder, if it can
         stored = _cached_listing(claims)
         options = (speaker, search, source, since, until, rating)
         unfiltered = not topics and all(option is None for option in options)  # "" filters
-        if stored is not None and unfiltered:  # an unchanged folder: what `list` printed
-            jsonout.write_bytes(stored.output)
+        if stored is not None and unfiltered and fmt is OutputFormat.json:
+            jsonout.write_bytes(stored.output)  # an unchanged folder: what `list` printed
             return
         listed = stored.claims() if stored is not None else _listing_after_edit(claims)
         if listed is not None:
             filters.require_known_among(listed.claims, listed.sources, listed.ratings, topics,
                                         speaker, source, rating)  # fmt: skip
             chosen = filters.listed_in_order(listed.claims, claim_filter())
-            jsonout.write_json_fragments([c.json for c in chosen])
+            _write_listed(chosen, fmt)
             return
     from factcheck import query, render
 
     corpus = load_claims(claims)
     query.require_known(corpus, topics, speaker, source, rating)
     kept = query.list_claims(corpus, claim_filter())
-    if fmt is OutputFormat.json and listing.worth_remembering(corpus):
+    if listable and listing.worth_remembering(corpus):
         fragments = listing.claims_json_by_id(corpus)
-        jsonout.write_json_fragments([fragments[c.id] for c in kept])
+        if fmt is OutputFormat.json:
+            jsonout.write_json_fragments([fragments[c.id] for c in kept])
+        else:
+            with paged(fmt):
+                render.claims_for_people(kept)
         every = len(kept) == len(corpus.claims)  # then `kept` is all of them, in list order
         listing.remember(corpus, fragments, _cache(), kept if every else None)
         return
     with paged(fmt):
         render.claims(kept, fmt)
+
+
+def _write_listed(chosen: list[Listed], fmt: OutputFormat) -> None:
+    """Claims listed in the cache, as `list --json` or the table of `list` shows them."""
+    if fmt is OutputFormat.json:
+        from factcheck import jsonout
+
+        jsonout.write_json_fragments([c.json for c in chosen])
+        return
+    from factcheck import render
+
+    with paged(fmt):
+        render.claims_for_people(chosen)
 
 
 def _listing_after_edit(folder: str) -> Listing | None:

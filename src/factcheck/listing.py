@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 
 # A listing starts with the version of its layout and the size of its JSON header, written
 # in HEADER_SIZE digits; the header follows, then the output.
-LAYOUT = b"listing 4\n"
+LAYOUT = b"listing 5\n"
 HEADER_SIZE = 12
 EMPTY = b"[]\n"  # what `list --json` prints for no claims
 
@@ -64,6 +64,7 @@ class Listed:
     review: ListedReview | None
     json: memoryview  # as `list --json` writes it inside its list
     file: int  # the index of its file in the listing's `files`
+    figures: int  # how many figures it records (the table of `list` shows it)
 
 
 @dataclass(frozen=True)
@@ -194,7 +195,7 @@ def _listed(claim: Claim, claim_json: memoryview, file: int) -> Listed:
         claim.id, claim.date, claim.speaker, tuple(claim.topics), claim.source, claim.text,
         claim.quote,
         None if review is None else ListedReview(review.rating, review.textual_rating),
-        claim_json, file,
+        claim_json, file, claim.figures,
     )  # fmt: skip
 
 
@@ -305,6 +306,7 @@ def _row(claim: Listable, start: int, end: int, file: int) -> list[Any]:
         claim.id, claim.date.isoformat() if claim.date else None, claim.speaker,
         list(claim.topics), claim.source, claim.text, claim.quote,
         None if review is None else [review.rating, review.textual_rating], start, end, file,
+        claim.figures,
     ]  # fmt: skip
 
 
@@ -338,9 +340,11 @@ def _listed_file(entry: Any) -> ListedFile:
 
 def _claim(row: list[Any], output: memoryview, files: int) -> Listed:
     # Plain type tests, inline: this runs once a claim, 100k times for a large archive.
-    claim_id, date, speaker, topics, source, text, quote, review, start, end, file = row
+    claim_id, date, speaker, topics, source, text, quote, review, start, end, file, figures = row
     if type(file) is not int or not 0 <= file < files:
         raise ValueError("a claim's file is not among the listing's files")
+    if type(figures) is not int or figures < 0:
+        raise ValueError("a claim's count of figures is not one")
     if not (type(start) is int and type(end) is int and 0 < start < end <= len(output)):
         raise ValueError("a claim's JSON lies outside the listing")
     if not (type(claim_id) is str and type(speaker) is str and type(text) is str):
@@ -358,7 +362,7 @@ def _claim(row: list[Any], output: memoryview, files: int) -> Listed:
         review = ListedReview(rating, textual)
     day = None if date is None else dt.date.fromisoformat(date)
     return Listed(claim_id, day, speaker, tuple(topics), source, text, quote, review,
-                  output[start:end], file)  # fmt: skip
+                  output[start:end], file, figures)  # fmt: skip
 
 
 def _strings(values: Any) -> bool:

@@ -260,6 +260,11 @@ class Claim(Record):
             raise ValueError("a claim cannot dispute itself")
         return self
 
+    @property
+    def figures(self) -> int:
+        """How many figures the claim records: what the table of `list` shows of them."""
+        return len(self.quantities)
+
 
 class Check(Record):
     """An arithmetic check: recompute `compute` and compare it with a figure."""

@@ -31,6 +31,7 @@ from factcheck.arithmetic import Calculation, Verdict
 from factcheck.checks import CheckReport, CheckResult
 from factcheck.choices import OutputFormat as OutputFormat  # re-exported
 from factcheck.compare import Comparison, Confidence, Conflict, Evidence
+from factcheck.filters import Listable
 from factcheck.jsonout import (
     _UNSAFE_IN_JSON as _UNSAFE_IN_JSON,
 )
@@ -299,19 +300,25 @@ def claims(items: Sequence[Claim], fmt: OutputFormat) -> None:
     elif fmt is OutputFormat.csv:
         write_csv(CLAIM_CSV_HEADERS, (_claim_csv_row(c) for c in items))
     else:
-        headers = ("id", "speaker", "date", "topics", "text", "figures")
-        values = (
-            [c.id, c.speaker, c.date.isoformat() if c.date else "-", ", ".join(c.topics),
-             c.text, str(len(c.quantities)) if c.quantities else ""]
-            for c in items
-        )  # fmt: skip
-        if len(items) > PLAIN_ROWS:
-            stream_table(headers, values)
-        elif console().width < COMPACT_BELOW:
-            show(*_claim_blocks(items))
-        else:
-            show(_claims_table(headers, list(values)))
-        note(plural(len(items), "claim"))
+        claims_for_people(items)
+
+
+@writes_output
+def claims_for_people(items: Sequence[Listable]) -> None:
+    """The table of `list`, from loaded claims or claims listed in the cache (listing.py)."""
+    headers = ("id", "speaker", "date", "topics", "text", "figures")
+    values = (
+        [c.id, c.speaker, c.date.isoformat() if c.date else "-", ", ".join(c.topics),
+         c.text, str(c.figures) if c.figures else ""]
+        for c in items
+    )  # fmt: skip
+    if len(items) > PLAIN_ROWS:
+        stream_table(headers, values)
+    elif console().width < COMPACT_BELOW:
+        show(*_claim_blocks(items))
+    else:
+        show(_claims_table(headers, list(values)))
+    note(plural(len(items), "claim"))
 
 
 # Below this width a table of claims or checks cannot show its IDs whole beside the text:
@@ -334,20 +341,20 @@ def _claims_table(headers: Sequence[str], rows: list[list[str]]) -> Table:
     return result
 
 
-def _rating_text(claim: Claim) -> str:
+def _rating_text(claim: Listable) -> str:
     review = claim.review
     if review is None:
         return ""
     return review.rating or review.textual_rating or ""
 
 
-def _claim_blocks(items: Sequence[Claim]) -> list[RenderableType]:
+def _claim_blocks(items: Sequence[Listable]) -> list[RenderableType]:
     """One claim a block: 'id  speaker · date · topics · N figures', then its text, indented."""
     blocks: list[RenderableType] = []
     for claim in items:
         facts = [claim.speaker, claim.date.isoformat() if claim.date else "",
                  ", ".join(claim.topics),
-                 plural(len(claim.quantities), "figure") if claim.quantities else "",
+                 plural(claim.figures, "figure") if claim.figures else "",
                  f"rated {_rating_text(claim)}" if claim.review else ""]  # fmt: skip
         blocks.append(Text.assemble(Text(visible(claim.id), style="bold"), "  ",
                                     cell(" · ".join(f for f in facts if f), "dim")))  # fmt: skip
