@@ -414,3 +414,21 @@ def test_a_listed_count_of_figures_that_is_not_one_is_not_used(folder, cache_dir
     size = b"%0*d" % (listing.HEADER_SIZE, len(text))
     cache.put_listing(folder, unchanged.state, [listing.LAYOUT, size, text, bytes(stored.output)])
     assert run("list", "--claims", folder).stdout == fresh
+
+
+@pytest.mark.parametrize("edited", [False, True], ids=["unchanged", "edited"])
+@pytest.mark.parametrize("fmt", [["--json"], ["--format", "csv"], []], ids=["json", "csv", "table"])
+def test_topics_from_a_listing_are_the_topics_of_a_fresh_load(
+    folder, cache_dir, fmt, edited, monkeypatch
+):
+    warm_up(folder)
+    if edited:  # a text edit, then a new topic: the listing answers after either
+        rated = folder / "rated.toml"
+        rated.write_text(RATED.replace('topics = ["jails"]', 'topics = ["jails", "courts"]'),
+                         encoding="utf-8")  # fmt: skip
+    fresh = run("topics", "--claims", folder, *fmt, env={"FACTCHECK_NO_CACHE": "1"})
+    monkeypatch.setattr(store, "load", _no_load)
+    warm = run("topics", "--claims", folder, *fmt)
+    assert warm.exit_code == 0, warm.stderr
+    assert warm.stdout == fresh.stdout
+    assert ("courts" in warm.stdout) == edited

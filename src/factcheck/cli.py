@@ -345,6 +345,13 @@ def _write_listed(chosen: list[Listed], fmt: OutputFormat) -> None:
         render.claims_for_people(chosen)
 
 
+def _listed_claims(folder: str) -> Listing | None:
+    """The folder's claims from its listing (listing.py): unchanged since a clean load, or
+    edited in a few files since; None when the folder must be loaded."""
+    stored = _cached_listing(folder)
+    return stored.claims() if stored is not None else _listing_after_edit(folder)
+
+
 def _listing_after_edit(folder: str) -> Listing | None:
     """The folder's claims from its listing and the few files edited since (listing.py)."""
     from factcheck import listing
@@ -408,7 +415,9 @@ def topics_command(
     from factcheck import query, render
 
     fmt = output_format(fmt, as_json)
-    render.topics(query.topic_counts(load_claims(claims)), fmt)
+    listed = _listed_claims(claims)  # counted from the folder's listing, when it can
+    found = listed.claims if listed is not None else load_claims(claims).claims.values()
+    render.topics(query.topic_counts(found), fmt)
 
 
 @app.command("validate")

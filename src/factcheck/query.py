@@ -42,8 +42,9 @@ class TopicCount(BaseModel):
     claims: int
 
 
-def topic_counts(corpus: Corpus) -> list[TopicCount]:
-    counts = Counter(topic for claim in corpus.claims.values() for topic in claim.topics)
+def topic_counts(claims: Iterable[Listable]) -> list[TopicCount]:
+    """Each topic of the claims (loaded, or listed in the cache) with how many have it."""
+    counts = Counter(topic for claim in claims for topic in claim.topics)
     return [TopicCount(topic=t, claims=n) for t, n in sorted(counts.items())]
 
 
