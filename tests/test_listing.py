@@ -6,7 +6,9 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -340,18 +342,28 @@ def test_an_edit_whose_listed_version_left_the_cache_loads_the_folder(folder, ca
     assert listed(folder) == listed(folder, cache=False)
 
 
-def test_a_listed_file_whose_digest_is_not_one_is_not_used(folder, cache_dir):
-    # A forged header with a valid checksum: the edit path must not take its digest on trust.
-    warm_up(folder)
+def forge_header(folder: Path, cache_dir: Path, change: Callable[[dict[str, Any]], None]) -> None:
+    """Rewrite the folder's listing with its header changed, under a valid checksum: what
+    only a forger (or a bug) could write, since the cache folder is private."""
     cache = Cache(cache_dir)
     unchanged = unchanged_since_clean(folder, cache)
     stored = listing.from_cache(folder, cache)
     assert unchanged is not None and stored is not None
     header = json.loads(bytes(stored.header))
-    header["files"] = [[path, "not hex"] for path, _ in header["files"]]
+    change(header)
     text = json.dumps(header).encode()
     size = b"%0*d" % (listing.HEADER_SIZE, len(text))
     cache.put_listing(folder, unchanged.state, [listing.LAYOUT, size, text, bytes(stored.output)])
+
+
+def test_a_listed_file_whose_digest_is_not_one_is_not_used(folder, cache_dir):
+    # The edit path must not take a listed digest on trust.
+    warm_up(folder)
+
+    def not_hex(header: dict[str, Any]) -> None:
+        header["files"] = [[path, "not hex"] for path, _ in header["files"]]
+
+    forge_header(folder, cache_dir, not_hex)
     (folder / "rated.toml").write_text(RATED.replace("Nobody was", "Someone was"), "utf-8")
     assert listed(folder) == listed(folder, cache=False)
 
@@ -403,16 +415,12 @@ def test_a_long_table_from_a_listing_is_the_table_of_a_fresh_load(tmp_path, cach
 def test_a_listed_count_of_figures_that_is_not_one_is_not_used(folder, cache_dir, figures):
     fresh = run("list", "--claims", folder, env={"FACTCHECK_NO_CACHE": "1"}).stdout
     warm_up(folder)
-    cache = Cache(cache_dir)
-    unchanged = unchanged_since_clean(folder, cache)
-    stored = listing.from_cache(folder, cache)
-    assert unchanged is not None and stored is not None
-    header = json.loads(bytes(stored.header))
-    for row in header["claims"]:
-        row[-1] = figures
-    text = json.dumps(header).encode()
-    size = b"%0*d" % (listing.HEADER_SIZE, len(text))
-    cache.put_listing(folder, unchanged.state, [listing.LAYOUT, size, text, bytes(stored.output)])
+
+    def bad_counts(header: dict[str, Any]) -> None:
+        for row in header["claims"]:
+            row[-1] = figures
+
+    forge_header(folder, cache_dir, bad_counts)
     assert run("list", "--claims", folder).stdout == fresh
 
 
