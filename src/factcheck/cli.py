@@ -319,12 +319,13 @@ def list_command(
     query.require_known(corpus, topics, speaker, source, rating)
     kept = query.list_claims(corpus, claim_filter())
     if listable and listing.worth_remembering(corpus):
-        fragments = listing.claims_json_by_id(corpus)
         if fmt is OutputFormat.json:
+            fragments = listing.claims_json_by_id(corpus)
             jsonout.write_json_fragments([fragments[c.id] for c in kept])
-        else:
+        else:  # the table first: the JSON for the listing (1 s at 100k) need not delay it
             with paged(fmt):
                 render.claims_for_people(kept)
+            fragments = listing.claims_json_by_id(corpus)
         every = len(kept) == len(corpus.claims)  # then `kept` is all of them, in list order
         listing.remember(corpus, fragments, _cache(), kept if every else None)
         return

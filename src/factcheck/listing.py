@@ -1,4 +1,4 @@
-"""`list --json` answered from the cache, without building a record.
+"""`list` (as JSON or a table) and `topics` answered from the cache, without building a record.
 
 At 100k claims, `list --json` on an unchanged folder spent most of its time rebuilding the
 records from the cache (pydantic, 1.5 s) and writing them as JSON again (1 s), to print bytes
@@ -6,7 +6,9 @@ it had printed before. A listing keeps a folder's claims as `list --json` prints
 order (date, then ID), and beside them what `list` filters on: ID, date, speaker, topics,
 source, text, quote and rating, with where each claim's JSON stands; and the IDs of the
 folder's sources and ratings, for the checks of unknown filter values. Without a filter, the
-answer is the stored bytes as they are; with one, the claims kept are cut from them.
+answer is the stored bytes as they are; with one, the claims kept are cut from them. The
+table of `list` and the counts of `topics` are made from the listed claims (each also records
+how many figures it has, which the table shows).
 
 A listing is used only for a folder in which not a byte has changed since a load found no
 problem in it (every file's path and digest as then: `cache.unchanged_since_clean`), and it
