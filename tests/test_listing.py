@@ -440,3 +440,36 @@ def test_topics_from_a_listing_are_the_topics_of_a_fresh_load(
     assert warm.exit_code == 0, warm.stderr
     assert warm.stdout == fresh.stdout
     assert ("courts" in warm.stdout) == edited
+
+
+def test_validate_after_a_text_edit_needs_no_load(folder, cache_dir, monkeypatch):
+    warm_up(folder)
+    rated = folder / "rated.toml"
+    rated.write_text(RATED.replace("Nobody was released.", "Nobody at all was freed."),
+                     encoding="utf-8")  # fmt: skip
+    fresh = run("validate", "--claims", folder, "--json", env={"FACTCHECK_NO_CACHE": "1"})
+    fresh_list = listed(folder, cache=False)
+    monkeypatch.setattr(store, "load", _no_load)
+    warm = run("validate", "--claims", folder, "--json")
+    assert (warm.exit_code, warm.stdout) == (fresh.exit_code, fresh.stdout) == (0, fresh.stdout)
+    # validate marked the folder clean and left the listing as it was: the next list
+    # brings it up to date, from the listing and the edited file, still without a load.
+    assert listed(folder) == fresh_list
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ('source = "wire"', 'source = "nowhere"'),  # a reference that goes nowhere
+        ("value = 1", 'value = "one"'),  # a problem of its own
+        ('id = "ann-undated"', 'id = "kim-jail"'),  # a duplicate ID
+    ],
+)
+def test_validate_after_an_edit_with_a_problem_reports_it(folder, cache_dir, old, new):
+    warm_up(folder)
+    rated = folder / "rated.toml"
+    rated.write_text(RATED.replace(old, new, 1), encoding="utf-8")
+    fresh = run("validate", "--claims", folder, env={"FACTCHECK_NO_CACHE": "1"})
+    warm = run("validate", "--claims", folder)
+    assert warm.exit_code == fresh.exit_code == 3
+    assert warm.stderr == fresh.stderr

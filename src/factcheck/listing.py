@@ -30,8 +30,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from factcheck.cache import DIGEST_SIZE, Cache, Counts, file_digest, file_key, unchanged_since_clean
-from factcheck.discovery import claim_files, shown
+from factcheck.cache import (
+    DIGEST_SIZE,
+    Cache,
+    Counts,
+    Unchanged,
+    file_digest,
+    file_key,
+    unchanged_since_clean,
+)
+from factcheck.discovery import Found, claim_files, shown
 from factcheck.filters import Listable, sort_key
 from factcheck.jsonout import claims_json
 
@@ -130,6 +138,18 @@ def _split(view: memoryview) -> Stored | None:
 MAX_EDITED_FILES = 5
 
 
+@dataclass(frozen=True)
+class Edit:
+    """A folder whose listing was made before a few of its files were edited, each edited
+    file clean on its own and with the reference facts it had."""
+
+    found: Found  # the folder's files now
+    old: Listing  # the listing made before the edit (its claims only if asked for)
+    digests: list[bytes]  # of every file now
+    alone: dict[int, Corpus]  # each edited file, by its index, read alone
+    state: bytes  # the folder's state now (cache.unchanged_since_clean)
+
+
 def after_edit(root: Path, cache: Cache | None) -> Listing | None:
     """The folder's claims after a few of its files were edited, from the listing made
     before the edit and those files alone: when each edited file is clean on its own and
@@ -137,15 +157,47 @@ def after_edit(root: Path, cache: Cache | None) -> Listing | None:
     the folder is as clean as it was. The new listing and the folder's clean mark are
     stored. None in any other case (files added, removed or renamed, a new ID or a new
     reference, a problem, too many edits): the folder is then loaded as always."""
-    from factcheck import store
+    edit = _edit(root, cache, for_listing=True)
+    if edit is None or cache is None:
+        return None
+    old, files = edit.old, list(edit.old.files)
+    fresh: list[Listed] = []
+    for n, alone in edit.alone.items():
+        files[n] = ListedFile(old.files[n].path, edit.digests[n].hex())
+        claims = list(alone.claims.values())
+        fresh += [_listed(c, j, n) for c, j in zip(claims, claims_json(claims), strict=True)]
+    kept = [c for c in old.claims if c.file not in edit.alone]
+    ordered = sorted([*kept, *fresh], key=sort_key)
+    listing = Listing(ordered, old.sources, old.ratings, files, old.counts)
+    pieces = encode(ordered, [c.json for c in ordered], [c.file for c in ordered], listing)
+    cache.put_listing(root, edit.state, pieces)
+    cache.mark_clean(root, edit.state, old.counts)
+    return listing
 
+
+def clean_after_edit(root: Path, cache: Cache | None) -> Unchanged | None:
+    """What `validate` needs after an edit that after_edit would take: the folder is as
+    clean as it was, with the counts it had. The clean mark is stored; the listing is left
+    for the next `list`, which brings it up to date. None when the folder must be loaded."""
+    edit = _edit(root, cache, for_listing=False)
+    if edit is None or cache is None:
+        return None
+    cache.mark_clean(root, edit.state, edit.old.counts)
+    return Unchanged(edit.state, edit.old.counts, edit.found.skipped)
+
+
+def _edit(root: Path, cache: Cache | None, for_listing: bool) -> Edit | None:
+    """The folder as an Edit since its listing, or None (see after_edit). Only for a new
+    listing are the listed claims read, and the edited files' entries replaced: the entry of
+    the version listed must stay until the listing is brought up to date."""
     if cache is None or not root.is_dir():
         return None
     found = claim_files(root)
     stored = cache.any_listing(root)
     if not found.files or found.problems or stored is None:
         return None
-    old = _parse_stored(stored[1])
+    parts = _split(stored[1])
+    old = None if parts is None else parse(parts.header, parts.output, for_listing)
     if old is None or [f.path for f in old.files] != [_path_hex(p) for p in found.files]:
         return None
     try:
@@ -155,40 +207,37 @@ def after_edit(root: Path, cache: Cache | None) -> Listing | None:
     edited = [n for n, d in enumerate(digests) if d.hex() != old.files[n].digest]
     if not edited or len(edited) > MAX_EDITED_FILES:
         return None
-    fresh: list[Listed] = []
-    files = list(old.files)
+    alone = {}
     for n in edited:
-        path = found.files[n]
-        # The version listed is still in the cache (an entry is replaced only when its file
-        # is read again, just below): its facts are found now, not at every load.
-        before = cache.get(path, bytes.fromhex(old.files[n].digest))
-        if before is None:
+        read = _read_edited(found.files[n], root, cache, old.files[n], for_listing)
+        if read is None:
             return None
-        alone = store.read_alone(path, root, cache)
-        if alone is None:
-            return None
-        records = [*alone.sources.values(), *alone.claims.values(), *alone.checks.values(),
-                   *alone.ratings.values()]  # fmt: skip
-        if reference_facts(records) != reference_facts(r for _, rs in before for r in rs):
-            return None
-        files[n] = ListedFile(old.files[n].path, digests[n].hex())
-        claims = list(alone.claims.values())
-        fresh += [_listed(c, j, n) for c, j in zip(claims, claims_json(claims), strict=True)]
-    replaced = set(edited)
-    kept = [c for c in old.claims if c.file not in replaced]
-    ordered = sorted([*kept, *fresh], key=sort_key)
-    listing = Listing(ordered, old.sources, old.ratings, files, old.counts)
+        alone[n] = read
     state = file_digest(b"\0".join(file_key(p, d) for p, d in zip(found.files, digests,
-                                                                     strict=True)))  # fmt: skip
-    pieces = encode(ordered, [c.json for c in ordered], [c.file for c in ordered], listing)
-    cache.put_listing(root, state, pieces)
-    cache.mark_clean(root, state, old.counts)
-    return listing
+                                                                      strict=True)))  # fmt: skip
+    return Edit(found, old, digests, alone, state)
 
 
-def _parse_stored(body: memoryview) -> Listing | None:
-    found = _split(body)
-    return None if found is None else found.claims()
+def _read_edited(
+    path: Path, root: Path, cache: Cache, listed: ListedFile, keep: bool
+) -> Corpus | None:
+    """The edited file read alone (its entry kept in the cache if `keep`), when it is clean
+    and its reference facts are those of the version listed; None otherwise."""
+    from factcheck import store
+
+    # The version listed is still in the cache (an entry is replaced only when its file is
+    # read again through the cache): its facts are found now, not at every load.
+    before = cache.get(path, bytes.fromhex(listed.digest))
+    if before is None:
+        return None
+    alone = store.read_alone(path, root, cache if keep else None)
+    if alone is None:
+        return None
+    records = [*alone.sources.values(), *alone.claims.values(), *alone.checks.values(),
+               *alone.ratings.values()]  # fmt: skip
+    if reference_facts(records) != reference_facts(r for _, rs in before for r in rs):
+        return None
+    return alone
 
 
 def _listed(claim: Claim, claim_json: memoryview, file: int) -> Listed:
@@ -312,7 +361,7 @@ def _row(claim: Listable, start: int, end: int, file: int) -> list[Any]:
     ]  # fmt: skip
 
 
-def parse(header: memoryview, output: memoryview) -> Listing | None:
+def parse(header: memoryview, output: memoryview, with_claims: bool = True) -> Listing | None:
     """The claims of a listing's header, each with its JSON cut from the output; None for
     anything `encode` would not have written: the listing passed its checksum, but nothing
     read from disk is taken on trust."""
@@ -325,7 +374,7 @@ def parse(header: memoryview, output: memoryview) -> Listing | None:
         counts = Counts(*found["counts"])
         if not all(type(n) is int and n >= 0 for n in dataclasses.astuple(counts)):
             return None
-        claims = [_claim(row, output, len(files)) for row in rows]
+        claims = [_claim(row, output, len(files)) for row in rows] if with_claims else []
     except (ValueError, TypeError, KeyError, IndexError):
         return None
     return Listing(claims, frozenset(sources), frozenset(ratings), files, counts)

@@ -182,9 +182,9 @@ class Summary:
         return Summary(counts, corpus.skipped)
 
 
-def read_alone(path: Path, root: Path, cache: Cache) -> Corpus | None:
-    """One file of a folder, parsed and validated through the cache, its references to other
-    files not checked; None when it has any problem of its own."""
+def read_alone(path: Path, root: Path, cache: Cache | None) -> Corpus | None:
+    """One file of a folder, parsed and validated (through the cache, if given), its
+    references to other files not checked; None when it has any problem of its own."""
     loader = _Loader(Corpus(root=root, files=[path]), cache)
     with _no_cyclic_gc():
         loader.read_file(path)
@@ -196,8 +196,12 @@ def summarise(root: Path, cache: Cache | None = None) -> Summary:
 
     A folder whose every file has the bytes it had at its last clean load, under this version,
     is answered from the cache's record of that load without reading a record (see
-    cache.py); anything else is loaded and validated in full."""
-    unchanged = unchanged_since_clean(root, cache)
+    cache.py); one edited in a few files since its listing, each clean on its own with the
+    reference facts it had, from that listing and those files (listing.clean_after_edit);
+    anything else is loaded and validated in full."""
+    from factcheck.listing import clean_after_edit
+
+    unchanged = unchanged_since_clean(root, cache) or clean_after_edit(root, cache)
     if unchanged is not None:
         return Summary(unchanged.counts, unchanged.skipped)
     return Summary.of(load(root, cache))
