@@ -228,12 +228,20 @@ def test_a_listing_stored_and_read_gives_back_the_claims(folder, cache_dir):
     assert [bytes(c.json) for c in parsed.claims] == [bytes(fragments[c.id]) for c in in_order]
     kim = next(c for c in parsed.claims if c.id == "kim-jail")
     assert kim.review is not None and kim.review.textual_rating == "Pants on Fire"
-    assert parsed.sources == {"wire", "benzinga-newsom-noem"}
-    assert parsed.ratings == {"false"}
+    files = [str(p) for p in corpus.files]
+    assert {i: files[n] for i, n in parsed.sources.items()} == {
+        i: corpus.origin[i] for i in ("wire", "benzinga-newsom-noem")
+    }
+    assert {i: files[n] for i, n in parsed.ratings.items()} == {"false": corpus.origin["false"]}
     assert [f.path for f in parsed.files] == [
         os.fsencode(os.path.abspath(p)).hex() for p in corpus.files
     ]
     assert parsed.counts.claims == len(corpus.claims)
+    assert parsed.disputed_by == {
+        target: sorted(corpus.disputed_by(target))
+        for target in {d for c in corpus.claims.values() for d in c.disputes}
+    }
+    assert parsed.disputed_by  # the seed corpus records disputes
 
 
 @pytest.mark.parametrize("size", [b"not a number", b"000000999999", b"000000000000"])
@@ -473,3 +481,44 @@ def test_validate_after_an_edit_with_a_problem_reports_it(folder, cache_dir, old
     warm = run("validate", "--claims", folder)
     assert warm.exit_code == fresh.exit_code == 3
     assert warm.stderr == fresh.stderr
+
+
+def test_show_from_a_listing_is_show_of_a_fresh_load(folder, cache_dir, monkeypatch):
+    ids = [c["id"] for c in json.loads(listed(folder, cache=False))]
+    fresh = {
+        (i, *fmt): run("show", i, "--claims", folder, *fmt, env={"FACTCHECK_NO_CACHE": "1"})
+        for i in ids
+        for fmt in ([], ["--json"])
+    }
+    views = [json.loads(r.stdout) for key, r in fresh.items() if "--json" in key]
+    assert any(v["disputed_by"] for v in views) and any(v["checks"] for v in views)
+    assert any(v["rating"] for v in views) and any(v["source"] for v in views)
+    warm_up(folder)
+    monkeypatch.setattr(store, "load", _no_load)
+    for (claim_id, *fmt), expected in fresh.items():
+        warm = run("show", claim_id, "--claims", folder, *fmt)
+        assert (warm.exit_code, warm.stdout) == (0, expected.stdout), claim_id
+
+
+def test_show_of_an_unknown_id_from_a_listing_is_the_same_error(folder, cache_dir):
+    fresh = run("show", "kim-jai", "--claims", folder, env={"FACTCHECK_NO_CACHE": "1"})
+    warm_up(folder)
+    warm = run("show", "kim-jai", "--claims", folder)
+    assert warm.exit_code == fresh.exit_code == 2
+    assert warm.stderr == fresh.stderr
+    assert "kim-jail" in warm.stderr
+
+
+def test_show_after_an_edit_or_without_an_entry(folder, cache_dir, monkeypatch):
+    warm_up(folder)
+    rated = folder / "rated.toml"
+    rated.write_text(RATED.replace("We released them.", "We let them go."), encoding="utf-8")
+    fresh = run("show", "kim-jail", "--claims", folder, "--json",
+                env={"FACTCHECK_NO_CACHE": "1"})  # fmt: skip
+    assert "We let them go." in fresh.stdout
+    with monkeypatch.context() as patched:
+        patched.setattr(store, "load", _no_load)
+        assert run("show", "kim-jail", "--claims", folder, "--json").stdout == fresh.stdout
+    # An entry gone from the cache: the folder is loaded, and the answer is the same.
+    Cache(cache_dir)._entry(rated).unlink()
+    assert run("show", "kim-jail", "--claims", folder, "--json").stdout == fresh.stdout

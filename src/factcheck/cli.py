@@ -394,7 +394,11 @@ def show_command(
     from factcheck import query, render
 
     fmt = output_format(fmt, as_json, (OutputFormat.table, OutputFormat.json, OutputFormat.jsonl))
-    view = query.claim_view(load_claims(claims), claim_id)
+    listed = _listed_claims(claims)  # the claim from its file's cache entry, when it can
+    view = None if listed is None else query.listed_claim_view(Path(claims), _cache(), listed,
+                                                               claim_id)  # fmt: skip
+    if view is None:
+        view = query.claim_view(load_claims(claims), claim_id)
     with paged(fmt):
         render.claim_detail(view, fmt)
 

@@ -1,4 +1,5 @@
-"""`list` (as JSON or a table) and `topics` answered from the cache, without building a record.
+"""`list` (as JSON or a table), `topics`, `show` and `validate` answered from the cache,
+without rebuilding every record.
 
 At 100k claims, `list --json` on an unchanged folder spent most of its time rebuilding the
 records from the cache (pydantic, 1.5 s) and writing them as JSON again (1 s), to print bytes
@@ -8,7 +9,8 @@ source, text, quote and rating, with where each claim's JSON stands; and the IDs
 folder's sources and ratings, for the checks of unknown filter values. Without a filter, the
 answer is the stored bytes as they are; with one, the claims kept are cut from them. The
 table of `list` and the counts of `topics` are made from the listed claims (each also records
-how many figures it has, which the table shows).
+how many figures it has, which the table shows); `show` reads its claim from the cache entry
+of the claim's file, and what disputes it and which checks use it from two maps kept here.
 
 A listing is used only for a folder in which not a byte has changed since a load found no
 problem in it (every file's path and digest as then: `cache.unchanged_since_clean`), and it
@@ -49,7 +51,7 @@ if TYPE_CHECKING:
 
 # A listing starts with the version of its layout and the size of its JSON header, written
 # in HEADER_SIZE digits; the header follows, then the output.
-LAYOUT = b"listing 5\n"
+LAYOUT = b"listing 6\n"
 HEADER_SIZE = 12
 EMPTY = b"[]\n"  # what `list --json` prints for no claims
 
@@ -100,14 +102,17 @@ class ListedFile:
 
 @dataclass(frozen=True)
 class Listing:
-    """A folder's claims in `list` order, with its source and rating IDs, its files and the
-    counts `validate` gives for it."""
+    """A folder's claims in `list` order, with its sources and ratings (each ID with the
+    index of its file), its files, the counts `validate` gives for it, and what `show` needs
+    from across the folder: the claims that dispute a claim and the checks that use it."""
 
     claims: list[Listed]
-    sources: frozenset[str]
-    ratings: frozenset[str]
+    sources: dict[str, int]
+    ratings: dict[str, int]
     files: list[ListedFile]
     counts: Counts
+    disputed_by: dict[str, list[str]]  # claim ID -> the claims disputing it, sorted
+    checked_by: dict[str, list[str]]  # claim ID -> the checks that use it, sorted
 
 
 def from_cache(root: Path, cache: Cache | None) -> Stored | None:
@@ -168,7 +173,7 @@ def after_edit(root: Path, cache: Cache | None) -> Listing | None:
         fresh += [_listed(c, j, n) for c, j in zip(claims, claims_json(claims), strict=True)]
     kept = [c for c in old.claims if c.file not in edit.alone]
     ordered = sorted([*kept, *fresh], key=sort_key)
-    listing = Listing(ordered, old.sources, old.ratings, files, old.counts)
+    listing = dataclasses.replace(old, claims=ordered, files=files)
     pieces = encode(ordered, [c.json for c in ordered], [c.file for c in ordered], listing)
     cache.put_listing(root, edit.state, pieces)
     cache.mark_clean(root, edit.state, old.counts)
@@ -275,14 +280,27 @@ def remember(
     `in_order`: all its claims in `list` order, when the caller has them sorted already."""
     if cache is None or corpus.state is None:
         return
+    from factcheck.query import claims_used
     from factcheck.store import Summary  # loaded already: this follows a load
 
     claims = in_order if in_order is not None else sorted(corpus.claims.values(), key=sort_key)
     files = [ListedFile(_path_hex(path), corpus.digests[path].hex()) for path in corpus.files]
     index = {shown(path): n for n, path in enumerate(corpus.files)}
     file_of = [index[corpus.origin[c.id]] for c in claims]
-    listing = Listing([], frozenset(corpus.sources), frozenset(corpus.ratings), files,
-                      Summary.of(corpus).counts)  # fmt: skip
+    disputed_by: dict[str, list[str]] = {}
+    for claim in corpus.claims.values():
+        for target in claim.disputes:
+            disputed_by.setdefault(target, []).append(claim.id)
+    checked_by: dict[str, list[str]] = {}
+    for check in corpus.checks.values():
+        for claim_id in claims_used(check):
+            checked_by.setdefault(claim_id, []).append(check.id)
+    listing = Listing(
+        [], {i: index[corpus.origin[i]] for i in corpus.sources},
+        {i: index[corpus.origin[i]] for i in corpus.ratings}, files, Summary.of(corpus).counts,
+        {k: sorted(v) for k, v in disputed_by.items()},
+        {k: sorted(v) for k, v in checked_by.items()},
+    )  # fmt: skip
     pieces = encode(claims, [claim_json[c.id] for c in claims], file_of, listing)
     cache.put_listing(corpus.root, corpus.state, pieces)
 
@@ -339,10 +357,12 @@ def encode(
     if claims:
         output.append(b"\n]\n")
     header = {
-        "sources": sorted(folder.sources),
-        "ratings": sorted(folder.ratings),
+        "sources": sorted(folder.sources.items()),
+        "ratings": sorted(folder.ratings.items()),
         "files": [[f.path, f.digest] for f in folder.files],
         "counts": dataclasses.astuple(folder.counts),
+        "disputed_by": folder.disputed_by,
+        "checked_by": folder.checked_by,
         "claims": rows,
     }
     text = json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
@@ -367,17 +387,35 @@ def parse(header: memoryview, output: memoryview, with_claims: bool = True) -> L
     read from disk is taken on trust."""
     try:
         found = json.loads(bytes(header))
-        rows, sources, ratings = found["claims"], found["sources"], found["ratings"]
-        if not (_strings(sources) and _strings(ratings)) or type(rows) is not list:
+        rows = found["claims"]
+        if type(rows) is not list:
             return None
         files = [_listed_file(entry) for entry in found["files"]]
+        sources, ratings = _placed(found["sources"], files), _placed(found["ratings"], files)
         counts = Counts(*found["counts"])
         if not all(type(n) is int and n >= 0 for n in dataclasses.astuple(counts)):
             return None
+        links = _links(found["disputed_by"]), _links(found["checked_by"])
         claims = [_claim(row, output, len(files)) for row in rows] if with_claims else []
     except (ValueError, TypeError, KeyError, IndexError):
         return None
-    return Listing(claims, frozenset(sources), frozenset(ratings), files, counts)
+    return Listing(claims, sources, ratings, files, counts, *links)
+
+
+def _placed(entries: Any, files: list[ListedFile]) -> dict[str, int]:
+    """IDs with the index of the file that defines each."""
+    placed = {}
+    for record_id, file in entries:  # a ValueError or TypeError when not pairs
+        if type(record_id) is not str or type(file) is not int or not 0 <= file < len(files):
+            raise ValueError("a listed record is not an ID in one of the files")
+        placed[record_id] = file
+    return placed
+
+
+def _links(entries: Any) -> dict[str, list[str]]:
+    if type(entries) is not dict or not all(_strings(ids) for ids in entries.values()):
+        raise TypeError("listed links are not IDs")
+    return entries
 
 
 def _listed_file(entry: Any) -> ListedFile:

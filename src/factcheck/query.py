@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
 from factcheck import expression
+from factcheck.discovery import claim_files, shown
 from factcheck.filters import (  # re-exported: the commands ask query for them
     ClaimFilter as ClaimFilter,
 )
@@ -29,8 +32,12 @@ from factcheck.filters import (
 from factcheck.filters import (
     sort_key as sort_key,
 )
-from factcheck.model import Check, Claim, Source, split_reference
+from factcheck.model import Check, Claim, Rating, Source, split_reference
 from factcheck.store import Corpus
+
+if TYPE_CHECKING:
+    from factcheck.cache import Cache
+    from factcheck.listing import Listing
 
 
 def list_claims(corpus: Corpus, claim_filter: ClaimFilter | None = None) -> list[Claim]:
@@ -59,10 +66,10 @@ class RatingView(BaseModel):
     normalised: str  # (value - worst) / (best - worst), exact: "0", "1/4", "1"
 
 
-def rating_view(corpus: Corpus, claim: Claim) -> RatingView | None:
+def rating_view(ratings: Mapping[str, Rating], claim: Claim) -> RatingView | None:
     if claim.review is None or claim.review.rating is None:
         return None
-    rating = corpus.ratings[claim.review.rating]
+    rating = ratings[claim.review.rating]
     return RatingView(id=rating.id, label=rating.label, value=str(rating.value),
                       best=str(rating.best), worst=str(rating.worst),
                       normalised=str(rating.normalised))  # fmt: skip
@@ -88,17 +95,68 @@ def claim_view(corpus: Corpus, claim_id: str) -> ClaimView:
     return ClaimView(
         claim=claim,
         source=corpus.sources.get(claim.source) if claim.source else None,
-        rating=rating_view(corpus, claim),
+        rating=rating_view(corpus.ratings, claim),
         disputes=list(claim.disputes),
-        disputed_by=corpus.disputed_by(claim.id),
-        checks=[c.id for c in corpus.checks.values() if _check_uses(c, claim.id)],
+        disputed_by=sorted(corpus.disputed_by(claim.id)),
+        checks=sorted(c.id for c in corpus.checks.values() if claim.id in claims_used(c)),
         path=corpus.origin[claim.id],
     )
 
 
-def _check_uses(check: Check, claim_id: str) -> bool:
+def claims_used(check: Check) -> set[str]:
+    """The claims whose figures a check reads or judges."""
     references = [check.claim or "", *expression.references(check.compute)]
-    return any(split_reference(r)[0] == claim_id for r in references if r)
+    return {split_reference(r)[0] for r in references if r}
+
+
+def listed_claim_view(
+    root: Path, cache: Cache | None, listed: Listing, claim_id: str
+) -> ClaimView | None:
+    """claim_view from the folder's listing (listing.py) and the cache entries of the files
+    that define the claim, its source and its rating; None when one of them is not there
+    (the folder is then loaded)."""
+    row = next((c for c in listed.claims if c.id == claim_id), None)
+    if row is None:
+        raise UnknownClaim(claim_id, nearest_ids(claim_id, (c.id for c in listed.claims)))
+    files = claim_files(root).files
+    if cache is None or len(files) != len(listed.files):
+        return None
+    entries = _Entries(cache, files, listed)
+    claim = entries.record("claims", claim_id, row.file)
+    if not isinstance(claim, Claim):
+        return None
+    source = entries.record("sources", claim.source, listed.sources.get(claim.source or ""))
+    rated = claim.review.rating if claim.review else None
+    rating = entries.record("ratings", rated, listed.ratings.get(rated or ""))
+    if (claim.source and source is None) or (rated and not isinstance(rating, Rating)):
+        return None
+    return ClaimView(
+        claim=claim,
+        source=source,
+        rating=rating_view({rating.id: rating} if isinstance(rating, Rating) else {}, claim),
+        disputes=list(claim.disputes),
+        disputed_by=listed.disputed_by.get(claim_id, []),
+        checks=listed.checked_by.get(claim_id, []),
+        path=shown(files[row.file]),
+    )
+
+
+@dataclass
+class _Entries:
+    """Records read from the cache entries of a listed folder's files."""
+
+    cache: Cache
+    files: list[Path]
+    listed: Listing
+
+    def record(self, kind: str, record_id: str | None, file: int | None) -> Any:
+        """The record of this kind and ID in the file's entry; None when it is not there."""
+        if record_id is None or file is None:
+            return None
+        digest = bytes.fromhex(self.listed.files[file].digest)
+        entry = self.cache.get(self.files[file], digest) or []
+        found = (r for k, records in entry if k == kind for r in records if r.id == record_id)
+        return next(found, None)
 
 
 @dataclass
