@@ -129,9 +129,27 @@ def test_the_load_after_an_edit_leaves_no_listing_the_next_one_does(folder, cach
         '"ann-undated"', '"ann-two"').replace('"wire"', '"wire-2"').replace('"false"', '"f2"'),
         encoding="utf-8")  # fmt: skip
     listed(folder)  # one file parsed anew: no listing for a folder being edited
-    assert listed_file.read_bytes() == made
+    # and the old one, which can no longer serve (a file was added), is gone
+    assert not listed_file.exists()
     listed(folder)  # unchanged since: its listing is made
     assert listed_file.read_bytes() != made
+
+
+def test_a_listing_more_edits_behind_than_it_can_take_is_dropped(folder, cache_dir):
+    # Kept, it would be read again at every later command only to be found too far behind.
+    for n in range(listing.MAX_EDITED_FILES):
+        (folder / f"extra-{n}.toml").write_text(
+            f'[[claims]]\nid = "extra-{n}"\nspeaker = "Kim Lee"\ntopics = ["jails"]\n'
+            'text = "The jail is full."\n', encoding="utf-8")  # fmt: skip
+    warm_up(folder)
+    (listed_file,) = cache_dir.rglob("*.list")
+    files = sorted(folder.rglob("*.toml"))
+    assert len(files) > listing.MAX_EDITED_FILES
+    for path in files:
+        path.write_bytes(path.read_bytes() + b"# edited\n")
+    assert listing.after_edit(folder, Cache(cache_dir)) is None
+    assert not listed_file.exists()
+    assert listed(folder) == listed(folder, cache=False)
 
 
 def test_an_edit_that_keeps_the_size_is_seen(folder, cache_dir):

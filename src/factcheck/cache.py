@@ -174,6 +174,12 @@ class Cache:
         edit, what the folder was (listing.after_edit)."""
         return self._read_verified(self._entry(folder).with_suffix(".list"))
 
+    def drop_listing(self, folder: Path) -> None:
+        """Remove a listing that can no longer serve its folder (listing._edit)."""
+        if self._usable_folder():
+            with contextlib.suppress(OSError):
+                self._entry(folder).with_suffix(".list").unlink()
+
     def _write_checked(
         self, target: Path, key: bytes, pieces: Sequence[bytes | memoryview]
     ) -> None:

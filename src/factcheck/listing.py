@@ -204,12 +204,17 @@ def _edit(root: Path, cache: Cache | None, for_listing: bool) -> Edit | None:
     parts = _split(stored[1])
     old = None if parts is None else parse(parts.header, parts.output, for_listing)
     if old is None or [f.path for f in old.files] != [_path_hex(p) for p in found.files]:
+        cache.drop_listing(root)  # files added, removed or renamed: it cannot serve again
         return None
     try:
         digests = [file_digest(path.read_bytes()) for path in found.files]
     except OSError:
         return None  # the load says which file cannot be read, and why
     edited = [n for n, d in enumerate(digests) if d.hex() != old.files[n].digest]
+    if len(edited) > MAX_EDITED_FILES:
+        # Reading it (0.5 s at 100k claims) to find this again at each later command,
+        # `validate` after every edit in a pre-commit hook, would cost more than it can save.
+        cache.drop_listing(root)
     if not edited or len(edited) > MAX_EDITED_FILES:
         return None
     alone = {}
