@@ -1,4 +1,5 @@
-"""Questions asked of a loaded corpus: filtered lists, topics, one claim in full."""
+"""Questions asked of a loaded corpus (or, for `show`, of a folder's listing in the cache):
+filtered lists, topics, one claim in full."""
 
 from __future__ import annotations
 
