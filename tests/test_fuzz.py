@@ -12,6 +12,7 @@ import json
 import os
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -84,6 +85,7 @@ def assert_well_behaved(result, args) -> None:
         json.loads(result.stdout)
 
 
+@pytest.mark.slow
 @given(text=mutated())
 def test_mutated_claim_files_never_escape_as_exceptions(tmp_path_factory, text):
     folder = write(tmp_path_factory.mktemp("claims"), text)

@@ -203,6 +203,7 @@ def test_a_file_name_that_is_not_utf8_keeps_json_valid(tmp_path):
     assert problem["path"].endswith("y\\xfe.toml")
 
 
+@pytest.mark.slow
 def test_folders_nested_a_thousand_deep_are_walked(tmp_path):
     folder = tmp_path / "claims"
     folder.mkdir()
