@@ -82,6 +82,8 @@ AFP_LIKE = {
                          "worstRating": "1", "alternateName": "False"},
         "datePublished": "2020-06-24 00:03",
         "url": "https://check.example.org/count",
+        "headline": "Did the agency lie about the count?",
+        "name": "Count claim",
     }],
 }  # fmt: skip
 API_ELEMENT = {
@@ -156,6 +158,9 @@ def test_what_an_import_keeps(folder):
     assert afp["speaker"] == "multiple sources" and afp["date"] == "2020-05-14"
     assert afp["review"]["url"] == "https://check.example.org/count"
     assert afp["review"]["date"] == "2020-06-24"  # from "2020-06-24 00:03"
+    assert afp["review"]["headline"] == "Did the agency lie about the count?"  # before name
+    api = next(c for c in claims.values() if c["speaker"] == "FB User")
+    assert api["review"]["headline"] == "Fact check"  # the API's title
     shown = run_json("show", afp["id"], "--claims", folder)
     assert shown["rating"]["label"] == "False" and shown["rating"]["normalised"] == "0"
     assert shown["source"]["url"] == "https://social.example.com/p/1"
@@ -231,3 +236,17 @@ def test_a_rating_must_sit_on_its_scale(write_claims, rating, message):
     result = run("validate", "--claims", folder)
     assert result.exit_code == 3
     assert message in result.stderr
+
+
+def test_a_headline_survives_import_export_and_import_again(folder, tmp_path):
+    import_json(folder, AFP_LIKE, "--topic", "health")
+    exported = run("export", "--claims", folder)
+    assert exported.exit_code == 0, exported.stderr
+    (review,) = [r for r in json.loads(exported.stdout)["@graph"] if r["@type"] == "ClaimReview"]
+    assert review["headline"] == "Did the agency lie about the count?"
+    again = tmp_path / "again"
+    again.mkdir()
+    (again / "base.toml").write_text("", encoding="utf-8")
+    import_json(again, json.loads(exported.stdout), "--topic", "health")
+    (claim,) = run_json("list", "--claims", again)
+    assert claim["review"]["headline"] == "Did the agency lie about the count?"

@@ -217,6 +217,10 @@ class Review(Record):
     date: TomlDate | None = Field(default=None, description="When the review was published.")
     url: Url | None = Field(default=None, description="Where the review is published.")
     rationale: Text | None = Field(default=None, description="Why, in a sentence or two.")
+    headline: Text | None = Field(
+        default=None,
+        description="The review's headline, which often phrases the claim better than its text.",
+    )
     language: (
         Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*$")] | None
     ) = Field(default=None, description="The review's language (BCP 47): 'en', 'ur'.")

@@ -73,6 +73,8 @@ def claim_review(corpus: Corpus, claim: Claim, publisher: str | None) -> dict[st
         result["url"] = review.url
     if review.rationale:
         result["reviewBody"] = review.rationale
+    if review.headline:
+        result["headline"] = review.headline
     if review.language:
         result["inLanguage"] = review.language
     return result

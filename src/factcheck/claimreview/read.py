@@ -132,7 +132,7 @@ def _from_schema(where: str, review: dict[str, Any]) -> Found | str:
         appearances=[a for a in dict.fromkeys(appearances) if a],
         review_url=_text(review.get("url")),
         review_date=_date(review.get("datePublished")),
-        review_title=_text(review.get("name")) or _text(review.get("headline")),
+        review_title=_text(review.get("headline")) or _text(review.get("name")),
         rationale=_text(review.get("reviewBody")),
         reviewer=_name(review.get("author")) or _name(review.get("publisher")),
         rating_value=_number(rating.get("ratingValue")),

@@ -78,6 +78,7 @@ def to_records(found: list[Found], corpus: Corpus, topic: str) -> Imported:
                 "url": review.review_url if review.review_url and _URL.match(review.review_url)
                 else None,
                 "language": review.language, "rationale": review.rationale,
+                "headline": review.review_title,
             }.items() if v is not None},
         }  # fmt: skip
         try:
