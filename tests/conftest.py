@@ -14,11 +14,11 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEED_CLAIMS = ROOT / "claims"
 
 
-def run(*args: str | Path, env: dict[str, str] | None = None) -> Result:
+def run(*args: str | Path, env: dict[str, str] | None = None, input: str | None = None) -> Result:
     # A wide terminal, so that assertions on table text do not depend on where Rich wraps.
     # The arguments go through what main() does to them, as on the real command line.
     argv = negative_expression_last([str(a) for a in args])
-    return CliRunner().invoke(app, argv, env={"COLUMNS": "250", **(env or {})})
+    return CliRunner().invoke(app, argv, env={"COLUMNS": "250", **(env or {})}, input=input)
 
 
 def run_json(*args: str | Path) -> Any:

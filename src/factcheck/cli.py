@@ -90,6 +90,9 @@ def _exit_code(error: Exception) -> int | None:
     if isinstance(error, UsageProblem | query.UnknownClaim | query.UnknownValue):
         render.error(f"error: {error}")
         return EXIT_USAGE
+    if _is_match_input_error(error):
+        render.error(f"error: {error}")
+        return EXIT_USAGE
     if isinstance(error, render.OutputError):
         if error.cut_short:
             _silence_stdout()
@@ -97,6 +100,14 @@ def _exit_code(error: Exception) -> int | None:
             render.error(f"error: {error}")
         return EXIT_OUTPUT
     return None
+
+
+def _is_match_input_error(error: Exception) -> bool:
+    """A bad queries file, or the match extra missing: only looked up once match has run."""
+    queries, text = sys.modules.get("factcheck.match.queries"), sys.modules.get("factcheck.text")
+    return (queries is not None and isinstance(error, queries.BadQueries)) or (
+        text is not None and isinstance(error, text.MissingExtra)
+    )
 
 
 def _silence_stdout() -> None:
@@ -1082,3 +1093,7 @@ def _tolerant_streams() -> None:
         if reconfigure is not None:
             with contextlib.suppress(ValueError, OSError):
                 reconfigure(errors="backslashreplace")
+
+
+# Commands kept in modules of their own register themselves on `app` when imported.
+from factcheck import cli_match  # noqa: E402, F401

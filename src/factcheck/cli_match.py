@@ -1,0 +1,196 @@
+"""`factcheck match`: has this claim been checked already? (the command; the library is
+factcheck.match)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from factcheck import completion
+from factcheck.choices import OutputFormat
+from factcheck.cli import (
+    ClaimsDir,
+    DocumentFormat,
+    JsonFlag,
+    UsageProblem,
+    _date,
+    app,
+    handles_errors,
+    load_claims,
+    output_format,
+    paged,
+)
+
+if TYPE_CHECKING:
+    from factcheck.model import Claim
+    from factcheck.store import Corpus
+
+
+@app.command("match")
+@handles_errors
+def match_command(
+    text: Annotated[
+        str | None, typer.Argument(metavar="[TEXT]", help="The claim to look for in the archive.")
+    ] = None,
+    queries: Annotated[
+        str | None,
+        typer.Option(
+            "--queries",
+            metavar="FILE",
+            help='Match many: JSON Lines of {"id": ..., "text": ...} (- for stdin); writes '
+            "one JSON line per query.",
+        ),
+    ] = None,
+    claim: Annotated[
+        str | None,
+        typer.Option(
+            "--claim",
+            metavar="ID",
+            help="Match a recorded claim against the rest of the folder.",
+            autocompletion=completion.claim_ids,
+        ),
+    ] = None,
+    duplicates: Annotated[
+        bool,
+        typer.Option("--duplicates", help="List pairs of claims that very likely say the same."),
+    ] = False,
+    top: Annotated[int, typer.Option("--top", min=1, max=100, help="Matches per query.")] = 5,
+    topic: Annotated[
+        list[str] | None,
+        typer.Option(
+            metavar="TOPIC",
+            help="Only claims on this topic (repeatable).",
+            autocompletion=completion.topics,
+        ),
+    ] = None,
+    speaker: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="Only claims whose speaker contains this.")
+    ] = None,
+    source: Annotated[
+        str | None, typer.Option(metavar="ID", help="Only claims from this source ID.")
+    ] = None,
+    rating: Annotated[
+        str | None, typer.Option(metavar="RATING", help="Only claims reviewed with this rating.")
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option(metavar="DATE", help="Only claims dated on or after this.")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option(metavar="DATE", help="Only claims dated on or before this.")
+    ] = None,
+    claims: ClaimsDir = "claims",
+    fmt: DocumentFormat = OutputFormat.table,
+    as_json: JsonFlag = False,
+) -> None:
+    """Rank the folder's claims by how likely each verifies TEXT: has it been checked already?
+
+    Each match has a score from 0 to 1 (the ranker's probability that the claim verifies
+    the text) and the reason: the words, names and figures the two share, and how close
+    they are in meaning. Needs the match extra: pip install 'factcheck[match]'.
+
+    Examples:
+
+    \b
+      factcheck match "Biden owns the largest mansion in Delaware"
+      factcheck match --claim newsom-one-in-eight --top 3 --json
+      factcheck match --queries posts.jsonl > matches.jsonl
+      factcheck match --duplicates
+    """
+    from factcheck import filters, query
+
+    fmt = output_format(fmt, as_json, (OutputFormat.table, OutputFormat.json, OutputFormat.jsonl))
+    asked = [x for x in (text is not None, queries is not None, claim is not None, duplicates) if x]
+    if len(asked) != 1:
+        raise UsageProblem("give one of TEXT, --queries FILE, --claim ID or --duplicates")
+    if text is not None and not text.strip():
+        raise UsageProblem("TEXT is empty; give the claim to look for")
+    corpus = load_claims(claims)
+    topics = tuple(topic or ())
+    query.require_known(corpus, topics, speaker, source, rating)
+    chosen = query.list_claims(corpus, filters.ClaimFilter(
+        topics=topics, speaker=speaker, source=source, rating=rating,
+        since=_date("--since", since), until=_date("--until", until),
+    ))  # fmt: skip
+    if claim is not None and claim not in corpus.claims:
+        raise query.UnknownClaim(claim, filters.nearest_ids(claim, corpus.claims))
+    if queries is not None:
+        _match_queries(corpus, chosen, queries, top)
+    elif duplicates:
+        _duplicates(chosen, fmt)
+    else:
+        _match_one(corpus, chosen, text, claim, top, fmt)
+
+
+def _match_one(corpus: Corpus, chosen: list[Claim], text: str | None, claim: str | None,
+               top: int, fmt: OutputFormat) -> None:  # fmt: skip
+    from factcheck import jsonout, match_render
+    from factcheck.match import archive, run
+
+    index = _index(chosen)
+    leave_out: list[int] = []
+    if claim is not None:
+        document = archive.documents([corpus.claims[claim]])[0]
+        text = document.both
+        leave_out = [n for n, d in enumerate(index.documents) if d.id == claim]
+    assert text is not None
+    found = [archive.match_json(m, corpus) for m in run.match(index, text, top, leave_out)]
+    if fmt is OutputFormat.json:
+        jsonout.write_json(found)
+    elif fmt is OutputFormat.jsonl:
+        jsonout.write_jsonl(found)
+    else:
+        with paged(fmt):
+            match_render.matches(found, claim or text)
+
+
+def _match_queries(corpus: Corpus, chosen: list[Claim], path: str, top: int) -> None:
+    from factcheck import jsonout
+    from factcheck.match import archive, queries, run
+
+    asked = queries.parse(path if path != "-" else "<stdin>", _read(path))
+    index = _index(chosen)
+    jsonout.write_jsonl(
+        {"id": a.id, "matches": [archive.brief_json(m) for m in run.match(index, a.text, top)]}
+        for a in asked
+    )
+
+
+def _duplicates(chosen: list[Claim], fmt: OutputFormat) -> None:
+    from factcheck import jsonout, match_render
+    from factcheck.match import archive, run
+
+    pairs = [archive.duplicate_json(p) for p in run.duplicates(_index(chosen))]
+    if fmt is OutputFormat.json:
+        jsonout.write_json(pairs)
+    elif fmt is OutputFormat.jsonl:
+        jsonout.write_jsonl(pairs)
+    else:
+        with paged(fmt):
+            match_render.duplicates(pairs, run.DUPLICATE_THRESHOLD)
+
+
+def _index(chosen: list[Claim]):  # type: ignore[no-untyped-def]
+    from factcheck.match import archive
+    from factcheck.match.index import Index
+
+    if not chosen:
+        raise UsageProblem("no claims to match against; record some, or widen the filters")
+    return Index(archive.documents(chosen))
+
+
+def _read(path: str) -> bytes:
+    from factcheck.match.queries import MAX_BYTES, BadQueries
+
+    if path == "-":
+        stream = getattr(sys.stdin, "buffer", None)
+        if stream is None:
+            raise UsageProblem("--queries -: there is no standard input to read")
+        return bytes(stream.read(MAX_BYTES + 1))
+    try:
+        with Path(path).open("rb") as file:
+            return file.read(MAX_BYTES + 1)
+    except OSError as error:
+        raise BadQueries(f"{path}: cannot be read: {error.strerror}") from None

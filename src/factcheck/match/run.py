@@ -1,0 +1,92 @@
+"""Matching texts against an index: ranked matches with their reasons, and near-duplicates."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from factcheck.match import features
+from factcheck.match.index import Document, Index
+from factcheck.match.ranker import Model, shipped
+from factcheck.text import words
+
+# A pair of archive claims scoring at least this is listed by `match --duplicates`: on the
+# development tweets, the best candidate scores this much for 45% of those whose answer is in
+# the archive and 16% of those whose answer is not (docs/match.md).
+DUPLICATE_THRESHOLD = 0.5
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why a document matched: what it shares with the query, and how close in meaning."""
+
+    words: list[str]
+    names: list[str]
+    figures: list[str]
+    similarity: float
+    strongest: list[str]  # the features that raised the score most, strongest first
+
+
+@dataclass(frozen=True)
+class Match:
+    document: Document
+    number: int  # its place in the index
+    score: float
+    rank: int
+    reason: Reason
+
+
+def match(
+    index: Index, text: str, top: int, leave_out: Iterable[int] = (), model: Model | None = None
+) -> list[Match]:
+    """The `top` documents most likely to verify the text, best first."""
+    model = model or shipped()
+    asked = features.query(index, text)
+    scored = [(model.score(c.values), c) for c in features.candidates(index, asked, leave_out)]
+    scored.sort(key=lambda pair: (-pair[0], pair[1].number))
+    return [
+        Match(index.documents[c.number], c.number, score, rank, _reason(index, asked, c, model))
+        for rank, (score, c) in enumerate(scored[:top], start=1)
+    ]
+
+
+def _reason(index: Index, asked: features.Query, found: features.Candidate, model: Model) -> Reason:
+    document, reading = index.documents[found.number], index.readings[found.number]
+    shared = reading.stem_set & asked.reading.stem_set
+    contributions = model.contributions(found.values)
+    strongest = sorted((n for n, v in contributions.items() if v > 0),
+                       key=lambda n: -contributions[n])[:3]  # fmt: skip
+    return Reason(
+        words=words.surface_words(document.both, shared),
+        names=sorted(reading.names & asked.reading.names),
+        figures=sorted(reading.figures & asked.reading.figures),
+        similarity=found.values[features.NAMES.index("similarity")],
+        strongest=strongest,
+    )
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    first: Document
+    second: Document
+    score: float
+    reason: Reason
+
+
+def duplicates(index: Index, threshold: float = DUPLICATE_THRESHOLD) -> Iterator[Duplicate]:
+    """Pairs of documents that very likely say the same thing: each document is matched
+    against the rest (one query each, so the work grows with the archive, not its square),
+    and a pair is kept when either direction scores at least the threshold."""
+    seen: set[tuple[int, int]] = set()
+    for number, document in enumerate(index.documents):
+        for found in match(index, document.both, 5, leave_out=(number,)):
+            pair = (number, found.number) if number < found.number else (found.number, number)
+            if found.score >= threshold and pair not in seen:
+                seen.add(pair)
+                first, second = (index.documents[n] for n in pair)
+                yield Duplicate(first, second, found.score, found.reason)
+
+
+def documents_of(items: Iterable[tuple[str, str, str | None]]) -> list[Document]:
+    """Documents from (ID, text, headline) triples."""
+    return [Document(i, text, headline or text) for i, text, headline in items]

@@ -1,0 +1,100 @@
+"""Static word embeddings: a text's vector is the IDF-weighted mean of its tokens' vectors.
+
+The vectors are WordLlama's `l2_supercat` (MIT): 32,000 tokens of Llama 2's vocabulary, 256
+dimensions, 16 MB in float16, shipped inside the `wordllama` wheel with its tokenizer. They are
+read here from those files with numpy and `tokenizers`; `WordLlama.load()` is not used, since
+it looks in a download cache first and then asks the network. Nothing here opens a socket.
+
+Weighting each token by its inverse document frequency in the archive (rare words count more)
+beat the plain mean on the training queries; see docs/match.md.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import struct
+from collections.abc import Sequence
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from factcheck.text import MissingExtra
+
+if TYPE_CHECKING:
+    from numpy.typing import NDArray
+
+WEIGHTS = "weights/l2_supercat_256.safetensors"
+TOKENIZER = "tokenizers/l2_supercat_tokenizer_config.json"
+DIMENSIONS = 256
+
+
+class Embedder:
+    """Texts to unit vectors, with token weights fitted on an archive's documents."""
+
+    def __init__(self, documents: Sequence[str]) -> None:
+        np = numpy()
+        self._vectors, self._tokenizer = _model()
+        vocabulary = self._vectors.shape[0]
+        counts = np.zeros(vocabulary, dtype=np.float64)
+        for ids in self.token_ids(documents):
+            counts[np.unique(ids)] += 1
+        total = len(documents)
+        self.weights = (np.log((total + 1) / (counts + 1)) + 1).astype(np.float32)
+
+    def token_ids(self, texts: Sequence[str]) -> list[NDArray[Any]]:
+        np = numpy()
+        encoded = self._tokenizer.encode_batch(list(texts), add_special_tokens=False)
+        return [np.asarray(e.ids, dtype=np.int64) for e in encoded]
+
+    def embed(self, texts: Sequence[str]) -> NDArray[Any]:
+        """One unit vector a text (zeros for a text with no token), float32."""
+        np = numpy()
+        out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+        for row, ids in enumerate(self.token_ids(texts)):
+            if len(ids):
+                weights = self.weights[ids]
+                out[row] = weights @ self._vectors[ids] / weights.sum()
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        return out / np.maximum(norms, 1e-9)  # type: ignore[no-any-return]
+
+
+def numpy() -> Any:
+    try:
+        import numpy
+    except ImportError:
+        raise MissingExtra("numpy") from None
+    return numpy
+
+
+@functools.cache
+def _model() -> tuple[NDArray[Any], Any]:
+    """The vectors (float32) and the tokenizer, from the files of the wordllama wheel."""
+    np = numpy()
+    try:
+        from tokenizers import Tokenizer
+
+        package = resources.files("wordllama")
+    except ImportError:
+        raise MissingExtra("wordllama") from None
+    raw = package.joinpath(WEIGHTS).read_bytes()
+    vectors = _safetensors_matrix(raw, "embedding.weight", np)
+    tokenizer = Tokenizer.from_str(package.joinpath(TOKENIZER).read_text(encoding="utf-8"))
+    tokenizer.no_padding()
+    tokenizer.no_truncation()
+    return vectors, tokenizer
+
+
+def _safetensors_matrix(raw: bytes, name: str, np: Any) -> NDArray[Any]:
+    """One float16 tensor of a safetensors file (an 8-byte header size, a JSON header giving
+    each tensor's type, shape and byte range, then the data), as float32."""
+    (size,) = struct.unpack("<Q", raw[:8])
+    entry = json.loads(raw[8 : 8 + size])[name]
+    if entry["dtype"] != "F16" or len(entry["shape"]) != 2:
+        raise ValueError(f"{name}: expected a float16 matrix, found {entry['dtype']}")
+    start, end = entry["data_offsets"]
+    rows, columns = entry["shape"]
+    if end - start != rows * columns * 2 or math.prod(entry["shape"]) == 0:
+        raise ValueError(f"{name}: the data does not fit the shape")
+    data = np.frombuffer(raw, dtype="<f2", count=rows * columns, offset=8 + size + start)
+    return data.reshape(rows, columns).astype(np.float32)  # type: ignore[no-any-return]

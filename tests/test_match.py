@@ -1,0 +1,170 @@
+"""`factcheck match`: ranking the archive against a text, with reasons; queries in bulk;
+near-duplicates; bad input; and no network, ever. The archive is a fixture written for these
+tests (tests/fixtures/match); the figures on real data are the benchmark's
+(benchmarks/claim_matching.py, docs/match.md)."""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+
+import pytest
+
+from conftest import FIXTURES, run
+
+ARCHIVE = FIXTURES / "match"
+
+
+def match_json(*args):
+    result = run("match", *args, "--claims", ARCHIVE, "--json")
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_a_paraphrase_finds_the_claim_with_its_rating_review_and_reason():
+    (best, *rest) = match_json("Biden owns the largest mansion in Delaware")
+    assert best["id"] == "biden-largest-mansion" and best["rank"] == 1
+    assert best["rating"] == "False" and best["reviewer"] == "Example Check"
+    assert best["review_url"] == "https://check.example.org/biden-mansion"
+    assert {"mansion", "largest", "delaware"} <= set(best["reason"]["words"])
+    assert "delaware" in best["reason"]["names"]
+    assert best["score"] > 0.5 > max(m["score"] for m in rest)
+    assert [m["rank"] for m in rest] == list(range(2, len(rest) + 2))
+    assert len(rest) == 4  # --top defaults to 5
+
+
+def test_figures_and_names_that_agree_are_named_in_the_reason():
+    (best,) = match_json("DHS says California let 4,561 people with detainers go", "--top", "1")
+    assert best["id"] == "california-releases-4561"
+    assert best["reason"]["figures"] == ["4561"]
+    (other,) = match_json("Obama freed 122 Guantanamo prisoners who went back to terror",
+                          "--top", "1")  # fmt: skip
+    assert other["id"] == "obama-guantanamo-122" and other["reason"]["figures"] == ["122"]
+    assert "guantanamo" in other["reason"]["names"]
+
+
+def test_a_text_with_nothing_in_the_archive_scores_low():
+    found = match_json("The city council approved a new budget for road repairs")
+    assert max(m["score"] for m in found) < 0.5
+
+
+def test_filters_narrow_the_archive():
+    found = match_json("bananas cure the flu", "--topic", "politics")
+    assert {m["id"] for m in found} <= {"biden-largest-mansion", "obama-guantanamo-122"}
+    unknown = run("match", "bananas", "--topic", "helth", "--claims", ARCHIVE)
+    assert unknown.exit_code == 2 and "health" in unknown.stderr
+
+
+def test_a_recorded_claim_is_matched_against_the_rest_of_the_folder():
+    found = match_json("--claim", "bananas-cure-flu", "--top", "3")
+    assert "bananas-cure-flu" not in [m["id"] for m in found]
+    assert found[0]["id"] == "bananas-flu-cure-copy"
+    unknown = run("match", "--claim", "banana-cure-flu", "--claims", ARCHIVE)
+    assert unknown.exit_code == 2
+    assert "bananas-cure-flu" in unknown.stderr  # did you mean
+
+
+def test_queries_in_bulk_give_one_json_line_each(tmp_path):
+    queries = tmp_path / "q.jsonl"
+    queries.write_text(
+        json.dumps({"id": "t1", "text": "Joe Biden has the biggest mansion in Delaware"}) + "\n"
+        + "\n" + json.dumps({"id": 7, "text": "Wind farms kill whales off New Jersey"}) + "\n",
+        encoding="utf-8",
+    )  # fmt: skip
+    result = run("match", "--queries", queries, "--top", "2", "--claims", ARCHIVE)
+    assert result.exit_code == 0, result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["id"] for line in lines] == ["t1", "7"]
+    assert lines[0]["matches"][0]["id"] == "biden-largest-mansion"
+    assert lines[1]["matches"][0]["id"] == "wind-turbines-whales"
+    assert [m["rank"] for m in lines[0]["matches"]] == [1, 2]
+    assert set(lines[0]["matches"][0]) == {"id", "score", "rank", "reason"}
+
+
+def test_queries_from_stdin():
+    stdin = json.dumps({"id": "a", "text": "moon landing filmed in a studio"}) + "\n"
+    result = run("match", "--queries", "-", "--claims", ARCHIVE, input=stdin)
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["matches"][0]["id"] == "moon-landing-staged"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('{"id": "a", "text": "x"}\n{"id": "b", "text": \n', "q.jsonl:2: Expecting value"),
+        ('["a", "b"]\n', 'q.jsonl:1: a JSON list, not an object with "id" and "text"'),
+        ('{"id": "a", "text": "  "}\n', 'q.jsonl:1: "text" is missing or empty'),
+        ('{"text": "x"}\n', 'q.jsonl:1: "id" is missing'),
+        ('{"id": "a", "text": "x"}\n{"id": "a", "text": "y"}\n', "q.jsonl:2: the ID 'a' is"),
+        ('{"id": "a", "text": NaN}\n', "q.jsonl:1: NaN is not JSON"),
+        ("\n\n", "q.jsonl: no queries"),
+    ],
+)  # fmt: skip
+def test_a_bad_queries_file_names_the_line_and_exits_2(tmp_path, content, message):
+    queries = tmp_path / "q.jsonl"
+    queries.write_text(content, encoding="utf-8")
+    result = run("match", "--queries", queries, "--claims", ARCHIVE)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr and result.stdout == ""
+
+
+def test_queries_that_are_not_utf8_say_which_byte(tmp_path):
+    queries = tmp_path / "q.jsonl"
+    queries.write_bytes(b'{"id": "a", "text": "caf\xe9"}\n')
+    result = run("match", "--queries", queries, "--claims", ARCHIVE)
+    assert result.exit_code == 2 and "not UTF-8 (byte 24)" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("",), (), ("text", "--duplicates"), ("text", "--claim", "moon-landing-staged")],
+)
+def test_one_question_at_a_time(args):
+    result = run("match", *args, "--claims", ARCHIVE)
+    assert result.exit_code == 2 and "error:" in result.stderr
+
+
+def test_near_duplicates_are_paired_once():
+    pairs = json.loads(run("match", "--duplicates", "--claims", ARCHIVE, "--json").stdout)
+    assert [(p["first"], p["second"]) for p in pairs] == [
+        ("bananas-cure-flu", "bananas-flu-cure-copy")
+    ]
+    assert pairs[0]["score"] >= 0.5 and "bananas" in pairs[0]["reason"]["words"]
+
+
+def test_the_table_keeps_ids_whole_at_80_columns():
+    result = run("match", "the Charlotte protesters were from out of state", "--claims", ARCHIVE,
+                 env={"COLUMNS": "80"})  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert all(len(line) <= 80 for line in result.stdout.splitlines())
+    assert "1. charlotte-out-of-state-70  score" in result.stdout
+    assert "why: words: " in result.stdout
+    assert "5 matches for: the Charlotte" in result.stderr
+
+
+def test_matching_touches_no_network(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError(f"a network connection was attempted: {args}")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+    (best, *_) = match_json("Biden owns the largest mansion in Delaware")
+    assert best["id"] == "biden-largest-mansion"
+
+
+def test_list_and_version_load_neither_numpy_nor_the_matcher():
+    probe = (
+        "import sys; from factcheck.cli import main\n"
+        f"sys.argv = ['factcheck', 'list', '--json', '--claims', {str(ARCHIVE)!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('numpy', 'tokenizers', 'Stemmer', 'factcheck.match') "
+        "if m in sys.modules), file=sys.stderr)"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          check=True)  # fmt: skip
+    assert done.stderr.strip().splitlines()[-1] == "[]"
