@@ -52,24 +52,34 @@ def query(index: Index, text: str) -> Query:
     return Query(text, words.read(text), index.embedder.embed([clean])[0])
 
 
-def candidates(index: Index, asked: Query, leave_out: Iterable[int] = ()) -> list[Candidate]:
+def candidates(
+    index: Index, asked: Query, leave_out: Iterable[int] = (), by_meaning: bool = True
+) -> list[Candidate]:
     """The documents worth scoring for a query, with their features; those left out (a
-    claim matched against the rest of its folder) are never candidates."""
+    claim matched against the rest of its folder) are never candidates. Without
+    `by_meaning`, only BM25 proposes candidates and the embeddings are compared for those
+    alone: `match --duplicates` asks once per claim, and comparing each claim's vector with
+    every other's would make its work grow with the square of the archive."""
     np = words_numpy()
     stems = asked.reading.stem_set
     bm25 = index.both.scores(stems)
-    similarity = index.vectors @ asked.vector
     for number in leave_out:
         bm25[number] = -1.0
-        similarity[number] = -2.0
-    by_words = _best(bm25, BY_WORDS, np)
-    by_words = [n for n in by_words if bm25[n] > 0]
-    by_meaning = _best(similarity, BY_MEANING, np)
-    chosen = list(dict.fromkeys([*by_words, *by_meaning]))
+    by_words = [n for n in _best(bm25, BY_WORDS, np) if bm25[n] > 0]
+    if by_meaning:
+        similarity = index.vectors @ asked.vector
+        for number in leave_out:
+            similarity[number] = -2.0
+        nearest = _best(similarity, BY_MEANING, np)
+    else:
+        similarity = np.full(len(bm25), -2.0, dtype=np.float32)
+        similarity[by_words] = index.vectors[by_words] @ asked.vector
+        nearest = _best(similarity, 1, np) if by_words else []
+    chosen = list(dict.fromkeys([*by_words, *(nearest if by_meaning else [])]))
     if not chosen:
         return []
     best_bm25 = float(bm25[by_words[0]]) if by_words else 0.0
-    best_similarity = float(similarity[by_meaning[0]])
+    best_similarity = float(similarity[nearest[0]])
     rank = {n: r for r, n in enumerate(_best(bm25, max(200, BY_WORDS), np))}
     text_bm25 = index.text.scores(stems)
     headline_bm25 = index.headline.scores(stems)

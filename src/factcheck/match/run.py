@@ -37,12 +37,18 @@ class Match:
 
 
 def match(
-    index: Index, text: str, top: int, leave_out: Iterable[int] = (), model: Model | None = None
+    index: Index,
+    text: str,
+    top: int,
+    leave_out: Iterable[int] = (),
+    model: Model | None = None,
+    by_meaning: bool = True,
 ) -> list[Match]:
     """The `top` documents most likely to verify the text, best first."""
     model = model or shipped()
     asked = features.query(index, text)
-    scored = [(model.score(c.values), c) for c in features.candidates(index, asked, leave_out)]
+    found = features.candidates(index, asked, leave_out, by_meaning)
+    scored = [(model.score(c.values), c) for c in found]
     scored.sort(key=lambda pair: (-pair[0], pair[1].number))
     return [
         Match(index.documents[c.number], c.number, score, rank, _reason(index, asked, c, model))
@@ -79,7 +85,7 @@ def duplicates(index: Index, threshold: float = DUPLICATE_THRESHOLD) -> Iterator
     and a pair is kept when either direction scores at least the threshold."""
     seen: set[tuple[int, int]] = set()
     for number, document in enumerate(index.documents):
-        for found in match(index, document.both, 5, leave_out=(number,)):
+        for found in match(index, document.both, 5, leave_out=(number,), by_meaning=False):
             pair = (number, found.number) if number < found.number else (found.number, number)
             if found.score >= threshold and pair not in seen:
                 seen.add(pair)

@@ -62,12 +62,10 @@ def read(text: str) -> Reading:
 def surface_words(text: str, stems: frozenset[str]) -> list[str]:
     """The words of a text whose stems are among these, once each, in order: what a person
     sees as "the words that matched"."""
-    stem = stemmer()
-    seen: dict[str, None] = {}
-    for word in words(cleaned(text)):
-        if stem([word])[0] in stems:
-            seen.setdefault(word)
-    return list(seen)
+    found = words(cleaned(text))
+    return list(
+        dict.fromkeys(w for w, s in zip(found, stemmer()(found), strict=True) if s in stems)
+    )
 
 
 @functools.cache
