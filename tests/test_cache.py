@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from pydantic import BaseModel
 
 import factcheck
-from conftest import run
+from conftest import SEED_CLAIMS, run
 from factcheck import cache as cache_module
 from factcheck.cache import MAGIC, Cache, file_digest
 from factcheck.model import RECORD_KINDS, Claim, LexiconExtension, Quantity, Source
@@ -155,7 +155,7 @@ def test_a_new_version_removes_the_entries_of_the_old(folder, cache_dir, monkeyp
 
 def test_an_edited_schema_module_never_reads_old_entries(folder, cache_dir, monkeypatch):
     warm_load(folder, cache_dir)
-    monkeypatch.setattr(cache_module, "_SCHEMA_MODULES", ("model.py", "store.py"))
+    monkeypatch.setattr(cache_module, "_version_digest", lambda: b"\1" * 32)  # a module edited
     _, used = warm_load(folder, cache_dir)
     assert used.hits == 0
 
@@ -378,3 +378,46 @@ def test_no_home_to_find_means_no_cache_not_a_crash(folder, monkeypatch):
     result = run("list", "--claims", folder, "--json")
     assert result.exit_code == 0, result.stderr
     assert len(json.loads(result.stdout)) == 3
+
+
+def test_the_cache_key_covers_every_module_the_commands_import(tmp_path):
+    """Found by import, not by a list of names: every factcheck module that validate, list,
+    check and compare load is among the files the key hashes (store.py, which holds the
+    cross-file rules, was once left out)."""
+    import subprocess
+    import sys
+
+    from factcheck.cache import PACKAGE, source_files
+
+    probe = (
+        "import sys; from factcheck.cli import main\n"
+        "for args in (['validate'], ['list', '--json'], ['check'], ['compare', '--all']):\n"
+        f"    sys.argv = ['factcheck', *args, '--claims', {str(SEED_CLAIMS)!r}]\n"
+        "    try:\n        main()\n    except SystemExit:\n        pass\n"
+        "print('\\n'.join(m.__file__ for n, m in sorted(sys.modules.items()) "
+        "if n.startswith('factcheck') and getattr(m, '__file__', None)), file=sys.stderr)"
+    )
+    env = {**os.environ, "FACTCHECK_CACHE_DIR": str(tmp_path / "cache")}
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          check=True, env=env)  # fmt: skip
+    imported = {Path(line).resolve() for line in done.stderr.splitlines() if line.endswith(".py")}
+    hashed = set(source_files())
+    assert PACKAGE / "store.py" in hashed
+    assert len(imported) > 20 and imported <= hashed, imported - hashed
+
+
+def test_an_edit_of_any_module_changes_the_key(monkeypatch, tmp_path):
+    import shutil
+
+    import factcheck.cache as cache
+
+    copy = tmp_path / "factcheck"
+    shutil.copytree(cache.PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(cache, "PACKAGE", copy)
+    before = cache._version_digest()
+    store = copy / "store.py"
+    store.write_text(store.read_text(encoding="utf-8") + "\n# a new cross-file rule\n",
+                     encoding="utf-8")  # fmt: skip
+    assert cache._version_digest() != before
+    (copy / "store.py").unlink()
+    assert cache._version_digest() != before  # a module gone is a change too

@@ -279,7 +279,7 @@ def test_the_modules_that_shape_a_listing_are_in_the_cache_key():
     from factcheck import cache as cache_module
 
     shaping = {"listing.py", "jsonout.py", "filters.py", "model.py"}
-    assert shaping <= set(cache_module._SCHEMA_MODULES)
+    assert shaping <= {path.name for path in cache_module.source_files()}
 
 
 def test_an_edit_of_text_only_is_listed_without_loading_the_folder(folder, cache_dir, monkeypatch):

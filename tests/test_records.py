@@ -6,7 +6,7 @@ import shutil
 import pytest
 import tomli
 
-from conftest import SEED_CLAIMS, run
+from conftest import FIXTURES, SEED_CLAIMS, run
 from factcheck.model import Claim
 from factcheck.records import record_text, suggest_id, toml_value
 
@@ -99,3 +99,16 @@ def test_record_text_reads_back_as_the_same_record():
     document = tomli.loads(record_text("claims", claim))
     assert Claim.model_validate(document["claims"][0]) == claim
     assert toml_value("\x7f") == '"\\u007f"'
+
+
+def test_an_id_taken_by_a_rating_is_refused_before_anything_is_written(tmp_path):
+    """Ratings share the one ID space of the folder: `new claim --id false` once appended the
+    claim, failed the reload and exited 3."""
+    folder = tmp_path / "claims"
+    shutil.copytree(FIXTURES / "match", folder)
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    result = run("new", "claim", "--no-input", "--id", "false", "--speaker", "X",
+                 "--text", "Y.", "--topic", "z", "--claims", folder)  # fmt: skip
+    assert result.exit_code == 2, result.stderr
+    assert "the ID 'false' is taken by a rating" in result.stderr
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before

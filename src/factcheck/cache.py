@@ -44,13 +44,6 @@ _VERSION_FOLDER = re.compile(r"[0-9a-f]{16}")
 DIGEST_SIZE = 32
 FROM_CACHE = {"factcheck-cache": True}  # validation context: dates come back as ISO strings
 
-# What decides whether a record is valid; an edit to any of these makes every entry stale.
-_SCHEMA_MODULES = (
-    "model.py", "quantity.py", "expression.py", "cache.py",
-    # A listing holds `list --json`'s answer: each claim's JSON, in the order filters.py sorts.
-    "listing.py", "jsonout.py", "filters.py",
-)  # fmt: skip
-
 
 @dataclass(frozen=True)
 class Counts:
@@ -290,15 +283,27 @@ def _private_folder(folder: Path) -> bool:
 
 
 def _version_digest() -> bytes:
+    """The tool's version, pydantic's, and the source of every module of the package: what
+    decides whether a record is valid is spread over the models, the loader's cross-file
+    rules and what they import, and a hand-kept list of them once left out the loader (a
+    new rule in a development install left old clean marks saying "valid"). Every module is
+    hashed (60 files, a few ms), so no list can fall behind."""
     import pydantic
 
-    source = Path(__file__).resolve().parent
     hasher = hashlib.blake2b(digest_size=DIGEST_SIZE)
     hasher.update(f"{factcheck.__version__}\0{pydantic.VERSION}\0".encode())
-    for name in _SCHEMA_MODULES:
-        with contextlib.suppress(OSError):
-            hasher.update((source / name).read_bytes())
+    for path in source_files():
+        hasher.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0")
+        hasher.update(path.read_bytes())  # a module that cannot be read is an error, not a skip
     return hasher.digest()
+
+
+PACKAGE = Path(factcheck.__file__).resolve().parent
+
+
+def source_files() -> list[Path]:
+    """Every Python module of the package, in a fixed order."""
+    return sorted(PACKAGE.rglob("*.py"))
 
 
 @dataclass(frozen=True)

@@ -813,7 +813,7 @@ def new_claim_command(
     speaker = speaker or _ask(ask, "speaker", "Speaker")
     text = text or _ask(ask, "text", "Text of the claim")
     topics = topic or [t.strip() for t in _ask(ask, "topic", "Topics (comma-separated)").split(",")]
-    taken = set(corpus.claims) | set(corpus.sources) | set(corpus.checks)
+    taken = corpus.taken_ids()
     suggested = records.suggest_id(speaker, text, taken)
     if claim_id is None:
         claim_id = typer.prompt("ID", default=suggested) if ask else suggested

@@ -76,9 +76,11 @@ def record_text(kind: str, record: BaseModel) -> str:
 
 def check_new(corpus: Corpus, record: Claim | Source) -> None:
     """Refuse a duplicate ID or a reference to nothing, before anything is written."""
-    taken = set(corpus.claims) | set(corpus.sources) | set(corpus.checks)
+    taken = corpus.taken_ids()
     if record.id in taken:
-        raise RecordError(f"the ID '{record.id}' is taken ({corpus.origin[record.id]}); "
+        kind = "rating" if record.id in corpus.ratings else "record"
+        where = corpus.origin[record.id]
+        raise RecordError(f"the ID '{record.id}' is taken by a {kind} ({where}); "
                           "choose another with --id")  # fmt: skip
     if isinstance(record, Claim):
         if record.source is not None and record.source not in corpus.sources:

@@ -95,6 +95,11 @@ class Corpus:
         claim = self.claims.get(claim_id)
         return claim.quantities.get(name) if claim else None
 
+    def taken_ids(self) -> set[str]:
+        """Every ID in the folder: sources, claims, checks and ratings share one space (the
+        loader refuses one ID used by two records of any kinds), so a new record must too."""
+        return {*self.sources, *self.claims, *self.checks, *self.ratings}
+
     def disputed_by(self, claim_id: str) -> list[str]:
         return [c.id for c in self.claims.values() if claim_id in c.disputes]
 
