@@ -382,10 +382,18 @@ def test_compare_about():
     ]
 
 
+def test_an_unknown_topic_gets_one_message_in_list_compare_and_match():
+    commands = (["list"], ["compare"], ["match", "released"])
+    said = {run(*c, "--topic", "detainer", "--claims", SEED_CLAIMS).stderr for c in commands}
+    assert said == {
+        "error: --topic 'detainer' matches nothing in the claims folder; "
+        "did you mean detainers, transfers?\n"
+    }
+
+
 @pytest.mark.parametrize(
     ("args", "fragment"),
     [
-        (["--topic", "detainer"], "known topics: civil-rights, crime, detainers"),
         (["--about", "nothing"], "known propositions:"),
         ([], "give one of --topic TOPIC, --all or --about KEY"),
         (["--topic", "detainers", "--all"], "give one of"),
