@@ -120,7 +120,7 @@ def main() -> None:
     parser.add_argument("--dry-run", action="store_true", help="measure, write nothing")
     args = parser.parse_args()
     claims = verified_claims()
-    index = Index([Document(i, text, headline or text) for i, text, headline in claims])
+    index = Index.built([Document(i, text, headline or text) for i, text, headline in claims])
     train, dev = table(index, "train"), table(index, "dev")
     extra = table(index, "train", without_answers=True)
     everything = list(range(len(features.NAMES)))

@@ -6,6 +6,7 @@ tests (tests/fixtures/match); the figures on real data are the benchmark's
 from __future__ import annotations
 
 import json
+import shutil
 import socket
 import subprocess
 import sys
@@ -168,3 +169,44 @@ def test_list_and_version_load_neither_numpy_nor_the_matcher():
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                           check=True)  # fmt: skip
     assert done.stderr.strip().splitlines()[-1] == "[]"
+
+
+def test_a_second_run_takes_the_index_from_the_cache(tmp_path, monkeypatch):
+    from factcheck.match.index import Index
+
+    folder = tmp_path / "claims"
+    shutil.copytree(ARCHIVE, folder)
+    env = {"FACTCHECK_CACHE_DIR": str(tmp_path / "cache")}
+    args = ("match", "bananas cure the flu", "--claims", folder, "--json")
+    first = run(*args, env=env)
+    assert first.exit_code == 0, first.stderr
+
+    def no_build(documents):
+        raise AssertionError("the index was built again")
+
+    monkeypatch.setattr(Index, "built", classmethod(lambda cls, documents: no_build(documents)))
+    second = run(*args, env=env)
+    assert second.exit_code == 0, second.stderr
+    assert second.stdout == first.stdout
+    # An edit makes another key: the index is built again, and sees the edit.
+    monkeypatch.undo()
+    archive = folder / "archive.toml"
+    archive.write_text(archive.read_text(encoding="utf-8").replace(
+        "Eating three bananas a day", "Eating three apples a day"), encoding="utf-8")  # fmt: skip
+    third = json.loads(run(*args, env=env).stdout)
+    assert third[0]["id"] == "bananas-flu-cure-copy"
+
+
+def test_a_stored_index_that_does_not_check_out_is_not_used():
+    from factcheck.match import archive, stored
+    from factcheck.match.index import Index
+    from factcheck.store import load
+
+    documents = archive.documents(list(load(ARCHIVE).claims.values()))
+    pieces = b"".join(stored.encode(Index.built(documents)))
+    restored = stored.decode(documents, memoryview(pieces))
+    assert restored is not None and restored.readings == Index.built(documents).readings
+    assert stored.decode(documents, memoryview(pieces[: len(pieces) // 2])) is None
+    assert stored.decode(documents[:-1], memoryview(pieces)) is None
+    assert stored.decode(documents, memoryview(b"match-index 1\n000000000002{}")) is None
+    assert stored.decode(documents, memoryview(b"junk")) is None

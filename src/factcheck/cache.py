@@ -162,6 +162,18 @@ class Cache:
             return None
         return bytes(payload[:DIGEST_SIZE]), payload[DIGEST_SIZE:]
 
+    def get_derived(self, folder: Path, kind: str, key: bytes) -> memoryview | None:
+        """What a command derived from the folder's records and stored under this key (the
+        index of `match`: match/stored.py); None when there is none, or it is stale,
+        corrupt or foreign. A folder keeps one of each kind, replaced at each write."""
+        return self._read_checked(self._entry(folder).with_suffix(f".{kind}"), key)
+
+    def put_derived(
+        self, folder: Path, kind: str, key: bytes, pieces: Sequence[bytes | memoryview]
+    ) -> None:
+        if self._usable_folder():
+            self._write_checked(self._entry(folder).with_suffix(f".{kind}"), key, pieces)
+
     def any_listing(self, folder: Path) -> tuple[bytes, memoryview] | None:
         """The folder's listing whatever state it was made for, with that state: after an
         edit, what the folder was (listing.after_edit)."""

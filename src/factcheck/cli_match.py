@@ -25,6 +25,7 @@ from factcheck.cli import (
 )
 
 if TYPE_CHECKING:
+    from factcheck.match.index import Index
     from factcheck.model import Claim
     from factcheck.store import Corpus
 
@@ -117,19 +118,26 @@ def match_command(
     if claim is not None and claim not in corpus.claims:
         raise query.UnknownClaim(claim, filters.nearest_ids(claim, corpus.claims))
     if queries is not None:
-        _match_queries(corpus, chosen, queries, top)
+        _match_queries(corpus, chosen, claims, queries, top)
     elif duplicates:
-        _duplicates(chosen, fmt)
+        _duplicates(chosen, claims, fmt)
     else:
-        _match_one(corpus, chosen, text, claim, top, fmt)
+        _match_one(corpus, chosen, claims, text, claim, top, fmt)
 
 
-def _match_one(corpus: Corpus, chosen: list[Claim], text: str | None, claim: str | None,
-               top: int, fmt: OutputFormat) -> None:  # fmt: skip
+def _match_one(
+    corpus: Corpus,
+    chosen: list[Claim],
+    claims: str,
+    text: str | None,
+    claim: str | None,
+    top: int,
+    fmt: OutputFormat,
+) -> None:
     from factcheck import jsonout, match_render
     from factcheck.match import archive, run
 
-    index = _index(chosen)
+    index = _index(chosen, claims)
     leave_out: list[int] = []
     if claim is not None:
         document = archive.documents([corpus.claims[claim]])[0]
@@ -146,23 +154,23 @@ def _match_one(corpus: Corpus, chosen: list[Claim], text: str | None, claim: str
             match_render.matches(found, claim or text)
 
 
-def _match_queries(corpus: Corpus, chosen: list[Claim], path: str, top: int) -> None:
+def _match_queries(corpus: Corpus, chosen: list[Claim], claims: str, path: str, top: int) -> None:
     from factcheck import jsonout
     from factcheck.match import archive, queries, run
 
     asked = queries.parse(path if path != "-" else "<stdin>", _read(path))
-    index = _index(chosen)
+    index = _index(chosen, claims)
     jsonout.write_jsonl(
         {"id": a.id, "matches": [archive.brief_json(m) for m in run.match(index, a.text, top)]}
         for a in asked
     )
 
 
-def _duplicates(chosen: list[Claim], fmt: OutputFormat) -> None:
+def _duplicates(chosen: list[Claim], claims: str, fmt: OutputFormat) -> None:
     from factcheck import jsonout, match_render
     from factcheck.match import archive, run
 
-    pairs = [archive.duplicate_json(p) for p in run.duplicates(_index(chosen))]
+    pairs = [archive.duplicate_json(p) for p in run.duplicates(_index(chosen, claims))]
     if fmt is OutputFormat.json:
         jsonout.write_json(pairs)
     elif fmt is OutputFormat.jsonl:
@@ -172,13 +180,25 @@ def _duplicates(chosen: list[Claim], fmt: OutputFormat) -> None:
             match_render.duplicates(pairs, run.DUPLICATE_THRESHOLD)
 
 
-def _index(chosen: list[Claim]):  # type: ignore[no-untyped-def]
-    from factcheck.match import archive
+def _index(chosen: list[Claim], folder: str) -> Index:
+    """The archive's index, from the folder's cache when these claims were indexed before."""
+    from factcheck.cli import _cache
+    from factcheck.match import archive, stored
     from factcheck.match.index import Index
 
     if not chosen:
         raise UsageProblem("no claims to match against; record some, or widen the filters")
-    return Index(archive.documents(chosen))
+    documents = archive.documents(chosen)
+    cache = _cache() if folder.strip() and folder != "-" else None
+    if cache is None:
+        return Index.built(documents)
+    key = stored.key(cache.version, documents)
+    kept = cache.get_derived(Path(folder), "match", key)
+    index = None if kept is None else stored.decode(documents, kept)
+    if index is None:
+        index = Index.built(documents)
+        cache.put_derived(Path(folder), "match", key, stored.encode(index))
+    return index
 
 
 def _read(path: str) -> bytes:

@@ -36,9 +36,14 @@ class Bm25:
     document numbers and their term weights), so a query costs the length of its words'
     postings, not the size of the archive."""
 
-    def __init__(self, documents: Sequence[Sequence[str]]) -> None:
+    def __init__(self, size: int, postings: dict[str, tuple[Any, Any]]) -> None:
+        self.size = size
+        self.postings = postings
+
+    @classmethod
+    def built(cls, documents: Sequence[Sequence[str]]) -> Bm25:
         np = numpy()
-        self.size = len(documents)
+        size = len(documents)
         lengths = [len(d) for d in documents]
         average = sum(lengths) / max(len(lengths), 1) or 1.0
         postings: dict[str, tuple[list[int], list[float]]] = {}
@@ -48,13 +53,14 @@ class Bm25:
                 found = postings.setdefault(stem, ([], []))
                 found[0].append(number)
                 found[1].append(count * (K1 + 1) / (count + norm))
-        self.postings: dict[str, tuple[Any, Any]] = {}
+        arrays: dict[str, tuple[Any, Any]] = {}
         for stem, (numbers, weights) in postings.items():
-            idf = math.log(1 + (self.size - len(numbers) + 0.5) / (len(numbers) + 0.5))
-            self.postings[stem] = (
+            idf = math.log(1 + (size - len(numbers) + 0.5) / (len(numbers) + 0.5))
+            arrays[stem] = (
                 np.asarray(numbers, dtype=np.int32),
                 np.asarray(weights, dtype=np.float64) * idf,
             )
+        return cls(size, arrays)
 
     def scores(self, stems: frozenset[str]) -> Any:
         np = numpy()
@@ -66,16 +72,39 @@ class Bm25:
         return total
 
 
+@dataclass
 class Index:
-    """The archive's documents with what ranking reads of each, computed once."""
+    """The archive's documents with what ranking reads of each, computed once (and kept in
+    the folder's cache between runs: match/stored.py)."""
 
-    def __init__(self, documents: Sequence[Document]) -> None:
-        self.documents = list(documents)
-        self.readings = [words.read(d.both) for d in self.documents]
-        self.both = Bm25([r.stems for r in self.readings])
-        self.text = Bm25([words.read(d.text).stems for d in self.documents])
-        self.headline = Bm25([words.read(d.headline).stems for d in self.documents])
-        self.embedder = Embedder([d.both for d in self.documents])
-        self.vectors = self.embedder.embed([d.both for d in self.documents])
-        self.text_vectors = self.embedder.embed([d.text for d in self.documents])
-        self.headline_vectors = self.embedder.embed([d.headline for d in self.documents])
+    documents: list[Document]
+    readings: list[words.Reading]  # of each document's text and headline
+    both: Bm25
+    text: Bm25
+    headline: Bm25
+    embedder: Embedder
+    vectors: Any  # float32, one unit row a document (text and headline)
+    text_vectors: Any
+    headline_vectors: Any
+
+    @classmethod
+    def built(cls, documents: Sequence[Document]) -> Index:
+        readings = [words.read(d.both) for d in documents]
+        embedder = Embedder.fitted([d.both for d in documents])
+
+        def vectors(texts: list[str]) -> Any:
+            # At the precision the cache keeps them in (match/stored.py), so that a run from
+            # the cache ranks exactly as the run that made it.
+            return embedder.embed(texts).astype("<f2").astype("<f4")
+
+        return cls(
+            list(documents),
+            readings,
+            Bm25.built([r.stems for r in readings]),
+            Bm25.built([words.read(d.text).stems for d in documents]),
+            Bm25.built([words.read(d.headline).stems for d in documents]),
+            embedder,
+            vectors([d.both for d in documents]),
+            vectors([d.text for d in documents]),
+            vectors([d.headline for d in documents]),
+        )

@@ -32,15 +32,22 @@ DIMENSIONS = 256
 class Embedder:
     """Texts to unit vectors, with token weights fitted on an archive's documents."""
 
-    def __init__(self, documents: Sequence[str]) -> None:
-        np = numpy()
+    def __init__(self, weights: NDArray[Any]) -> None:
         self._vectors, self._tokenizer = _model()
-        vocabulary = self._vectors.shape[0]
-        counts = np.zeros(vocabulary, dtype=np.float64)
-        for ids in self.token_ids(documents):
-            counts[np.unique(ids)] += 1
+        if weights.shape != (self._vectors.shape[0],):
+            raise ValueError("token weights do not fit the vocabulary")
+        self.weights = weights
+
+    @classmethod
+    def fitted(cls, documents: Sequence[str]) -> Embedder:
+        """Weights from the archive: log((N + 1) / (df + 1)) + 1 per token."""
+        np = numpy()
+        vectors, tokenizer = _model()
+        counts = np.zeros(vectors.shape[0], dtype=np.float64)
+        for e in tokenizer.encode_batch(list(documents), add_special_tokens=False):
+            counts[np.unique(np.asarray(e.ids, dtype=np.int64))] += 1
         total = len(documents)
-        self.weights = (np.log((total + 1) / (counts + 1)) + 1).astype(np.float32)
+        return cls((np.log((total + 1) / (counts + 1)) + 1).astype(np.float32))
 
     def token_ids(self, texts: Sequence[str]) -> list[NDArray[Any]]:
         np = numpy()
