@@ -38,6 +38,10 @@ class Embedder:
             raise ValueError("token weights do not fit the vocabulary")
         self.weights = weights
 
+    @staticmethod
+    def vocabulary_size() -> int:
+        return int(_model()[0].shape[0])
+
     @classmethod
     def fitted(cls, documents: Sequence[str]) -> Embedder:
         """Weights from the archive: log((N + 1) / (df + 1)) + 1 per token."""
