@@ -287,6 +287,9 @@ def list_command(
     until: Annotated[
         str | None, typer.Option(metavar="DATE", help="Claims dated on or before (YYYY-MM-DD).")
     ] = None,
+    drafts: Annotated[
+        bool, typer.Option("--drafts", help="Only claims drafted by extract, to be reviewed.")
+    ] = False,
     fmt: FormatOption = OutputFormat.table,
     as_json: JsonFlag = False,
 ) -> None:
@@ -307,9 +310,11 @@ def list_command(
         return filters.ClaimFilter(
             topics=topics, speaker=speaker, search=search, source=source,
             since=_date("--since", since), until=_date("--until", until), rating=rating,
+            drafts=drafts,
         )  # fmt: skip
 
-    listable = fmt in (OutputFormat.json, OutputFormat.table)
+    # A listing does not keep the draft mark: --drafts reads the claims themselves.
+    listable = fmt in (OutputFormat.json, OutputFormat.table) and not drafts
     if listable:  # first from the cache's listing of the folder, if it can
         stored = _cached_listing(claims)
         options = (speaker, search, source, since, until, rating)
@@ -1099,4 +1104,4 @@ def _tolerant_streams() -> None:
 
 
 # Commands kept in modules of their own register themselves on `app` when imported.
-from factcheck import cli_match  # noqa: E402, F401
+from factcheck import cli_extract, cli_match  # noqa: E402, F401

@@ -60,8 +60,11 @@ class ClaimFilter:
     since: dt.date | None = None
     until: dt.date | None = None
     rating: str | None = None
+    drafts: bool = False  # only claims drafted by `extract` (loaded claims only: see list)
 
     def keeps(self, claim: Listable) -> bool:
+        if self.drafts and not getattr(claim, "draft", None):
+            return False
         if self.rating is not None and not _rated(claim, self.rating):
             return False
         if self.topics and not set(self.topics) & set(claim.topics):

@@ -254,6 +254,9 @@ class Claim(Record):
         Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*$")] | None
     ) = Field(default=None, description="The language of the text (BCP 47): 'en', 'ur'.")
     review: Review | None = Field(default=None, description="The desk's review and rating.")
+    draft: bool | None = Field(
+        default=None, description="Drafted by `factcheck extract`, not yet reviewed by the desk."
+    )
     notes: str | None = None
 
     @model_validator(mode="after")
@@ -282,6 +285,9 @@ class Check(Record):
         default=None, description="A figure as written to test, when no claim holds it."
     )
     note: str | None = None
+    draft: bool | None = Field(
+        default=None, description="Suggested by `factcheck extract`, not yet reviewed by the desk."
+    )
 
     @model_validator(mode="after")
     def _one_target(self) -> Check:

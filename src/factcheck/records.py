@@ -31,10 +31,19 @@ class RecordError(ValueError):
     """The record cannot be added; the message says why and what to do."""
 
 
+_SAYING = frozenset(
+    "said says say posted wrote according told added stated stating claimed "
+    "also however earlier".split()
+)
+
+
 def suggest_id(speaker: str, text: str, taken: set[str]) -> str:
-    """'newsom-california-follows-law': the speaker's last name and the text's first words."""
+    """'newsom-california-follows-law': the speaker's last name and the text's first words
+    (not the speaker's own names again, nor the words that report them: 'Noem posted on X
+    that she ...' is noem-x-she-..., not noem-noem-posted-x)."""
+    names = {w.lower() for w in re.findall(r"[A-Za-z0-9]+", speaker)}
     words = [w.lower() for w in re.findall(r"[A-Za-z0-9]+", text)]
-    content = [w for w in words if w not in _SMALL_WORDS][:4]
+    content = [w for w in words if w not in _SMALL_WORDS | names | _SAYING][:4]
     surname = re.findall(r"[A-Za-z0-9]+", speaker)[-1:] or ["claim"]
     base = "-".join([surname[0].lower(), *content]) or "claim"
     base = re.sub(r"^[^a-z]+", "", base) or "claim"

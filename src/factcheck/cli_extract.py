@@ -1,0 +1,242 @@
+"""`factcheck extract`: from an article to draft claim records (the command; the library is
+factcheck.extract)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from factcheck.choices import OutputFormat
+from factcheck.cli import (
+    ClaimsDir,
+    DocumentFormat,
+    JsonFlag,
+    UsageProblem,
+    _date,
+    app,
+    handles_errors,
+    load_claims,
+    output_format,
+    paged,
+)
+
+if TYPE_CHECKING:
+    from factcheck.extract.drafts import Drafts
+    from factcheck.extract.run import Candidate, Extraction
+
+# An article is a few tens of kilobytes; past this, a file is not one (or stdin never ends).
+MAX_BYTES = 8 * 1024 * 1024
+
+
+@app.command("extract")
+@handles_errors
+def extract_command(
+    article: Annotated[
+        str,
+        typer.Argument(
+            metavar="FILE",
+            help="The article: plain text, Markdown or a saved HTML page (- for stdin).",
+        ),
+    ],
+    min_score: Annotated[
+        float | None,
+        typer.Option(
+            "--min-score",
+            min=0.0,
+            max=1.0,
+            help="List sentences scoring at least this (0 lists every sentence); by default, "
+            "those the model judges check-worthy (docs/extract.md).",
+        ),
+    ] = None,
+    top: Annotated[
+        int | None, typer.Option("--top", min=1, help="At most this many, best first.")
+    ] = None,
+    write: Annotated[
+        Path | None,
+        typer.Option(
+            "--write",
+            metavar="FILE",
+            help="Append the candidates listed as draft claim records (and the checks their "
+            "figures suggest) to this .toml file of the claims folder.",
+        ),
+    ] = None,
+    topic: Annotated[
+        list[str] | None,
+        typer.Option(metavar="TOPIC", help="Topic of the drafted claims (repeatable)."),
+    ] = None,
+    source: Annotated[
+        str | None, typer.Option(metavar="ID", help="The folder's source record of the article.")
+    ] = None,
+    url: Annotated[
+        str | None, typer.Option(metavar="URL", help="The article's URL, for a new source.")
+    ] = None,
+    outlet: Annotated[
+        str | None,
+        typer.Option(
+            metavar="NAME",
+            help="Who published it: a new source, and the speaker of "
+            "sentences nobody is quoted in.",
+        ),
+    ] = None,
+    date: Annotated[
+        str | None, typer.Option(metavar="DATE", help="When it was published (YYYY-MM-DD).")
+    ] = None,
+    claims: ClaimsDir = "claims",
+    fmt: DocumentFormat = OutputFormat.table,
+    as_json: JsonFlag = False,
+) -> None:
+    """Draft claim records from an article: each sentence worth checking, who asserts it,
+    quotation or paraphrase, its figures, and a check-worthiness score with the reason.
+
+    Needs the extract extra: pip install 'factcheck[extract]'.
+
+    Examples:
+
+    \b
+      factcheck extract article.txt
+      factcheck extract page.html --min-score 0 --json
+      factcheck extract article.txt --top 10 --write claims/drafts.toml --topic detainers \\
+          --outlet Benzinga --url https://example.com/story
+    """
+    from factcheck.extract import output
+    from factcheck.extract.run import extract
+
+    fmt = output_format(fmt, as_json, (OutputFormat.table, OutputFormat.json, OutputFormat.jsonl))
+    if write is not None and not topic:
+        raise UsageProblem("--write needs --topic: every claim record has at least one topic")
+    if source is not None and (url or outlet):
+        raise UsageProblem("give --source ID or --url/--outlet for a new source, not both")
+    published = _date("--date", date)
+    text = _article_text(article)
+    found = extract(text, outlet or "the article")
+    chosen = _chosen(found, min_score, top)
+    if write is not None:
+        _write_drafts(found, chosen, write, list(topic or ()), source, url, outlet, published,
+                      claims)  # fmt: skip
+    ranked = [output.candidate_json(c, n) for n, c in enumerate(chosen, start=1)]
+    from factcheck import jsonout
+
+    if fmt is OutputFormat.json:
+        jsonout.write_json({"sentences": len(found.candidates), "threshold": found.threshold,
+                            "candidates": ranked, "checks": output.checks_json(found)})  # fmt: skip
+    elif fmt is OutputFormat.jsonl:
+        jsonout.write_jsonl(ranked)
+    else:
+        from factcheck import extract_render
+
+        with paged(fmt):
+            shown = found.threshold if min_score is None else min_score
+            extract_render.candidates(ranked, len(found.candidates), shown)
+
+
+def _chosen(found: Extraction, min_score: float | None, top: int | None) -> list[Candidate]:
+    threshold = found.threshold if min_score is None else min_score
+    kept = [c for c in found.candidates if c.score >= threshold]
+    kept.sort(key=lambda c: (-c.score, c.number))
+    return kept[:top] if top is not None else kept
+
+
+def _article_text(where: str) -> str:
+    from factcheck.extract import article
+
+    shown = "<stdin>" if where == "-" else where
+    data = _read(where)
+    if len(data) > MAX_BYTES:
+        raise UsageProblem(f"{shown}: more than {MAX_BYTES // 2**20} MB; is this one article?")
+    if not data.strip():
+        raise UsageProblem(f"{shown}: is empty; give the article's text")
+    nul = data.find(b"\x00")
+    if nul != -1:
+        raise UsageProblem(f"{shown}: holds a NUL byte at byte {nul}; is this a binary file? "
+                           "give text, Markdown or HTML")  # fmt: skip
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise UsageProblem(f"{shown}: is not UTF-8 (byte {error.start}, 0x{data[error.start]:02x});"
+                           " save it as UTF-8") from None  # fmt: skip
+    try:
+        if article.looks_like_html(text):
+            return article.from_html(text)
+    except article.ArticleError as error:
+        raise UsageProblem(f"{shown}: {error}") from None
+    if where.endswith((".md", ".markdown")):
+        return article.from_markdown(text)
+    return text
+
+
+def _read(where: str) -> bytes:
+    if where == "-":
+        stream = getattr(sys.stdin, "buffer", None)
+        if stream is None:
+            raise UsageProblem("-: there is no standard input to read")
+        return bytes(stream.read(MAX_BYTES + 1))
+    try:
+        with Path(where).open("rb") as file:
+            return file.read(MAX_BYTES + 1)
+    except OSError as error:
+        raise UsageProblem(f"{where}: cannot be read: {error.strerror}") from None
+
+
+def _write_drafts(
+    found: Extraction,
+    chosen: list[Candidate],
+    target: Path,
+    topics: list[str],
+    source: str | None,
+    url: str | None,
+    outlet: str | None,
+    published: object,
+    claims: str,
+) -> None:
+    """Append the drafts to a file of the claims folder, which must load without a problem
+    first; the file is written atomically and put back if the folder does not then load."""
+    from pydantic import ValidationError
+
+    from factcheck import records, render
+    from factcheck.extract.drafts import Origin, drafts
+    from factcheck.store import ClaimsError
+
+    corpus = load_claims(claims)  # a folder with problems refuses, and nothing is written
+    if source is not None and source not in corpus.sources:
+        raise UsageProblem(f"--source {source}: no such source in {claims}")
+    folder = Path(claims)
+    if target.suffix != ".toml" or folder.resolve() not in target.resolve().parents:
+        raise UsageProblem(f"--write {target}: must be a .toml file inside the claims folder")
+    if any(part.startswith(".") for part in target.relative_to(folder).parts):
+        raise UsageProblem(f"--write {target}: hidden files are never read; name it without a dot")
+    if not chosen:
+        raise UsageProblem("no candidates to write; lower --min-score")
+    try:
+        made = drafts(found, chosen, topics, Origin(source, url, outlet, published),  # type: ignore[arg-type]
+                      corpus.taken_ids())  # fmt: skip
+    except ValidationError as error:
+        first = error.errors()[0]
+        place = ".".join(map(str, first["loc"]))
+        raise UsageProblem(f"a draft cannot be a record ({place}: {first['msg']})") from None
+    original = target.read_bytes() if target.exists() else None
+    records.append_atomically(target, _text(made))
+    try:
+        load_claims(claims)
+    except ClaimsError:
+        records.restore(target, original)
+        raise
+    render.note(f"added to {target}: {plural(made)} (drafts: factcheck list --drafts)")
+
+
+def _text(made: Drafts) -> str:
+    from factcheck.records import record_text
+
+    pieces = [record_text("sources", s) for s in made.sources]
+    pieces += [record_text("claims", c) for c in made.claims]
+    pieces += [record_text("checks", c) for c in made.checks]
+    return "\n".join(pieces)
+
+
+def plural(made: Drafts) -> str:
+    from factcheck.render import plural as counted
+
+    return ", ".join([counted(len(made.claims), "claim"), counted(len(made.checks), "check"),
+                      counted(len(made.sources), "source")])  # fmt: skip

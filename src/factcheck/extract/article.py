@@ -1,0 +1,88 @@
+"""An article as text: plain text as it is, Markdown without its markup, and an HTML page
+saved from a browser read for its article text alone (the <article>, else <main>, else every
+paragraph; never scripts, styles, navigation, headers, footers or asides)."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+_HTML = re.compile(r"^\s*(?:<!doctype html|<html|<head|<body|<article|<p[\s>])", re.I)
+_SKIPPED = frozenset({"script", "style", "noscript", "nav", "header", "footer", "aside", "form",
+                      "svg", "button", "figure", "template"})  # fmt: skip
+_BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "div", "br",
+                     "section", "article", "main", "tr"})  # fmt: skip
+
+
+class ArticleError(ValueError):
+    """The input holds no article text; the message says why."""
+
+
+def looks_like_html(text: str) -> bool:
+    return bool(_HTML.match(text[:2000]))
+
+
+def from_html(page: str) -> str:
+    reader = _Reader()
+    reader.feed(page)
+    reader.close()
+    for part in ("article", "main", "paragraphs"):
+        text = _tidy(reader.parts[part])
+        if text:
+            return text
+    raise ArticleError("no article text in this HTML page (no <article>, <main> or <p> text)")
+
+
+def from_markdown(text: str) -> str:
+    """Markdown's markup taken out, each line kept where it was (links keep their words)."""
+    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)  # images
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # links
+    text = re.sub(r"(?m)^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+\.\s+)", "", text)
+    return re.sub(r"(\*\*|__|\*|`)(\S(?:.*?\S)?)\1", r"\2", text)
+
+
+def _tidy(chunks: list[str]) -> str:
+    lines = [" ".join(line.split()) for line in "".join(chunks).split("\n")]
+    return "\n".join(line for line in lines if line) + ("\n" if any(lines) else "")
+
+
+class _Reader(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: dict[str, list[str]] = {"article": [], "main": [], "paragraphs": []}
+        self._open: list[str] = []
+        self._skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIPPED:
+            self._skipping += 1
+        if tag not in ("br", "img", "meta", "link", "input", "hr"):
+            self._open.append(tag)
+        if tag in _BLOCKS:
+            self._write("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIPPED and self._skipping:
+            self._skipping -= 1
+        if tag in self._open:
+            while self._open and self._open.pop() != tag:
+                pass
+        if tag in _BLOCKS:
+            self._write("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skipping:
+            self._write(data)
+
+    def _write(self, text: str) -> None:
+        if self._skipping:
+            return
+        if "article" in self._open:
+            self.parts["article"].append(text)
+        if "main" in self._open:
+            self.parts["main"].append(text)
+        if (
+            any(t in ("p", "h1", "h2", "h3", "blockquote", "li") for t in self._open)
+            or text == "\n"
+        ):
+            self.parts["paragraphs"].append(text)

@@ -1,0 +1,62 @@
+"""Candidates as the commands report them: JSON with every field and its place in the text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from factcheck.extract.run import Candidate, Extraction
+
+
+def candidate_json(candidate: Candidate, rank: int) -> dict[str, Any]:
+    return {
+        "rank": rank,
+        "sentence": candidate.number + 1,
+        "start": candidate.start,
+        "end": candidate.end,
+        "text": candidate.text,
+        "score": round(candidate.score, 3),
+        "reason": {"signals": candidate.signals, "words": candidate.words},
+        "speaker": candidate.speaker,
+        "speaker_role": candidate.role,
+        "attribution": {
+            "cue": candidate.cue,
+            "start": candidate.speaker_start,
+            "end": candidate.speaker_end,
+        },
+        "kind": candidate.kind,
+        "quotes": [{"text": q.text, "start": q.start, "end": q.end} for q in candidate.quotes],
+        "figures": [
+            {
+                "name": f.name,
+                "value": f.value,
+                "start": f.start,
+                "end": f.end,
+                "part_of": _whole(f.part_of, candidate),
+            }
+            for f in candidate.figures
+        ],
+    }
+
+
+def _whole(part_of: str | None, candidate: Candidate) -> dict[str, Any] | None:
+    """The whole a figure is part of: a figure of this sentence or of another one."""
+    if part_of is None:
+        return None
+    if "." not in part_of:
+        return {"sentence": candidate.number + 1, "figure": part_of}
+    number, name = part_of.split(".", 1)
+    return {"sentence": int(number) + 1, "figure": name}
+
+
+def checks_json(extraction: Extraction) -> list[dict[str, Any]]:
+    """Suggested checks, naming candidates by their sentence number."""
+    return [
+        {
+            "kind": "proportion",
+            "sentence": p.candidate + 1,
+            "figure": p.figure,
+            "numerator": {"sentence": p.numerator[0] + 1, "figure": p.numerator[1]},
+            "denominator": {"sentence": p.denominator[0] + 1, "figure": p.denominator[1]},
+        }
+        for p in extraction.proportions
+    ]

@@ -1,0 +1,208 @@
+"""An article to ranked candidate claims: each sentence with who asserts it, how (quotation or
+paraphrase), its figures, and its check-worthiness with the reason; and the checks that the
+figures suggest (parts of a whole, a proportion of two counts)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+
+from factcheck.extract import attribution, worthiness
+from factcheck.extract.figures import figures
+from factcheck.quantity import FigureError, Kind, parse_figure
+from factcheck.text import sentences
+
+_QUOTE = re.compile(r"“([^”]+)”|\"([^\"]+)\"")
+_INCLUDES = re.compile(r"\b(?:includ(?:e|es|ed|ing)|among them|of whom|of which|of them)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str
+    start: int  # offsets into the article text
+    end: int
+
+
+@dataclass(frozen=True)
+class Figure:
+    name: str
+    value: str
+    start: int
+    end: int
+    part_of: str | None = None  # a name in the same candidate, or "n.name" for candidate n
+
+
+@dataclass(frozen=True)
+class Candidate:
+    number: int  # the sentence's place among the article's sentences
+    start: int
+    end: int
+    text: str
+    speaker: str
+    role: str | None
+    cue: str
+    speaker_start: int  # -1 when the speaker is not named in the sentence
+    speaker_end: int
+    kind: str  # "quotation" or "paraphrase"
+    quotes: list[Quote]
+    figures: list[Figure]
+    score: float
+    signals: list[str]
+    words: list[str]
+
+
+@dataclass(frozen=True)
+class Proportion:
+    """A suggested check: this candidate's share figure against two counts of others."""
+
+    candidate: int
+    figure: str
+    numerator: tuple[int, str]
+    denominator: tuple[int, str]
+
+
+@dataclass(frozen=True)
+class Extraction:
+    text: str
+    candidates: list[Candidate]  # in the article's order
+    proportions: list[Proportion]
+    threshold: float
+
+
+def extract(text: str, voice: str) -> Extraction:
+    people = attribution.People()
+    found = [s for s in sentences.split(text) if not s.heading]
+    model = worthiness.shipped()
+    scored = model.score([s.text for s in found]) if found else []
+    candidates = []
+    for number, (sentence, judged) in enumerate(zip(found, scored, strict=True)):
+        people.learn(sentence.text)
+        said = attribution.attribute(sentence.text, people, voice)
+        quotes = [
+            Quote(m.group(1) or m.group(2), sentence.start + m.start() + 1,
+                  sentence.start + m.end() - 1)
+            for m in _QUOTE.finditer(sentence.text)
+        ]  # fmt: skip
+        candidates.append(Candidate(
+            number, sentence.start, sentence.end, sentence.text, said.speaker, said.role,
+            said.cue, _placed(sentence.start, said.start),
+            _placed(sentence.start, said.end),
+            "quotation" if quotes and said.cue != "the article" else "paraphrase", quotes,
+            [Figure(f.name, f.value, sentence.start + f.start, sentence.start + f.end)
+             for f in figures(sentence.text)],
+            judged.score, judged.signals, judged.words,
+        ))  # fmt: skip
+    candidates = _with_parts(candidates)
+    return Extraction(text, candidates, _proportions(candidates), model.threshold)
+
+
+def _placed(base: int, offset: int) -> int:
+    return -1 if offset < 0 else base + offset
+
+
+def _count(value: str) -> Fraction | None:
+    """The value of a plain count ("4,561", "more than 12,000"); None for anything else."""
+    try:
+        figure = parse_figure(value)
+    except FigureError:
+        return None
+    return figure.value if figure.kind is Kind.count else None
+
+
+def _with_parts(candidates: list[Candidate]) -> list[Candidate]:
+    """Where a sentence lists counts that something includes, mark them parts of a whole: the
+    first, larger count of the same sentence ("released 4,561 ..., including 31 ... and
+    234 ..."), or else the largest count of the sentence before ("... 33,179 individuals."
+    "... the cases include 399 ..., 3,313 ...")."""
+    marked = list(candidates)
+    for n, candidate in enumerate(candidates):
+        found = _INCLUDES.search(candidate.text)
+        if found is None or not candidate.figures:
+            continue
+        at = candidate.start + found.start()
+        before = [f for f in candidate.figures if f.end <= at and _count(f.value)]
+        after = [f for f in candidate.figures if f.start >= at and _count(f.value)]
+        if not after:
+            continue
+        whole: str | None = None
+        total = sum((_count(f.value) or 0) for f in after)
+        if before:
+            if (_count(before[-1].value) or 0) >= total:
+                whole = before[-1].name
+        elif n > 0:
+            counts = [f for f in candidates[n - 1].figures if _count(f.value)]
+            largest = max(counts, key=lambda f: _count(f.value) or 0, default=None)
+            if largest is not None and (_count(largest.value) or 0) >= total:
+                whole = f"{n - 1}.{largest.name}"
+        if whole is None:
+            continue
+        figures_now = [
+            Figure(f.name, f.value, f.start, f.end, whole) if f in after else f
+            for f in candidate.figures
+        ]
+        marked[n] = _replace_figures(candidate, figures_now)
+    return marked
+
+
+def _replace_figures(candidate: Candidate, found: list[Figure]) -> Candidate:
+    from dataclasses import replace
+
+    return replace(candidate, figures=found)
+
+
+def _proportions(candidates: Sequence[Candidate]) -> list[Proportion]:
+    """For each share ("about one in eight", "13%"), the two counts of other sentences whose
+    ratio it may state: their ratio within a third of the share, no part of a whole (its share
+    of its whole is what the parts check reads), and among those the pair whose sentences share
+    the most words with the share's sentence, then the closest."""
+    counts = [(c.number, f) for c in candidates for f in c.figures if _count(f.value)]
+    found = []
+    for candidate in candidates:
+        words = _words(candidate.text)
+        for figure in candidate.figures:
+            share = _share(figure.value)
+            if share is None:
+                continue
+            best: tuple[tuple[int, Fraction], Proportion] | None = None
+            for a_number, a in counts:
+                for b_number, b in counts:
+                    if a_number == candidate.number or b_number == candidate.number:
+                        continue
+                    a_value, b_value = _count(a.value), _count(b.value)
+                    if not a_value or not b_value or a_value >= b_value:
+                        continue
+                    if a.part_of is not None:
+                        continue  # a part is a share of its own whole, which parts check
+                    distance = abs(a_value / b_value - share)
+                    if distance > share / 3:
+                        continue
+                    shared = len(words & (_words(candidates[a_number].text)
+                                          | _words(candidates[b_number].text)))  # fmt: skip
+                    proposal = Proportion(candidate.number, figure.name, (a_number, a.name),
+                                          (b_number, b.name))  # fmt: skip
+                    rank = (shared, -distance)
+                    if best is None or rank > best[0]:
+                        best = (rank, proposal)
+            if best is not None:
+                found.append(best[1])
+    return found
+
+
+def _share(value: str) -> Fraction | None:
+    try:
+        figure = parse_figure(value)
+    except FigureError:
+        return None
+    return figure.value if figure.kind in (Kind.ratio, Kind.percent) else None
+
+
+_STOP = frozenset(
+    "the a an of to in and or for with on at by that this from as is are was "
+    "were be has have had its their his her".split()
+)
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]+", text.lower()) if w not in _STOP and len(w) > 2}
