@@ -1,0 +1,232 @@
+"""`factcheck extract`: sentences, speakers, quotations, figures, scores and drafts, on a short
+article written for these tests (tests/fixtures/extract); the figures on real data are the
+benchmarks' (benchmarks/check_worthiness.py, benchmarks/extract_seed.py, docs/extract.md)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import FIXTURES, run
+from factcheck.extract import worthiness
+from factcheck.extract.figures import figures
+
+ARTICLE = FIXTURES / "extract" / "article.txt"
+TEXT = ARTICLE.read_text(encoding="utf-8")
+
+
+def extracted(*args):
+    result = run("extract", ARTICLE, "--min-score", "0", "--json", *args)
+    assert result.exit_code == 0, result.stderr
+    found = json.loads(result.stdout)
+    return found, {c["sentence"]: c for c in found["candidates"]}
+
+
+def test_every_sentence_with_its_speaker_as_first_named():
+    found, by_sentence = extracted()
+    assert found["sentences"] == 8  # the heading is not a sentence
+    speakers = {n: (c["speaker"], c["speaker_role"]) for n, c in by_sentence.items()}
+    assert speakers[1] == ("Dana Whitfield", "Riverton Mayor")
+    assert speakers[2] == ("Omar Reyes", "Council Member")
+    assert speakers[3][0] == "Omar Reyes"  # '"...," Reyes said.'
+    assert speakers[4] == ("Lena Park", "County Auditor")
+    assert speakers[5][0] == "Lena Park"  # "She also said"
+    assert speakers[6][0] == "the article"  # nobody quoted: the article's own voice
+    assert speakers[7][0] == "Dana Whitfield"  # "The mayor called ..."
+    assert by_sentence[5]["attribution"]["cue"] == "said (pronoun)"
+
+
+def test_quotations_are_verbatim_and_placed():
+    _, by_sentence = extracted()
+    assert by_sentence[3]["kind"] == "quotation" and by_sentence[4]["kind"] == "paraphrase"
+    (quote,) = by_sentence[3]["quotes"]
+    assert quote["text"] == "The city has cut the repair budget twice since 2019,"
+    assert TEXT[quote["start"] : quote["end"]] == quote["text"]
+    for candidate in by_sentence.values():
+        assert TEXT[candidate["start"] : candidate["end"]] == candidate["text"]
+        attribution = candidate["attribution"]
+        if attribution["start"] >= 0:
+            assert TEXT[attribution["start"] : attribution["end"]] in candidate["text"]
+
+
+def test_figures_are_read_named_placed_and_linked_as_parts():
+    _, by_sentence = extracted()
+    auditor = {f["name"]: f for f in by_sentence[4]["figures"]}
+    assert {n: f["value"] for n, f in auditor.items()} == {
+        "complaints": "2,400", "main": "310", "bridge": "95"}  # fmt: skip
+    assert auditor["main"]["part_of"] == {"sentence": 4, "figure": "complaints"}
+    assert auditor["complaints"]["part_of"] is None
+    for figure in auditor.values():
+        assert TEXT[figure["start"] : figure["end"]] == figure["value"]
+    (share,) = by_sentence[5]["figures"]
+    assert share["value"] == "about one in eight"
+    assert [f["value"] for f in by_sentence[1]["figures"]] == ["4.2 million"]
+    assert by_sentence[3]["figures"] == []  # "since 2019" is a date, not a figure
+
+
+def test_a_proportion_check_is_suggested_between_the_right_counts():
+    found, _ = extracted()
+    assert found["checks"] == [{
+        "kind": "proportion", "sentence": 5, "figure": "complaints",
+        "numerator": {"sentence": 6, "figure": "complaints"},
+        "denominator": {"sentence": 4, "figure": "complaints"},
+    }]  # fmt: skip
+
+
+def test_by_default_only_sentences_above_the_stated_threshold_best_first():
+    result = run("extract", ARTICLE, "--json")
+    found = json.loads(result.stdout)
+    scores = [c["score"] for c in found["candidates"]]
+    assert scores == sorted(scores, reverse=True)
+    assert all(s >= found["threshold"] for s in scores)
+    assert found["threshold"] == worthiness.shipped().threshold
+    assert 0 < len(scores) < found["sentences"]
+    assert [c["rank"] for c in found["candidates"]] == list(range(1, len(scores) + 1))
+    assert (
+        len(json.loads(run("extract", ARTICLE, "--json", "--top", "2").stdout)["candidates"]) == 2
+    )
+
+
+def test_a_score_comes_with_its_reason():
+    _, by_sentence = extracted()
+    assert "states a figure" in by_sentence[4]["reason"]["signals"]
+    assert "a number in words" in by_sentence[5]["reason"]["signals"]
+    assert by_sentence[1]["score"] > by_sentence[8]["score"]  # $4.2 million > the meeting ended
+
+
+def test_jsonl_is_one_candidate_a_line():
+    result = run("extract", ARTICLE, "--format", "jsonl", "--min-score", "0")
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(lines) == 8 and {"speaker", "figures", "start", "end"} <= set(lines[0])
+
+
+def test_an_html_page_is_read_for_its_article_text_only():
+    result = run("extract", FIXTURES / "extract" / "article.html", "--min-score", "0", "--json")
+    assert result.exit_code == 0, result.stderr
+    texts = [c["text"] for c in json.loads(result.stdout)["candidates"]]
+    assert sorted(texts) == sorted([
+        "Riverton Mayor Dana Whitfield said the city spent $4.2 million on road repairs last year.",
+        "Council Member Omar Reyes disputed the figure, and said 2,400 complaints went unanswered.",
+    ])  # fmt: skip
+
+
+def test_markdown_loses_its_markup(tmp_path):
+    page = tmp_path / "a.md"
+    page.write_text("# Title\n\n**Mayor Ann Lee** said [the fund](https://x.example) grew "
+                    "by 12%.\n", encoding="utf-8")  # fmt: skip
+    found = json.loads(run("extract", page, "--min-score", "0", "--json").stdout)
+    (candidate,) = found["candidates"]
+    assert candidate["text"] == "Mayor Ann Lee said the fund grew by 12%."
+    assert candidate["speaker"] == "Ann Lee"
+
+
+def test_the_table_fits_80_columns():
+    result = run("extract", ARTICLE, env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.stderr
+    assert all(len(line) <= 80 for line in result.stdout.splitlines())
+    assert "Lena Park (County Auditor)" in result.stdout
+    assert "figures: complaints = 2,400, main = 310, bridge = 95" in result.stdout
+    assert "candidates of 8 sentences (score at least" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "is empty"),
+        (b"  \n\n", "is empty"),
+        (b"text\x00with a NUL", "holds a NUL byte at byte 4; is this a binary file?"),
+        (b"caf\xe9 au lait", "is not UTF-8 (byte 3, 0xe9)"),
+        (b"<html><body><nav>menu</nav></body></html>", "no article text in this HTML page"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(tmp_path, content, message):
+    path = tmp_path / "in.txt"
+    path.write_bytes(content)
+    result = run("extract", path)
+    assert result.exit_code == 2
+    assert message in result.stderr and "Traceback" not in result.stderr
+    assert run("extract", tmp_path / "missing.txt").exit_code == 2
+
+
+def test_drafts_are_written_validated_and_listed(tmp_path):
+    folder = tmp_path / "claims"
+    folder.mkdir()
+    (folder / "desk.toml").write_text("# the desk's notes\n", encoding="utf-8")
+    target = folder / "drafts.toml"
+    result = run("extract", ARTICLE, "--min-score", "0", "--write", target, "--topic", "budget",
+                 "--outlet", "Riverton Courier", "--url", "https://news.example/budget",
+                 "--date", "2025-03-01", "--claims", folder)  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert "8 claims, 1 check, 1 source" in result.stderr
+    assert run("validate", "--claims", folder).exit_code == 0
+    drafts = json.loads(run("list", "--drafts", "--json", "--claims", folder).stdout)
+    assert len(drafts) == 8 and all(c["draft"] for c in drafts)
+    auditor = next(c for c in drafts if c["speaker"] == "Lena Park")
+    assert auditor["quantities"]["main"]["part_of"] == "complaints"
+    assert auditor["speaker_role"] == "County Auditor" and auditor["topics"] == ["budget"]
+    checked = run("check", "--claims", folder, "--json")
+    assert checked.exit_code == 0, checked.stdout
+    assert (folder / "desk.toml").read_text(encoding="utf-8") == "# the desk's notes\n"
+
+
+def test_write_into_a_folder_with_problems_refuses_and_changes_nothing(tmp_path):
+    folder = tmp_path / "claims"
+    folder.mkdir()
+    (folder / "bad.toml").write_text("[[claims]]\nid = 'x'\n", encoding="utf-8")
+    before = (folder / "bad.toml").read_bytes()
+    result = run("extract", ARTICLE, "--write", folder / "drafts.toml", "--topic", "t",
+                 "--claims", folder)  # fmt: skip
+    assert result.exit_code == 3
+    assert sorted(p.name for p in folder.iterdir()) == ["bad.toml"]
+    assert (folder / "bad.toml").read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--write", "claims/d.toml"], "--write needs --topic"),
+        (["--write", "elsewhere.toml", "--topic", "t"], "inside the claims folder"),
+        (["--write", "claims/.hidden.toml", "--topic", "t"], "hidden files are never read"),
+        (["--source", "s", "--url", "https://x.example"], "not both"),
+        (["--date", "March 1"], "is not a date"),
+    ],
+)
+def test_write_usage_errors(tmp_path, monkeypatch, args, message):
+    shutil.copytree(FIXTURES / "match", tmp_path / "claims")
+    monkeypatch.chdir(tmp_path)
+    result = run("extract", ARTICLE, *args, "--claims", "claims")
+    assert result.exit_code == 2 and message in result.stderr
+    assert sorted(p.name for p in (tmp_path / "claims").iterdir()) == ["archive.toml"]
+
+
+def test_figures_in_free_text():
+    found = [(f.name, f.value) for f in figures(
+        "Since Jan. 20, officials released 4,561 people, more than 12,000 in all, about "
+        "one in eight of them, and 13.7% of the budget in 2024.")]  # fmt: skip
+    assert found == [("people", "4,561"), ("all", "more than 12,000"),
+                     ("them", "about one in eight"), ("budget", "13.7%")]  # fmt: skip
+
+
+def test_character_grams_are_those_of_char_wb():
+    # scikit-learn's analyzer="char_wb", ngram_range=(2, 3), on "ab c": the model was trained
+    # on its output, so the two must agree.
+    # (scikit-learn 1.9 gives exactly this list for that input.)
+    grams = [" a", "ab", "b ", " ab", "ab ", " c", "c ", " c "]
+    assert worthiness.char_grams("ab c", 2, 3) == grams
+
+
+def test_list_and_version_load_no_sentence_splitter_or_model():
+    probe = (
+        "import sys; from factcheck.cli import main\n"
+        f"sys.argv = ['factcheck', 'list', '--json', '--claims', {str(FIXTURES / 'match')!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('pysbd', 'numpy', 'factcheck.extract') "
+        "if m in sys.modules), file=sys.stderr)"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          check=True)  # fmt: skip
+    assert done.stderr.strip().splitlines()[-1] == "[]"
