@@ -540,3 +540,28 @@ def test_show_after_an_edit_or_without_an_entry(folder, cache_dir, monkeypatch):
     # An entry gone from the cache: the folder is loaded, and the answer is the same.
     Cache(cache_dir)._entry(rated).unlink()
     assert run("show", "kim-jail", "--claims", folder, "--json").stdout == fresh.stdout
+
+
+def test_a_save_between_the_digest_and_the_parse_never_lists_another_version(
+    folder, cache_dir, monkeypatch
+):
+    """An editor saves twice while `list` runs: A1 is digested, A2 lands before the parse,
+    and the file ends as A1 again. The listing must hold what its digest says (A1), or the
+    next list, finding A1 on disk, prints A2's text as if it were there."""
+    warm_up(folder)
+    rated = folder / "rated.toml"
+    first = RATED.replace("Nobody was released.", "Version one was said.")
+    second = RATED.replace("Nobody was released.", "Version two was said.")
+    rated.write_text(first, encoding="utf-8")
+    real_read_alone = store.read_alone
+
+    def saved_again(*args: Any, **kwargs: Any) -> Any:
+        rated.write_text(second, encoding="utf-8")  # the editor's second save lands now
+        return real_read_alone(*args, **kwargs)
+
+    with monkeypatch.context() as patched:  # (undo() would also drop the cache folder)
+        patched.setattr(store, "read_alone", saved_again)
+        listed(folder)
+    rated.write_text(first, encoding="utf-8")  # and the file ends as the first version
+    assert listed(folder) == listed(folder, cache=False)
+    assert "Version one was said." in listed(folder)

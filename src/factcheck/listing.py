@@ -206,10 +206,16 @@ def _edit(root: Path, cache: Cache | None, for_listing: bool) -> Edit | None:
     if old is None or [f.path for f in old.files] != [_path_hex(p) for p in found.files]:
         cache.drop_listing(root)  # files added, removed or renamed: it cannot serve again
         return None
-    try:
-        digests = [file_digest(path.read_bytes()) for path in found.files]
-    except OSError:
-        return None  # the load says which file cannot be read, and why
+    digests: list[bytes] = []
+    contents: dict[int, bytes] = {}  # the bytes of the edited files, read once
+    for n, path in enumerate(found.files):
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None  # the load says which file cannot be read, and why
+        digests.append(file_digest(data))
+        if digests[-1].hex() != old.files[n].digest and len(contents) <= MAX_EDITED_FILES:
+            contents[n] = data
     edited = [n for n, d in enumerate(digests) if d.hex() != old.files[n].digest]
     if len(edited) > MAX_EDITED_FILES:
         # Reading it (0.5 s at 100k claims) to find this again at each later command,
@@ -219,7 +225,7 @@ def _edit(root: Path, cache: Cache | None, for_listing: bool) -> Edit | None:
         return None
     alone = {}
     for n in edited:
-        read = _read_edited(found.files[n], root, cache, old.files[n], for_listing)
+        read = _read_edited(found.files[n], contents[n], root, cache, old.files[n], for_listing)
         if read is None:
             return None
         alone[n] = read
@@ -229,10 +235,11 @@ def _edit(root: Path, cache: Cache | None, for_listing: bool) -> Edit | None:
 
 
 def _read_edited(
-    path: Path, root: Path, cache: Cache, listed: ListedFile, keep: bool
+    path: Path, data: bytes, root: Path, cache: Cache, listed: ListedFile, keep: bool
 ) -> Corpus | None:
-    """The edited file read alone (its entry kept in the cache if `keep`), when it is clean
-    and its reference facts are those of the version listed; None otherwise."""
+    """The edited file read alone from the bytes its digest was taken of (its entry kept in
+    the cache if `keep`), when it is clean and its reference facts are those of the version
+    listed; None otherwise."""
     from factcheck import store
 
     # The version listed is still in the cache (an entry is replaced only when its file is
@@ -240,7 +247,7 @@ def _read_edited(
     before = cache.get(path, bytes.fromhex(listed.digest))
     if before is None:
         return None
-    alone = store.read_alone(path, root, cache if keep else None)
+    alone = store.read_alone(path, root, cache if keep else None, data)
     if alone is None:
         return None
     records = [*alone.sources.values(), *alone.claims.values(), *alone.checks.values(),

@@ -187,12 +187,16 @@ class Summary:
         return Summary(counts, corpus.skipped)
 
 
-def read_alone(path: Path, root: Path, cache: Cache | None) -> Corpus | None:
+def read_alone(
+    path: Path, root: Path, cache: Cache | None, data: bytes | None = None
+) -> Corpus | None:
     """One file of a folder, parsed and validated (through the cache, if given), its
-    references to other files not checked; None when it has any problem of its own."""
+    references to other files not checked; None when it has any problem of its own. `data`:
+    the file's bytes as the caller read them, so that the records and the digest the caller
+    took of them come from one read, whatever an editor saves in between."""
     loader = _Loader(Corpus(root=root, files=[path]), cache)
     with _no_cyclic_gc():
-        loader.read_file(path)
+        loader.read_file(path, data)
     return None if loader.problems else loader.corpus
 
 
@@ -272,13 +276,16 @@ class _Loader:
             "ratings": corpus.ratings,
         }
 
-    def read_file(self, path: Path) -> None:
+    def read_file(self, path: Path, data: bytes | None = None) -> None:
+        """Read one file once: its digest (the cache's key) and its records are taken from
+        the same bytes, so an entry can never hold one version under another's digest."""
         where = shown(path)
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            self.problems.append(Problem(where, f"cannot be read: {error.strerror}"))
-            return
+        if data is None:
+            try:
+                data = path.read_bytes()
+            except OSError as error:
+                self.problems.append(Problem(where, f"cannot be read: {error.strerror}"))
+                return
         if self.cache is None:
             self.read_document(where, data)
             return
