@@ -7,7 +7,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner, Result
 
-from factcheck.cli import app, negative_expression_last
+from factcheck.cli import app, negative_expression_last, register_commands
+
+register_commands()  # every command, as `factcheck --help` sees them
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

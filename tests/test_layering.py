@@ -69,3 +69,27 @@ def test_list_json_from_a_listing_builds_no_model_and_loads_no_rich(tmp_path):
     assert "factcheck.model" in first.stderr  # the first run loads the folder
     assert second.stderr.strip().splitlines()[-1] == "[]"
     assert second.stdout == first.stdout
+
+
+def test_commands_of_their_own_module_are_imported_only_when_they_may_run(tmp_path):
+    """`--version` and `list` do not pay for building match's and extract's options;
+    `--help`, global options first, and the commands themselves still find them."""
+
+    def loaded(*args: str) -> str:
+        probe = (
+            "import sys; from factcheck.cli import main\n"
+            f"sys.argv = ['factcheck', *{list(args)!r}]\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in ('factcheck.cli_match', 'factcheck.cli_extract') "
+            "if m in sys.modules), file=sys.stderr)"
+        )
+        done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                              check=True, cwd=tmp_path)  # fmt: skip
+        return done.stderr.strip().splitlines()[-1]
+
+    both = "['factcheck.cli_extract', 'factcheck.cli_match']"
+    assert loaded("--version") == "[]"
+    assert loaded("list", "--json") == "[]"
+    assert loaded("--help") == both
+    assert loaded("--no-cache", "match", "x") == both
+    assert loaded("extract", "--help") == both
