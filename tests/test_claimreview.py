@@ -250,3 +250,13 @@ def test_a_headline_survives_import_export_and_import_again(folder, tmp_path):
     import_json(again, json.loads(exported.stdout), "--topic", "health")
     (claim,) = run_json("list", "--claims", again)
     assert claim["review"]["headline"] == "Did the agency lie about the count?"
+
+
+def test_the_readme_import_works_on_a_folder_that_does_not_exist(tmp_path):
+    path = tmp_path / "reviews.jsonld"
+    path.write_text(json.dumps(AFP_LIKE), encoding="utf-8")
+    dry = run("import", path, "--claims", tmp_path / "elsewhere", "--dry-run")
+    assert dry.exit_code == 0 and not (tmp_path / "elsewhere").exists()  # a dry run makes none
+    result = run("import", path, "--claims", tmp_path / "elsewhere", "--topic", "health")
+    assert result.exit_code == 0, result.stderr
+    assert len(run_json("list", "--claims", tmp_path / "elsewhere")) == 1

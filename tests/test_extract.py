@@ -190,7 +190,10 @@ def test_write_into_a_folder_with_problems_refuses_and_changes_nothing(tmp_path)
     [
         (["--write", "claims/d.toml"], "--write needs --topic"),
         (["--write", "elsewhere.toml", "--topic", "t"], "inside the claims folder"),
-        (["--write", "claims/.hidden.toml", "--topic", "t"], "hidden files are never read"),
+        (
+            ["--write", "claims/.hidden.toml", "--topic", "t"],
+            "hidden files and folders are never read",
+        ),
         (["--source", "s", "--url", "https://x.example"], "not both"),
         (["--date", "March 1"], "is not a date"),
     ],

@@ -1,6 +1,7 @@
 """Adding records: `factcheck new claim` and `new source` (validated, appended, atomic)."""
 
 import json
+import os
 import shutil
 
 import pytest
@@ -112,3 +113,41 @@ def test_an_id_taken_by_a_rating_is_refused_before_anything_is_written(tmp_path)
     assert result.exit_code == 2, result.stderr
     assert "the ID 'false' is taken by a rating" in result.stderr
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+
+
+def test_a_desk_starts_from_a_folder_that_does_not_exist_yet(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    made = run("new", "source", "--no-input", "--id", "benzinga", "--outlet", "Benzinga")
+    assert made.exit_code == 0, made.stderr
+    assert "created the claims folder claims" in made.stderr
+    assert run("validate").exit_code == 0
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    added = run("new", "claim", "--no-input", "--speaker", "Kim Lee", "--text", "It rose.",
+                "--topic", "t", "--file", empty / "benzinga.toml", "--claims", empty)  # fmt: skip
+    assert added.exit_code == 0, added.stderr
+    assert [p.name for p in empty.iterdir()] == ["benzinga.toml"]
+
+
+@pytest.mark.skipif(not hasattr(os, "umask"), reason="POSIX file modes")
+def test_a_new_file_gets_the_mode_any_new_file_gets(tmp_path):
+    folder = tmp_path / "claims"
+    folder.mkdir()
+    old = os.umask(0o022)
+    try:
+        run("new", "source", "--no-input", "--id", "s", "--claims", folder)
+    finally:
+        os.umask(old)
+    assert (folder / "new-claims.toml").stat().st_mode & 0o777 == 0o644
+
+
+@pytest.mark.parametrize("name", [".drafts.toml", ".hidden/x.toml", "folder.toml"])
+def test_a_target_that_would_never_be_read_is_refused(tmp_path, name):
+    folder = tmp_path / "claims"
+    shutil.copytree(SEED_CLAIMS, folder)
+    (folder / "folder.toml").mkdir()
+    before = sorted(str(p) for p in folder.rglob("*"))
+    result = run("new", "source", "--no-input", "--id", "s", "--file", folder / name,
+                 "--claims", folder)  # fmt: skip
+    assert result.exit_code == 2 and "Traceback" not in result.stderr
+    assert sorted(str(p) for p in folder.rglob("*")) == before

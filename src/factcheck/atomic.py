@@ -14,9 +14,15 @@ def replace_file(
     path: Path, data: bytes | Sequence[bytes | memoryview], *, durable: bool = True
 ) -> None:
     """Put `data` (bytes, or pieces of it) at `path` atomically. An existing file keeps its
-    permissions. `durable` waits for the disk before the rename (a claims file); a cache
-    entry, which is checked and rebuilt if torn, need not. Nothing is left behind when
-    writing fails."""
+    permissions; a new claims file (`durable`) gets those the user's umask gives any new
+    file (0644 as a rule, where a temporary file is 0600: a teammate's checkout or a web
+    server must read it), while cache entries stay the user's alone. A symbolic link is
+    written through, never replaced by a file. `durable` waits for the disk before the
+    rename (a claims file); a cache entry, which is checked and rebuilt if torn, need not.
+    Nothing is left behind when writing fails."""
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
+    existing = path.exists()
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as file:
@@ -24,9 +30,19 @@ def replace_file(
             if durable:
                 file.flush()
                 os.fsync(file.fileno())
-        with contextlib.suppress(FileNotFoundError):
-            os.chmod(temporary, path.stat().st_mode & 0o777)
+        if existing:
+            with contextlib.suppress(FileNotFoundError):
+                os.chmod(temporary, path.stat().st_mode & 0o777)
+        elif durable:
+            os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    """The process's umask (read by setting it, so set back at once)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

@@ -173,6 +173,44 @@ def load_claims(folder: str) -> Corpus:
     return load(Path(folder), _cache())
 
 
+def load_for_adding(folder: str, create: bool = True) -> Corpus:
+    """The folder a command adds records to. A new desk's folder may not exist yet, or hold
+    no file: it is made here (unless `create` is off, as for a dry run) and is an empty
+    folder of records, which the first record added gives its first file."""
+    from factcheck import render
+    from factcheck.discovery import claim_files
+    from factcheck.store import Corpus
+
+    path = Path(folder)
+    if not folder.strip() or folder == "-" or path.is_file():
+        return load_claims(folder)
+    if not path.exists():
+        if not create:
+            return Corpus(root=path)
+        try:
+            path.mkdir(parents=True)
+        except OSError as error:
+            raise UsageProblem(f"{folder}: cannot be created: {error.strerror}") from None
+        render.note(f"created the claims folder {folder}")
+    found = claim_files(path)
+    if path.is_dir() and not found.files and not found.problems:
+        return Corpus(root=path, skipped=found.skipped)
+    return load_claims(folder)
+
+
+def _writable_target(target: Path, folder: Path, claims: str) -> None:
+    """A file records may be added to: a .toml file inside the claims folder (a link is
+    followed, and must lead inside it too), that the folder's reading does not skip."""
+    if target.suffix != ".toml" or folder.resolve() not in target.resolve().parents:
+        raise UsageProblem(f"{target} must be a .toml file inside the claims folder {claims}")
+    inside = target.resolve().relative_to(folder.resolve()).parts
+    if any(part.startswith(".") for part in inside):
+        raise UsageProblem(f"{target}: hidden files and folders are never read; name it "
+                           "without a leading dot")  # fmt: skip
+    if target.exists() and not target.is_file():
+        raise UsageProblem(f"{target} is not a file; name a .toml file")
+
+
 def summarise_claims(folder: str) -> Summary:
     """What `validate` says of a valid folder: from the cache's record of its last clean
     load when not a byte has changed since, else from loading it."""
@@ -816,7 +854,7 @@ def new_claim_command(
     """
     from factcheck import records
 
-    corpus = load_claims(claims)
+    corpus = load_for_adding(claims)
     ask = not no_input and sys.stdin is not None and sys.stdin.isatty()
     speaker = speaker or _ask(ask, "speaker", "Speaker")
     text = text or _ask(ask, "text", "Text of the claim")
@@ -856,7 +894,7 @@ def new_source_command(
     \b
       factcheck new source --no-input --id benzinga-2025 --outlet Benzinga
     """
-    corpus = load_claims(claims)
+    corpus = load_for_adding(claims)
     ask = not no_input and sys.stdin is not None and sys.stdin.isatty()
     source_id = source_id or _ask(ask, "id", "ID (lowercase, digits, hyphens)")
     optional = {"outlet": outlet, "title": title, "url": url, "archived": archived,
@@ -909,8 +947,7 @@ def _add_record(
         raise UsageProblem(str(error)) from None
     folder = Path(claims)
     target = file or folder / "new-claims.toml"
-    if target.suffix != ".toml" or folder.resolve() not in target.resolve().parents:
-        raise UsageProblem(f"{target} must be a .toml file inside the claims folder {claims}")
+    _writable_target(target, folder, claims)
     original = target.read_bytes() if target.exists() else None
     records.append_atomically(target, records.record_text(kind, record))
     try:
@@ -1011,7 +1048,7 @@ def import_command(
         document = json.loads(raw)
     except (ValueError, UnicodeDecodeError) as error:
         raise UsageProblem(f"{path}: not JSON ({error})") from None
-    corpus = load_claims(claims)
+    corpus = load_for_adding(claims, create=not dry_run)
     reading = read.read(document)
     imported = to_records.to_records(reading.found, corpus, topic)
     for where, what in [*reading.problems, *imported.problems]:
@@ -1035,8 +1072,7 @@ def import_command(
         return
     folder = Path(claims)
     target = file or folder / "imported.toml"
-    if target.suffix != ".toml" or folder.resolve() not in target.resolve().parents:
-        raise UsageProblem(f"{target} must be a .toml file inside the claims folder {claims}")
+    _writable_target(target, folder, claims)
     original = target.read_bytes() if target.exists() else None
     records.append_atomically(target, text)
     from factcheck.store import ClaimsError

@@ -196,17 +196,16 @@ def _write_drafts(
     from pydantic import ValidationError
 
     from factcheck import records, render
+    from factcheck.cli import load_for_adding
     from factcheck.extract.drafts import Origin, drafts
     from factcheck.store import ClaimsError
 
-    corpus = load_claims(claims)  # a folder with problems refuses, and nothing is written
+    corpus = load_for_adding(claims)  # a folder with problems refuses, and nothing is written
     if source is not None and source not in corpus.sources:
         raise UsageProblem(f"--source {source}: no such source in {claims}")
-    folder = Path(claims)
-    if target.suffix != ".toml" or folder.resolve() not in target.resolve().parents:
-        raise UsageProblem(f"--write {target}: must be a .toml file inside the claims folder")
-    if any(part.startswith(".") for part in target.relative_to(folder).parts):
-        raise UsageProblem(f"--write {target}: hidden files are never read; name it without a dot")
+    from factcheck.cli import _writable_target
+
+    _writable_target(target, Path(claims), claims)
     if not chosen:
         raise UsageProblem("no candidates to write; lower --min-score")
     try:
