@@ -3,6 +3,7 @@
 import io
 import json
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -147,3 +148,25 @@ def test_a_json_array_written_item_by_item_is_the_whole_list_dumped(capsysbinary
         written = capsysbinary.readouterr().out
         assert written == render.json_bytes(items[:count]) + b"\n"
         assert json.loads(written) == items[:count]
+
+
+@pytest.mark.parametrize(("mine", "seen"), [(None, "FRX"), ("-S", "-S")])
+def test_the_pager_gets_less_options_for_colour_unless_the_user_set_their_own(
+    monkeypatch, tmp_path, mine, seen
+):
+    """PAGER=less with LESS unset showed raw ESC[1m codes: less needs -R for colour."""
+    import sys
+
+    from factcheck import render
+
+    told = tmp_path / "less.txt"
+    pager = f"{sys.executable} -c \"import os; open(r'{told}', 'w').write(os.environ['LESS'])\""
+    monkeypatch.setenv("PAGER", pager)
+    if mine is None:
+        monkeypatch.delenv("LESS", raising=False)
+    else:
+        monkeypatch.setenv("LESS", mine)
+    monkeypatch.setattr(sys, "stdout", _Terminal())
+    with render.paged():
+        render.show("text")
+    assert told.read_text(encoding="utf-8") == seen

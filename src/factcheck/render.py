@@ -230,9 +230,18 @@ def paged(enabled: bool = True) -> Iterator[None]:
 def _page(text: str) -> None:
     command = os.environ.get("PAGER") or "less -FRX"
     try:
-        subprocess.run(shlex.split(command), input=text, text=True, check=False)
+        subprocess.run(shlex.split(command), input=text, text=True, check=False,
+                       env=pager_environment())  # fmt: skip
     except (OSError, ValueError):
         sys.stdout.write(text)  # no pager to be had: print as if there were none
+
+
+def pager_environment() -> dict[str, str]:
+    """The pager's environment: `PAGER=less` with no LESS set shows colour codes as raw
+    "ESC[1m" text, so LESS gets FRX there, as git does; a LESS of the user's own is kept."""
+    env = dict(os.environ)
+    env.setdefault("LESS", "FRX")
+    return env
 
 
 class _Unwrapped(Text):
