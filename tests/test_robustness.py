@@ -654,3 +654,23 @@ def test_url_fields_are_web_addresses(write_claims):
     folder = write_claims('[[sources]]\nid = "s"\nurl = "not a url"\narchived = "ftp//x"\n' + CLAIM)
     fields = {p["field"] for p in problems_json(folder)}
     assert fields == {"url", "archived"}
+
+
+def test_a_reader_that_stops_early_is_no_error(tmp_path):
+    """`list | head -1` exited 4, so a `set -o pipefail` script failed on `| head`."""
+    folder = tmp_path / "claims"
+    folder.mkdir()
+    claims = "".join(
+        f'[[claims]]\nid = "c{n}"\nspeaker = "Kim Lee"\ntopics = ["t"]\n'
+        f'text = "{"A long sentence that fills the pipe. " * 5}"\n\n'
+        for n in range(3000)
+    )  # more than a pipe's buffer of JSON, so the writer meets the closed pipe
+    (folder / "c.toml").write_text(claims, encoding="utf-8")
+    for command in ("list --json", "list"):
+        done = subprocess.run(
+            ["bash", "-c", f"set -o pipefail; {sys.executable} -m factcheck {command} "
+             f"--claims {folder} | head -1 > /dev/null"],
+            capture_output=True, check=False,
+        )  # fmt: skip
+        assert done.returncode == 0, (command, done.stderr[-500:])
+        assert no_traceback(done.stderr) and b"Exception ignored" not in done.stderr

@@ -95,9 +95,11 @@ def _exit_code(error: Exception) -> int | None:
         return EXIT_USAGE
     if isinstance(error, render.OutputError):
         if error.cut_short:
+            # The reader stopped early (`| head`): what it wanted, it had. Like git and
+            # ripgrep, that is no error, so a `set -o pipefail` script goes on.
             _silence_stdout()
-        else:
-            render.error(f"error: {error}")
+            return 0
+        render.error(f"error: {error}")
         return EXIT_OUTPUT
     return None
 
