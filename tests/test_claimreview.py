@@ -260,3 +260,42 @@ def test_the_readme_import_works_on_a_folder_that_does_not_exist(tmp_path):
     result = run("import", path, "--claims", tmp_path / "elsewhere", "--topic", "health")
     assert result.exit_code == 0, result.stderr
     assert len(run_json("list", "--claims", tmp_path / "elsewhere")) == 1
+
+
+def test_export_cannot_close_the_script_element_it_is_pasted_into(tmp_path):
+    folder = tmp_path / "claims"
+    folder.mkdir()
+    (folder / "c.toml").write_text(
+        '[[claims]]\nid = "x"\nspeaker = "A & B"\ntopics = ["t"]\n'
+        'text = "It said </script><script>alert(1)</script> & <!-- more"\n'
+        'review = { textual_rating = "False", reviewer = "Desk", url = "https://d.example/x" }\n',
+        encoding="utf-8",
+    )
+    for args in ([], ["--format", "claimreview-jsonl"]):
+        result = run("export", "--claims", folder, *args)
+        assert result.exit_code == 0, result.stderr
+        assert not {"<", ">", "&"} & set(result.stdout)
+        first = json.loads(result.stdout.splitlines()[0] if args else result.stdout)
+        review = first if args else first["@graph"][0]
+        assert review["claimReviewed"] == "It said </script><script>alert(1)</script> & <!-- more"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('{"claimReviewed": NaN}', "NaN is not JSON"),
+        ('[{"reviewRating": {"ratingValue": Infinity}}]', "Infinity is not JSON"),
+        ('{"a": ' + "9" * 5000 + "}", "a number of 5,000 digits"),
+        ("[" * 100_000 + "]" * 100_000, "nested too deep"),
+    ],
+)
+def test_json_that_is_no_claimreview_is_one_line_and_exit_2(tmp_path, text, message):
+    folder = tmp_path / "claims"
+    folder.mkdir()
+    path = tmp_path / "in.json"
+    path.write_text(text, encoding="utf-8")
+    result = run("import", path, "--claims", folder)
+    assert result.exit_code == 2, result.stderr[-300:]
+    assert message in result.stderr and "Traceback" not in result.stderr
+    assert "set_int_max_str_digits" not in result.stderr
+    assert list(folder.iterdir()) == []

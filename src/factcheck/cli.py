@@ -1002,10 +1002,13 @@ def export_command(
     reviews, notes = export.export(corpus, publisher)
     for message in notes:
         render.note(message)
+    from factcheck import jsonout
+
+    # JSON-LD is pasted into <script type="application/ld+json">: written HTML-safe.
     if fmt is ExchangeFormat.claimreview:
-        render.one_document(export.document(reviews), OutputFormat.json)
+        jsonout.write_html_safe_json(export.document(reviews))
     else:
-        render.write_jsonl([{"@context": export.CONTEXT, **r} for r in reviews])
+        jsonout.write_html_safe_jsonl([{"@context": export.CONTEXT, **r} for r in reviews])
     render.note(render.plural(len(reviews), "review") + " exported")
 
 
@@ -1047,7 +1050,9 @@ def import_command(
 
     raw = sys.stdin.buffer.read() if str(path) == "-" else _read_bytes(path)
     try:
-        document = json.loads(raw)
+        document = json.loads(raw, parse_constant=_no_constant, parse_int=_bounded_int)
+    except RecursionError:
+        raise UsageProblem(f"{path}: JSON nested too deep to be a ClaimReview") from None
     except (ValueError, UnicodeDecodeError) as error:
         raise UsageProblem(f"{path}: not JSON ({error})") from None
     corpus = load_for_adding(claims, create=not dry_run)
@@ -1085,6 +1090,17 @@ def import_command(
         records.restore(target, original)
         raise
     render.note(f"added to {target}: {summary}")
+
+
+def _no_constant(name: str) -> None:
+    raise ValueError(f"{name} is not JSON; a number must be written out")
+
+
+def _bounded_int(text: str) -> int:
+    """A JSON integer; hundreds of digits is no rating or date but an attack on int()."""
+    if len(text.lstrip("-")) > 100:
+        raise ValueError(f"a number of {len(text):,} digits")
+    return int(text)
 
 
 def _read_bytes(path: Path) -> bytes:

@@ -113,6 +113,24 @@ def _json_escape(match: re.Match[bytes]) -> bytes:
     return f"\\u{code:04x}".encode("ascii")
 
 
+def html_safe(raw: bytes) -> bytes:
+    """JSON that can sit inside an HTML <script> element: `<`, `>` and `&` written as \\u
+    escapes (the value is unchanged), so that no claim text can close the element
+    ("</script>") or open a comment, as every JSON-LD publisher writes it. Outside strings
+    JSON has none of these characters, so replacing them everywhere is exact."""
+    return raw.replace(b"<", b"\\u003c").replace(b">", b"\\u003e").replace(b"&", b"\\u0026")
+
+
+@writes_output
+def write_html_safe_json(data: Any) -> None:
+    _write_bytes(html_safe(json_bytes(data)) + b"\n")
+
+
+@writes_output
+def write_html_safe_jsonl(items: Iterable[Any]) -> None:
+    _write_bytes(b"".join(html_safe(json_bytes(i, indent=None)) + b"\n" for i in items))
+
+
 def to_json(data: Any, indent: int | None = 2) -> str:
     return json_bytes(data, indent).decode("utf-8")
 
