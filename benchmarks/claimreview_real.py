@@ -50,7 +50,7 @@ def main(argv: list[str]) -> int:
             factcheck("import", str(path), "--claims", str(claims), "--topic", "imported")
         after = {p.name: p.read_bytes() for p in claims.iterdir()}
         print(f"second import changed the folder: {before != after}")
-        exported = json.loads(factcheck("export", "--claims", str(claims)).stdout)
+        exported = json.loads(factcheck("export", "--all", "--claims", str(claims)).stdout)
         print(f"exported {len(exported['@graph'])} ClaimReview objects")
     return 0
 

@@ -31,9 +31,12 @@ def expanded(document):
     return jsonld.expand(document, {"documentLoader": offline_loader})
 
 
+DESK = ("--publisher", "The Example Desk")  # whose reviews are the desk's own
+
+
 def test_export_reads_as_schema_org_claimreview_with_every_field():
-    document = json.loads(run("export", "--claims", REVIEWED).stdout)
-    (first, second) = expanded(document)
+    document = json.loads(run("export", "--claims", REVIEWED, *DESK).stdout)
+    (first,) = expanded(document)
     assert first["@type"] == [SCHEMA + "ClaimReview"]
     assert first["@id"] == "urn:factcheck:claimreview:newsom-one-in-eight"
     value = lambda node, key: node[SCHEMA + key][0]["@value"]  # noqa: E731
@@ -51,22 +54,38 @@ def test_export_reads_as_schema_org_claimreview_with_every_field():
     appearance = item[SCHEMA + "appearance"][0]
     assert value(appearance, "url") == "https://www.benzinga.com/news/newsom-noem-detainers"
     assert value(first[SCHEMA + "author"][0], "name") == "The Example Desk"
-    # The organisation speaker; a review without URL or date is exported without them.
-    assert second[SCHEMA + "itemReviewed"][0][SCHEMA + "author"][0]["@type"] == [
-        SCHEMA + "Organization"]  # fmt: skip
-    assert SCHEMA + "url" not in second
+    # The organisation speaker, with --all (its review has no URL: left out by default).
+    everything = expanded(json.loads(run("export", "--claims", REVIEWED, "--all").stdout))
+    assert len(everything) == 1 and everything[0]["@id"] == first["@id"]
 
 
 def test_export_says_what_a_review_lacks_and_leaves_unreviewed_claims_out():
-    result = run("export", "--claims", REVIEWED)
-    assert "noem-misinformation': no review.url, review.date" in result.stderr
-    assert "unreviewed" not in result.stdout
-    lines = run("export", "--format", "claimreview-jsonl", "--claims", REVIEWED).stdout
-    assert len(lines.splitlines()) == 2
+    result = run("export", "--claims", REVIEWED, *DESK)
+    assert "with no review.url (which ClaimReview requires): 'noem-misinformation'" in (
+        result.stderr)  # fmt: skip
+    assert "unreviewed" not in result.stdout and "noem-misinformation" not in result.stdout
+    lines = run("export", "--format", "claimreview-jsonl", "--claims", REVIEWED, *DESK).stdout
+    assert len(lines.splitlines()) == 1
+    strict = run("export", "--claims", REVIEWED, "--all", "--strict")
+    assert strict.exit_code == 1 and strict.stdout == ""
+    assert "no review.url, which ClaimReview requires: 'noem-misinformation'" in strict.stderr
+
+
+def test_export_publishes_the_desks_own_reviews_unless_asked_for_others():
+    mine = run("export", "--claims", REVIEWED)  # no --publisher: the desk's name is unknown
+    assert json.loads(mine.stdout)["@graph"] == []
+    assert "1 review by other fact-checkers left out: --all exports them" in mine.stderr
+    theirs = json.loads(
+        run("export", "--claims", REVIEWED, "--reviewer", "the example desk").stdout
+    )
+    assert [r["@id"] for r in theirs["@graph"]] == [
+        "urn:factcheck:claimreview:newsom-one-in-eight"]  # fmt: skip
+    assert run("export", "--claims", REVIEWED, "--all", "--reviewer", "x").exit_code == 2
 
 
 def test_ids_are_stable_across_exports():
-    assert run("export", "--claims", REVIEWED).stdout == run("export", "--claims", REVIEWED).stdout
+    first = run("export", "--claims", REVIEWED, *DESK).stdout
+    assert first == run("export", "--claims", REVIEWED, *DESK).stdout
 
 
 AFP_LIKE = {
@@ -166,7 +185,10 @@ def test_what_an_import_keeps(folder):
     assert shown["source"]["url"] == "https://social.example.com/p/1"
     urdu = next(c for c in claims.values() if c["language"] == "ur")
     assert urdu["text"].startswith("\u06a9\u0627\u0646")  # kept in its own language
-    assert urdu["review"]["rating"] == afp["review"]["rating"]  # "False" mapped to the scale
+    # Published as the word "False" alone: kept as words, never filed under a rating of a
+    # scale (with a value) that its publisher did not give.
+    assert urdu["review"].get("rating") is None
+    assert urdu["review"]["textual_rating"] == "False"
     assert claims["Sentence rating."]["review"]["textual_rating"] == (
         "This claim is missing context.")  # fmt: skip
     assert claims["Minus one scale."]["review"]["textual_rating"] == "-1 / really_false"
@@ -192,12 +214,13 @@ def test_dry_run_writes_nothing(folder):
 
 def test_round_trip_export_then_import_gives_the_same_claims_ratings_and_reviews(tmp_path):
     exported = tmp_path / "out.jsonld"
-    exported.write_text(run("export", "--claims", REVIEWED).stdout, encoding="utf-8")
+    exported.write_text(run("export", "--claims", REVIEWED, *DESK).stdout, encoding="utf-8")
     folder = tmp_path / "claims"
     folder.mkdir()
     (folder / "base.toml").write_text("", encoding="utf-8")
     assert run("import", exported, "--claims", folder, "--topic", "detainers").exit_code == 0
-    original = {c["id"]: c for c in run_json("list", "--claims", REVIEWED) if c["review"]}
+    original = {c["id"]: c for c in run_json("list", "--claims", REVIEWED)
+                if c["review"] and c["review"].get("url")}  # fmt: skip
     again = {c["id"]: c for c in run_json("list", "--claims", folder)}
     assert set(again) == set(original)
     for claim_id, claim in original.items():
@@ -240,7 +263,7 @@ def test_a_rating_must_sit_on_its_scale(write_claims, rating, message):
 
 def test_a_headline_survives_import_export_and_import_again(folder, tmp_path):
     import_json(folder, AFP_LIKE, "--topic", "health")
-    exported = run("export", "--claims", folder)
+    exported = run("export", "--claims", folder, "--all")
     assert exported.exit_code == 0, exported.stderr
     (review,) = [r for r in json.loads(exported.stdout)["@graph"] if r["@type"] == "ClaimReview"]
     assert review["headline"] == "Did the agency lie about the count?"
@@ -272,7 +295,7 @@ def test_export_cannot_close_the_script_element_it_is_pasted_into(tmp_path):
         encoding="utf-8",
     )
     for args in ([], ["--format", "claimreview-jsonl"]):
-        result = run("export", "--claims", folder, *args)
+        result = run("export", "--claims", folder, "--all", *args)
         assert result.exit_code == 0, result.stderr
         assert not {"<", ">", "&"} & set(result.stdout)
         first = json.loads(result.stdout.splitlines()[0] if args else result.stdout)
@@ -299,3 +322,41 @@ def test_json_that_is_no_claimreview_is_one_line_and_exit_2(tmp_path, text, mess
     assert message in result.stderr and "Traceback" not in result.stderr
     assert "set_int_max_str_digits" not in result.stderr
     assert list(folder.iterdir()) == []
+
+
+def test_a_rating_in_words_is_never_given_the_desk_scale(tmp_path):
+    """Vishvas News published only "False"; the desk declares "False" as 0 of 10. The import
+    must not file it there, nor may export then publish 0 / 10 in Vishvas News's name."""
+    folder = tmp_path / "claims"
+    folder.mkdir()
+    (folder / "desk.toml").write_text(
+        '[[ratings]]\nid = "pants-false"\nlabel = "False"\nvalue = 0\nbest = 10\nworst = 0\n',
+        encoding="utf-8",
+    )
+    import_json(folder, API_ELEMENT)
+    (claim,) = run_json("list", "--claims", folder)
+    assert claim["review"].get("rating") is None
+    assert claim["review"]["textual_rating"] == "False"
+    exported = run("export", "--claims", folder, "--all")
+    (review,) = [r for r in json.loads(exported.stdout)["@graph"] if r["@type"] == "ClaimReview"]
+    assert review["reviewRating"] == {"@type": "Rating", "alternateName": "False"}
+
+
+def test_a_foreign_rating_id_on_another_scale_is_not_the_desks(tmp_path):
+    """A review exported by another factcheck desk names its rating "false" (5 of 5, their
+    "True"); this desk's "false" is 1 of 5: the IDs agree, the verdicts do not."""
+    folder = tmp_path / "claims"
+    folder.mkdir()
+    (folder / "desk.toml").write_text(
+        '[[ratings]]\nid = "false"\nlabel = "False"\nvalue = 1\nbest = 5\nworst = 1\n',
+        encoding="utf-8",
+    )
+    review = json.loads(json.dumps(AFP_LIKE))
+    rating = review["@graph"][0]["reviewRating"]
+    rating.update({"@id": "urn:factcheck:rating:false", "ratingValue": "5",
+                   "alternateName": "True"})  # fmt: skip
+    import_json(folder, review)
+    (claim,) = run_json("list", "--claims", folder)
+    assert claim["review"]["rating"] != "false"
+    shown = run_json("show", claim["id"], "--claims", folder)["rating"]
+    assert shown["label"] == "True" and str(shown["value"]) == "5"

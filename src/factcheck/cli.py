@@ -983,11 +983,25 @@ def export_command(
         str | None,
         typer.Option(metavar="NAME", help="The desk, for reviews that name no reviewer."),
     ] = None,
+    reviewer: Annotated[
+        str | None,
+        typer.Option(metavar="NAME", help="Export the reviews of this reviewer (any case)."),
+    ] = None,
+    everything: Annotated[
+        bool,
+        typer.Option("--all", help="Export every review, other fact-checkers' imported ones too."),
+    ] = False,
+    strict: Annotated[
+        bool,
+        typer.Option("--strict", help="Fail (exit 1) if a review cannot be valid ClaimReview."),
+    ] = False,
     claims: ClaimsDir = "claims",
 ) -> None:
-    """Export the reviewed claims as schema.org ClaimReview (JSON-LD), as fact-checkers
-    exchange them. Only claims with a review are exported; what a review lacks is said on
-    stderr, not invented.
+    """Export the desk's reviewed claims as schema.org ClaimReview (JSON-LD), as
+    fact-checkers exchange them. The desk's own reviews are those naming no reviewer or the
+    --publisher; imported reviews of other fact-checkers are theirs to publish (--all,
+    --reviewer). A review with no URL is left out with the reason (ClaimReview requires
+    one); what else a review lacks is said on stderr, not invented.
 
     Examples:
 
@@ -998,8 +1012,14 @@ def export_command(
     from factcheck import render
     from factcheck.claimreview import export
 
+    if everything and reviewer is not None:
+        raise UsageProblem("give --all or --reviewer NAME, not both")
     corpus = load_claims(claims)
-    reviews, notes = export.export(corpus, publisher)
+    try:
+        reviews, notes = export.export(corpus, publisher, reviewer, everything, strict)
+    except export.IncompleteReviews as error:
+        render.error(f"error: {error}")
+        raise typer.Exit(EXIT_FAILED) from None
     for message in notes:
         render.note(message)
     from factcheck import jsonout

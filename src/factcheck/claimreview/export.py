@@ -97,13 +97,11 @@ def rating_of(corpus: Corpus, claim: Claim) -> dict[str, Any]:
 
 
 def missing(claim: Claim, publisher: str | None) -> list[str]:
-    """What ClaimReview expects (Google's required and recommended fields) that the record
-    does not give: said to the user, not made up."""
+    """What ClaimReview recommends (Google's recommended fields) that the record does not
+    give: said to the user, not made up."""
     review = claim.review
     assert review is not None
     lacks = []
-    if not review.url:
-        lacks.append("review.url")
     if not review.date:
         lacks.append("review.date")
     if not (review.reviewer or publisher):
@@ -111,17 +109,57 @@ def missing(claim: Claim, publisher: str | None) -> list[str]:
     return lacks
 
 
-def export(corpus: Corpus, publisher: str | None = None) -> tuple[list[dict[str, Any]], list[str]]:
-    """Every reviewed claim as a ClaimReview, in ID order, and a note for each field lacking."""
-    reviews, notes = [], []
+class IncompleteReviews(ValueError):
+    """With --strict: a review that cannot be valid ClaimReview; the message names them."""
+
+
+def export(
+    corpus: Corpus,
+    publisher: str | None = None,
+    reviewer: str | None = None,
+    everything: bool = False,
+    strict: bool = False,
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """The desk's reviewed claims as ClaimReview, in ID order, and a note for each review
+    left out and each field lacking.
+
+    The desk's own reviews are those that name no reviewer or name the publisher; reviews
+    imported from other fact-checkers are theirs to publish, so they are left out unless
+    `everything` or their `reviewer` is asked for. A review with no URL cannot be valid
+    ClaimReview (Google requires `url`): it is left out with the reason, or with `strict`
+    the export fails naming every such review."""
+    reviews, notes, unpublishable, others = [], [], [], 0
     for claim in sorted(corpus.claims.values(), key=lambda c: c.id):
         if claim.review is None:
+            continue
+        if not _chosen(claim, publisher, reviewer, everything):
+            others += 1
+            continue
+        if not claim.review.url:
+            unpublishable.append(claim.id)
             continue
         reviews.append(claim_review(corpus, claim, publisher))
         lacks = missing(claim, publisher)
         if lacks:
             notes.append(f"claim '{claim.id}': no {', '.join(lacks)} (left out, not invented)")
+    if unpublishable:
+        listed = ", ".join(f"'{c}'" for c in unpublishable)
+        if strict:
+            raise IncompleteReviews(f"no review.url, which ClaimReview requires: {listed}")
+        notes.append(f"left out, with no review.url (which ClaimReview requires): {listed}")
+    if others:
+        notes.append(f"{others} review{'' if others == 1 else 's'} by other fact-checkers left "
+                     "out: --all exports them, --reviewer NAME those of one")  # fmt: skip
     return reviews, notes
+
+
+def _chosen(claim: Claim, publisher: str | None, reviewer: str | None, everything: bool) -> bool:
+    by = claim.review.reviewer if claim.review else None
+    if everything:
+        return True
+    if reviewer is not None:
+        return by is not None and by.casefold() == reviewer.casefold()
+    return by is None or (publisher is not None and by.casefold() == publisher.casefold())
 
 
 def document(reviews: list[dict[str, Any]]) -> dict[str, Any]:

@@ -3,9 +3,10 @@
 An ID is derived from what identifies the review (its URL and the claim's text), so importing
 the same file twice adds nothing. A review exported by factcheck carries its records' IDs in
 its `@id`s (urn:factcheck:...), and they are kept. A publisher's rating is mapped to a rating
-the folder declares when one has the same value on the same scale; it becomes a new rating
-of the publisher's scale when it has a usable scale; and it is kept as text when it has none
-("-1 / really_false", or a rating that is only a sentence).
+the folder declares when one has the same value on the same scale (and the same label, when
+it gives one); it becomes a new rating of the publisher's scale when it has a usable scale; and
+it is kept as text when it has none ("False", "-1 / really_false", or a sentence): words are
+never given a value or a scale their publisher did not.
 """
 
 from __future__ import annotations
@@ -114,19 +115,18 @@ def _rating(
     """A declared rating's ID, or a new rating (with its ID), or the rating as text."""
     scale = _scale(review)
     if scale is None:
-        named = _by_label(review.rating_text, ratings)
-        if named is not None and review.rating_value is None:
-            return named, None, None  # "False" with no scale: the desk's own "False"
+        # A rating published as words alone stays words: filing "False" under a declared
+        # rating would give it a value and a scale its publisher never gave, and export
+        # would then publish them in its name.
         if review.rating_value is not None and review.rating_text:
             return None, f"{review.rating_value} / {review.rating_text}", None
         return None, review.rating_text, None
     value, best, worst = scale
     own = review.rating_id
-    if own and own in ratings:
+    if own and own in ratings and _scale_of(ratings[own]) == scale:
         return own, None, None
     for rating in ratings.values():
-        same = (Fraction(str(rating.value)), Fraction(str(rating.best)),
-                Fraction(str(rating.worst))) == (value, best, worst)  # fmt: skip
+        same = _scale_of(rating) == (value, best, worst)
         label_fits = (
             not review.rating_text or rating.label.casefold() == review.rating_text.casefold()
         )
@@ -141,10 +141,8 @@ def _rating(
     return new_id, None, rating
 
 
-def _by_label(text: str | None, ratings: dict[str, Rating]) -> str | None:
-    if not text:
-        return None
-    return next((r.id for r in ratings.values() if r.label.casefold() == text.casefold()), None)
+def _scale_of(rating: Rating) -> tuple[Fraction, Fraction, Fraction]:
+    return (Fraction(str(rating.value)), Fraction(str(rating.best)), Fraction(str(rating.worst)))
 
 
 def _scale(review: Found) -> tuple[Fraction, Fraction, Fraction] | None:
