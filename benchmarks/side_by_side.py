@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_cli import generate  # noqa: E402
+from bench_cli import generate
 
 NEW_SRC = Path(__file__).resolve().parents[1] / "src"
 ROUNDS = 7
