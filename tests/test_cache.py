@@ -421,3 +421,25 @@ def test_an_edit_of_any_module_changes_the_key(monkeypatch, tmp_path):
     assert cache._version_digest() != before
     (copy / "store.py").unlink()
     assert cache._version_digest() != before  # a module gone is a change too
+
+
+def test_only_what_the_cache_wrote_is_ever_deleted(folder, cache_dir, monkeypatch):
+    """FACTCHECK_CACHE_DIR may name a shared folder: a folder with a version folder's name
+    that the cache did not make, and a file it did not write, outlive an upgrade."""
+    warm_load(folder, cache_dir)
+    (ours,) = [p for p in cache_dir.iterdir() if p.is_dir()]
+    foreign = cache_dir / "0123456789abcdef"
+    foreign.mkdir()
+    (foreign / "notes.txt").write_text("someone's notes", encoding="utf-8")
+    (ours / "kept.txt").write_text("not written by the cache", encoding="utf-8")
+    monkeypatch.setattr(factcheck, "__version__", "999.0")
+    warm_load(folder, cache_dir)
+    assert (foreign / "notes.txt").read_text(encoding="utf-8") == "someone's notes"
+    assert sorted(p.name for p in ours.iterdir()) == ["kept.txt"]  # the entries are gone
+
+
+def test_a_relative_xdg_cache_home_is_ignored(monkeypatch, tmp_path):
+    monkeypatch.delenv("FACTCHECK_CACHE_DIR", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")
+    assert cache_module.default_folder() == tmp_path / ".cache" / "factcheck"

@@ -28,7 +28,6 @@ import hashlib
 import json
 import os
 import re
-import shutil
 import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -88,6 +87,8 @@ def default_folder() -> Path | None:
     if chosen:
         return Path(chosen)
     base = os.environ.get("XDG_CACHE_HOME")
+    if base and not os.path.isabs(base):
+        base = None  # the XDG spec: a relative path is invalid and is to be ignored
     if not base:
         try:
             base = str(Path.home() / ".cache")
@@ -273,12 +274,38 @@ class Cache:
             return True
         try:
             self.folder.mkdir(mode=0o700)
+            (self.folder / MARKER).write_bytes(MARKER_TEXT)
         except OSError:
             return False
         for other in self.root.iterdir():
-            if other != self.folder and other.is_dir() and _VERSION_FOLDER.fullmatch(other.name):
-                shutil.rmtree(other, ignore_errors=True)
+            if other != self.folder and _VERSION_FOLDER.fullmatch(other.name):
+                _remove_our_files(other)
         return True
+
+
+# A version folder says it is ours: FACTCHECK_CACHE_DIR may name a folder shared with other
+# things, and a folder of the same shape that is not ours is never touched.
+MARKER = ".factcheck-cache"
+MARKER_TEXT = b"a cache folder of factcheck: its files may be deleted at any time\n"
+_OUR_FILES = re.compile(r"[0-9a-f]{40}\.(?:entry|list|clean|match)|\.[0-9a-f]{40}\..*")
+
+
+def _remove_our_files(folder: Path) -> None:
+    """Delete another version's folder: only if it is marked as ours, only the files we
+    write there (entries, listings, marks, indexes, and their temporary files), and the
+    folder itself only when that leaves it empty."""
+    try:
+        if not folder.is_dir() or folder.is_symlink():
+            return
+        if (folder / MARKER).read_bytes() != MARKER_TEXT:
+            return
+        for path in folder.iterdir():
+            if path.is_file() and not path.is_symlink() and _OUR_FILES.fullmatch(path.name):
+                path.unlink()
+        (folder / MARKER).unlink()
+        folder.rmdir()
+    except OSError:
+        return
 
 
 def _private_folder(folder: Path) -> bool:
