@@ -27,11 +27,17 @@ if TYPE_CHECKING:
     from factcheck.listing import Listed, Listing, Stored
     from factcheck.store import Corpus, Summary
 
-EXIT_FAILED = 1
-EXIT_USAGE = 2
-EXIT_DATA = 3
-EXIT_OUTPUT = 4  # standard output could not be written, or was closed before the end
-EXIT_INTERRUPTED = 130
+from factcheck.errors import (
+    EXIT_DATA,
+    EXIT_FAILED,
+    EXIT_INTERRUPTED,
+    EXIT_OUTPUT,
+    EXIT_USAGE,
+    FactcheckError,
+    UsageError,
+)
+
+__all__ = ["EXIT_DATA", "EXIT_FAILED", "EXIT_INTERRUPTED", "EXIT_OUTPUT", "EXIT_USAGE"]
 
 app = typer.Typer(
     name="factcheck",
@@ -50,8 +56,7 @@ app = typer.Typer(
 )
 
 
-class UsageProblem(Exception):
-    """A mistake in how the command was called: exit 2."""
+UsageProblem = UsageError  # the name the commands raise it by
 
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -79,37 +84,25 @@ def handles_errors(command: F) -> F:
 
 
 def _exit_code(error: Exception) -> int | None:
-    """Say what went wrong and give the exit code for it; None for what is not ours to
-    handle (typer's own exits, and bugs, which must show their traceback)."""
-    from factcheck import query, render
+    """Say what went wrong and give the exit code for it: every FactcheckError (errors.py)
+    the same way, but for the claims folder's problems, listed one a line, and a reader
+    that stopped early. None for what is not ours to handle (typer's own exits, and bugs,
+    which must show their traceback)."""
+    if not isinstance(error, FactcheckError):
+        return None
+    from factcheck import render
     from factcheck.store import ClaimsError
 
     if isinstance(error, ClaimsError):
         render.problems(error.problems, OutputFormat.table)
-        return EXIT_DATA
-    if isinstance(error, UsageProblem | query.UnknownClaim | query.UnknownValue):
+    elif isinstance(error, render.OutputError) and error.cut_short:
+        # The reader stopped early (`| head`): what it wanted, it had. Like git and
+        # ripgrep, that is no error, so a `set -o pipefail` script goes on.
+        _silence_stdout()
+        return 0
+    else:
         render.error(f"error: {error}")
-        return EXIT_USAGE
-    if _is_match_input_error(error):
-        render.error(f"error: {error}")
-        return EXIT_USAGE
-    if isinstance(error, render.OutputError):
-        if error.cut_short:
-            # The reader stopped early (`| head`): what it wanted, it had. Like git and
-            # ripgrep, that is no error, so a `set -o pipefail` script goes on.
-            _silence_stdout()
-            return 0
-        render.error(f"error: {error}")
-        return EXIT_OUTPUT
-    return None
-
-
-def _is_match_input_error(error: Exception) -> bool:
-    """A bad queries file, or the match extra missing: only looked up once match has run."""
-    queries, text = sys.modules.get("factcheck.match.queries"), sys.modules.get("factcheck.text")
-    return (queries is not None and isinstance(error, queries.BadQueries)) or (
-        text is not None and isinstance(error, text.MissingExtra)
-    )
+    return error.exit_code
 
 
 def _silence_stdout() -> None:
@@ -759,15 +752,12 @@ def compare_command(
         raise UsageProblem("give one of --topic TOPIC, --all or --about KEY")
     corpus = load_claims(claims)
     from factcheck import query, render
-    from factcheck.compare import UnknownProposition, UnknownTopic, compare_scope
+    from factcheck.compare import compare_scope
 
     if topic is not None:  # the message and suggestions of `list --topic`, from one place
         query.require_known(corpus, (topic,))
 
-    try:
-        shown = compare_scope(corpus, topic=topic, about=about, minimum=min_confidence)
-    except (UnknownTopic, UnknownProposition) as error:
-        raise UsageProblem(str(error)) from None
+    shown = compare_scope(corpus, topic=topic, about=about, minimum=min_confidence)
     had_conflicts: list[bool] = []
     with paged(fmt):
         render.comparisons(
@@ -943,10 +933,7 @@ def _add_record(
         raise UsageProblem(f"the {kind[:-1]} is not valid: {details}") from None
     if not isinstance(record, (Claim, Source)):
         raise UsageProblem(f"cannot add a {kind[:-1]} here")
-    try:
-        records.check_new(corpus, record)
-    except records.RecordError as error:
-        raise UsageProblem(str(error)) from None
+    records.check_new(corpus, record)
     folder = Path(claims)
     target = file or folder / "new-claims.toml"
     _writable_target(target, folder, claims)
@@ -1015,11 +1002,7 @@ def export_command(
     if everything and reviewer is not None:
         raise UsageProblem("give --all or --reviewer NAME, not both")
     corpus = load_claims(claims)
-    try:
-        reviews, notes = export.export(corpus, publisher, reviewer, everything, strict)
-    except export.IncompleteReviews as error:
-        render.error(f"error: {error}")
-        raise typer.Exit(EXIT_FAILED) from None
+    reviews, notes = export.export(corpus, publisher, reviewer, everything, strict)
     for message in notes:
         render.note(message)
     from factcheck import jsonout

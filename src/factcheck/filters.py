@@ -10,9 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
+from factcheck.errors import Unknown
 from factcheck.unicode import comparable
 
 
@@ -114,22 +115,14 @@ def nearest_ids(wanted: str, known: Iterable[str]) -> list[str]:
     return difflib.get_close_matches(wanted, list(known), n=3, cutoff=0.5)
 
 
-@dataclass
-class UnknownValue(LookupError):
+class UnknownValue(Unknown):
     """A filter value that matches nothing in the corpus: a typo, most likely, which must not
     pass a CI gate as an empty result."""
 
-    option: str
-    value: str
-    nearest: list[str] = field(default_factory=list)
-
-    def __str__(self) -> str:
-        hint = did_you_mean(self.nearest)
-        return f"{self.option} '{self.value}' matches nothing in the claims folder{hint}"
-
-
-def did_you_mean(nearest: list[str]) -> str:
-    return f"; did you mean {', '.join(nearest)}?" if nearest else ""
+    def __init__(self, option: str, value: str, nearest: list[str] | None = None) -> None:
+        self.option, self.value, self.nearest = option, value, list(nearest or [])
+        super().__init__(f"{option} '{value}' matches nothing in the claims folder",
+                         self.nearest)  # fmt: skip
 
 
 def require_known_among(

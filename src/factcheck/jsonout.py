@@ -13,6 +13,8 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from factcheck.errors import OutputFailure
+
 if TYPE_CHECKING:
     from pydantic import TypeAdapter
 
@@ -39,7 +41,7 @@ def _any() -> TypeAdapter[Any]:
     return TypeAdapter(Any)
 
 
-class OutputError(Exception):
+class OutputError(OutputFailure):
     """Standard output could not take what was written: full disk, closed stream, closed pipe."""
 
     def __init__(self, reason: str, cut_short: bool = False) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -13,6 +13,7 @@ from pydantic import BaseModel
 
 from factcheck import expression
 from factcheck.discovery import claim_files, shown
+from factcheck.errors import Unknown
 from factcheck.filters import (  # re-exported: the commands ask query for them
     ClaimFilter as ClaimFilter,
 )
@@ -23,7 +24,6 @@ from factcheck.filters import (
     UnknownValue as UnknownValue,
 )
 from factcheck.filters import (
-    did_you_mean,
     listed_in_order,
     require_known_among,
 )
@@ -160,14 +160,11 @@ class _Entries:
         return next(found, None)
 
 
-@dataclass
-class UnknownClaim(LookupError):
-    claim_id: str
-    nearest: list[str] = field(default_factory=list)
-
-    def __str__(self) -> str:
-        hint = did_you_mean(self.nearest)
-        return f"no claim with ID '{self.claim_id}'{hint} ('factcheck list' shows the IDs)"
+class UnknownClaim(Unknown):
+    def __init__(self, claim_id: str, nearest: list[str] | None = None) -> None:
+        self.claim_id, self.nearest = claim_id, list(nearest or [])
+        super().__init__(f"no claim with ID '{claim_id}'", self.nearest,
+                         " ('factcheck list' shows the IDs)")  # fmt: skip
 
 
 def require_known(

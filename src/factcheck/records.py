@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from factcheck.atomic import replace_file
+from factcheck.errors import UsageError
 from factcheck.model import SLUG_PATTERN, Claim, Source
 from factcheck.store import Corpus
 
@@ -27,7 +28,7 @@ _SMALL = (
 _SMALL_WORDS = frozenset(_SMALL.split())
 
 
-class RecordError(ValueError):
+class RecordError(UsageError, ValueError):
     """The record cannot be added; the message says why and what to do."""
 
 

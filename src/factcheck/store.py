@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 from factcheck import expression
 from factcheck.cache import Cache, Counts, file_digest, file_key, unchanged_since_clean
 from factcheck.discovery import claim_files, shown
+from factcheck.errors import DataError
 from factcheck.model import (
     PATTERN_HELP,
     RECORD_KINDS,
@@ -63,7 +64,7 @@ class Problem:
         }
 
 
-class ClaimsError(Exception):
+class ClaimsError(DataError):
     """The claims folder cannot be used as it is; `problems` says every reason found."""
 
     def __init__(self, problems: list[Problem]) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from factcheck.errors import CheckFailed
 from factcheck.lexicon import Lexicon
 from factcheck.model import Claim
 from factcheck.store import Corpus
@@ -109,7 +110,7 @@ def missing(claim: Claim, publisher: str | None) -> list[str]:
     return lacks
 
 
-class IncompleteReviews(ValueError):
+class IncompleteReviews(CheckFailed, ValueError):
     """With --strict: a review that cannot be valid ClaimReview; the message names them."""
 
 

@@ -12,19 +12,28 @@ from factcheck.compare.pairing import Pair, Pairs
 from factcheck.compare.reading import Reading
 from factcheck.compare.rules import RULES
 from factcheck.compare.rules.recorded import sides
+from factcheck.errors import Unknown
 from factcheck.lexicon import Lexicon
 from factcheck.model import Claim
 from factcheck.store import Corpus
 
 
-class UnknownTopic(LookupError):
+class UnknownTopic(Unknown):
     def __init__(self, topic: str, known: list[str]) -> None:
-        super().__init__(f"no claim has the topic '{topic}'; known topics: {', '.join(known)}")
+        super().__init__(f"no claim has the topic '{topic}'", _nearest(topic, known),
+                         f" (known topics: {', '.join(known)})")  # fmt: skip
 
 
-class UnknownProposition(LookupError):
+class UnknownProposition(Unknown):
     def __init__(self, about: str, known: list[str]) -> None:
-        super().__init__(f"no claim is about '{about}'; known propositions: {', '.join(known)}")
+        super().__init__(f"no claim is about '{about}'", _nearest(about, known),
+                         f" (known propositions: {', '.join(known)})")  # fmt: skip
+
+
+def _nearest(wanted: str, known: list[str]) -> list[str]:
+    import difflib
+
+    return difflib.get_close_matches(wanted, known, n=3, cutoff=0.5)
 
 
 class Readings:

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from factcheck.errors import UsageError
+
 _HTML = re.compile(r"^\s*(?:<!doctype html|<html|<head|<body|<article|<p[\s>])", re.I)
 _SKIPPED = frozenset({"script", "style", "noscript", "nav", "header", "footer", "aside", "form",
                       "svg", "button", "figure", "template"})  # fmt: skip
@@ -14,7 +16,7 @@ _BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote"
                      "section", "article", "main", "tr"})  # fmt: skip
 
 
-class ArticleError(ValueError):
+class ArticleError(UsageError, ValueError):
     """The input holds no article text; the message says why."""
 
 

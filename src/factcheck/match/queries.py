@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from factcheck.errors import UsageError
+
 # A day's posts are a few megabytes; a file past this is a mistake (or an endless stream).
 MAX_BYTES = 64 * 1024 * 1024
 
 
-class BadQueries(ValueError):
+class BadQueries(UsageError, ValueError):
     """The queries cannot be read: the message names the line and the fix."""
 
 

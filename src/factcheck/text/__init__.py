@@ -9,8 +9,10 @@ them.
 
 from __future__ import annotations
 
+from factcheck.errors import UsageError
 
-class MissingExtra(Exception):
+
+class MissingExtra(UsageError):
     """A package of the `match` or `extract` extra is not installed."""
 
     def __init__(self, package: str, extra: str = "match") -> None:
