@@ -151,3 +151,47 @@ def test_a_target_that_would_never_be_read_is_refused(tmp_path, name):
                  "--claims", folder)  # fmt: skip
     assert result.exit_code == 2 and "Traceback" not in result.stderr
     assert sorted(str(p) for p in folder.rglob("*")) == before
+
+
+@pytest.mark.slow
+def test_concurrent_writers_into_one_file_lose_nothing(tmp_path):
+    """20 `new claim` at once into one file lost 4 of the 20 (read, append, write, no lock)."""
+    import subprocess
+    import sys
+
+    folder = tmp_path / "claims"
+    folder.mkdir()
+    (folder / "desk.toml").write_text("# the desk\n", encoding="utf-8")
+    env = {**os.environ, "FACTCHECK_CACHE_DIR": str(tmp_path / "cache")}
+    writers = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "factcheck",
+                "new",
+                "claim",
+                "--no-input",
+                "--id",
+                f"c{n}",
+                "--speaker",
+                "Kim Lee",
+                "--text",
+                f"Claim {n}.",
+                "--topic",
+                "t",
+                "--file",
+                str(folder / "shared.toml"),
+                "--claims",
+                str(folder),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            env=env,
+        )
+        for n in range(20)
+    ]
+    codes = [w.wait(timeout=120) for w in writers]
+    assert codes == [0] * 20, [w.stderr.read() for w in writers if w.returncode]
+    listed = json.loads(run("list", "--json", "--claims", folder).stdout)
+    assert sorted(c["id"] for c in listed) == sorted(f"c{n}" for n in range(20))

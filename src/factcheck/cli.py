@@ -206,6 +206,23 @@ def _writable_target(target: Path, folder: Path, claims: str) -> None:
         raise UsageProblem(f"{target} is not a file; name a .toml file")
 
 
+def append_checked(target: Path, text: str, claims: str) -> None:
+    """Append records to a claims file and load the folder again; if it then has a problem,
+    put the file back as it was and raise it. Writers take the folder's lock for all of it,
+    so that two commands adding at once never lose each other's records."""
+    from factcheck import records
+    from factcheck.store import ClaimsError
+
+    with records.folder_lock(Path(claims)):
+        original = target.read_bytes() if target.exists() else None
+        records.append_atomically(target, text)
+        try:
+            load_claims(claims)
+        except ClaimsError:
+            records.restore(target, original)
+            raise
+
+
 def summarise_claims(folder: str) -> Summary:
     """What `validate` says of a valid folder: from the cache's record of its last clean
     load when not a byte has changed since, else from loading it."""
@@ -921,7 +938,7 @@ def _add_record(
 
     from factcheck import records, render
     from factcheck.model import RECORD_KINDS, Claim, Source
-    from factcheck.store import ClaimsError, friendly_message
+    from factcheck.store import friendly_message
 
     try:
         record = RECORD_KINDS[kind].model_validate(fields)
@@ -937,13 +954,7 @@ def _add_record(
     folder = Path(claims)
     target = file or folder / "new-claims.toml"
     _writable_target(target, folder, claims)
-    original = target.read_bytes() if target.exists() else None
-    records.append_atomically(target, records.record_text(kind, record))
-    try:
-        load_claims(claims)
-    except ClaimsError:
-        records.restore(target, original)
-        raise
+    append_checked(target, records.record_text(kind, record), claims)
     render.note(f"added {kind[:-1]} '{record.id}' to {target}")
     render.one_document({"id": record.id, "file": str(target)}, OutputFormat.jsonl)
 
@@ -1083,15 +1094,7 @@ def import_command(
     folder = Path(claims)
     target = file or folder / "imported.toml"
     _writable_target(target, folder, claims)
-    original = target.read_bytes() if target.exists() else None
-    records.append_atomically(target, text)
-    from factcheck.store import ClaimsError
-
-    try:
-        load_claims(claims)
-    except ClaimsError:
-        records.restore(target, original)
-        raise
+    append_checked(target, text, claims)
     render.note(f"added to {target}: {summary}")
 
 

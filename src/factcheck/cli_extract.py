@@ -18,7 +18,6 @@ from factcheck.cli import (
     _date,
     app,
     handles_errors,
-    load_claims,
     output_format,
     paged,
 )
@@ -195,10 +194,9 @@ def _write_drafts(
     first; the file is written atomically and put back if the folder does not then load."""
     from pydantic import ValidationError
 
-    from factcheck import records, render
+    from factcheck import render
     from factcheck.cli import load_for_adding
     from factcheck.extract.drafts import Origin, drafts
-    from factcheck.store import ClaimsError
 
     corpus = load_for_adding(claims)  # a folder with problems refuses, and nothing is written
     if source is not None and source not in corpus.sources:
@@ -215,13 +213,9 @@ def _write_drafts(
         first = error.errors()[0]
         place = ".".join(map(str, first["loc"]))
         raise UsageProblem(f"a draft cannot be a record ({place}: {first['msg']})") from None
-    original = target.read_bytes() if target.exists() else None
-    records.append_atomically(target, _text(made))
-    try:
-        load_claims(claims)
-    except ClaimsError:
-        records.restore(target, original)
-        raise
+    from factcheck.cli import append_checked
+
+    append_checked(target, _text(made), claims)
     render.note(f"added to {target}: {plural(made)} (drafts: factcheck list --drafts)")
 
 

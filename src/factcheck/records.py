@@ -7,9 +7,12 @@ rename, so a reader sees the old file or the new one, never half of one.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
+import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -109,6 +112,29 @@ def append_atomically(path: Path, text: str) -> None:
     )  # fmt: skip
     path.parent.mkdir(parents=True, exist_ok=True)
     replace_file(path, existing + separator + text.encode("utf-8"))
+
+
+@contextlib.contextmanager
+def folder_lock(folder: Path) -> Iterator[None]:
+    """Hold the claims folder's lock (flock on the folder itself: no lock file to leave
+    behind or to be read as a record) while records are added: a second writer waits for
+    the first to have read, appended, checked and, if need be, restored. Where the system
+    has no flock, writers are not serialised."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        yield
+        return
+    try:
+        handle = os.open(folder, os.O_RDONLY)
+    except OSError:
+        yield  # the write that follows says what is wrong with the folder
+        return
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(handle)  # closing releases the lock
 
 
 def restore(path: Path, original: bytes | None) -> None:
