@@ -360,3 +360,23 @@ def test_a_foreign_rating_id_on_another_scale_is_not_the_desks(tmp_path):
     assert claim["review"]["rating"] != "false"
     shown = run_json("show", claim["id"], "--claims", folder)["rating"]
     assert shown["label"] == "True" and str(shown["value"]) == "5"
+
+
+def test_a_topic_that_is_no_topic_id_is_a_usage_error(folder):
+    result = import_json(folder, AFP_LIKE, "--topic", "Bad Topic")
+    assert result.exit_code == 2
+    assert "--topic 'Bad Topic' is not a topic ID" in result.stderr
+    assert "regular expression" not in result.stderr
+
+
+def test_import_with_no_stdin_is_one_line():
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "factcheck", "import", "-", "--claims", "x"],
+                          stdin=subprocess.DEVNULL, capture_output=True, check=False)  # fmt: skip
+    assert done.returncode == 2 and b"Traceback" not in done.stderr
+    closed = subprocess.run(f"{sys.executable} -m factcheck import - --claims x <&-", shell=True,
+                            capture_output=True, check=False)  # fmt: skip
+    assert closed.returncode == 2 and b"Traceback" not in closed.stderr
+    assert b"no standard input" in closed.stderr

@@ -1057,12 +1057,17 @@ def import_command(
       factcheck import api-response.json --dry-run
     """
     import json
+    import re
 
     from factcheck import records, render
     from factcheck.claimreview import read
     from factcheck.claimreview import records as to_records
+    from factcheck.model import SLUG_PATTERN
 
-    raw = sys.stdin.buffer.read() if str(path) == "-" else _read_bytes(path)
+    if not re.fullmatch(SLUG_PATTERN, topic):
+        raise UsageProblem(f"--topic {topic!r} is not a topic ID: lowercase letters, digits "
+                           "and hyphens, e.g. 'covid-vaccines'")  # fmt: skip
+    raw = _read_stdin() if str(path) == "-" else _read_bytes(path)
     try:
         document = json.loads(raw, parse_constant=_no_constant, parse_int=_bounded_int)
     except RecursionError:
@@ -1096,6 +1101,21 @@ def import_command(
     _writable_target(target, folder, claims)
     append_checked(target, text, claims)
     render.note(f"added to {target}: {summary}")
+
+
+# A ClaimReview feed is at most a few hundred megabytes; an endless stdin is a mistake.
+MAX_IMPORT_BYTES = 512 * 1024 * 1024
+
+
+def _read_stdin() -> bytes:
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise UsageProblem("-: there is no standard input to read")
+    data = bytes(stream.read(MAX_IMPORT_BYTES + 1))
+    if len(data) > MAX_IMPORT_BYTES:
+        raise UsageProblem(f"-: more than {MAX_IMPORT_BYTES // 2**20} MB on standard input; "
+                           "import from a file, or split the feed")  # fmt: skip
+    return data
 
 
 def _no_constant(name: str) -> None:
