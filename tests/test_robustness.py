@@ -674,3 +674,14 @@ def test_a_reader_that_stops_early_is_no_error(tmp_path):
         )  # fmt: skip
         assert done.returncode == 0, (command, done.stderr[-500:])
         assert no_traceback(done.stderr) and b"Exception ignored" not in done.stderr
+
+
+def test_interlinear_annotation_characters_are_shown_not_sent_raw(write_claims):
+    """U+FFF9-FFFB make some terminals hide the text between them."""
+    from conftest import run
+
+    folder = write_claims(CLAIM.replace('text = "t"', 'text = "a\ufff9hidden\ufffagloss\ufffb b"'))
+    for args in (["list"], ["list", "--json"], ["show", "x"]):
+        result = run(*args, "--claims", folder)
+        assert not {"\ufff9", "\ufffa", "\ufffb"} & set(result.stdout), args
+    assert "\\ufff9hidden\\ufffagloss\\ufffb" in run("list", "--claims", folder).stdout

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 # UTF-8 never has these byte sequences in another place.
 _UNSAFE_IN_JSON = re.compile(
     rb"\x7f|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae\x8b-\x8f\xa8\xa9]|\xe2\x81[\xa6-\xa9\xa0-\xa4]"
-    rb"|\xd8\x9c|\xef\xbb\xbf|\xf3\xa0[\x80\x81][\x80-\xbf]"
+    rb"|\xd8\x9c|\xef\xbb\xbf|\xef\xbf[\xb9-\xbb]|\xf3\xa0[\x80\x81][\x80-\xbf]"
 )
 # The first byte of each sequence above. Counting a byte is a fast scan and running the pattern
 # over 100 MB is not (0.6 s), so the pattern runs only where one of these bytes stands.

@@ -10,8 +10,10 @@ import unicodedata
 # joiners and marks (U+200B-200F), the Arabic letter mark (U+061C), word joiner and friends
 # (U+2060-2064), the line and paragraph separators (U+2028/2029), the byte-order mark used as
 # a zero-width no-break space (U+FEFF), and the tag characters (U+E0000-E007F) that can carry
-# hidden words. The bidirectional overrides are listed with the controls in render.py.
-INVISIBLE = "\u061c\u200b-\u200f\u2028\u2029\u2060-\u2064\ufeff\U000e0000-\U000e007f"
+# hidden words, and the interlinear annotation characters (U+FFF9-FFFB), which some
+# terminals and renderers hide with the text between them. The bidirectional overrides are
+# listed with the controls in render.py.
+INVISIBLE = "\u061c\u200b-\u200f\u2028\u2029\u2060-\u2064\ufeff\ufff9-\ufffb\U000e0000-\U000e007f"
 _INVISIBLE = re.compile(f"[{INVISIBLE}\u202a-\u202e\u2066-\u2069]")
 
 
