@@ -184,3 +184,14 @@ def test_any_share_rounded_as_a_percentage_reads_back_containing_it(share, place
     percent = round(share * 100, places)
     written = f"{decimal_text(F(percent), places).replace(',', '')}%"
     assert parse_figure(written).claimed.contains(share)
+
+
+@pytest.mark.parametrize("text", ["just over -1", "nearly -1", "nearly -12%", "just over -3.5%"])
+def test_a_loose_one_sided_hedge_on_a_negative_number_is_refused_not_guessed(text):
+    with pytest.raises(FigureError, match="ambiguous"):
+        parse_figure(text)
+
+
+@pytest.mark.parametrize("text", ["about -1", "more than -5", "at least -2%", "-4,561"])
+def test_hedges_that_read_one_way_on_negative_numbers_still_read(text):
+    assert parse_figure(text).value < 0

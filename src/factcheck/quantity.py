@@ -316,6 +316,13 @@ def parse_figure(text: str) -> Figure:
     figure = _read(text, rest, hedge)
     if figure is None:
         raise FigureError(f"cannot read {text!r} as a figure; write {ACCEPTED}")
+    if figure.value < 0 and hedge in (Hedge.nearly, Hedge.just_over):
+        # "just over -1": a little above -1 (toward zero), or a little more in size? People
+        # mean both; a verdict must not rest on a guess.
+        raise FigureError(
+            f"{text!r}: '{hedge.value}' a negative number is ambiguous (toward zero, or away "
+            "from it?); write a range ('between -1.1 and -1') or 'about'"
+        )
     dotted = _DOT_THOUSANDS.search(text)
     if dotted and figure.note is None:
         number = dotted.group()
