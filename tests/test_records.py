@@ -195,3 +195,44 @@ def test_concurrent_writers_into_one_file_lose_nothing(tmp_path):
     assert codes == [0] * 20, [w.stderr.read() for w in writers if w.returncode]
     listed = json.loads(run("list", "--json", "--claims", folder).stdout)
     assert sorted(c["id"] for c in listed) == sorted(f"c{n}" for n in range(20))
+
+
+@pytest.mark.skipif(os.geteuid() == 0 if hasattr(os, "geteuid") else True,
+                    reason="root writes into read-only folders")  # fmt: skip
+def test_a_read_only_folder_is_one_line_and_exit_4(tmp_path):
+    folder = tmp_path / "claims"
+    shutil.copytree(SEED_CLAIMS, folder)
+    folder.chmod(0o555)
+    try:
+        result = run("new", "source", "--no-input", "--id", "s", "--claims", folder)
+    finally:
+        folder.chmod(0o755)
+    assert result.exit_code == 4 and "cannot write" in result.stderr
+
+
+def test_a_name_too_long_is_one_line_and_exit_4(tmp_path):
+    folder = tmp_path / "claims"
+    shutil.copytree(SEED_CLAIMS, folder)
+    target = folder / ("x" * 300 + ".toml")
+    result = run("new", "source", "--no-input", "--id", "s", "--file", target, "--claims", folder)
+    assert result.exit_code in (2, 4), result.stderr
+    assert "Traceback" not in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_a_full_disk_while_adding_is_one_line_exit_4_and_nothing_changed(tmp_path, monkeypatch):
+    import errno
+
+    from factcheck import records
+
+    folder = tmp_path / "claims"
+    shutil.copytree(SEED_CLAIMS, folder)
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+
+    def full(*_args, **_kwargs):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(records, "append_atomically", full)
+    result = run("new", "source", "--no-input", "--id", "s", "--claims", folder)
+    assert result.exit_code == 4
+    assert "cannot write" in result.stderr and "No space left on device" in result.stderr
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before

@@ -34,6 +34,7 @@ from factcheck.errors import (
     EXIT_OUTPUT,
     EXIT_USAGE,
     FactcheckError,
+    OutputFailure,
     UsageError,
 )
 
@@ -196,6 +197,13 @@ def load_for_adding(folder: str, create: bool = True) -> Corpus:
 def _writable_target(target: Path, folder: Path, claims: str) -> None:
     """A file records may be added to: a .toml file inside the claims folder (a link is
     followed, and must lead inside it too), that the folder's reading does not skip."""
+    try:
+        _check_target(target, folder, claims)
+    except OSError as error:  # a name too long, a loop of links
+        raise UsageProblem(f"{target}: {error.strerror or error}; name another file") from None
+
+
+def _check_target(target: Path, folder: Path, claims: str) -> None:
     if target.suffix != ".toml" or folder.resolve() not in target.resolve().parents:
         raise UsageProblem(f"{target} must be a .toml file inside the claims folder {claims}")
     inside = target.resolve().relative_to(folder.resolve()).parts
@@ -215,7 +223,11 @@ def append_checked(target: Path, text: str, claims: str) -> None:
 
     with records.folder_lock(Path(claims)):
         original = target.read_bytes() if target.exists() else None
-        records.append_atomically(target, text)
+        try:
+            records.append_atomically(target, text)
+        except OSError as error:  # a full disk, a read-only folder, a name too long
+            raise OutputFailure(f"cannot write {target}: {error.strerror or error}; nothing "
+                                "was changed") from None  # fmt: skip
         try:
             load_claims(claims)
         except ClaimsError:
