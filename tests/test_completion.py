@@ -60,3 +60,63 @@ def test_install_completion_writes_the_bash_script(tmp_path):
     scripts = list(tmp_path.rglob("*factcheck*"))
     assert scripts, list(tmp_path.rglob("*"))
     assert "_FACTCHECK_COMPLETE" in scripts[0].read_text()
+
+
+def test_install_completion_for_a_named_shell_needs_no_shell_among_the_parents(tmp_path):
+    """In CI, `docker exec` or a detached job no shell is a parent process: typer found
+    none and said "Shell None is not supported" although bash was named."""
+    probe = (
+        "import sys, shellingham\n"
+        "def nowhere(*a, **k):\n    raise shellingham.ShellDetectionFailure()\n"
+        "shellingham.detect_shell = nowhere\n"
+        "sys.argv = ['factcheck', '--install-completion', 'bash']\n"
+        "from factcheck.cli import main\nmain()\n"
+    )
+    env = {
+        k: v for k, v in os.environ.items() if k != "_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION"
+    }
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          check=False, env={**env, "HOME": str(tmp_path)})  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert (tmp_path / ".bash_completions" / "factcheck.sh").is_file()
+
+
+def test_completion_offers_only_ids_from_files_the_folder_reads(tmp_path):
+    folder = tmp_path / "claims"
+    folder.mkdir()
+    (folder / "a.toml").write_text(
+        '[[claims]]\nid = "good-id"\n\n[[claims]]\nid = "$(touch pwned)"\n\n'
+        '[[claims]]\nid = "esc\\u001b[31m"\n\n[[claims]]\nid = "x\u202eevil"\n',
+        encoding="utf-8",
+    )
+    outside = tmp_path / "outside.toml"
+    outside.write_text('[[claims]]\nid = "from-outside"\n', encoding="utf-8")
+    (folder / "link.toml").symlink_to(outside)
+    os.mkfifo(folder / "x.toml")  # a FIFO: reading it would hang the Tab
+    context = types.SimpleNamespace(params={"claims": str(folder)})
+    assert completion.claim_ids(context, "") == ["good-id"]
+
+
+@pytest.mark.slow
+def test_completion_walks_a_folder_nested_a_thousand_deep(tmp_path):
+    folder = tmp_path / "claims"
+    folder.mkdir()
+    deep = folder
+    for _ in range(1000):  # one level at a time: pathlib's mkdir(parents=True) recurses
+        deep = deep / "d"
+        os.mkdir(deep)
+    (deep / "deep.toml").write_text('[[claims]]\nid = "deep-id"\n', encoding="utf-8")
+    context = types.SimpleNamespace(params={"claims": str(folder)})
+    try:
+        assert completion.claim_ids(context, "") == ["deep-id"]
+    finally:  # bottom up: shutil.rmtree (pytest's clean-up) recurses on Python < 3.12
+        (deep / "deep.toml").unlink()
+        while deep != folder:
+            os.rmdir(deep)
+            deep = deep.parent
+
+
+def test_the_slug_completion_offers_is_the_models():
+    from factcheck.model import SLUG_PATTERN
+
+    assert completion.SLUG.pattern == SLUG_PATTERN

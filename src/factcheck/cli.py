@@ -1181,8 +1181,23 @@ def main() -> None:
     # at 10k claims, the same peak memory; docs/performance.md).
     gc.disable()
     _tolerant_streams()
+    _completion_for_a_named_shell(sys.argv[1:])
     register_commands(sys.argv[1:])
     app(args=negative_expression_last(sys.argv[1:]), prog_name="factcheck")
+
+
+_SHELLS = frozenset({"bash", "zsh", "fish", "powershell", "pwsh"})
+
+
+def _completion_for_a_named_shell(args: list[str]) -> None:
+    """`--install-completion bash` must install for bash wherever it runs. Where typer can
+    detect the shell among the parent processes, its option takes no value and it installs
+    for the shell it detects: with none among them (CI, `docker exec`, a detached job) it
+    fails with "Shell None is not supported". When a shell is named, typer is told not to
+    detect one (the switch its own tests use), so the option takes the name."""
+    for option, value in zip(args, args[1:], strict=False):
+        if option in ("--install-completion", "--show-completion") and value in _SHELLS:
+            os.environ["_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION"] = "1"
 
 
 def _tolerant_streams() -> None:

@@ -25,9 +25,19 @@ def _folder(ctx: Any) -> Path:
     return Path(given or os.environ.get("FACTCHECK_CLAIMS") or "claims")
 
 
+# What an ID, a topic or a proposition may be (model.SLUG_PATTERN, repeated here so that a
+# Tab does not import pydantic; a test holds the two equal). Anything else is never offered:
+# a shell may run what it is offered ("$(touch pwned)"), and a terminal may obey escapes.
+SLUG = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+
+
 def _records(folder: Path) -> Iterable[tuple[str, str]]:
-    """(kind, record text) for every record of every file below the folder."""
-    files = [folder] if folder.is_file() else sorted(folder.rglob("*.toml"))
+    """(kind, record text) for every record of every file the folder's reading reads: the
+    same walk (discovery.claim_files), so no link out of the folder is followed, nothing but
+    regular files is opened (a FIFO would hang), and depth costs no recursion."""
+    from factcheck.discovery import claim_files
+
+    files = [folder] if folder.is_file() else claim_files(folder).files if folder.is_dir() else []
     for path in files:
         try:
             text = path.read_text(encoding="utf-8")
@@ -40,7 +50,7 @@ def _records(folder: Path) -> Iterable[tuple[str, str]]:
 
 
 def _matching(values: Iterable[str], incomplete: str) -> list[str]:
-    return sorted({v for v in values if v.startswith(incomplete)})
+    return sorted({v for v in values if v.startswith(incomplete) and SLUG.fullmatch(v)})
 
 
 def claim_ids(ctx: Any, incomplete: str) -> list[str]:
