@@ -380,3 +380,21 @@ def test_import_with_no_stdin_is_one_line():
                             capture_output=True, check=False)  # fmt: skip
     assert closed.returncode == 2 and b"Traceback" not in closed.stderr
     assert b"no standard input" in closed.stderr
+
+
+def test_a_lone_surrogate_skips_its_review_and_c1_controls_are_written_escaped(folder):
+    bad = {"@type": "ClaimReview", "claimReviewed": "half \ud800 pair", "url": "https://x.example/a",
+           "reviewRating": {"alternateName": "False"}}  # fmt: skip
+    c1 = {"@type": "ClaimReview", "claimReviewed": "csi \u009b31m and \u202eevil",
+          "url": "https://x.example/b", "reviewRating": {"alternateName": "False"}}  # fmt: skip
+    path = folder.parent / "in.json"
+    path.write_text(json.dumps([bad, c1]), encoding="utf-8")  # ASCII: \ud800 as an escape
+    dry = run("import", path, "--claims", folder, "--dry-run")
+    assert "\u009b" not in dry.stdout and "\\u009b" in dry.stdout
+    result = run("import", path, "--claims", folder)
+    assert result.exit_code == 0 and "Traceback" not in result.stderr
+    assert "$[0]: holds a lone surrogate" in result.stderr
+    written = (folder / "imported.toml").read_text(encoding="utf-8")
+    assert "\u009b" not in written and "\\u009b31m" in written and "\\u202eevil" in written
+    (claim,) = run_json("list", "--claims", folder)
+    assert claim["text"] == "csi \u009b31m and \u202eevil"  # the value itself is kept

@@ -7,6 +7,7 @@ import datetime as dt
 import enum
 import functools
 import gc
+import itertools
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -1195,7 +1196,7 @@ def _completion_for_a_named_shell(args: list[str]) -> None:
     for the shell it detects: with none among them (CI, `docker exec`, a detached job) it
     fails with "Shell None is not supported". When a shell is named, typer is told not to
     detect one (the switch its own tests use), so the option takes the name."""
-    for option, value in zip(args, args[1:], strict=False):
+    for option, value in itertools.pairwise(args):
         if option in ("--install-completion", "--show-completion") and value in _SHELLS:
             os.environ["_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION"] = "1"
 

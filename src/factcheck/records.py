@@ -22,6 +22,7 @@ from factcheck.atomic import replace_file
 from factcheck.errors import UsageError
 from factcheck.model import SLUG_PATTERN, Claim, Source
 from factcheck.store import Corpus
+from factcheck.unicode import INVISIBLE
 
 _SLUG = re.compile(f"^{SLUG_PATTERN}$")
 _SMALL = (
@@ -57,6 +58,14 @@ def suggest_id(speaker: str, text: str, taken: set[str]) -> str:
     return candidate
 
 
+_UNSEEN = re.compile(f"[\x7f-\x9f\u202a-\u202e\u2066-\u2069{INVISIBLE}]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
 def toml_value(value: Any) -> str:
     """A TOML literal for a string, a date, a list of those, or a table of strings."""
     if isinstance(value, dt.date):
@@ -66,8 +75,10 @@ def toml_value(value: Any) -> str:
     if isinstance(value, int):
         return str(value)
     if isinstance(value, str):
-        # JSON strings are TOML basic strings, but for DEL, which TOML wants escaped.
-        return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
+        # JSON strings are TOML basic strings, but for DEL, which TOML wants escaped; C1
+        # controls, bidi overrides and invisible characters are written as escapes too, so a
+        # claims file never holds what a terminal would obey or a reader would not see.
+        return _UNSEEN.sub(_escaped, json.dumps(value, ensure_ascii=False))
     if isinstance(value, list):
         return "[" + ", ".join(toml_value(v) for v in value) + "]"
     if isinstance(value, dict):

@@ -54,6 +54,10 @@ def to_records(found: list[Found], corpus: Corpus, topic: str) -> Imported:
     sources_taken = set(corpus.sources)
     claims_taken = set(corpus.claims)
     for review in found:
+        if _has_lone_surrogate(vars(review)):
+            result.problems.append((review.where, "holds a lone surrogate (half of a UTF-16 "
+                                    "pair), which no text file can; skipped"))  # fmt: skip
+            continue
         claim_id = review.claim_id or stable_id(review.reviewer or "review", review.review_url,
                                                 review.claim_text)  # fmt: skip
         if claim_id in claims_taken:
@@ -100,6 +104,16 @@ def to_records(found: list[Found], corpus: Corpus, topic: str) -> Imported:
             sources_taken.add(new_source.id)
             result.sources.append(new_source)
     return result
+
+
+def _has_lone_surrogate(value: Any) -> bool:
+    if isinstance(value, str):
+        return any("\ud800" <= c <= "\udfff" for c in value)
+    if isinstance(value, dict):
+        return any(_has_lone_surrogate(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_has_lone_surrogate(v) for v in value)
+    return False
 
 
 def _day(text: str | None) -> dt.date | None:
