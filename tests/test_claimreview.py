@@ -398,3 +398,38 @@ def test_a_lone_surrogate_skips_its_review_and_c1_controls_are_written_escaped(f
     assert "\u009b" not in written and "\\u009b31m" in written and "\\u202eevil" in written
     (claim,) = run_json("list", "--claims", folder)
     assert claim["text"] == "csi \u009b31m and \u202eevil"  # the value itself is kept
+
+
+def _review(text: str, url: str, claim_id: str | None = None) -> dict:
+    item = {"@type": "Claim"}
+    if claim_id:
+        item["@id"] = f"urn:factcheck:claim:{claim_id}"
+    return {"@type": "ClaimReview", "claimReviewed": text, "url": url, "itemReviewed": item,
+            "reviewRating": {"alternateName": "False"}}  # fmt: skip
+
+
+def test_no_review_is_dropped_without_a_word(tmp_path):
+    folder = tmp_path / "claims"
+    folder.mkdir()
+    (folder / "desk.toml").write_text(
+        '[[ratings]]\nid = "taken"\nlabel = "X"\nvalue = 1\nbest = 5\nworst = 1\n\n'
+        '[[claims]]\nid = "ours"\ntext = "Our own words."\nspeaker = "s"\ntopics = ["t"]\n',
+        encoding="utf-8",
+    )
+    reviews = [
+        _review("Twice reviewed.", "https://x.example/1", "twice"),
+        _review("Twice reviewed.", "https://x.example/2", "twice"),
+        _review("Other words entirely.", "https://x.example/3", "ours"),
+        _review("A rating's ID.", "https://x.example/4", "taken"),
+        _review("A fine one.", "https://x.example/5"),
+    ]
+    path = tmp_path / "in.json"
+    path.write_text(json.dumps(reviews), encoding="utf-8")
+    result = run("import", path, "--claims", folder, "--topic", "t")
+    assert result.exit_code == 0, result.stderr
+    assert "$[1]: a second review of the claim read at $[0]" in result.stderr
+    assert "$[2]: its claim ID 'ours' is taken by a claim of other text" in result.stderr
+    assert "$[3]: its claim ID 'taken' is taken by a source or rating" in result.stderr
+    assert "2 claims" in result.stderr
+    texts = sorted(c["text"] for c in run_json("list", "--claims", folder))
+    assert texts == ["A fine one.", "Our own words.", "Twice reviewed."]

@@ -53,6 +53,7 @@ def to_records(found: list[Found], corpus: Corpus, topic: str) -> Imported:
     ratings = dict(corpus.ratings)
     sources_taken = set(corpus.sources)
     claims_taken = set(corpus.claims)
+    this_import: dict[str, str] = {}  # claim ID -> where in the file its review was read
     for review in found:
         if _has_lone_surrogate(vars(review)):
             result.problems.append((review.where, "holds a lone surrogate (half of a UTF-16 "
@@ -60,8 +61,12 @@ def to_records(found: list[Found], corpus: Corpus, topic: str) -> Imported:
             continue
         claim_id = review.claim_id or stable_id(review.reviewer or "review", review.review_url,
                                                 review.claim_text)  # fmt: skip
-        if claim_id in claims_taken:
+        why_not = _why_not(claim_id, review, corpus, this_import)
+        if why_not == "already":
             result.already.append(claim_id)
+            continue
+        if why_not is not None:
+            result.problems.append((review.where, why_not))
             continue
         rating_id, textual, new_rating = _rating(review, ratings)
         if rating_id is None and textual is None:
@@ -96,6 +101,7 @@ def to_records(found: list[Found], corpus: Corpus, topic: str) -> Imported:
             continue
         # The rating and source are kept only with a claim that uses them.
         claims_taken.add(claim_id)
+        this_import[claim_id] = review.where
         result.claims.append(claim)
         if new_rating is not None:
             ratings[new_rating.id] = new_rating
@@ -104,6 +110,26 @@ def to_records(found: list[Found], corpus: Corpus, topic: str) -> Imported:
             sources_taken.add(new_source.id)
             result.sources.append(new_source)
     return result
+
+
+def _why_not(
+    claim_id: str, review: Found, corpus: Corpus, this_import: dict[str, str]
+) -> str | None:
+    """Why this review is not imported under this claim ID: "already" when the folder holds
+    its claim as it is (importing twice adds nothing), else the reason said to the user."""
+    if claim_id in this_import:
+        return (f"a second review of the claim read at {this_import[claim_id]} (ID "
+                f"'{claim_id}'); the first is kept, this one skipped")  # fmt: skip
+    existing = corpus.claims.get(claim_id)
+    if existing is not None:
+        if " ".join(existing.text.split()) == review.claim_text:
+            return "already"
+        return (f"its claim ID '{claim_id}' is taken by a claim of other text "
+                f"({corpus.origin[claim_id]}); skipped: rename one of them")  # fmt: skip
+    if claim_id in corpus.taken_ids():
+        return (f"its claim ID '{claim_id}' is taken by a source or rating "
+                f"({corpus.origin[claim_id]}); skipped")  # fmt: skip
+    return None
 
 
 def _has_lone_surrogate(value: Any) -> bool:
