@@ -451,20 +451,36 @@ def test_validate_files_reports_only_their_problems(tmp_path):
     result = run("validate", good, bad, "--claims", folder)
     assert result.exit_code == 3
     assert "bad.toml" in result.stderr and "good.toml" not in result.stderr
+    (tmp_path / "pyproject.toml").write_text("[project]\n", encoding="utf-8")
     elsewhere = run("validate", tmp_path / "pyproject.toml", good, "--claims", folder)
     assert elsewhere.exit_code == 0
     assert "skipped" in elsewhere.stderr and "not in the claims folder" in elsewhere.stderr
 
 
-def test_the_pre_commit_hook_calls_validate_with_file_names():
+def test_the_pre_commit_hook_validates_the_whole_folder_at_every_commit(tmp_path):
+    """Emptying or deleting a file others refer to passed the hook, which reported only the
+    problems of the changed files (and a deletion passes none)."""
     from conftest import ROOT
 
     hook = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
     assert "entry: factcheck validate" in hook
-    assert "pass_filenames: true" in hook
-    # What pre-commit then runs on the seed: the hook's entry with the changed file.
-    seed = ROOT / "claims" / "benzinga-newsom-noem-detainers.toml"
-    assert run("validate", seed, "--claims", ROOT / "claims").exit_code == 0
+    assert "pass_filenames: false" in hook and "always_run: true" in hook
+    folder = tmp_path / "claims"
+    folder.mkdir()
+    (folder / "benzinga.toml").write_text(
+        '[[claims]]\nid = "a"\ntext = "t"\nspeaker = "s"\ntopics = ["x"]\nsource = "src"\n',
+        encoding="utf-8",
+    )
+    sources = folder / "sources.toml"
+    sources.write_text('[[sources]]\nid = "src"\n', encoding="utf-8")
+    # What pre-commit runs: the entry and the hook's args, no file names.
+    assert run("validate", "--claims", folder).exit_code == 0
+    sources.write_text("", encoding="utf-8")  # emptied
+    emptied = run("validate", "--claims", folder)
+    assert emptied.exit_code == 3 and "refers to source 'src'" in emptied.stderr
+    sources.unlink()  # deleted
+    assert run("validate", "--claims", folder).exit_code == 3
+    assert run("validate", sources, "--claims", folder).exit_code == 2  # no such file
 
 
 def test_claims_from_stdin_or_a_single_file():

@@ -559,6 +559,9 @@ def _files_in_folder(files: list[Path], claims: str) -> set[Path] | None:
     folder = Path(claims).resolve()
     wanted = set()
     for file in files:
+        if not file.exists():
+            raise UsageProblem(f"{file}: no such file; name a claims file, or none to validate "
+                               "the whole folder")  # fmt: skip
         resolved = file.resolve()
         if folder in resolved.parents:
             wanted.add(resolved)
