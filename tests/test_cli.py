@@ -512,3 +512,30 @@ def test_help_shows_brackets_and_keeps_examples_whole():
     assert "Runs every [[checks]] record" in text
     assert "factcheck check --claim newsom-one-in-eight --json | jq '.checks[].verdict'" in text
     assert "<list[str]>" not in text and "%Y" not in text
+
+
+@pytest.mark.parametrize("cached", [True, False])
+def test_show_of_another_kind_of_record_or_another_case_says_so(tmp_path, cached):
+    env = (
+        {"FACTCHECK_CACHE_DIR": str(tmp_path / "cache")} if cached else {"FACTCHECK_NO_CACHE": "1"}
+    )
+    run("list", "--claims", SEED_CLAIMS, env=env)  # leaves a listing when cached
+    said = {
+        name: run("show", name, "--claims", SEED_CLAIMS, env=env)
+        for name in ("benzinga-newsom-noem", "untaken-share-vs-dhs-count", "DHS-released-4561",
+                     "newsom-o")
+    }  # fmt: skip
+    assert all(r.exit_code == 2 for r in said.values())
+    assert "'benzinga-newsom-noem' is a source, not a claim" in said["benzinga-newsom-noem"].stderr
+    assert "is a check, not a claim" in said["untaken-share-vs-dhs-count"].stderr
+    assert "did you mean dhs-released-4561?" in said["DHS-released-4561"].stderr
+    assert "did you mean newsom-office-transfers-12000, newsom-one-in-eight" in (
+        said["newsom-o"].stderr)  # fmt: skip
+
+
+def test_a_rating_filter_takes_any_case(tmp_path):
+    folder = FIXTURES / "reviewed"
+    lower = run("list", "--rating", "mostly-true", "--json", "--claims", folder)
+    upper = run("list", "--rating", "Mostly-True", "--json", "--claims", folder)
+    assert lower.exit_code == upper.exit_code == 0, upper.stderr
+    assert json.loads(upper.stdout) == json.loads(lower.stdout) != []

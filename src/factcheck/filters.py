@@ -94,7 +94,10 @@ def _rated(claim: Listable, rating: str) -> bool:
     review = claim.review
     if review is None:
         return False
-    return review.rating == rating or comparable(review.textual_rating or "") == comparable(rating)
+    wanted = comparable(rating)  # any case, as the docs promise: --rating False finds false
+    return comparable(review.rating or "") == wanted or comparable(review.textual_rating or "") == (
+        wanted
+    )
 
 
 def _searchable(claim: Listable) -> str:
@@ -112,7 +115,14 @@ def listed_in_order(claims: Iterable[L], claim_filter: ClaimFilter | None = None
 
 
 def nearest_ids(wanted: str, known: Iterable[str]) -> list[str]:
-    return difflib.get_close_matches(wanted, list(known), n=3, cutoff=0.5)
+    """The IDs a person most likely meant: the same ID in another case, then IDs that start
+    with what was typed, then the closest spellings; three at most."""
+    ids = list(known)
+    folded = wanted.casefold()
+    same = [i for i in ids if i.casefold() == folded]
+    started = sorted(i for i in ids if i.casefold().startswith(folded) and i not in same)
+    close = difflib.get_close_matches(wanted, ids, n=3, cutoff=0.5)
+    return list(dict.fromkeys([*same, *started, *close]))[:3]
 
 
 class UnknownValue(Unknown):

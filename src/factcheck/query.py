@@ -4,7 +4,7 @@ filtered lists, topics, one claim in full."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -92,7 +92,12 @@ def claim_view(corpus: Corpus, claim_id: str) -> ClaimView:
     """The claim with this ID; UnknownClaim (with the nearest IDs) if there is none."""
     claim = corpus.claims.get(claim_id)
     if claim is None:
-        raise UnknownClaim(claim_id, nearest_ids(claim_id, corpus.claims))
+        kinds: dict[str, Collection[str]] = {
+            "source": corpus.sources.keys(), "check": corpus.checks.keys(),
+            "rating": corpus.ratings.keys(),
+        }  # fmt: skip
+        other = next((kind for kind, ids in kinds.items() if claim_id in ids), None)
+        raise UnknownClaim(claim_id, nearest_ids(claim_id, corpus.claims), other)
     return ClaimView(
         claim=claim,
         source=corpus.sources.get(claim.source) if claim.source else None,
@@ -118,7 +123,11 @@ def listed_claim_view(
     (the folder is then loaded)."""
     row = next((c for c in listed.claims if c.id == claim_id), None)
     if row is None:
-        raise UnknownClaim(claim_id, nearest_ids(claim_id, (c.id for c in listed.claims)))
+        other = "source" if claim_id in listed.sources else (
+            "rating" if claim_id in listed.ratings else None)  # fmt: skip
+        if other is None and any(claim_id in ids for ids in listed.checked_by.values()):
+            other = "check"
+        raise UnknownClaim(claim_id, nearest_ids(claim_id, (c.id for c in listed.claims)), other)
     files = claim_files(root).files
     if cache is None or len(files) != len(listed.files):
         return None
@@ -161,8 +170,14 @@ class _Entries:
 
 
 class UnknownClaim(Unknown):
-    def __init__(self, claim_id: str, nearest: list[str] | None = None) -> None:
+    def __init__(
+        self, claim_id: str, nearest: list[str] | None = None, other_kind: str | None = None
+    ) -> None:
         self.claim_id, self.nearest = claim_id, list(nearest or [])
+        if other_kind is not None:  # an ID of the folder, of another kind of record
+            super().__init__(f"'{claim_id}' is a {other_kind}, not a claim; show shows claims "
+                             "('factcheck list' shows their IDs)")  # fmt: skip
+            return
         super().__init__(f"no claim with ID '{claim_id}'", self.nearest,
                          " ('factcheck list' shows the IDs)")  # fmt: skip
 
