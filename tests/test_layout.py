@@ -16,10 +16,15 @@ GOLDEN = Path(__file__).resolve().parent / "golden"
 UPDATE = os.environ.get("FACTCHECK_UPDATE_GOLDEN") == "1"
 
 
-@pytest.mark.parametrize("width", [80, 120, 200])
-@pytest.mark.parametrize("command", [["list"], ["check"], ["compare", "--topic", "detainers"]])
-def test_table_matches_its_golden_file(command, width):
-    result = run(*command, "--claims", SEED_CLAIMS, env={"COLUMNS": str(width)})
+COMMANDS = [["list"], ["check"], ["compare", "--topic", "detainers"],
+            ["show", "dhs-released-4561"]]  # fmt: skip
+
+
+@pytest.mark.parametrize("width", [80, 120, 140, 200])
+@pytest.mark.parametrize("command", COMMANDS)
+def test_table_matches_its_golden_file(command, width, monkeypatch):
+    monkeypatch.chdir(SEED_CLAIMS.parent)  # `show` names the file as the folder was given
+    result = run(*command, "--claims", "claims", env={"COLUMNS": str(width)})
     assert result.exit_code == 0, result.stderr
     golden = GOLDEN / f"{command[0]}-{width}.txt"
     if UPDATE:
@@ -48,3 +53,20 @@ def test_check_shows_every_reference_whole(width):
     for check in report["checks"]:
         assert check["id"] in result.stdout
         assert check["target"] in result.stdout
+
+
+@pytest.mark.parametrize("width", [80, 120, 140])
+@pytest.mark.parametrize("command", COMMANDS)
+def test_no_id_is_cut_in_two(command, width):
+    """No ID of the seed (claims, sources, checks, measures, propositions) is folded across
+    two lines: no cell's line ends in the start of an ID ("ca-releas") that is not the whole
+    of one."""
+    result = run(*command, "--claims", SEED_CLAIMS, env={"COLUMNS": str(width)})
+    text = "\n".join(p.read_text(encoding="utf-8") for p in SEED_CLAIMS.glob("*.toml"))
+    ids = set(re.findall(r'"([a-z][a-z0-9]*(?:-[a-z0-9]+)+)"', text))
+    assert len(ids) > 10
+    # What ends a cell's line: the end of a line, or the box's bar after it.
+    pieces = set(re.findall(r"([a-z][a-z0-9-]{3,})[ \t]*(?=[│┃]|$)", result.stdout,
+                            flags=re.MULTILINE))  # fmt: skip
+    cut = {p for p in pieces for i in ids if "-" in p and i.startswith(p) and p not in ids}
+    assert not cut, (cut, width)

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
-from rich.console import Console, RenderableType
+from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
@@ -342,7 +342,10 @@ def _claims_table(headers: Sequence[str], rows: list[list[str]]) -> Table:
     result.add_column(headers[0], no_wrap=True, min_width=longest_id, style="bold")
     result.add_column(headers[1], overflow="fold", max_width=20)
     result.add_column(headers[2], no_wrap=True)
-    result.add_column(headers[3], overflow="fold", max_width=16)
+    # Topics wrap between topics, never inside one: the column is as wide as the longest.
+    longest_topic = max((len(t) for r in rows for t in r[3].split(", ")), default=6)
+    result.add_column(headers[3], overflow="fold", min_width=min(longest_topic, 30),
+                      max_width=max(16, min(longest_topic, 30)))  # fmt: skip
     result.add_column(headers[4], overflow="fold", ratio=1)
     result.add_column(headers[5], no_wrap=True, justify="right")
     for row in rows:
@@ -436,29 +439,26 @@ def claim_detail(view: ClaimView, fmt: OutputFormat) -> None:
             renderables.append(Text(f"{label}:", style="bold"))
             renderables.append(_Unwrapped(visible(long_text)))
     if claim.quantities:
-        quantities = claim.quantities.items()
-        # Unit and note get a column only when a figure has one: every field is shown,
-        # and no column is empty.
-        extra = [f for f in ("unit", "note") if any(getattr(q, f) for _, q in quantities)]
-        renderables.append(
-            table(
-                ("figure", "as written", "reads as", "measure", "part of", "period", *extra),
-                (
-                    [
-                        name,
-                        q.value,
-                        parse_figure(q.value).claimed_text,
-                        q.measure or "",
-                        q.part_of or "",
-                        q.period_text,
-                        *(getattr(q, f) or "" for f in extra),
-                    ]
-                    for name, q in quantities
-                ),
-                title="figures",
-            )
-        )
+        renderables.append(Text("figures", style="bold"))
+        renderables.append(Padding(_figures(claim), (0, 0, 0, 2)))
     show(*renderables)
+
+
+def _figures(claim: Claim) -> Table:
+    """One line a figure, its name and then what it says, every field it has: words wrap,
+    IDs (measures, parts) are never cut in two, at any width."""
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(overflow="fold")
+    for name, q in claim.quantities.items():
+        facts = [f"{q.value} (reads as {parse_figure(q.value).claimed_text})"]
+        named = (("measure", q.measure), ("part of", q.part_of), ("period", q.period_text),
+                 ("unit", q.unit), ("note", q.note))  # fmt: skip
+        for label, value in named:
+            if value:
+                facts.append(f"{label} {value}")
+        grid.add_row(cell(name), cell(" · ".join(facts)))
+    return grid
 
 
 def _rating_line(view: ClaimView) -> str | None:
@@ -564,12 +564,25 @@ def check_report(report: CheckReport, fmt: OutputFormat) -> None:
         ]  # fmt: skip
         if len(values) > PLAIN_ROWS:
             stream_table(headers, values)
-        elif width < COMPACT_BELOW:
+        elif width < COMPACT_BELOW or _explanation_room(values, width) < MIN_EXPLANATION:
             show(*_check_blocks(values))
         else:
             show(_checks_table(headers, values))
         counts = ", ".join(f"{n} {v.value}" for v, n in report.counts.items() if n)
         note(f"{plural(len(report.checks), 'check')}: {counts or 'none'}")
+
+
+# Narrower than this, an explanation column reads as a word a line (16 rows for one check at
+# 140 columns): the checks are stacked instead, each explanation at full width.
+MIN_EXPLANATION = 40
+
+
+def _explanation_room(rows: list[list[str]], width: int) -> int:
+    """The width _checks_table leaves the explanation: what its other columns take (IDs and
+    references whole, the claimed figure up to 20), and the borders and padding."""
+    taken = sum(max((len(r[i]) for r in rows), default=0) for i in (0, 1, 3, 4))
+    taken += min(20, max((len(r[2]) for r in rows), default=0))
+    return width - taken - 3 * 6 - 1
 
 
 def _checks_table(headers: Sequence[str], rows: list[list[str]]) -> Table:
@@ -761,19 +774,21 @@ def _highlighted(text: str, spans: Sequence[Evidence]) -> Text:
     return result
 
 
-def _reason(conflict: Conflict) -> Text:
-    lines = Text()
-    lines.append(f"{conflict.rule.value}", style="bold")
-    lines.append(f" ({conflict.confidence.value} confidence): ",
-                 style=CONFIDENCE_STYLES[conflict.confidence])  # fmt: skip
-    lines.append(visible(conflict.explanation))
+def _reason(conflict: Conflict) -> Group:
+    """The rule and its explanation, then what else was found and why it might not be a
+    conflict, each indented, and wrapped lines kept under their own start."""
+    head = Text()
+    head.append(f"{conflict.rule.value}", style="bold")
+    head.append(f" ({conflict.confidence.value} confidence): ",
+                style=CONFIDENCE_STYLES[conflict.confidence])  # fmt: skip
+    head.append(visible(conflict.explanation))
+    details: list[Text] = []
     for finding in conflict.also:
-        lines.append(f"\n  also {finding.rule.value} ({finding.confidence.value}): ")
-        lines.append(visible(finding.explanation))
+        details.append(Text(f"also {finding.rule.value} ({finding.confidence.value}): ")
+                       + Text(visible(finding.explanation)))  # fmt: skip
     if conflict.resource:
-        lines.append(f"\n  found with: {visible(conflict.resource)}", style="dim")
-    lines.append(f"\n  paired by: {visible(conflict.paired_by)}", style="dim")
+        details.append(Text(f"found with: {visible(conflict.resource)}", style="dim"))
+    details.append(Text(f"paired by: {visible(conflict.paired_by)}", style="dim"))
     for caveat in conflict.caveats:
-        lines.append(f"\n  might not conflict: {visible(caveat)}", style="dim")
-    lines.append("\n")
-    return lines
+        details.append(Text(f"might not conflict: {visible(caveat)}", style="dim"))
+    return Group(head, *(Padding(d, (0, 0, 0, 2)) for d in details), Text(""))
