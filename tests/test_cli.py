@@ -1,6 +1,7 @@
 import csv
 import io
 import json
+import shutil
 
 import pytest
 from typer.testing import CliRunner
@@ -539,3 +540,19 @@ def test_a_rating_filter_takes_any_case(tmp_path):
     upper = run("list", "--rating", "Mostly-True", "--json", "--claims", folder)
     assert lower.exit_code == upper.exit_code == 0, upper.stderr
     assert json.loads(upper.stdout) == json.loads(lower.stdout) != []
+
+
+def test_the_claims_folder_is_found_from_inside_it_or_below_the_repository(tmp_path, monkeypatch):
+    repository = tmp_path / "desk"
+    shutil.copytree(SEED_CLAIMS, repository / "claims")
+    (repository / ".git").mkdir()
+    (repository / "notes" / "drafts").mkdir(parents=True)
+    for where in (repository / "claims", repository / "notes" / "drafts"):
+        monkeypatch.chdir(where)
+        result = run("list", "--json")
+        assert result.exit_code == 0, result.stderr
+        assert len(json.loads(result.stdout)) == 10
+    # Never above the repository: a claims folder there belongs to something else.
+    (tmp_path / "claims").mkdir()
+    shutil.rmtree(repository / "claims")
+    assert run("list").exit_code == 3

@@ -114,6 +114,24 @@ def _silence_stdout() -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
+DEFAULT_CLAIMS = "claims"
+
+
+def _found_claims(value: str) -> str:
+    """The claims folder: as given; or, for the default `claims` where the current folder
+    has none, the nearest `claims` folder above it, as git finds `.git` (so that
+    `cd claims && factcheck list` and a run from a subfolder of the repository work)."""
+    if value != DEFAULT_CLAIMS or os.path.lexists(value):
+        return value
+    here = Path.cwd()
+    for folder in (here, *here.parents):
+        if (folder / DEFAULT_CLAIMS).is_dir():
+            return str(folder / DEFAULT_CLAIMS)
+        if (folder / ".git").exists():
+            break  # the top of the repository: no claims folder in it
+    return value
+
+
 ClaimsDir = Annotated[
     str,
     typer.Option(
@@ -121,8 +139,10 @@ ClaimsDir = Annotated[
         metavar="DIR",
         envvar="FACTCHECK_CLAIMS",
         help="The claims folder (every *.toml below it is read), one .toml file, or - to read "
-        "one claims document from standard input.",
+        "one claims document from standard input. By default ./claims, or the nearest "
+        "claims folder above the current one.",
         show_default=True,
+        callback=_found_claims,
     ),
 ]
 
