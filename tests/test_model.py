@@ -92,3 +92,58 @@ def test_the_schema_explains_every_field_and_has_no_null_branches():
             assert "anyOf" not in prop or {"type": "null"} not in prop["anyOf"], (name, field)
     stance = schema["$defs"]["Claim"]["properties"]["stance"]
     assert stance["enum"] == ["affirms", "denies"]
+
+
+def _as_json(value):
+    """A TOML document as an editor's schema check sees it: dates as ISO strings."""
+    import datetime as dt
+
+    if isinstance(value, dict):
+        return {k: _as_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_as_json(v) for v in value]
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def test_the_schema_accepts_every_file_validate_accepts_and_rejects_bad_records():
+    """The short form (`said = "13.7%"`) once failed the schema on every quantity."""
+    from pathlib import Path
+
+    import jsonschema
+    import tomli
+
+    from conftest import FIXTURES, SEED_CLAIMS
+
+    validator = jsonschema.Draft202012Validator(claims_file_json_schema())
+    folders = (SEED_CLAIMS, FIXTURES / "valid", FIXTURES / "reviewed", FIXTURES / "match")
+    accepted = [path for folder in folders for path in folder.rglob("*.toml")]
+    for path in accepted:
+        document = _as_json(tomli.loads(Path(path).read_text(encoding="utf-8")))
+        errors = [e.message for e in validator.iter_errors(document)]
+        assert errors == [], (path.name, errors[:3])
+    short = {"claims": [{"id": "a", "text": "t", "speaker": "s", "topics": ["x"],
+                         "quantities": {"said": "13.7%", "n": {"value": "4,561"}}}]}  # fmt: skip
+    assert list(validator.iter_errors(short)) == []
+    for bad in (
+        {"claims": [{"id": "Bad ID", "text": "t", "speaker": "s", "topics": ["x"]}]},
+        {"claims": [{"id": "a", "text": "t", "speaker": "s", "topics": ["x"], "speker": "s"}]},
+        {"claims": [{"id": "a", "text": "t", "speaker": "s"}]},
+        {
+            "claims": [
+                {
+                    "id": "a",
+                    "text": "t",
+                    "speaker": "s",
+                    "topics": ["x"],
+                    "quantities": {"Bad Name": "1"},
+                }
+            ]
+        },
+        {
+            "claims": [
+                {"id": "a", "text": "t", "speaker": "s", "topics": ["x"], "quantities": {"n": 12}}
+            ]
+        },
+        {"clams": []},
+    ):
+        assert list(validator.iter_errors(bad)), bad

@@ -339,7 +339,10 @@ def claims_file_json_schema() -> dict[str, Any]:
     """The JSON Schema of a claims file, for editors (taplo, Even Better TOML)."""
     schema = ClaimsFile.model_json_schema()
     # The model normalises the short form; the file may use it, so the schema must allow it.
+    # (pydantic writes patternProperties for the names, which would take precedence over
+    # additionalProperties and allow the table form alone: it is replaced by propertyNames.)
     quantities = schema["$defs"]["Claim"]["properties"]["quantities"]
+    quantities.pop("patternProperties", None)
     quantities["additionalProperties"] = {
         "anyOf": [{"type": "string"}, {"$ref": "#/$defs/Quantity"}]
     }
