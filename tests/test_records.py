@@ -236,3 +236,50 @@ def test_a_full_disk_while_adding_is_one_line_exit_4_and_nothing_changed(tmp_pat
     assert result.exit_code == 4
     assert "cannot write" in result.stderr and "No space left on device" in result.stderr
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+
+
+def _at_a_terminal(args: list[str], typed: bytes, cwd, interrupt: bool = False) -> tuple[int, str]:
+    """Run factcheck with a pseudo-terminal for stdin, type into it (or press Ctrl-C: a
+    SIGINT, as the terminal sends), return the exit code and what it printed."""
+    import pty
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    leader, follower = pty.openpty()
+    process = subprocess.Popen([sys.executable, "-m", "factcheck", *args], stdin=follower,
+                               stdout=follower, stderr=follower, cwd=cwd)  # fmt: skip
+    os.close(follower)
+    time.sleep(1.0)  # the prompt is up
+    os.write(leader, typed)
+    if interrupt:
+        process.send_signal(signal.SIGINT)
+    code = process.wait(timeout=20)
+    output = b""
+    while True:  # what it printed, up to the end (EIO once the terminal's other end closed)
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        output += chunk
+    os.close(leader)
+    return code, output.decode("utf-8", "replace")
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
+def test_an_empty_answer_is_asked_again_and_ctrl_c_is_an_interruption(tmp_path):
+    folder = tmp_path / "claims"
+    folder.mkdir()
+    code, said = _at_a_terminal(["new", "source", "--claims", str(folder)],
+                                b"My Source\nmy-source\n", tmp_path)  # fmt: skip
+    assert code == 0, said
+    assert "'My Source' is not an ID" in said and "try again" in said
+    assert 'id = "my-source"' in (folder / "new-claims.toml").read_text(encoding="utf-8")
+    for typed, interrupt in ((b"", True), (b"\x04", False)):  # Ctrl-C, then Ctrl-D
+        code, said = _at_a_terminal(["new", "source", "--claims", str(folder)], typed, tmp_path,
+                                    interrupt)  # fmt: skip
+        assert code == 130, said
+        assert "interrupted" in said and "Aborted" not in said

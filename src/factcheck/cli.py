@@ -941,7 +941,7 @@ def new_source_command(
     """
     corpus = load_for_adding(claims)
     ask = not no_input and sys.stdin is not None and sys.stdin.isatty()
-    source_id = source_id or _ask(ask, "id", "ID (lowercase, digits, hyphens)")
+    source_id = source_id or _ask(ask, "id", "ID (lowercase, digits, hyphens)", _not_an_id)
     optional = {"outlet": outlet, "title": title, "url": url, "archived": archived,
                 "published": _date("--published", published)}  # fmt: skip
     fields: dict[str, Any] = {"id": source_id}
@@ -949,13 +949,36 @@ def new_source_command(
     _add_record("sources", fields, corpus, claims, file)
 
 
-def _ask(ask: bool, option: str, prompt: str) -> str:
+def _ask(
+    ask: bool, option: str, prompt: str, problem: Callable[[str], str | None] | None = None
+) -> str:
+    """An answer at the terminal, asked again while it is empty or `problem` finds one in it
+    (said, with how to fix it). Ctrl-C or Ctrl-D ends the command as an interruption (exit
+    130), not as a failed check."""
     if not ask:
         raise UsageProblem(f"--{option} is required with --no-input (or when not at a terminal)")
-    answer = str(typer.prompt(prompt)).strip()
-    if not answer:
-        raise UsageProblem(f"--{option} must not be empty")
-    return answer
+    while True:
+        try:
+            answer = str(typer.prompt(prompt)).strip()
+        except typer.Abort:
+            from factcheck import render
+
+            render.error("interrupted")
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+        wrong = "it must not be empty" if not answer else problem(answer) if problem else None
+        if wrong is None:
+            return answer
+        typer.echo(f"{wrong}; try again (Ctrl-C to stop)", err=True)
+
+
+def _not_an_id(answer: str) -> str | None:
+    import re
+
+    from factcheck.model import SLUG_PATTERN
+
+    if re.fullmatch(SLUG_PATTERN, answer):
+        return None
+    return f"'{answer}' is not an ID: lowercase letters, digits and hyphens, e.g. benzinga-2025"
 
 
 def _figure(written: str) -> tuple[str, str]:
@@ -1207,7 +1230,10 @@ def main() -> None:
     _tolerant_streams()
     _completion_for_a_named_shell(sys.argv[1:])
     register_commands(sys.argv[1:])
-    app(args=negative_expression_last(sys.argv[1:]), prog_name="factcheck")
+    try:
+        app(args=negative_expression_last(sys.argv[1:]), prog_name="factcheck")
+    except KeyboardInterrupt:  # before or after a command's own handler: still 130
+        sys.exit(EXIT_INTERRUPTED)
 
 
 _SHELLS = frozenset({"bash", "zsh", "fish", "powershell", "pwsh"})
