@@ -170,3 +170,23 @@ def test_the_pager_gets_less_options_for_colour_unless_the_user_set_their_own(
     with render.paged():
         render.show("text")
     assert told.read_text(encoding="utf-8") == seen
+
+
+def test_notes_wait_for_the_pager(monkeypatch):
+    """A count line printed while the table was paged stood above it, or behind the pager."""
+    import sys
+
+    from factcheck import render
+
+    order = []
+    monkeypatch.setattr(render, "_page", lambda text: order.append(("page", text)))
+    monkeypatch.setattr(render, "_to_stderr", lambda text: order.append(("note", text.plain)))
+    monkeypatch.setattr(sys, "stdout", _Terminal())
+    monkeypatch.delenv("TERM", raising=False)
+    with render.paged():
+        render.show("the table")
+        render.note("3 claims")
+    assert [kind for kind, _ in order] == ["page", "note"]
+    assert order[1][1] == "3 claims"
+    render.note("after")  # not paging: at once
+    assert order[-1] == ("note", "after")

@@ -215,6 +215,8 @@ def paged(enabled: bool = True) -> Iterator[None]:
     if "NO_COLOR" not in os.environ:
         os.environ["FORCE_COLOR"] = "1"
     sys.stdout = buffer
+    global _DEFERRED
+    _DEFERRED = []
     try:
         yield
     finally:
@@ -224,7 +226,10 @@ def paged(enabled: bool = True) -> Iterator[None]:
                 os.environ.pop(key, None)
             else:
                 os.environ[key] = value
+        deferred, _DEFERRED = _DEFERRED, None
     _page(buffer.getvalue())
+    for text in deferred:
+        _to_stderr(text)
 
 
 def _page(text: str) -> None:
@@ -260,8 +265,17 @@ def error(message: str) -> None:
     _to_stderr(Text(one_line(message)))
 
 
+# While a table goes to the pager, notes wait for it: written at once they would stand above
+# the table, or be hidden behind the pager's screen.
+_DEFERRED: list[Text] | None = None
+
+
 def note(message: str) -> None:
-    _to_stderr(Text(visible(message), style="dim"))
+    text = Text(visible(message), style="dim")
+    if _DEFERRED is not None:
+        _DEFERRED.append(text)
+    else:
+        _to_stderr(text)
 
 
 def _to_stderr(text: Text) -> None:
@@ -728,7 +742,7 @@ def _comparison_for_people(comparison: Comparison, claims: Mapping[str, Claim]) 
         for contrast in comparison.contrasts:
             out.print(Text("  ") + cell(contrast.explanation))
     count = len(comparison.conflicts)
-    note(f"{plural(count, 'conflict')}, {plural(len(comparison.contrasts), 'contrast')}")
+    note(f"{scope}: {plural(count, 'conflict')}, {plural(len(comparison.contrasts), 'contrast')}")
 
 
 def _side_by_side(claims: Sequence[Claim], conflict: Conflict) -> Table:
