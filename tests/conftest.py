@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner, Result
 
-from factcheck.cli import app, negative_expression_last, register_commands
+from factcheck.cli import app, command_line, register_commands
 
 register_commands()  # every command, as `factcheck --help` sees them
 
@@ -19,7 +19,7 @@ SEED_CLAIMS = ROOT / "claims"
 def run(*args: str | Path, env: dict[str, str] | None = None, input: str | None = None) -> Result:
     # A wide terminal, so that assertions on table text do not depend on where Rich wraps.
     # The arguments go through what main() does to them, as on the real command line.
-    argv = negative_expression_last([str(a) for a in args])
+    argv = command_line([str(a) for a in args])
     return CliRunner().invoke(app, argv, env={"COLUMNS": "250", **(env or {})}, input=input)
 
 

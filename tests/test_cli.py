@@ -556,3 +556,11 @@ def test_the_claims_folder_is_found_from_inside_it_or_below_the_repository(tmp_p
     (tmp_path / "claims").mkdir()
     shutil.rmtree(repository / "claims")
     assert run("list").exit_code == 3
+
+
+def test_global_flags_work_after_the_command(tmp_path):
+    env = {"FACTCHECK_CACHE_DIR": str(tmp_path / "cache")}
+    after = run("list", "--json", "--no-cache", "--no-pager", "--claims", SEED_CLAIMS, env=env)
+    assert after.exit_code == 0, after.stderr
+    assert len(json.loads(after.stdout)) == 10
+    assert not (tmp_path / "cache").exists()  # --no-cache was honoured

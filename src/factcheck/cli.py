@@ -1199,6 +1199,19 @@ _CALC_OPTIONS_WITH_VALUES = frozenset({"--claim", "--claims", "-f", "--format"})
 _CALC_FLAGS = frozenset({"--json", "-h", "--help"})
 
 
+GLOBAL_FLAGS = ("--no-pager", "--no-cache")
+
+
+def command_line(args: list[str]) -> list[str]:
+    """The arguments as typer is to read them: the global flags first, wherever they were
+    typed (`factcheck list --no-pager` is what people type, and click took `--no-pager` for a
+    misspelt `--speaker`), and a negative expression of calc after `--`."""
+    cut = args.index("--") if "--" in args else len(args)
+    flags = [a for a in args[:cut] if a in GLOBAL_FLAGS]
+    rest = [a for a in args[:cut] if a not in GLOBAL_FLAGS] + args[cut:]
+    return negative_expression_last([*dict.fromkeys(flags), *rest])
+
+
 def negative_expression_last(args: list[str]) -> list[str]:
     """`calc -5%`: an expression that starts with '-' is an expression, not an option. It is
     moved after '--', where the command line parser takes it as the argument it is."""
@@ -1231,7 +1244,7 @@ def main() -> None:
     _completion_for_a_named_shell(sys.argv[1:])
     register_commands(sys.argv[1:])
     try:
-        app(args=negative_expression_last(sys.argv[1:]), prog_name="factcheck")
+        app(args=command_line(sys.argv[1:]), prog_name="factcheck")
     except KeyboardInterrupt:  # before or after a command's own handler: still 130
         sys.exit(EXIT_INTERRUPTED)
 
