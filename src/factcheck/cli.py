@@ -61,6 +61,33 @@ app = typer.Typer(
 UsageProblem = UsageError  # the name the commands raise it by
 
 
+def _one_line_usage_errors() -> None:
+    """click's option errors say what is wrong in three lines ("Usage: ...", "Try ...",
+    "Error: ..."); every other error of the tool is one line. Its UsageError is told to say
+    it as the tool does, `error: <what> (see 'factcheck list -h')`, still exit 2. Help shown
+    for a command given no arguments is left as it is."""
+    try:
+        from typer._click.exceptions import NoArgsIsHelpError
+        from typer._click.exceptions import UsageError as ClickUsageError
+    except ImportError:  # pragma: no cover - another typer: its own format stays
+        return
+    shown = ClickUsageError.show
+
+    def show(self: ClickUsageError, file: Any = None) -> None:
+        if isinstance(self, NoArgsIsHelpError):
+            shown(self, file)
+            return
+        from factcheck import render
+
+        command = self.ctx.command_path if self.ctx is not None else "factcheck"
+        render.error(f"error: {self.format_message()} (see '{command} -h')")
+
+    ClickUsageError.show = show  # type: ignore[method-assign]
+
+
+_one_line_usage_errors()
+
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 
