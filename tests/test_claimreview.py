@@ -208,7 +208,7 @@ def test_dry_run_writes_nothing(folder):
     before = sorted(p.name for p in folder.iterdir())
     result = import_json(folder, AFP_LIKE, "--dry-run")
     assert result.exit_code == 0
-    assert "[[claims]]" in result.stdout and "would add 1 claim" in result.stderr
+    assert "[[claims]]" in result.stdout and "imported.toml: 1 claim" in result.stderr
     assert sorted(p.name for p in folder.iterdir()) == before
 
 
@@ -433,3 +433,24 @@ def test_no_review_is_dropped_without_a_word(tmp_path):
     assert "2 claims" in result.stderr
     texts = sorted(c["text"] for c in run_json("list", "--claims", folder))
     assert texts == ["A fine one.", "Our own words.", "Twice reviewed."]
+
+
+def test_a_dry_run_names_its_file_and_stops_quietly_at_head(tmp_path):
+    import subprocess
+    import sys
+
+    folder = tmp_path / "claims"
+    folder.mkdir()
+    reviews = [_review(f"Claim number {n} " + "x" * 80, f"https://x.example/{n}")
+               for n in range(3000)]  # fmt: skip
+    path = tmp_path / "many.json"
+    path.write_text(json.dumps(reviews), encoding="utf-8")
+    dry = run("import", path, "--claims", folder, "--dry-run")
+    assert f"would add to {folder / 'imported.toml'}: 3,000 claims" in dry.stderr
+    done = subprocess.run(
+        ["bash", "-c", f"set -o pipefail; {sys.executable} -m factcheck import {path} "
+         f"--claims {folder} --dry-run | head -1 > /dev/null"],
+        capture_output=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-400:]
+    assert b"Traceback" not in done.stderr and b"Exception ignored" not in done.stderr

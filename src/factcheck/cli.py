@@ -873,6 +873,15 @@ FileOption = Annotated[
         "Default: new-claims.toml in the claims folder.",
     ),
 ]
+ImportFileOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--file",
+        metavar="FILE",
+        help="The .toml file to add to (created if missing; its comments and layout are kept). "
+        "Default: imported.toml in the claims folder.",
+    ),
+]
 NoInput = Annotated[
     bool, typer.Option("--no-input", help="Never prompt: take every field from the options.")
 ]
@@ -1126,7 +1135,7 @@ def import_command(
     topic: Annotated[
         str, typer.Option(metavar="TOPIC", help="The topic the imported claims are filed under.")
     ] = "imported",
-    file: FileOption = None,
+    file: ImportFileOption = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Print what would be written; write nothing.")
     ] = False,
@@ -1175,15 +1184,16 @@ def import_command(
                f"{render.plural(len(imported.sources), 'source')}, "
                f"{render.plural(len(imported.ratings), 'rating')} new; "
                f"{len(imported.already)} already in the folder")  # fmt: skip
+    folder = Path(claims)
+    target = file or folder / "imported.toml"
     if dry_run or not text:
         if text:
-            sys.stdout.write(text)
-        render.note(("would add " if dry_run else "nothing to add: ") + summary)
+            render.write_text(text)
+        said = f"would add to {target}: " if dry_run else "nothing to add: "
+        render.note(said + summary)
         if not reading.found:
             raise typer.Exit(EXIT_USAGE)  # nothing in the file could be read
         return
-    folder = Path(claims)
-    target = file or folder / "imported.toml"
     _writable_target(target, folder, claims)
     append_checked(target, text, claims)
     render.note(f"added to {target}: {summary}")

@@ -254,6 +254,14 @@ class _Unwrapped(Text):
 
 
 @writes_output
+def write_text(text: str) -> None:
+    """Text for scripts (TOML a dry run would write), as it is: a closed pipe or a full disk
+    is an OutputError like any other output's."""
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+@writes_output
 def show(*renderables: RenderableType) -> None:
     out = console()
     for renderable in renderables:
