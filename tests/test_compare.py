@@ -213,3 +213,21 @@ def test_every_topic_in_turn_is_each_topic_compared_alone():
     rest = list(made)
     assert [c.topic for c in [first, *rest]] == topics
     assert rest == [compare_topic(corpus, t) for t in topics[1:]]
+
+
+def test_a_limit_is_said_on_stderr_in_every_format(tmp_path):
+    """A script reading "0 conflicts" as JSON must be told that not every pair was compared."""
+    from conftest import run
+
+    folder = tmp_path / "claims"
+    folder.mkdir()
+    records = "".join(
+        f'[[claims]]\nid = "c{i}"\nspeaker = "Speaker {i}"\ntopics = ["t"]\n'
+        f'text = "Officials discussed report number {i} today."\n\n'
+        for i in range(MAX_SHARED_WORD_CLAIMS + 5)
+    )
+    (folder / "c.toml").write_text(records, encoding="utf-8")
+    for args in (["--json"], ["--format", "jsonl"], ["--format", "csv"], []):
+        result = run("compare", "--topic", "t", "--claims", folder, *args)
+        assert result.exit_code == 0, result.stderr
+        assert "limit (topic 't'): " in result.stderr and "were not used to pair" in result.stderr

@@ -696,7 +696,10 @@ def comparisons(
     items: Iterable[Comparison], fmt: OutputFormat, single: bool, claims: Mapping[str, Claim]
 ) -> None:
     """One comparison (--topic, --about) or one per topic (--all); `claims` by ID, to show.
-    Each comparison is written as it comes, so that only one is held at a time."""
+    Each comparison is written as it comes, so that only one is held at a time. Where a
+    limit cut the work short, it is said on stderr too, whatever the format: a script that
+    reads "0 conflicts" must be told that not every pair was compared."""
+    items = _saying_limits(items)
     if fmt is OutputFormat.json:
         if single:
             write_json(next(iter(items)))
@@ -719,6 +722,14 @@ def comparisons(
     else:
         for comparison in items:
             _comparison_for_people(comparison, claims)
+
+
+def _saying_limits(items: Iterable[Comparison]) -> Iterator[Comparison]:
+    for comparison in items:
+        scope = f"topic '{comparison.topic}'" if comparison.topic else f"'{comparison.about}'"
+        for limit in comparison.limits:
+            note(f"limit ({scope}): {limit}")
+        yield comparison
 
 
 def _two_sides(conflict: Conflict) -> list[str]:
