@@ -34,7 +34,11 @@ def claim_files(root: Path) -> Found:
     """Every *.toml below `root`, in a stable order (by path relative to `root`)."""
     found = Found()
     real_root = os.path.realpath(root)
-    seen_folders = {real_root}
+    try:
+        top = os.stat(root)
+        seen_folders = {(top.st_dev, top.st_ino)}
+    except OSError:
+        seen_folders = set()
     stack = [root]
     while stack:
         folder = stack.pop()
@@ -58,7 +62,7 @@ def _visit(
     path: Path,
     root: Path,
     real_root: str,
-    seen_folders: set[str],
+    seen_folders: set[tuple[int, int]],
     stack: list[Path],
     found: Found,
 ) -> None:
@@ -79,9 +83,16 @@ def _visit(
         found.problems.append((shown(path), f"cannot be read: {error.strerror}"))
         return
     if is_dir:
-        real = os.path.realpath(path)
-        if real not in seen_folders:  # a link back up the tree is walked once, not forever
-            seen_folders.add(real)
+        # A folder is known by its device and inode, not its resolved path: resolving a path
+        # 990 folders deep costs 990 lookups, once per folder (minutes for a deep tree).
+        try:
+            info = entry.stat()  # follows a link, now known to stay inside
+        except OSError as error:
+            found.problems.append((shown(path), f"cannot be read: {error.strerror}"))
+            return
+        key = (info.st_dev, info.st_ino)
+        if key not in seen_folders:  # a link back up the tree is walked once, not forever
+            seen_folders.add(key)
             stack.append(path)
     elif is_file and is_toml:
         found.files.append(path)
