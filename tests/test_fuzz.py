@@ -122,3 +122,74 @@ def test_random_expressions_never_escape_as_exceptions(pieces, claimed):
     result = run(*args)
     assert_well_behaved(result, args)
     assert result.exit_code in (0, 2)
+
+
+# JSON values that broke importers before: every shape a ClaimReview field might be given,
+# numbers of every size, hostile strings, and keys the readers look for.
+KNOWN = ["https://x.example/a", "2020-06-24", "False", "5", "-1", "urn:factcheck:claim:x",
+         "urn:factcheck:rating:false"]  # fmt: skip
+JSON_STRINGS = st.one_of(st.text(max_size=30), st.sampled_from(HOSTILE), st.sampled_from(KNOWN))
+JSON_LEAVES = st.one_of(
+    st.none(), st.booleans(), st.integers(-(10**30), 10**30),
+    st.floats(allow_nan=False, allow_infinity=False), JSON_STRINGS,
+)  # fmt: skip
+KEYS = st.sampled_from([
+    "@type", "@graph", "@id", "claimReviewed", "itemReviewed", "reviewRating", "ratingValue",
+    "bestRating", "worstRating", "alternateName", "url", "author", "name", "headline",
+    "datePublished", "claims", "claimReview", "text", "claimant", "textualRating",
+    "publisher", "dataFeedElement", "item", "appearance", "inLanguage", "reviewBody",
+])  # fmt: skip
+JSON_VALUES = st.recursive(
+    JSON_LEAVES,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4),
+        st.dictionaries(st.one_of(KEYS, st.text(max_size=8)), inner, max_size=6),
+    ),
+    max_leaves=30,
+)
+
+
+@st.composite
+def claimreview_like(draw: st.DrawFn) -> object:
+    """A document shaped like ClaimReview often enough to reach the record-making code."""
+    rating = draw(st.one_of(JSON_VALUES, st.fixed_dictionaries({
+        "alternateName": JSON_STRINGS, "ratingValue": JSON_LEAVES, "bestRating": JSON_LEAVES,
+        "worstRating": JSON_LEAVES, "@id": JSON_STRINGS,
+    })))  # fmt: skip
+    review = {"@type": draw(st.sampled_from(["ClaimReview", ["ClaimReview"], "Thing"])),
+              "claimReviewed": draw(st.one_of(JSON_STRINGS, JSON_VALUES)),
+              "url": draw(JSON_VALUES), "reviewRating": rating,
+              "itemReviewed": draw(JSON_VALUES), "author": draw(JSON_VALUES),
+              "headline": draw(JSON_VALUES)}  # fmt: skip
+    shapes = [review, [review, draw(JSON_VALUES)], {"@graph": [review]}, {"claims": [review]},
+              draw(JSON_VALUES)]  # fmt: skip
+    return draw(st.sampled_from(shapes))
+
+
+@given(document=claimreview_like(), depth=st.integers(0, 3))
+def test_imported_json_of_any_shape_never_escapes_as_an_exception(tmp_path_factory, document,
+                                                                    depth):  # fmt: skip
+    folder = tmp_path_factory.mktemp("claims")
+    path = folder.parent / f"{folder.name}.json"
+    for _ in range(depth):  # nested deeper still
+        document = [document]
+    path.write_text(json.dumps(document), encoding="utf-8")
+    for args in (["import", str(path), "--dry-run"], ["import", str(path), "--topic", "t"]):
+        result = run(*args, "--claims", folder)
+        assert_well_behaved(result, args)
+    if any(folder.iterdir()):  # whatever was imported loads as a valid folder
+        assert run("validate", "--claims", folder).exit_code == 0
+
+
+@given(text=mutated())
+def test_completion_of_any_folder_never_raises(tmp_path_factory, text):
+    import types
+
+    from factcheck import completion
+
+    folder = write(tmp_path_factory.mktemp("claims"), text)
+    context = types.SimpleNamespace(params={"claims": str(folder)})
+    for complete in (completion.claim_ids, completion.source_ids, completion.topics,
+                     completion.propositions):  # fmt: skip
+        offered = complete(context, "")
+        assert all(completion.SLUG.fullmatch(value) for value in offered)
