@@ -55,7 +55,8 @@ def test_every_schema_error_in_a_file_is_reported_in_one_run():
     assert any("claim 'bad-fields': colour: unknown field" in m for m in messages)
     assert any("claim 'bad-fields': stance:" in m for m in messages)
     assert any("claim #3: id: 'Bad ID' is not a valid ID" in m for m in messages)
-    assert any("quantities.n.units: unknown field; the fields are: value," in m for m in messages)
+    assert any("quantities.n.units: unknown field; did you mean 'unit'?" in m for m in messages)
+    assert any("colour: unknown field; the fields are: id, text," in m for m in messages)
     assert len(messages) == 6
 
 
@@ -137,3 +138,15 @@ def test_figures_and_expressions_are_read_when_loading(write_claims):
                for m in messages)  # fmt: skip
     assert any(f"{path}:10: check 'k': compute: missing ')'" in m for m in messages)
     assert any(f"{path}:13: check 'e': expect: cannot read 'a bunch'" in m for m in messages)
+
+
+def test_a_typo_in_a_field_is_one_problem_with_a_suggestion(write_claims):
+    """speker_role was reported with the field list, and the figure the check refers to,
+    which is there in the claim with the typo, as missing too."""
+    folder = write_claims(
+        '[[claims]]\nid = "a"\ntext = "It rose to 5."\nspeaker = "s"\nspeker_role = "x"\n'
+        'topics = ["t"]\nquantities = { n = "5" }\n\n'
+        '[[checks]]\nid = "k"\nclaim = "a.n"\ncompute = "5"\n'
+    )
+    (message,) = problems_of(folder)
+    assert message.endswith("claim 'a': speker_role: unknown field; did you mean 'speaker_role'?")

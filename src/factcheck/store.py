@@ -267,6 +267,7 @@ class _Loader:
         self.corpus = corpus
         self.cache = cache
         self._file_keys: list[bytes] = []  # the path and digest of every file read
+        self._invalid_ids: set[str] = set()  # records present but invalid (their IDs)
         self.problems: list[Problem] = []
         self._ids: dict[str, tuple[str, str]] = {}
         # Where each kind's records go: one ID space across kinds, one table per kind.
@@ -397,6 +398,8 @@ class _Loader:
             try:
                 records.append(RECORD_KINDS[kind].model_validate(item))
             except ValidationError:
+                if isinstance(item.get("id"), str):
+                    self._invalid_ids.add(item["id"])
                 continue
         return records
 
@@ -490,6 +493,11 @@ class _Loader:
             done.update(path)
 
     def _unknown(self, path: str, label: str, field_name: str, what: str) -> None:
+        # A reference to a record that is there but has a problem of its own ("speker_role")
+        # is not a second problem: that record's problem is reported, and is the one to fix.
+        target = what.split("'")[1] if what.count("'") >= 2 else ""
+        if target.split(".")[0] in self._invalid_ids:
+            return
         self.problems.append(
             Problem(path, f"refers to {what}, which does not exist", record=label, field=field_name)
         )
@@ -579,8 +587,13 @@ def friendly_message(kind: str, loc: list[Any], detail: Any) -> str:
     kind_of_error = detail["type"]
     if kind_of_error == "extra_forbidden":
         fields = _model_at(kind, loc).model_fields
-        known = ", ".join(info.alias or name for name, info in fields.items())
-        return f"unknown field; the fields are: {known}"
+        names = [info.alias or name for name, info in fields.items()]
+        import difflib
+
+        nearest = difflib.get_close_matches(str(loc[-1]) if loc else "", names, n=1, cutoff=0.6)
+        if nearest:
+            return f"unknown field; did you mean '{nearest[0]}'?"
+        return f"unknown field; the fields are: {', '.join(names)}"
     if kind_of_error == "missing":
         return "required field is missing"
     if kind_of_error == "too_short":
