@@ -6,10 +6,12 @@ tests (tests/fixtures/match); the figures on real data are the benchmark's
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import socket
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -210,3 +212,27 @@ def test_a_stored_index_that_does_not_check_out_is_not_used():
     assert stored.decode(documents[:-1], memoryview(pieces)) is None
     assert stored.decode(documents, memoryview(b"match-index 1\n000000000002{}")) is None
     assert stored.decode(documents, memoryview(b"junk")) is None
+
+
+@pytest.mark.parametrize(
+    ("blocked", "args", "extra"),
+    [
+        ("Stemmer", ["match", "x"], "match"),
+        ("numpy", ["match", "x"], "match"),
+        ("pysbd", ["extract", str(Path(__file__).parent / "fixtures" / "extract" / "article.txt")],
+         "extract"),
+    ],
+)  # fmt: skip
+def test_without_its_extra_a_command_says_how_to_install_it(tmp_path, blocked, args, extra):
+    probe = (
+        f"import sys; sys.modules[{blocked!r}] = None\n"
+        "from factcheck.cli import main\n"
+        f"sys.argv = ['factcheck', *{args!r}, '--claims', {str(ARCHIVE)!r}]\n"
+        "main()\n"
+    )
+    env = {**os.environ, "FACTCHECK_CACHE_DIR": str(tmp_path / "cache")}
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          check=False, env=env)  # fmt: skip
+    assert done.returncode == 2, done.stderr[-400:]
+    assert f"pip install 'factcheck[{extra}]'" in done.stderr
+    assert "Traceback" not in done.stderr
