@@ -565,3 +565,36 @@ def test_a_save_between_the_digest_and_the_parse_never_lists_another_version(
     rated.write_text(first, encoding="utf-8")  # and the file ends as the first version
     assert listed(folder) == listed(folder, cache=False)
     assert "Version one was said." in listed(folder)
+
+
+@pytest.mark.parametrize("state", ["cold", "warm", "edited"])
+@pytest.mark.parametrize("args", [["list", "--json"], ["list"], ["validate"], ["topics"],
+                                  ["show", "newsom-follows-law"], ["check"]])  # fmt: skip
+def test_a_command_walks_the_folder_once_and_reads_each_file_once(
+    folder, cache_dir, monkeypatch, state, args
+):
+    """One snapshot per command: a cold `list --json` walked the folder three times and read
+    every file three times (the listing's check, the edit's update, the load)."""
+    from factcheck import discovery
+
+    if state != "cold":
+        warm_up(folder)
+    if state == "edited":
+        rated = folder / "rated.toml"
+        rated.write_text(RATED.replace("Nobody was released.", "Nobody at all was freed."),
+                         encoding="utf-8")  # fmt: skip
+    walks, reads = [], []
+    real_walk, real_read = discovery.claim_files, Path.read_bytes
+    monkeypatch.setattr(discovery, "claim_files", lambda root: walks.append(root)
+                        or real_walk(root))  # fmt: skip
+
+    def counted(path: Path) -> bytes:
+        if path.suffix == ".toml" and folder in path.parents:
+            reads.append(path)
+        return real_read(path)
+
+    monkeypatch.setattr(Path, "read_bytes", counted)
+    result = run(*args, "--claims", folder)
+    assert result.exit_code == 0, result.stderr
+    assert len(walks) == 1, (state, args, walks)
+    assert len(reads) == len(set(reads)), (state, args, sorted(map(str, reads)))

@@ -36,7 +36,7 @@ from typing import Any
 
 import factcheck
 from factcheck.atomic import replace_file
-from factcheck.discovery import claim_files
+from factcheck.discovery import file_bytes, folder_files
 
 MAGIC = b"factcheck-cache 1\n"
 _VERSION_FOLDER = re.compile(r"[0-9a-f]{16}")
@@ -359,13 +359,13 @@ def unchanged_since_clean(root: Path, cache: Cache | None) -> Unchanged | None:
     problem in it (under this version); None otherwise, or without a cache."""
     if cache is None or not root.is_dir():
         return None
-    found = claim_files(root)
+    found = folder_files(root)
     if not found.files or found.problems:
         return None
     keys = []
     for path in found.files:
         try:
-            keys.append(file_key(path, file_digest(path.read_bytes())))
+            keys.append(file_key(path, file_digest(file_bytes(path))))
         except OSError:
             return None
     state = file_digest(b"\0".join(keys))

@@ -96,8 +96,11 @@ def handles_errors(command: F) -> F:
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from factcheck.discovery import one_snapshot
+
         try:
-            return command(*args, **kwargs)
+            with one_snapshot():  # the folder walked and each file read once per command
+                return command(*args, **kwargs)
         except KeyboardInterrupt:
             from factcheck import render
 

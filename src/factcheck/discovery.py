@@ -8,9 +8,12 @@ Hidden files and folders (".git", ".#draft.toml") are skipped, and the skip is r
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 DANGLING = "is a link that leads nowhere (dangling or looping); remove it or point it at a file"
 OUTSIDE = "is a link that leads outside the claims folder; not followed: copy the file in"
@@ -104,3 +107,50 @@ def _link_target(path: Path) -> str | None:
     except (OSError, RuntimeError):
         return None
     return target
+
+
+# One snapshot of a folder per command: the walk and each file's bytes are taken once, and
+# every part of the command (the listing's check, an edit's update, the load) reads the same
+# snapshot, so a file's digest and its records always come from the same bytes, and a cold
+# `list --json` walks the folder once and reads each file once, not three times. Outside a
+# command (the library used from Python, the tests) nothing is kept.
+_SNAPSHOT: dict[Any, Any] | None = None
+
+
+@contextlib.contextmanager
+def one_snapshot() -> Iterator[None]:
+    """For the length of one command: walks and reads are taken once, then kept."""
+    global _SNAPSHOT
+    _SNAPSHOT = {}
+    try:
+        yield
+    finally:
+        _SNAPSHOT = None
+
+
+def forget_snapshot() -> None:
+    """After the command wrote a claims file: the next read sees the file as it is now."""
+    if _SNAPSHOT is not None:
+        _SNAPSHOT.clear()
+
+
+def folder_files(root: Path) -> Found:
+    """claim_files, once per command."""
+    if _SNAPSHOT is None:
+        return claim_files(root)
+    key = ("walk", os.path.abspath(root))
+    if key not in _SNAPSHOT:
+        _SNAPSHOT[key] = claim_files(root)
+    found: Found = _SNAPSHOT[key]
+    return found
+
+
+def file_bytes(path: Path) -> bytes:
+    """A claims file's bytes, read once per command (OSError as Path.read_bytes raises it)."""
+    if _SNAPSHOT is None:
+        return path.read_bytes()
+    key = ("bytes", os.path.abspath(path))
+    if key not in _SNAPSHOT:
+        _SNAPSHOT[key] = path.read_bytes()
+    data: bytes = _SNAPSHOT[key]
+    return data

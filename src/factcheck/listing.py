@@ -41,7 +41,7 @@ from factcheck.cache import (
     file_key,
     unchanged_since_clean,
 )
-from factcheck.discovery import Found, claim_files, shown
+from factcheck.discovery import Found, file_bytes, folder_files, shown
 from factcheck.filters import Listable, sort_key
 from factcheck.jsonout import claims_json
 
@@ -197,7 +197,7 @@ def _edit(root: Path, cache: Cache | None, for_listing: bool) -> Edit | None:
     the version listed must stay until the listing is brought up to date."""
     if cache is None or not root.is_dir():
         return None
-    found = claim_files(root)
+    found = folder_files(root)
     stored = cache.any_listing(root)
     if not found.files or found.problems or stored is None:
         return None
@@ -210,7 +210,7 @@ def _edit(root: Path, cache: Cache | None, for_listing: bool) -> Edit | None:
     contents: dict[int, bytes] = {}  # the bytes of the edited files, read once
     for n, path in enumerate(found.files):
         try:
-            data = path.read_bytes()
+            data = file_bytes(path)
         except OSError:
             return None  # the load says which file cannot be read, and why
         digests.append(file_digest(data))

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel
 
 from factcheck import expression
-from factcheck.discovery import claim_files, shown
+from factcheck.discovery import folder_files, shown
 from factcheck.errors import Unknown
 from factcheck.filters import (  # re-exported: the commands ask query for them
     ClaimFilter as ClaimFilter,
@@ -128,7 +128,7 @@ def listed_claim_view(
         if other is None and any(claim_id in ids for ids in listed.checked_by.values()):
             other = "check"
         raise UnknownClaim(claim_id, nearest_ids(claim_id, (c.id for c in listed.claims)), other)
-    files = claim_files(root).files
+    files = folder_files(root).files
     if cache is None or len(files) != len(listed.files):
         return None
     entries = _Entries(cache, files, listed)

@@ -19,6 +19,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from factcheck.atomic import replace_file
+from factcheck.discovery import forget_snapshot
 from factcheck.errors import UsageError
 from factcheck.model import SLUG_PATTERN, Claim, Source
 from factcheck.store import Corpus
@@ -123,6 +124,7 @@ def append_atomically(path: Path, text: str) -> None:
     )  # fmt: skip
     path.parent.mkdir(parents=True, exist_ok=True)
     replace_file(path, existing + separator + text.encode("utf-8"))
+    forget_snapshot()  # the folder is read again as it now is
 
 
 @contextlib.contextmanager
@@ -150,6 +152,7 @@ def folder_lock(folder: Path) -> Iterator[None]:
 
 def restore(path: Path, original: bytes | None) -> None:
     """Put a file back as it was (or remove a file that did not exist)."""
+    forget_snapshot()
     if original is None:
         path.unlink(missing_ok=True)
         return

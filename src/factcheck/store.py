@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from factcheck import expression
 from factcheck.cache import Cache, Counts, file_digest, file_key, unchanged_since_clean
-from factcheck.discovery import claim_files, shown
+from factcheck.discovery import file_bytes, folder_files, shown
 from factcheck.errors import DataError
 from factcheck.model import (
     PATTERN_HELP,
@@ -142,7 +142,7 @@ def load(root: Path, cache: Cache | None = None) -> Corpus:
         raise ClaimsError(
             [Problem(shown(root), "is not a claims folder or a .toml file; pass the folder")]
         )
-    found = claim_files(root)
+    found = folder_files(root)
     unreadable = [Problem(path, message) for path, message in found.problems]
     if not found.files:
         hidden = f" (skipped as hidden: {', '.join(found.skipped)})" if found.skipped else ""
@@ -284,7 +284,7 @@ class _Loader:
         where = shown(path)
         if data is None:
             try:
-                data = path.read_bytes()
+                data = file_bytes(path)
             except OSError as error:
                 self.problems.append(Problem(where, f"cannot be read: {error.strerror}"))
                 return
