@@ -177,6 +177,45 @@ ClaimsDir = Annotated[
 ]
 
 
+# The filters of `list`, shared by every command that narrows the claims it works on.
+TopicFilter = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--topic",
+        metavar="TOPIC",
+        help="Only claims on this topic (repeat for any of several).",
+        autocompletion=completion.topics,
+    ),
+]
+SpeakerFilter = Annotated[
+    str | None,
+    typer.Option("--speaker", metavar="TEXT", help="Speaker contains this (any case)."),
+]
+SourceFilter = Annotated[
+    str | None,
+    typer.Option(
+        "--source",
+        metavar="ID",
+        help="Only claims from this source ID.",
+        autocompletion=completion.source_ids,
+    ),
+]
+RatingFilter = Annotated[
+    str | None,
+    typer.Option(
+        "--rating", metavar="RATING", help="Only claims reviewed with this rating ID (or text)."
+    ),
+]
+SinceFilter = Annotated[
+    str | None,
+    typer.Option("--since", metavar="DATE", help="Claims dated on or after (YYYY-MM-DD)."),
+]
+UntilFilter = Annotated[
+    str | None,
+    typer.Option("--until", metavar="DATE", help="Claims dated on or before (YYYY-MM-DD)."),
+]
+
+
 def _format_option(*allowed: str) -> Any:
     return typer.Option(
         "--format",
@@ -368,38 +407,15 @@ def _date(option: str, value: str | None) -> dt.date | None:
 @handles_errors
 def list_command(
     claims: ClaimsDir = "claims",
-    topic: Annotated[
-        list[str] | None,
-        typer.Option(
-            metavar="TOPIC",
-            help="Only claims on this topic (repeat for any of several).",
-            autocompletion=completion.topics,
-        ),
-    ] = None,
-    speaker: Annotated[
-        str | None, typer.Option(metavar="TEXT", help="Speaker contains this (any case).")
-    ] = None,
+    topic: TopicFilter = None,
+    speaker: SpeakerFilter = None,
     search: Annotated[
         str | None, typer.Option(metavar="TEXT", help="Text, quote or ID contains this (any case).")
     ] = None,
-    source: Annotated[
-        str | None,
-        typer.Option(
-            metavar="ID",
-            help="Only claims from this source ID.",
-            autocompletion=completion.source_ids,
-        ),
-    ] = None,
-    rating: Annotated[
-        str | None,
-        typer.Option(metavar="RATING", help="Only claims reviewed with this rating ID (or text)."),
-    ] = None,
-    since: Annotated[
-        str | None, typer.Option(metavar="DATE", help="Claims dated on or after (YYYY-MM-DD).")
-    ] = None,
-    until: Annotated[
-        str | None, typer.Option(metavar="DATE", help="Claims dated on or before (YYYY-MM-DD).")
-    ] = None,
+    source: SourceFilter = None,
+    rating: RatingFilter = None,
+    since: SinceFilter = None,
+    until: UntilFilter = None,
     drafts: Annotated[
         bool, typer.Option("--drafts", help="Only claims drafted by extract, to be reviewed.")
     ] = False,
@@ -1204,6 +1220,21 @@ def import_command(
 
 # A ClaimReview feed is at most a few hundred megabytes; an endless stdin is a mistake.
 MAX_IMPORT_BYTES = 512 * 1024 * 1024
+
+
+def read_input(where: str, limit: int) -> bytes:
+    """A file's bytes, or standard input's for `-`, up to one byte past `limit` (so that the
+    caller can say the input was too long without reading an endless stream)."""
+    if where == "-":
+        stream = getattr(sys.stdin, "buffer", None)
+        if stream is None:
+            raise UsageProblem("-: there is no standard input to read")
+        return bytes(stream.read(limit + 1))
+    try:
+        with Path(where).open("rb") as file:
+            return file.read(limit + 1)
+    except OSError as error:
+        raise UsageProblem(f"{where}: cannot be read: {error.strerror}") from None
 
 
 def _read_stdin() -> bytes:

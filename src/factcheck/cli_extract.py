@@ -3,7 +3,6 @@ factcheck.extract)."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -142,7 +141,9 @@ def _article_text(where: str) -> str:
     from factcheck.extract import article
 
     shown = "<stdin>" if where == "-" else where
-    data = _read(where)
+    from factcheck.cli import read_input
+
+    data = read_input(where, MAX_BYTES)
     if len(data) > MAX_BYTES:
         raise UsageProblem(f"{shown}: more than {MAX_BYTES // 2**20} MB; is this one article?")
     if not data.strip():
@@ -164,19 +165,6 @@ def _article_text(where: str) -> str:
     if where.endswith((".md", ".markdown")):
         return article.from_markdown(text)
     return text
-
-
-def _read(where: str) -> bytes:
-    if where == "-":
-        stream = getattr(sys.stdin, "buffer", None)
-        if stream is None:
-            raise UsageProblem("-: there is no standard input to read")
-        return bytes(stream.read(MAX_BYTES + 1))
-    try:
-        with Path(where).open("rb") as file:
-            return file.read(MAX_BYTES + 1)
-    except OSError as error:
-        raise UsageProblem(f"{where}: cannot be read: {error.strerror}") from None
 
 
 def _write_drafts(

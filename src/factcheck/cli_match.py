@@ -3,7 +3,6 @@ factcheck.match)."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -15,6 +14,12 @@ from factcheck.cli import (
     ClaimsDir,
     DocumentFormat,
     JsonFlag,
+    RatingFilter,
+    SinceFilter,
+    SourceFilter,
+    SpeakerFilter,
+    TopicFilter,
+    UntilFilter,
     UsageProblem,
     _date,
     app,
@@ -59,29 +64,12 @@ def match_command(
         typer.Option("--duplicates", help="List pairs of claims that very likely say the same."),
     ] = False,
     top: Annotated[int, typer.Option("--top", min=1, max=100, help="Matches per query.")] = 5,
-    topic: Annotated[
-        list[str] | None,
-        typer.Option(
-            metavar="TOPIC",
-            help="Only claims on this topic (repeatable).",
-            autocompletion=completion.topics,
-        ),
-    ] = None,
-    speaker: Annotated[
-        str | None, typer.Option(metavar="TEXT", help="Only claims whose speaker contains this.")
-    ] = None,
-    source: Annotated[
-        str | None, typer.Option(metavar="ID", help="Only claims from this source ID.")
-    ] = None,
-    rating: Annotated[
-        str | None, typer.Option(metavar="RATING", help="Only claims reviewed with this rating.")
-    ] = None,
-    since: Annotated[
-        str | None, typer.Option(metavar="DATE", help="Only claims dated on or after this.")
-    ] = None,
-    until: Annotated[
-        str | None, typer.Option(metavar="DATE", help="Only claims dated on or before this.")
-    ] = None,
+    topic: TopicFilter = None,
+    speaker: SpeakerFilter = None,
+    source: SourceFilter = None,
+    rating: RatingFilter = None,
+    since: SinceFilter = None,
+    until: UntilFilter = None,
     claims: ClaimsDir = "claims",
     fmt: DocumentFormat = OutputFormat.table,
     as_json: JsonFlag = False,
@@ -156,9 +144,10 @@ def _match_one(
 
 def _match_queries(corpus: Corpus, chosen: list[Claim], claims: str, path: str, top: int) -> None:
     from factcheck import jsonout
+    from factcheck.cli import read_input
     from factcheck.match import archive, queries, run
 
-    asked = queries.parse(path if path != "-" else "<stdin>", _read(path))
+    asked = queries.parse(path if path != "-" else "<stdin>", read_input(path, queries.MAX_BYTES))
     index = _index(chosen, claims)
     jsonout.write_jsonl(
         {"id": a.id, "matches": [archive.brief_json(m) for m in run.match(index, a.text, top)]}
@@ -199,18 +188,3 @@ def _index(chosen: list[Claim], folder: str) -> Index:
         index = Index.built(documents)
         cache.put_derived(Path(folder), "match", key, stored.encode(index))
     return index
-
-
-def _read(path: str) -> bytes:
-    from factcheck.match.queries import MAX_BYTES, BadQueries
-
-    if path == "-":
-        stream = getattr(sys.stdin, "buffer", None)
-        if stream is None:
-            raise UsageProblem("--queries -: there is no standard input to read")
-        return bytes(stream.read(MAX_BYTES + 1))
-    try:
-        with Path(path).open("rb") as file:
-            return file.read(MAX_BYTES + 1)
-    except OSError as error:
-        raise BadQueries(f"{path}: cannot be read: {error.strerror}") from None
