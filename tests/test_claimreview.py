@@ -454,3 +454,14 @@ def test_a_dry_run_names_its_file_and_stops_quietly_at_head(tmp_path):
     )  # fmt: skip
     assert done.returncode == 0, done.stderr[-400:]
     assert b"Traceback" not in done.stderr and b"Exception ignored" not in done.stderr
+
+
+def test_an_author_type_survives_import_and_export(folder):
+    """'multiple sources', an Organization in the review, came back as a Person."""
+    import_json(folder, AFP_LIKE, "--topic", "health")
+    (claim,) = run_json("list", "--claims", folder)
+    assert claim["speaker_kind"] == "organisation"
+    exported = json.loads(run("export", "--claims", folder, "--all").stdout)
+    (review,) = [r for r in exported["@graph"] if r["@type"] == "ClaimReview"]
+    assert review["itemReviewed"]["author"] == {"@type": "Organization",
+                                                "name": "multiple sources"}  # fmt: skip

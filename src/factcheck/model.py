@@ -240,6 +240,10 @@ class Claim(Record):
     speaker: Text
     topics: list[Slug] = Field(min_length=1)
     speaker_role: Text | None = None
+    speaker_kind: Literal["person", "organisation"] | None = Field(
+        default=None,
+        description="Whether the speaker is a person or an organisation, where a review said so.",
+    )
     source: Slug | None = None
     date: TomlDate | None = Field(default=None, description="When the claim was made.")
     quote: Text | None = Field(default=None, description="The speaker's own words, if quoted.")

@@ -25,9 +25,12 @@ def review_id_uri(claim_id: str) -> str:
     return f"urn:factcheck:claimreview:{claim_id}"
 
 
-def person_or_organisation(name: str) -> dict[str, str]:
-    """A speaker as schema.org knows them: an organisation when the name holds a word of the
-    organisations list `compare` uses too ("Department", "Office", ...), else a person."""
+def person_or_organisation(name: str, kind_said: str | None = None) -> dict[str, str]:
+    """A speaker as schema.org knows them: as the record says (an imported review's author
+    type is kept), else an organisation when the name holds a word of the organisations list
+    `compare` uses too ("Department", "Office", ...), else a person."""
+    if kind_said is not None:
+        return {"@type": "Organization" if kind_said == "organisation" else "Person", "name": name}
     words = {w.strip(".,").lower() for w in name.split()}
     kind = "Organization" if words & Lexicon.default().organisations else "Person"
     return {"@type": kind, "name": name}
@@ -40,7 +43,7 @@ def claim_review(corpus: Corpus, claim: Claim, publisher: str | None) -> dict[st
     item: dict[str, Any] = {
         "@type": "Claim",
         "@id": claim_id_uri(claim.id),
-        "author": person_or_organisation(claim.speaker),
+        "author": person_or_organisation(claim.speaker, claim.speaker_kind),
     }
     if claim.date:
         item["datePublished"] = claim.date.isoformat()

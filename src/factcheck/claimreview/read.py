@@ -36,6 +36,7 @@ class Found:
     where: str  # its place in the document: "$['@graph'][0]"
     claim_text: str
     claimant: str | None = None
+    claimant_kind: str | None = None  # "person" or "organisation", when the @type says
     claim_date: str | None = None  # YYYY-MM-DD
     appearances: list[str] = field(default_factory=list)  # URLs where the claim appeared
     review_url: str | None = None
@@ -128,6 +129,7 @@ def _from_schema(where: str, review: dict[str, Any]) -> Found | str:
         where=where,
         claim_text=text,
         claimant=_name(item.get("author")),
+        claimant_kind=_kind(item.get("author")),
         claim_date=_date(item.get("datePublished")),
         appearances=[a for a in dict.fromkeys(appearances) if a],
         review_url=_text(review.get("url")),
@@ -204,6 +206,17 @@ def _name(value: Any) -> str | None:
             name = _text(element)
         if name:
             return name
+    return None
+
+
+def _kind(value: Any) -> str | None:
+    """ "person" or "organisation" from the first author's schema.org @type, if it says."""
+    author = _first(value)
+    types = _types(author) if author is not None else set()
+    if "Person" in types:
+        return "person"
+    if types & {"Organization", "NewsMediaOrganization", "GovernmentOrganization"}:
+        return "organisation"
     return None
 
 

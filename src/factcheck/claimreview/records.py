@@ -78,6 +78,7 @@ def to_records(found: list[Found], corpus: Corpus, topic: str) -> Imported:
             "id": claim_id,
             "text": review.claim_text,
             "speaker": review.claimant or "unnamed claimant",
+            "speaker_kind": review.claimant_kind,
             "topics": [topic],
             "source": source_id,
             "date": _day(review.claim_date),
