@@ -326,15 +326,26 @@ def _version_digest() -> bytes:
     decides whether a record is valid is spread over the models, the loader's cross-file
     rules and what they import, and a hand-kept list of them once left out the loader (a
     new rule in a development install left old clean marks saying "valid"). Every module is
-    hashed (60 files, a few ms), so no list can fall behind."""
+    hashed (70 files, a few ms), so no list can fall behind. A command opens the cache more
+    than once (four times for a first `list --json`): the digest is kept for as long as no
+    module's size or time of change is other than when it was made."""
     import pydantic
 
-    hasher = hashlib.blake2b(digest_size=DIGEST_SIZE)
-    hasher.update(f"{factcheck.__version__}\0{pydantic.VERSION}\0".encode())
-    for path in source_files():
-        hasher.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0")
-        hasher.update(path.read_bytes())  # a module that cannot be read is an error, not a skip
-    return hasher.digest()
+    files = source_files()
+    state = (str(PACKAGE), factcheck.__version__, pydantic.VERSION,
+             tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files))  # fmt: skip
+    if state not in _DIGESTS:
+        hasher = hashlib.blake2b(digest_size=DIGEST_SIZE)
+        hasher.update(f"{factcheck.__version__}\0{pydantic.VERSION}\0".encode())
+        for path in files:
+            hasher.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0")
+            hasher.update(path.read_bytes())  # a module that cannot be read is an error
+        _DIGESTS.clear()
+        _DIGESTS[state] = hasher.digest()
+    return _DIGESTS[state]
+
+
+_DIGESTS: dict[tuple[object, ...], bytes] = {}  # the last digest, by the state it was made of
 
 
 PACKAGE = Path(factcheck.__file__).resolve().parent

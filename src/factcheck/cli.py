@@ -1181,7 +1181,10 @@ def import_command(
     if not re.fullmatch(SLUG_PATTERN, topic):
         raise UsageProblem(f"--topic {topic!r} is not a topic ID: lowercase letters, digits "
                            "and hyphens, e.g. 'covid-vaccines'")  # fmt: skip
-    raw = _read_stdin() if str(path) == "-" else _read_bytes(path)
+    raw = read_input(str(path), MAX_IMPORT_BYTES)
+    if len(raw) > MAX_IMPORT_BYTES:
+        raise UsageProblem(f"{path}: more than {MAX_IMPORT_BYTES // 2**20} MB; import from a "
+                           "smaller file, or split the feed")  # fmt: skip
     try:
         document = json.loads(raw, parse_constant=_no_constant, parse_int=_bounded_int)
     except RecursionError:
@@ -1237,17 +1240,6 @@ def read_input(where: str, limit: int) -> bytes:
         raise UsageProblem(f"{where}: cannot be read: {error.strerror}") from None
 
 
-def _read_stdin() -> bytes:
-    stream = getattr(sys.stdin, "buffer", None)
-    if stream is None:
-        raise UsageProblem("-: there is no standard input to read")
-    data = bytes(stream.read(MAX_IMPORT_BYTES + 1))
-    if len(data) > MAX_IMPORT_BYTES:
-        raise UsageProblem(f"-: more than {MAX_IMPORT_BYTES // 2**20} MB on standard input; "
-                           "import from a file, or split the feed")  # fmt: skip
-    return data
-
-
 def _no_constant(name: str) -> None:
     raise ValueError(f"{name} is not JSON; a number must be written out")
 
@@ -1257,13 +1249,6 @@ def _bounded_int(text: str) -> int:
     if len(text.lstrip("-")) > 100:
         raise ValueError(f"a number of {len(text):,} digits")
     return int(text)
-
-
-def _read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as error:
-        raise UsageProblem(f"{path}: cannot be read: {error.strerror}") from None
 
 
 _CALC_OPTIONS_WITH_VALUES = frozenset({"--claim", "--claims", "-f", "--format"})

@@ -3,8 +3,9 @@ factcheck.match)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -122,7 +123,7 @@ def _match_one(
     top: int,
     fmt: OutputFormat,
 ) -> None:
-    from factcheck import jsonout, match_render
+    from factcheck import match_render
     from factcheck.match import archive, run
 
     index = _index(chosen, claims)
@@ -133,13 +134,8 @@ def _match_one(
         leave_out = [n for n, d in enumerate(index.documents) if d.id == claim]
     assert text is not None
     found = [archive.match_json(m, corpus) for m in run.match(index, text, top, leave_out)]
-    if fmt is OutputFormat.json:
-        jsonout.write_json(found)
-    elif fmt is OutputFormat.jsonl:
-        jsonout.write_jsonl(found)
-    else:
-        with paged(fmt):
-            match_render.matches(found, claim or text)
+    asked = claim or text
+    _write(found, fmt, lambda: match_render.matches(found, asked))
 
 
 def _match_queries(corpus: Corpus, chosen: list[Claim], claims: str, path: str, top: int) -> None:
@@ -156,17 +152,24 @@ def _match_queries(corpus: Corpus, chosen: list[Claim], claims: str, path: str, 
 
 
 def _duplicates(chosen: list[Claim], claims: str, fmt: OutputFormat) -> None:
-    from factcheck import jsonout, match_render
+    from factcheck import match_render
     from factcheck.match import archive, run
 
     pairs = [archive.duplicate_json(p) for p in run.duplicates(_index(chosen, claims))]
+    _write(pairs, fmt, lambda: match_render.duplicates(pairs, run.DUPLICATE_THRESHOLD))
+
+
+def _write(items: list[dict[str, Any]], fmt: OutputFormat, for_people: Callable[[], None]) -> None:
+    """JSON, JSON Lines, or the table `for_people` draws (through the pager)."""
+    from factcheck import jsonout
+
     if fmt is OutputFormat.json:
-        jsonout.write_json(pairs)
+        jsonout.write_json(items)
     elif fmt is OutputFormat.jsonl:
-        jsonout.write_jsonl(pairs)
+        jsonout.write_jsonl(items)
     else:
         with paged(fmt):
-            match_render.duplicates(pairs, run.DUPLICATE_THRESHOLD)
+            for_people()
 
 
 def _index(chosen: list[Claim], folder: str) -> Index:

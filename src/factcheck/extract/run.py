@@ -4,6 +4,7 @@ figures suggest (parts of a whole, a proportion of two counts)."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -142,14 +143,8 @@ def _with_parts(candidates: list[Candidate]) -> list[Candidate]:
             Figure(f.name, f.value, f.start, f.end, whole) if f in after else f
             for f in candidate.figures
         ]
-        marked[n] = _replace_figures(candidate, figures_now)
+        marked[n] = dataclasses.replace(candidate, figures=figures_now)
     return marked
-
-
-def _replace_figures(candidate: Candidate, found: list[Figure]) -> Candidate:
-    from dataclasses import replace
-
-    return replace(candidate, figures=found)
 
 
 def _proportions(candidates: Sequence[Candidate]) -> list[Proportion]:

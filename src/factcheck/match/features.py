@@ -9,6 +9,7 @@ from typing import Any
 
 from factcheck.match.index import Index
 from factcheck.text import words
+from factcheck.text.embeddings import numpy
 
 NAMES = (
     "bm25",  # BM25 of the stemmed text and headline
@@ -60,7 +61,7 @@ def candidates(
     `by_meaning`, only BM25 proposes candidates and the embeddings are compared for those
     alone: `match --duplicates` asks once per claim, and comparing each claim's vector with
     every other's would make its work grow with the square of the archive."""
-    np = words_numpy()
+    np = numpy()
     stems = asked.reading.stem_set
     bm25 = index.both.scores(stems)
     for number in leave_out:
@@ -120,9 +121,3 @@ def _best(scores: Any, count: int, np: Any) -> list[int]:
         return []
     top = np.argpartition(-scores, count - 1)[:count]
     return [int(n) for n in top[np.lexsort((top, -scores[top]))]]
-
-
-def words_numpy() -> Any:
-    from factcheck.text.embeddings import numpy
-
-    return numpy()

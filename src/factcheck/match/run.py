@@ -91,8 +91,3 @@ def duplicates(index: Index, threshold: float = DUPLICATE_THRESHOLD) -> Iterator
                 seen.add(pair)
                 first, second = (index.documents[n] for n in pair)
                 yield Duplicate(first, second, found.score, found.reason)
-
-
-def documents_of(items: Iterable[tuple[str, str, str | None]]) -> list[Document]:
-    """Documents from (ID, text, headline) triples."""
-    return [Document(i, text, headline or text) for i, text, headline in items]
