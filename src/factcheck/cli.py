@@ -5,8 +5,10 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import enum
+import errno
 import functools
 import gc
+import io
 import itertools
 import os
 import sys
@@ -1296,13 +1298,53 @@ def main() -> None:
     # with, and the cyclic collector only rescans what is alive (check -9%, compare --all -17%
     # at 10k claims, the same peak memory; docs/performance.md).
     gc.disable()
+    if sys.stdout is None:  # `>&-`: every write must fail loudly, not vanish
+        sys.stdout = _ClosedOutput()
     _tolerant_streams()
     _completion_for_a_named_shell(sys.argv[1:])
     register_commands(sys.argv[1:])
     try:
-        app(args=command_line(sys.argv[1:]), prog_name="factcheck")
+        try:
+            app(args=command_line(sys.argv[1:]), prog_name="factcheck")
+        finally:
+            sys.stdout.flush()  # here, where a failure is ours to report, not at exit
     except KeyboardInterrupt:  # before or after a command's own handler: still 130
         sys.exit(EXIT_INTERRUPTED)
+    except OSError as error:
+        if error.errno not in _OUTPUT_ERRNOS:
+            raise
+        sys.exit(_output_failed(error))
+
+
+# How writing to stdout fails. Commands turn their own files' write errors into messages
+# of their own, so an OSError with one of these that reaches main() came from stdout:
+# `--help` into a full disk, or a table into a closed stdout.
+_OUTPUT_ERRNOS = frozenset({errno.EPIPE, errno.ENOSPC, errno.EIO, errno.EBADF, errno.EDQUOT})
+
+
+def _output_failed(error: OSError) -> int:
+    from factcheck import render
+
+    _silence_stdout()
+    if error.errno == errno.EPIPE:  # the reader stopped early: no error (see _exit_code)
+        return 0
+    render.error(f"error: cannot write output: {error.strerror or error}")
+    return EXIT_OUTPUT
+
+
+class _ClosedOutput(io.TextIOBase):
+    """Stands for a closed stdout: Python makes it None, and Rich and click then drop what
+    they print without a word. A write fails as writing to a closed descriptor does."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+    @property
+    def buffer(self) -> _ClosedOutput:
+        return self
+
+    def isatty(self) -> bool:
+        return False
 
 
 _SHELLS = frozenset({"bash", "zsh", "fish", "powershell", "pwsh"})
