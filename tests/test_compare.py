@@ -43,8 +43,9 @@ def test_seed_follows_the_law_against_prohibits_handover(seed):
     rebuttal = next(f for f in conflict.also if f.rule is Rule.rebuttal)
     assert [e.text for e in rebuttal.evidence] == ["a lie", "Newsom's"]
     assert "a lie" in rebuttal.explanation
-    contrast = next(f for f in conflict.also if f.rule is Rule.antonym)
-    assert sorted(e.text for e in contrast.evidence) == ["prohibits", "works with"]
+    # "works with ICE to remove ..." and "prohibits county jails from handing over ...": the
+    # desk's contrast pair, said of two different objects, is not held as a third reason.
+    assert all(f.rule is not Rule.antonym for f in conflict.also)
 
 
 def test_a_rebuttal_with_a_recorded_target_is_not_paired_with_the_speakers_other_claims(seed):

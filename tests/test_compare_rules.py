@@ -359,3 +359,38 @@ def test_a_claim_with_many_values_of_one_kind_is_cut_short_and_says_so():
     years = " ".join(f"It rained in {1900 + k}." for k in range(60))
     comparison = compare([claim("a", years), claim("b", "It rained in 1990.", "Bo Sample")])
     assert any("the first 50 were compared by the values rule" in x for x in comparison.limits)
+
+
+def test_an_irregular_verb_form_is_never_read_as_a_value():
+    # "won" stems to "win", as the colour "wine" does: it was read as a colour.
+    assert [v.kind for v in reading("The team won the championship in 2010.").values] == ["year"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Bus ridership rose to 40,000 in March.", "Bus ridership rose to 52,000 in June."),
+        ("The county permits inspections of private wells.",
+         "The county prohibits tests of private wells."),
+        ("The program served 4,000 families.", "The program turned away 900 families."),
+        ("The team won the championship in 2010.", "The team lost the championship in 2015."),
+        ("The strike ended in 1934 with a settlement.",
+         "The strike of 1946 ended without a settlement."),
+    ],
+)  # fmt: skip
+def test_two_occasions_objects_or_measures_are_no_conflict(a, b):
+    assert rules(a, b) == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "rule"),
+    [
+        ("The museum opened in 1954.", "The museum opened in 1961.", Rule.values),
+        ("The state permits fracking on public land.",
+         "The state prohibits fracking on public land.", Rule.antonym),
+        ("The jail released 300 inmates in May.", "The jail released 450 inmates in May.",
+         Rule.values),
+    ],
+)  # fmt: skip
+def test_the_same_occasion_object_and_measure_still_conflict(a, b, rule):
+    assert rule in rules(a, b)

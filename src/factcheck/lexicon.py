@@ -63,6 +63,12 @@ def stem(word: str) -> str:
     return word
 
 
+def is_irregular_form(word: str) -> bool:
+    """A form that stem() maps to another word ("won" to "win", "left" to "leave")."""
+    lower = word.lower()
+    return lower in _IRREGULAR or lower in wordnet.irregular_forms()
+
+
 def phrase(text: str) -> Phrase:
     """The stems of a word list entry, cut into words as claim texts are."""
     return tuple(stem(m.group()) for m in _PIECES.finditer(text) if m.lastgroup == "word")
@@ -180,6 +186,13 @@ class Lexicon:
         return tuple(phrase(h) for h in self.hypotheticals if " " in h and phrase(h))
 
     @functools.cached_property
+    def contrasting_stems(self) -> frozenset[frozenset[str]]:
+        """The desk's one-word contrast pairs as stems ("increase"/"decrease"): actions,
+        said of an object, whatever part of speech WordNet files them under."""
+        pairs = (frozenset((stem(a), stem(b))) for a, b in self.contrasts)
+        return frozenset(p for p in pairs if len(p) == 2)
+
+    @functools.cached_property
     def antonyms(self) -> dict[str, dict[str, wordnet.Antonym]]:
         """stem -> {stem of an opposite: the WordNet entry}, both ways round."""
         index: dict[str, dict[str, wordnet.Antonym]] = {}
@@ -187,8 +200,11 @@ class Lexicon:
             a, b = stem(entry.left), stem(entry.right)
             if a == b or a in self.stop_stems or b in self.stop_stems:
                 continue
-            index.setdefault(a, {}).setdefault(b, entry)
-            index.setdefault(b, {}).setdefault(a, entry)
+            kept = index.setdefault(a, {}).setdefault(b, entry)
+            if entry.verbs and not kept.verbs:  # "increase"/"decrease": nouns and verbs
+                kept = dataclasses.replace(kept, verbs=True)
+                index[a][b] = kept
+            index.setdefault(b, {})[a] = kept
         return index
 
     @functools.cached_property

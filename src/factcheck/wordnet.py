@@ -20,6 +20,7 @@ class Antonym:
     left: str
     right: str
     kind: str
+    verbs: bool = False  # a pair of verbs ("permit"/"prohibit"), which take objects
 
     @property
     def resource(self) -> str:
@@ -43,7 +44,8 @@ def irregular_forms() -> dict[str, str]:
 
 @functools.cache
 def antonyms() -> tuple[Antonym, ...]:
-    return tuple(Antonym(a, b, kind) for a, b, kind, _pos in _rows("wordnet-antonyms.tsv"))
+    rows = _rows("wordnet-antonyms.tsv")
+    return tuple(Antonym(a, b, kind, verbs=pos == "v") for a, b, kind, pos in rows)
 
 
 @functools.cache

@@ -17,7 +17,7 @@ from fractions import Fraction
 from factcheck.compare import dates
 from factcheck.compare.kinds import KindSaid, kinds_said
 from factcheck.compare.models import FigureView
-from factcheck.lexicon import Lexicon, Phrase, Text, Token, stem
+from factcheck.lexicon import Lexicon, Phrase, Text, Token, is_irregular_form, stem
 from factcheck.model import Claim
 from factcheck.quantity import Figure, parse_figure
 
@@ -274,6 +274,8 @@ class Reading:
         kind = self.lexicon.value_classes.get(token.stem)
         if kind is None or (lower in _CAPITALISED_ONLY and not token.capitalised):
             return None
+        if is_irregular_form(lower):
+            return None  # "won" is "win" as a verb, not the colour "wine"
         if kind in ("month", "day", "nationality", "country") and not token.capitalised:
             return None
         if kind == "country" and not (i and self.tokens[i - 1].lower in _PLACE_PREPOSITIONS):
@@ -315,6 +317,22 @@ class Reading:
             for k in range(max(0, i - count), i)
             if self.tokens[k].sentence == sentence and self.content_flags[k] and k not in value_at
         }
+
+    def around(self, i: int, reach: int = 3, after_only: bool = False) -> set[str]:
+        """What token i is said with: the content stems nearest it in its clause, up to
+        `reach` on each side, and the values among them ("released 300 inmates"); names
+        are left out (the name tests compare them, and "Tim" is "Timothy")."""
+        tokens, values = self.tokens, self.kinds_at
+        found: set[str] = set()
+        for step in (1,) if after_only else (-1, 1):
+            taken, k = 0, i + step
+            while 0 <= k < len(tokens) and taken < reach and tokens[k].clause == tokens[i].clause:
+                name = tokens[k].capitalised and k != self.sentence_starts.get(tokens[k].sentence)
+                if self.content_flags[k] and (k in values or not name):
+                    found.add(tokens[k].stem)
+                    taken += 1
+                k += step
+        return found
 
     def figure(self, i: int) -> Figure | None:
         """The number at token i read as the quantity language reads it, with the hedge
@@ -501,15 +519,16 @@ class Reading:
         return i if i < len(self.tokens) and self.tokens[i].start == offset else None
 
     @functools.cached_property
-    def sentence_years(self) -> dict[int, frozenset[str]]:
-        found: dict[int, set[str]] = {}
+    def sentence_times(self) -> dict[tuple[int, str], frozenset[str]]:
+        """The years and the months each sentence names, by kind."""
+        found: dict[tuple[int, str], set[str]] = {}
         for v in self.values:
-            if v.kind == "year":
-                found.setdefault(self.tokens[v.index].sentence, set()).add(v.key)
+            if v.kind in TIME_KINDS:
+                found.setdefault((self.tokens[v.index].sentence, v.kind), set()).add(v.key)
         return {k: frozenset(v) for k, v in found.items()}
 
-    def years_near(self, i: int) -> frozenset[str]:
-        return self.sentence_years.get(self.tokens[i].sentence, frozenset())
+    def times_near(self, i: int, kind: str) -> frozenset[str]:
+        return self.sentence_times.get((self.tokens[i].sentence, kind), frozenset())
 
     def wording_at(self, i: int) -> tuple[tuple[str, ...], int]:
         """Token i as a place in its sentence's wording: the same for a sentence said twice."""
@@ -537,8 +556,7 @@ def same_subject(x: Reading, i: int, y: Reading, j: int) -> bool:
     content word (or one side's subject is a pronoun and the other's the only name), the
     names they hold meet where both hold names, and the sentences do not name different
     years ("rose in 2023" and "fell in 2024" can both be true)."""
-    years_x, years_y = x.years_near(i), y.years_near(j)
-    if years_x and years_y and not years_x & years_y:
+    if different_times(x, i, y, j, frozenset()):
         return False
     sx, sy = x.subject(i), y.subject(j)
     if different_names(x, i, first_name(sx), y, j, first_name(sy)):
@@ -554,6 +572,21 @@ def same_subject(x: Reading, i: int, y: Reading, j: int) -> bool:
     if px and py:
         return px == py
     return bool((px and y.name_runs == 1) or (py and x.name_runs == 1))
+
+
+# Values that say when: two sentences naming different ones of a kind ("rose in March" /
+# "fell in June", "in 2023" / "in 2024") may speak of two occasions, and both be true.
+TIME_KINDS = ("year", "month")
+
+
+def different_times(x: Reading, i: int, y: Reading, j: int, compared: frozenset[str]) -> bool:
+    """The sentences of token i in x and j in y name different years, or different months,
+    and those are not the values being compared."""
+    for kind in TIME_KINDS:
+        times_x, times_y = x.times_near(i, kind), y.times_near(j, kind)
+        if times_x and times_y and not times_x & times_y and not compared & (times_x | times_y):
+            return True
+    return False
 
 
 def first_name(subject: list[Token]) -> tuple[Name, ...]:

@@ -13,7 +13,12 @@ from __future__ import annotations
 from factcheck.compare.models import Confidence, Finding, Rule
 from factcheck.compare.pairing import Pair
 from factcheck.compare.reading import Reading, same_subject
-from factcheck.compare.rules.alignment import MIN_SENTENCE_OVERLAP, aligned, either_way
+from factcheck.compare.rules.alignment import (
+    MIN_SENTENCE_OVERLAP,
+    aligned,
+    either_way,
+    substituted,
+)
 from factcheck.compare.rules.evidence import word_evidence
 
 
@@ -36,6 +41,9 @@ def wordnet_antonym(x: Reading, y: Reading) -> Finding | None:
             for j in y.text.positions.get(other, ()):
                 if not y.asserted(j) or x.negated(i) != y.negated(j):
                     continue
+                actions = entry.verbs or {token.stem, other} in x.lexicon.contrasting_stems
+                if actions and substituted(x, i, y, j, {token.stem, other}, after_only=True):
+                    continue  # "permits inspections" / "prohibits tests": other objects
                 match = aligned(x, i, y, j, {token.stem, other})
                 if match < MIN_SENTENCE_OVERLAP:
                     continue
@@ -72,6 +80,8 @@ def desk_contrast(x: Reading, y: Reading) -> Finding | None:
                     continue
                 if len(shared_words(x, i, y, j) - set(left) - set(right)) < 2:
                     continue  # "allows solar farms" / "forbids fracking": other objects
+                if substituted(x, i, y, j, {*left, *right}):
+                    continue  # "permits inspections of wells" / "prohibits tests of wells"
                 return Finding(
                     rule=Rule.antonym,
                     confidence=Confidence.low,

@@ -14,13 +14,24 @@ from factcheck.compare.dates import Dated
 from factcheck.compare.models import Confidence, Finding, Rule
 from factcheck.compare.pairing import Pair
 from factcheck.compare.reading import Reading, Span, Value, same_name
-from factcheck.compare.rules.alignment import MIN_SENTENCE_OVERLAP, aligned, either_way
+from factcheck.compare.rules.alignment import (
+    MIN_SENTENCE_OVERLAP,
+    aligned,
+    either_way,
+    substituted,
+)
 from factcheck.compare.rules.evidence import word_evidence
 from factcheck.quantity import Figure, Hedge
 
 # Values whose slot is the words before them ("born in 1941", "lives in Japan"), and that a
 # sentence holding one of each, matching the other sentence, puts in one slot.
 DATES = frozenset({"year", "month", "day", "country"})
+# Values a verb says something of ("served 4,000", "won in 2010"), where another verb beside
+# the other value makes it another event or measure; colours, nationalities and ordinals
+# qualify a noun ("a blue shirt"), whatever the rest of the sentence does.
+SAID_OF_EVENTS = frozenset({"number", "year", "month", "day", "country"})
+# Values that say when.
+TIMES = frozenset({"year", "month", "day"})
 # Words that join the parts of a date ("March 23, 2017", "the 4th of July").
 DATE_GLUE = frozenset({",", "of"})
 # Words that scale a number rather than say what it counts.
@@ -110,6 +121,35 @@ def date_start(reading: Reading, i: int) -> int:
     return i
 
 
+def two_occasions(x: Reading, u: Value, y: Reading, v: Value) -> bool:
+    return names_its_event(x, u) or names_its_event(y, v) or other_values_differ(x, u, y, v)
+
+
+def names_its_event(reading: Reading, value: Value) -> bool:
+    """A year that says which one of a kind of thing ("the strike of 1946", "the heat wave
+    of 2003"): another year is another strike, not another date for this one."""
+    i, tokens = value.index, reading.tokens
+    return i >= 2 and tokens[i - 1].lower == "of" and reading.content_flags[i - 2]
+
+
+def other_values_differ(x: Reading, u: Value, y: Reading, v: Value) -> bool:
+    """Besides the two dates, the sentences hold two different values of another kind
+    ("rose to 40,000 in March" / "rose to 52,000 in June"): the dates tell two occasions
+    apart, on which the figure was different, and both may be true."""
+    mine = [w for w in x.values if x.tokens[w.index].sentence == x.tokens[u.index].sentence]
+    theirs = [z for z in y.values if y.tokens[z.index].sentence == y.tokens[v.index].sentence]
+    held_x, held_y = {(w.kind, w.key) for w in mine}, {(z.kind, z.key) for z in theirs}
+    for w in mine:
+        if w.kind == u.kind or (w.kind, w.key) in held_y:
+            continue
+        for z in theirs:
+            if z.kind != w.kind or (z.kind, z.key) in held_x:
+                continue
+            if w.kind != "number" or figures_differ(x, w, y, z):
+                return True
+    return False
+
+
 def figures_differ(x: Reading, u: Value, y: Reading, v: Value) -> bool:
     """Numbers as the quantity language reads them, hedges included: "more than 12,000"
     and "13,500" can both hold; "two" and "three" cannot."""
@@ -141,7 +181,12 @@ def mismatch(x: Reading, y: Reading) -> Finding | None:
                     continue
                 anchors = slot(x, u) & slot(y, v)
                 ignore = {x.tokens[u.index].stem, y.tokens[v.index].stem}
-                match = aligned(x, u.index, y, v.index, ignore | {u.key, v.key})
+                compared = ignore | {u.key, v.key}
+                if kind in SAID_OF_EVENTS and substituted(x, u.index, y, v.index, compared):
+                    continue
+                if kind in TIMES and two_occasions(x, u, y, v):
+                    continue
+                match = aligned(x, u.index, y, v.index, compared)
                 if (anchors and match > 0) or (kind in DATES and same_date_slot(x, u, y, v, match)):
                     return finding(x, u, y, v, sorted(anchors), match)
     return None
