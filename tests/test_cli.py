@@ -2,6 +2,7 @@ import csv
 import io
 import json
 import shutil
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -185,11 +186,80 @@ def test_validate_json_puts_the_problems_on_stdout():
 )
 @pytest.mark.parametrize("command", ["list", "topics", "validate"])
 def test_every_bad_input_exits_3_with_a_message_and_no_traceback(case, command):
-    result = run(command, "--claims", FIXTURES / "invalid" / case)
+    result = run(command, "--claims", FIXTURES / "invalid" / case, "--json")
     assert result.exit_code == 3
-    assert str(FIXTURES / "invalid" / case) in result.stderr
     assert "Traceback" not in result.stderr
-    assert result.stdout == ""
+    if command == "validate":
+        assert str(FIXTURES / "invalid" / case) in result.stdout
+        assert json.loads(result.stdout)["valid"] is False
+        return
+    assert str(FIXTURES / "invalid" / case) in result.stderr
+    if result.stdout:  # what the rest of the folder holds, whole
+        assert isinstance(json.loads(result.stdout), list)
+
+
+def _folder_with_one_bad_record(tmp_path: Path) -> Path:
+    folder = tmp_path / "claims"
+    shutil.copytree(VALID, folder)
+    (folder / "typo.toml").write_text(
+        '[[claims]]\nid = "typo"\nspeker = "Ann Example"\ntext = "A typo."\ntopics = ["t"]\n'
+        '\n[[checks]]\nid = "needs-typo"\nclaim = "typo.n"\ncompute = "1 + 1"\n',
+        encoding="utf-8",
+    )
+    return folder
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["list"],
+        ["list", "--json"],
+        ["topics"],
+        ["check"],
+        ["compare", "--all"],
+        ["export", "--all"],
+    ],
+)
+def test_one_bad_record_leaves_it_out_and_the_rest_is_read(tmp_path, args):
+    """A typo in one record blocked every command for the whole desk: now the rest is read,
+    the output written, then the problems listed, exit 3."""
+    folder = _folder_with_one_bad_record(tmp_path)
+    result = run(*args, "--claims", folder)
+    assert result.exit_code == 3
+    assert "typo.toml:3: claim 'typo': speker: unknown field; did you mean 'speaker'?" in (
+        result.stderr
+    )
+    assert "left out for these problems: claim 'typo', check 'needs-typo'" in result.stderr
+    assert "Traceback" not in result.stderr
+    if args == ["list", "--json"]:
+        assert sorted(c["id"] for c in json.loads(result.stdout)) == sorted(
+            c["id"] for c in run_json("list", "--claims", VALID)
+        )
+
+
+def test_show_of_a_record_left_out_says_why(tmp_path):
+    result = run("show", "typo", "--claims", _folder_with_one_bad_record(tmp_path))
+    assert result.exit_code == 2
+    assert "no claim with ID 'typo'" in result.stderr
+    assert "speker: unknown field" in result.stderr
+
+
+def test_new_adds_beside_a_bad_record_but_not_into_its_file_nor_under_its_id(tmp_path):
+    folder = _folder_with_one_bad_record(tmp_path)
+    typo = (folder / "typo.toml").read_bytes()
+    add = ["new", "claim", "--no-input", "--speaker", "Bo Sample", "--text", "Said it.",
+           "--topic", "t", "--claims", str(folder)]  # fmt: skip
+    into_bad = run(*add, "--id", "fine", "--file", folder / "typo.toml")
+    assert into_bad.exit_code == 3
+    assert "has the problems above" in into_bad.stderr
+    assert (folder / "typo.toml").read_bytes() == typo
+    taken = run(*add, "--id", "typo", "--file", folder / "more.toml")
+    assert taken.exit_code == 2 and "the ID 'typo' is taken" in taken.stderr
+    assert not (folder / "more.toml").exists()
+    added = run(*add, "--id", "fine", "--file", folder / "more.toml")
+    assert added.exit_code == 3  # added, and the folder still has its problem
+    assert "added claim 'fine'" in added.stderr
+    assert "fine" in {c["id"] for c in json.loads(run("list", "--json", "--claims", folder).stdout)}
 
 
 def test_a_missing_folder_exits_3(tmp_path):

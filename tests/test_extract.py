@@ -173,14 +173,15 @@ def test_drafts_are_written_validated_and_listed(tmp_path):
     assert (folder / "desk.toml").read_text(encoding="utf-8") == "# the desk's notes\n"
 
 
-def test_write_into_a_folder_with_problems_refuses_and_changes_nothing(tmp_path):
+def test_write_into_a_file_with_problems_refuses_and_changes_nothing(tmp_path):
     folder = tmp_path / "claims"
     folder.mkdir()
     (folder / "bad.toml").write_text("[[claims]]\nid = 'x'\n", encoding="utf-8")
     before = (folder / "bad.toml").read_bytes()
-    result = run("extract", ARTICLE, "--write", folder / "drafts.toml", "--topic", "t",
+    result = run("extract", ARTICLE, "--write", folder / "bad.toml", "--topic", "t",
                  "--claims", folder)  # fmt: skip
     assert result.exit_code == 3
+    assert "has the problems above" in result.stderr
     assert sorted(p.name for p in folder.iterdir()) == ["bad.toml"]
     assert (folder / "bad.toml").read_bytes() == before
 

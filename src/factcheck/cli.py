@@ -12,7 +12,7 @@ import io
 import itertools
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from factcheck.compare import Comparison
     from factcheck.expression import Resolver
     from factcheck.listing import Listed, Listing, Stored
-    from factcheck.store import Corpus, Summary
+    from factcheck.store import Corpus, Problem, Summary
 
 from factcheck.errors import (
     EXIT_DATA,
@@ -36,6 +36,7 @@ from factcheck.errors import (
     EXIT_INTERRUPTED,
     EXIT_OUTPUT,
     EXIT_USAGE,
+    DataError,
     FactcheckError,
     OutputFailure,
     UsageError,
@@ -100,9 +101,13 @@ def handles_errors(command: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         from factcheck.discovery import one_snapshot
 
+        _LEFT_OUT.clear()
         try:
             with one_snapshot():  # the folder walked and each file read once per command
-                return command(*args, **kwargs)
+                result = command(*args, **kwargs)
+            if _LEFT_OUT:
+                _report_left_out()
+            return result
         except KeyboardInterrupt:
             from factcheck import render
 
@@ -112,6 +117,8 @@ def handles_errors(command: F) -> F:
             code = _exit_code(error)  # the library is imported only when something failed
             if code is None:
                 raise
+            if _LEFT_OUT and not isinstance(error, DataError):
+                _list_left_out()  # they may be why: `show` of a record left out
             raise typer.Exit(code) from None
 
     return wrapper  # type: ignore[return-value]
@@ -248,7 +255,9 @@ def output_format(
 
 
 def load_claims(folder: str) -> Corpus:
-    """The claims folder, a single .toml file, or one document on stdin (`--claims -`)."""
+    """The claims folder, a single .toml file, or one document on stdin (`--claims -`).
+    Records with problems are left out, and the command, its output written, lists the
+    problems and exits 3 (see handles_errors); `validate` reads strictly instead."""
     from factcheck.store import STDIN, load, load_document
 
     if not folder.strip():
@@ -257,8 +266,33 @@ def load_claims(folder: str) -> Corpus:
         stream = getattr(sys.stdin, "buffer", None)
         if stream is None:
             raise UsageProblem("--claims -: there is no standard input to read")
-        return load_document(STDIN, stream.read())
-    return load(Path(folder), _cache())
+        corpus = load_document(STDIN, stream.read(), keep_going=True)
+    else:
+        corpus = load(Path(folder), _cache(), keep_going=True)
+    if corpus.left_out and not _LEFT_OUT:
+        _LEFT_OUT.append(corpus)
+    return corpus
+
+
+# The folder a command read whose records with problems it left out: the problems are
+# listed, and the exit is 3, once the command's output is written.
+_LEFT_OUT: list[Corpus] = []
+
+
+def _report_left_out() -> None:
+    _list_left_out()
+    raise typer.Exit(EXIT_DATA)
+
+
+def _list_left_out() -> None:
+    from factcheck import render
+
+    corpus = _LEFT_OUT.pop()
+    render.problems(corpus.left_out, OutputFormat.table)
+    named = corpus.left_out_records
+    more = f" and {len(named) - 5} more" if len(named) > 5 else ""
+    render.note(f"left out for these problems: {', '.join(named[:5])}{more}; everything "
+                "else was read ('factcheck validate' checks every file)")  # fmt: skip
 
 
 def load_for_adding(folder: str, create: bool = True) -> Corpus:
@@ -306,13 +340,22 @@ def _check_target(target: Path, folder: Path, claims: str) -> None:
         raise UsageProblem(f"{target} is not a file; name a .toml file")
 
 
-def append_checked(target: Path, text: str, claims: str) -> None:
-    """Append records to a claims file and load the folder again; if it then has a problem,
-    put the file back as it was and raise it. Writers take the folder's lock for all of it,
-    so that two commands adding at once never lose each other's records."""
+def append_checked(
+    target: Path, text: str, claims: str, before: Sequence[Problem] = ()
+) -> None:
+    """Append records to a claims file and load the folder again; if that finds a problem
+    the folder did not have `before`, put the file back as it was and raise it. A file that
+    has problems itself is not added to. Writers take the folder's lock for all of it, so
+    that two commands adding at once never lose each other's records."""
     from factcheck import records
-    from factcheck.store import ClaimsError
+    from factcheck.discovery import shown
+    from factcheck.store import ClaimsError, Problem
 
+    own = [p for p in before if p.path == shown(target)]
+    if own:
+        refusal = Problem(shown(target), "has the problems above; fix them before adding to "
+                          "it, or name another file (nothing was written)")  # fmt: skip
+        raise ClaimsError([*own, refusal])
     with records.folder_lock(Path(claims)):
         original = target.read_bytes() if target.exists() else None
         try:
@@ -320,11 +363,16 @@ def append_checked(target: Path, text: str, claims: str) -> None:
         except OSError as error:  # a full disk, a read-only folder, a name too long
             raise OutputFailure(f"cannot write {target}: {error.strerror or error}; nothing "
                                 "was changed") from None  # fmt: skip
-        try:
-            load_claims(claims)
-        except ClaimsError:
+        known = {_unplaced(p) for p in before}
+        new = [p for p in load_claims(claims).left_out if _unplaced(p) not in known]
+        if new:
             records.restore(target, original)
-            raise
+            raise ClaimsError(new)
+
+
+def _unplaced(problem: Problem) -> tuple[str, str | None, str | None, str]:
+    """A problem without its line: appending to a file moves no line before the end."""
+    return problem.path, problem.record, problem.field, problem.message
 
 
 def summarise_claims(folder: str) -> Summary:
@@ -1070,7 +1118,7 @@ def _add_record(
     folder = Path(claims)
     target = file or folder / "new-claims.toml"
     _writable_target(target, folder, claims)
-    append_checked(target, records.record_text(kind, record), claims)
+    append_checked(target, records.record_text(kind, record), claims, corpus.left_out)
     render.note(f"added {kind[:-1]} '{record.id}' to {target}")
     render.one_document({"id": record.id, "file": str(target)}, OutputFormat.jsonl)
 
@@ -1219,7 +1267,7 @@ def import_command(
             raise typer.Exit(EXIT_USAGE)  # nothing in the file could be read
         return
     _writable_target(target, folder, claims)
-    append_checked(target, text, claims)
+    append_checked(target, text, claims, corpus.left_out)
     render.note(f"added to {target}: {summary}")
 
 

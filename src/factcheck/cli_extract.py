@@ -186,7 +186,7 @@ def _write_drafts(
     from factcheck.cli import load_for_adding
     from factcheck.extract.drafts import Origin, drafts
 
-    corpus = load_for_adding(claims)  # a folder with problems refuses, and nothing is written
+    corpus = load_for_adding(claims)
     if source is not None and source not in corpus.sources:
         raise UsageProblem(f"--source {source}: no such source in {claims}")
     from factcheck.cli import _writable_target
@@ -203,7 +203,7 @@ def _write_drafts(
         raise UsageProblem(f"a draft cannot be a record ({place}: {first['msg']})") from None
     from factcheck.cli import append_checked
 
-    append_checked(target, _text(made), claims)
+    append_checked(target, _text(made), claims, corpus.left_out)
     render.note(f"added to {target}: {plural(made)} (drafts: factcheck list --drafts)")
 
 

@@ -104,7 +104,7 @@ def check_new(corpus: Corpus, record: Claim | Source) -> None:
     taken = corpus.taken_ids()
     if record.id in taken:
         kind = "rating" if record.id in corpus.ratings else "record"
-        where = corpus.origin[record.id]
+        where = corpus.origin.get(record.id, "a record left out for its problems")
         raise RecordError(f"the ID '{record.id}' is taken by a {kind} ({where}); "
                           "choose another with --id")  # fmt: skip
     if isinstance(record, Claim):

@@ -89,6 +89,10 @@ class Corpus:
     # cache: what a listing of the folder is kept under (listing.py).
     state: bytes | None = None
     cached_files: int = 0  # of `files`, how many came from the cache, unparsed
+    # Loaded with keep_going: the folder's problems, whose records were left out.
+    left_out: list[Problem] = field(default_factory=list)
+    left_out_ids: set[str] = field(default_factory=set)  # still taken: no new record gets one
+    left_out_records: list[str] = field(default_factory=list)  # "claim 'x'", for the note
     digests: dict[Path, bytes] = field(default_factory=dict)  # of each file read, when cached
 
     def quantity(self, reference: str) -> Quantity | None:
@@ -99,39 +103,42 @@ class Corpus:
     def taken_ids(self) -> set[str]:
         """Every ID in the folder: sources, claims, checks and ratings share one space (the
         loader refuses one ID used by two records of any kinds), so a new record must too."""
-        return {*self.sources, *self.claims, *self.checks, *self.ratings}
+        return {*self.sources, *self.claims, *self.checks, *self.ratings, *self.left_out_ids}
 
     def disputed_by(self, claim_id: str) -> list[str]:
         return [c.id for c in self.claims.values() if claim_id in c.disputes]
 
 
 STDIN = "<stdin>"
+# Rounds of leaving out records whose references lead to a record left out: a chain of
+# figures that are parts of parts is rarely more than a few deep.
+LEAVE_OUT_ROUNDS = 8
 
 
-def load_document(where: str, data: bytes) -> Corpus:
+def load_document(where: str, data: bytes, keep_going: bool = False) -> Corpus:
     """Load and validate one claims document (a single file, or what `--claims -` reads from
-    standard input). Raises ClaimsError naming every problem found."""
+    standard input). Raises ClaimsError naming every problem found (see load for
+    keep_going)."""
     loader = _Loader(Corpus(root=Path(where)))
     with _no_cyclic_gc():
         loader.read_document(where, data)
         loader.check_references()
-    if loader.problems:
-        from factcheck.locate import with_lines  # only when there is something to place
-
-        raise ClaimsError(with_lines(loader.problems))
-    return loader.corpus
+    return loader.finished(keep_going)
 
 
-def load(root: Path, cache: Cache | None = None) -> Corpus:
+def load(root: Path, cache: Cache | None = None, keep_going: bool = False) -> Corpus:
     """Load and validate a claims folder, or one .toml file. Raises ClaimsError naming every
-    problem found. With a cache, files whose bytes are unchanged since a clean load are not
-    parsed again (see cache.py)."""
+    problem found; with keep_going, only when nothing can be read at all: otherwise the
+    records that have problems, and those that need them, are left out, and the problems
+    are in the corpus's `left_out` (one typo in one file must not stop a whole desk from
+    reading the rest). With a cache, files whose bytes are unchanged since a clean load are
+    not parsed again (see cache.py)."""
     if root.is_file() and root.suffix == ".toml":
         try:
             data = root.read_bytes()
         except OSError as error:
             raise ClaimsError([Problem(shown(root), f"cannot be read: {error.strerror}")]) from None
-        corpus = load_document(shown(root), data)
+        corpus = load_document(shown(root), data, keep_going)
         corpus.files = [root]
         return corpus
     if not root.exists():
@@ -162,11 +169,7 @@ def load(root: Path, cache: Cache | None = None) -> Corpus:
                 cache.mark_clean(root, state, Summary.of(loader.corpus).counts)
         if state is not None and not loader.problems:
             loader.corpus.state = state
-    if loader.problems:
-        from factcheck.locate import with_lines  # only when there is something to place
-
-        raise ClaimsError(with_lines(loader.problems))
-    return loader.corpus
+    return loader.finished(keep_going)
 
 
 @dataclass(frozen=True)
@@ -268,6 +271,7 @@ class _Loader:
         self.cache = cache
         self._file_keys: list[bytes] = []  # the path and digest of every file read
         self._invalid_ids: set[str] = set()  # records present but invalid (their IDs)
+        self._needing_left_out: set[str] = set()  # records that refer to an invalid one
         self.problems: list[Problem] = []
         self._ids: dict[str, tuple[str, str]] = {}
         # Where each kind's records go: one ID space across kinds, one table per kind.
@@ -277,6 +281,42 @@ class _Loader:
             "checks": corpus.checks,
             "ratings": corpus.ratings,
         }
+
+    def finished(self, keep_going: bool) -> Corpus:
+        """The corpus, or ClaimsError naming every problem (see load)."""
+        if not self.problems:
+            return self.corpus
+        from factcheck.locate import with_lines  # only when there is something to place
+
+        self.corpus.left_out_ids.update(self._invalid_ids)
+        if keep_going and self.leave_out_what_has_problems():
+            self.corpus.left_out = with_lines(list(dict.fromkeys(self.problems)))
+            return self.corpus
+        raise ClaimsError(with_lines(self.problems))
+
+    def leave_out_what_has_problems(self) -> bool:
+        """Take out each record a problem names, then check the references of the rest
+        again, since they may have pointed at one taken out (a check of a left-out claim's
+        figure), until nothing more goes. False when that does not settle in a few rounds."""
+        removed: list[str] = []
+        for _ in range(LEAVE_OUT_ROUNDS):
+            named = {p.record for p in self.problems if p.record} | self._needing_left_out
+            gone = [
+                (table, record_id, label)
+                for kind, table in self._tables.items()
+                for record_id in table
+                if (label := f"{SINGULAR[kind]} '{record_id}'") in named
+            ]
+            if not gone:
+                named_first = [p.record or f"file {p.path}" for p in self.problems]
+                self.corpus.left_out_records = list(dict.fromkeys(named_first + removed))
+                return True
+            for table, record_id, label in gone:
+                del table[record_id]
+                self.corpus.left_out_ids.add(record_id)
+                removed.append(label)
+            self.check_references()
+        return False
 
     def read_file(self, path: Path, data: bytes | None = None) -> None:
         """Read one file once: its digest (the cache's key) and its records are taken from
@@ -497,6 +537,7 @@ class _Loader:
         # is not a second problem: that record's problem is reported, and is the one to fix.
         target = what.split("'")[1] if what.count("'") >= 2 else ""
         if target.split(".")[0] in self._invalid_ids:
+            self._needing_left_out.add(label)  # left out with it, when reading goes on
             return
         self.problems.append(
             Problem(path, f"refers to {what}, which does not exist", record=label, field=field_name)
