@@ -70,3 +70,12 @@ def test_no_id_is_cut_in_two(command, width):
                             flags=re.MULTILINE))  # fmt: skip
     cut = {p for p in pieces for i in ids if "-" in p and i.startswith(p) and p not in ids}
     assert not cut, (cut, width)
+
+
+@pytest.mark.parametrize("command", [*COMMANDS, ["topics"], ["validate"]])
+def test_no_line_ends_in_padding(command):
+    """Rich pads each line of a table or paragraph to the full width: noise in a file, a diff
+    or a copied snippet."""
+    result = run(*command, "--claims", SEED_CLAIMS, env={"COLUMNS": "120"})
+    padded = [line for line in result.stdout.splitlines() if line.endswith(" ")]
+    assert padded == []

@@ -19,7 +19,7 @@ import subprocess
 import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from fractions import Fraction
-from typing import Any
+from typing import IO, Any
 
 from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
@@ -141,9 +141,28 @@ class _Console(Console):
 MIN_WIDTH = 40
 
 
+class _TrimmedLines:
+    """A stream that drops the spaces Rich pads each line of a table or a wrapped paragraph
+    with to the full width: invisible on a terminal, they are noise in a file, a diff or a
+    copied snippet. Colour codes after them are kept."""
+
+    _PADDING = re.compile(r" +((?:\x1b\[[0-9;]*m)*)(?=\n)")
+
+    def __init__(self, stream: IO[str]) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        self._stream.write(self._PADDING.sub(r"\1", text))
+        return len(text)
+
+    def __getattr__(self, name: str) -> Any:  # isatty, encoding, flush, fileno: the stream's
+        return getattr(self._stream, name)
+
+
 def console(stderr: bool = False) -> Console:
     # Made per call, not at import: tests swap sys.stdout, and colour follows NO_COLOR and pipes.
-    out = _Console(stderr=stderr, markup=False, highlight=False, emoji=False)
+    stream = sys.stderr if stderr else sys.stdout
+    out = _Console(file=_TrimmedLines(stream), markup=False, highlight=False, emoji=False)  # type: ignore[arg-type]
     if out.width < MIN_WIDTH:
         out.width = MIN_WIDTH
     return out
