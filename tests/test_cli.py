@@ -634,3 +634,14 @@ def test_global_flags_work_after_the_command(tmp_path):
     assert after.exit_code == 0, after.stderr
     assert len(json.loads(after.stdout)) == 10
     assert not (tmp_path / "cache").exists()  # --no-cache was honoured
+
+
+@pytest.mark.parametrize(
+    "command", ["show", "calc", "validate", "import", "extract", "match", "export", "list"]
+)
+def test_help_names_arguments_as_a_person_types_them(command):
+    """Usage lines read `[[FILE]...]...` and `{FILE}`, arguments `FILE <list[Path]>`."""
+    result = run(command, "--help", env={"COLUMNS": "100"})
+    assert result.exit_code == 0
+    for odd in ("[[", "]]", "{", "<list", "<str>", "<path>", "<Path>"):
+        assert odd not in result.stdout, odd

@@ -91,6 +91,32 @@ def _one_line_usage_errors() -> None:
 _one_line_usage_errors()
 
 
+def _arguments_named_by_their_metavar() -> None:
+    """typer writes an argument's Python type beside it in --help (`FILE <list[Path]>`,
+    `ID <str>`), and a required one in braces in the usage line (`show [OPTIONS] {ID}`):
+    where the argument has a metavar, that says what to give, as `ID` or `[FILE]...`."""
+    from typer.core import TyperArgument
+
+    typed = TyperArgument.display_type_rich
+    usage = getattr(TyperArgument, "_usage_display_name", None)
+
+    def display_type_rich(self: Any, ctx: Any) -> str | None:
+        return None if self.metavar is not None else typed(self, ctx)
+
+    def usage_display_name(self: Any) -> str:
+        name = usage(self) if usage is not None else self.metavar
+        if self.metavar is not None and name.startswith("{"):
+            return f"{self.metavar}..." if self.nargs != 1 else str(self.metavar)
+        return str(name)
+
+    TyperArgument.display_type_rich = display_type_rich  # type: ignore[method-assign]
+    if usage is not None:
+        TyperArgument._usage_display_name = usage_display_name  # type: ignore[method-assign]
+
+
+_arguments_named_by_their_metavar()
+
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -340,9 +366,7 @@ def _check_target(target: Path, folder: Path, claims: str) -> None:
         raise UsageProblem(f"{target} is not a file; name a .toml file")
 
 
-def append_checked(
-    target: Path, text: str, claims: str, before: Sequence[Problem] = ()
-) -> None:
+def append_checked(target: Path, text: str, claims: str, before: Sequence[Problem] = ()) -> None:
     """Append records to a claims file and load the folder again; if that finds a problem
     the folder did not have `before`, put the file back as it was and raise it. A file that
     has problems itself is not added to. Writers take the folder's lock for all of it, so
@@ -626,7 +650,7 @@ def validate_command(
     files: Annotated[
         list[Path] | None,
         typer.Argument(
-            metavar="[FILE]...",
+            metavar="FILE",
             help="Report only the problems of these files (the whole folder is still read, so "
             "that references across files resolve). What a pre-commit hook passes.",
             show_default=False,

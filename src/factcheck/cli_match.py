@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 @handles_errors
 def match_command(
     text: Annotated[
-        str | None, typer.Argument(metavar="[TEXT]", help="The claim to look for in the archive.")
+        str | None, typer.Argument(metavar="TEXT", help="The claim to look for in the archive.")
     ] = None,
     queries: Annotated[
         str | None,
