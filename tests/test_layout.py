@@ -79,3 +79,12 @@ def test_no_line_ends_in_padding(command):
     result = run(*command, "--claims", SEED_CLAIMS, env={"COLUMNS": "120"})
     padded = [line for line in result.stdout.splitlines() if line.endswith(" ")]
     assert padded == []
+
+
+@pytest.mark.parametrize("width", [60, 80])
+def test_headings_break_between_facts_not_inside_one(width):
+    listed = run("list", "--claims", SEED_CLAIMS, env={"COLUMNS": str(width)}).stdout
+    checked = run("check", "--claims", SEED_CLAIMS, env={"COLUMNS": str(width)}).stdout
+    for fact in ("3 figures", "4 figures", "detainers, crime", "computed 13.75%"):
+        assert fact in listed + checked, fact
+    assert "immigration-enforcement, civil-rights" in listed

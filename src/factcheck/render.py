@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from fractions import Fraction
 from typing import IO, Any
 
-from rich.console import Console, Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
@@ -401,6 +401,30 @@ def _rating_text(claim: Listable) -> str:
     return review.rating or review.textual_rating or ""
 
 
+class _Facts:
+    """'head  fact · fact · fact', broken between facts only, never inside one ("3 figures",
+    "computed 13.75%"), the next line indented past the text below it (at 4): a heading
+    that wraps mid-phrase at 80 columns is hard to read. A fact longer than a whole line
+    wraps as text does."""
+
+    def __init__(self, head: Text | None, facts: Sequence[str], style: str = "dim") -> None:
+        self.head = head
+        self.facts = [cell(f, style) for f in facts if f]
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = options.max_width
+        line = self.head.copy() if self.head is not None else Text()
+        joiner = "  " if self.head is not None else ""
+        for fact in self.facts:
+            if line.cell_len and line.cell_len + len(joiner) + fact.cell_len > width:
+                yield line
+                line, joiner = Text(" " * (4 if self.head is not None else 2)), ""
+            line.append(joiner)
+            line.append_text(fact)
+            joiner = " · "
+        yield line
+
+
 def _claim_blocks(items: Sequence[Listable]) -> list[RenderableType]:
     """One claim a block: 'id  speaker · date · topics · N figures', then its text, indented."""
     blocks: list[RenderableType] = []
@@ -409,8 +433,7 @@ def _claim_blocks(items: Sequence[Listable]) -> list[RenderableType]:
                  ", ".join(claim.topics),
                  plural(claim.figures, "figure") if claim.figures else "",
                  f"rated {_rating_text(claim)}" if claim.review else ""]  # fmt: skip
-        blocks.append(Text.assemble(Text(visible(claim.id), style="bold"), "  ",
-                                    cell(" · ".join(f for f in facts if f), "dim")))  # fmt: skip
+        blocks.append(_Facts(Text(visible(claim.id), style="bold"), facts))
         blocks.append(Padding(cell(claim.text), (0, 0, 1, 2)))
     return blocks
 
@@ -648,8 +671,8 @@ def _check_blocks(rows: list[list[str]]) -> list[RenderableType]:
     for check_id, target, claimed, computed, verdict, explanation in rows:
         blocks.append(Text.assemble(Text(visible(check_id), style="bold"), "  ",
                                     cell(verdict, VERDICT_STYLES[Verdict(verdict)])))  # fmt: skip
-        facts = f"{target} · claimed {claimed or '-'} · computed {computed}"
-        blocks.append(Padding(cell(facts, "dim"), (0, 0, 0, 2)))
+        facts = [target, f"claimed {claimed or '-'}", f"computed {computed}"]
+        blocks.append(Padding(_Facts(None, facts), (0, 0, 0, 2)))
         blocks.append(Padding(cell(explanation), (0, 0, 1, 2)))
     return blocks
 
