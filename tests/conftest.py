@@ -7,7 +7,8 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner, Result
 
-from factcheck.cli import app, command_line, register_commands
+from factcheck.cli.base import app
+from factcheck.cli.main import command_line, register_commands
 
 register_commands()  # every command, as `factcheck --help` sees them
 

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from conftest import FIXTURES, SEED_CLAIMS, run, run_json
 from factcheck import __version__
-from factcheck.cli import app
+from factcheck.cli.base import app
 
 VALID = FIXTURES / "valid"
 

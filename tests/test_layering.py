@@ -1,8 +1,13 @@
 """The library can be used from Python on its own: it imports neither typer nor rich."""
 
+import ast
 import os
 import subprocess
 import sys
+from pathlib import Path
+
+import factcheck.cli
+from factcheck.cli.main import COMMAND_MODULES
 
 LIBRARY = ["model", "store", "query", "quantity", "expression", "arithmetic", "checks",
            "lexicon", "wordnet", "compare", "compare.run", "cache", "listing", "filters",
@@ -71,25 +76,78 @@ def test_list_json_from_a_listing_builds_no_model_and_loads_no_rich(tmp_path):
     assert second.stdout == first.stdout
 
 
-def test_commands_of_their_own_module_are_imported_only_when_they_may_run(tmp_path):
-    """`--version` and `list` do not pay for building match's and extract's options;
-    `--help`, global options first, and the commands themselves still find them."""
+EVERY = sorted({m for names in COMMAND_MODULES.values() for m in names})
 
-    def loaded(*args: str) -> str:
+
+def test_a_command_line_imports_its_own_command_module_only(tmp_path):
+    """typer builds every registered command's options at start-up: `--version` registers
+    none, `list` its own module's; `--help`, a mistyped command and completion see all."""
+
+    def loaded(*args: str) -> list[str]:
         probe = (
             "import sys; from factcheck.cli import main\n"
             f"sys.argv = ['factcheck', *{list(args)!r}]\n"
             "try:\n    main()\nexcept SystemExit:\n    pass\n"
-            "print(sorted(m for m in ('factcheck.cli_match', 'factcheck.cli_extract') "
-            "if m in sys.modules), file=sys.stderr)"
+            "print(sorted(m.rpartition('.')[2] for m in sys.modules "
+            "if m.startswith('factcheck.cli.') and m.rpartition('.')[2] in "
+            f"{EVERY!r}), file=sys.stderr)"
         )
         done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                               check=True, cwd=tmp_path)  # fmt: skip
-        return done.stderr.strip().splitlines()[-1]
+        return eval(done.stderr.strip().splitlines()[-1])  # a list literal we printed
 
-    both = "['factcheck.cli_extract', 'factcheck.cli_match']"
-    assert loaded("--version") == "[]"
-    assert loaded("list", "--json") == "[]"
-    assert loaded("--help") == both
-    assert loaded("--no-cache", "match", "x") == both
-    assert loaded("extract", "--help") == both
+    every = sorted({m for names in COMMAND_MODULES.values() for m in names})
+    assert loaded("--version") == []
+    assert loaded("list", "--json") == ["reading"]
+    assert loaded("--no-cache", "match", "x") == ["matching"]
+    assert loaded("extract", "--help") == ["extracting"]
+    assert loaded("--help") == every
+    assert loaded("lsit") == every  # for "did you mean list?"
+
+
+# The command line's layers, top to bottom: a module imports only from layers above its own
+# (the commands, one layer, not from each other).
+CLI_LAYERS = [
+    {"options", "prompts"},
+    {"folder"},
+    {"base"},
+    {m for names in COMMAND_MODULES.values() for m in names},
+    {"main"},
+]
+
+
+def _cli_imports(module: Path) -> set[str]:
+    tree = ast.parse(module.read_text(encoding="utf-8"))
+    found = set()
+    for node in ast.walk(tree):  # function-local imports too
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("factcheck.cli."):
+            found.add(node.module.split(".")[2])
+        elif isinstance(node, ast.Import):
+            found |= {a.name.split(".")[2] for a in node.names
+                      if a.name.startswith("factcheck.cli.")}  # fmt: skip
+    return found
+
+
+def test_the_command_line_layers_import_only_upward():
+    package = Path(factcheck.cli.__file__).parent
+    layer_of = {name: depth for depth, names in enumerate(CLI_LAYERS) for name in names}
+    modules = {p.stem for p in package.glob("*.py")} - {"__init__"}
+    assert modules == set(layer_of), "a module of factcheck/cli/ is in no layer"
+    wrong = [
+        f"{module} imports {other}"
+        for module in sorted(modules)
+        for other in sorted(_cli_imports(package / f"{module}.py"))
+        if layer_of[other] >= layer_of[module] and other != module
+    ]
+    assert wrong == []
+
+
+def test_cli_modules_stay_small():
+    package = Path(factcheck.cli.__file__).parent
+    for module in package.glob("*.py"):
+        text = module.read_text(encoding="utf-8")
+        assert len(text.splitlines()) < 300, module.name
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, ast.FunctionDef):
+                length = node.end_lineno - node.lineno + 1  # type: ignore[operator]
+                assert length <= 60, f"{module.name}: {node.name} has {length} lines"

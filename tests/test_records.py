@@ -274,7 +274,7 @@ def test_an_empty_answer_is_asked_again_and_ctrl_c_is_an_interruption(tmp_path):
     folder = tmp_path / "claims"
     folder.mkdir()
     code, said = _at_a_terminal(["new", "source", "--claims", str(folder)],
-                                b"My Source\nmy-source\n", tmp_path)  # fmt: skip
+                                b"My Source\nmy-source\n\n\n\n\n", tmp_path)  # fmt: skip
     assert code == 0, said
     assert "'My Source' is not an ID" in said and "try again" in said
     assert 'id = "my-source"' in (folder / "new-claims.toml").read_text(encoding="utf-8")
@@ -283,3 +283,48 @@ def test_an_empty_answer_is_asked_again_and_ctrl_c_is_an_interruption(tmp_path):
                                     interrupt)  # fmt: skip
         assert code == 130, said
         assert "interrupted" in said and "Aborted" not in said
+
+
+def test_new_claim_at_a_terminal_asks_for_source_date_and_figures(tmp_path):
+    """It asked only for speaker, text and topics: the source, date and figures a desk
+    records for nearly every claim needed options or a text editor."""
+    folder = tmp_path / "claims"
+    folder.mkdir()
+    (folder / "sources.toml").write_text('[[sources]]\nid = "paper"\n', encoding="utf-8")
+    typed = (b"Ann Example\nThe county released 4,561 people.\nt\n\n"  # speaker, text, topic, ID
+             b"\n"  # the only source, offered as the default
+             b"March 3\n2025-03-03\n"  # a date it cannot read, asked again
+             b"released=4,561\n")  # fmt: skip
+    code, said = _at_a_terminal(["new", "claim", "--claims", str(folder)], typed, tmp_path)
+    assert code == 0, said
+    assert "'March 3' is not a date" in said
+    written = (folder / "new-claims.toml").read_text(encoding="utf-8")
+    assert 'source = "paper"' in written
+    assert "date = 2025-03-03" in written
+    assert 'released = "4,561"' in written
+
+
+def test_new_check_and_new_rating_add_what_only_an_editor_could(tmp_path):
+    folder = tmp_path / "claims"
+    folder.mkdir()
+    (folder / "c.toml").write_text(
+        '[[claims]]\nid = "c"\nspeaker = "Ann Example"\ntext = "About one in eight."\n'
+        'topics = ["t"]\nquantities = { share = "about one in eight" }\n',
+        encoding="utf-8",
+    )
+    base = ["--no-input", "--claims", str(folder)]
+    check = run("new", "check", "--compute", "4,561 / 33,179", "--claim", "c.share", *base)
+    assert check.exit_code == 0, check.stderr
+    assert json.loads(check.stdout) == {"id": "c-check", "file": str(folder / "new-claims.toml")}
+    wrong = run("new", "check", "--compute", "1 / c.nothing", "--expect", "1", *base)
+    assert wrong.exit_code == 2 and "no figure 'c.nothing'" in wrong.stderr
+    rating = run("new", "rating", "--id", "false", "--label", "False", "--value", "1",
+                 "--best", "5", "--worst", "1", *base)  # fmt: skip
+    assert rating.exit_code == 0, rating.stderr
+    checked = run("check", "--json", "--claims", folder)
+    assert [r["id"] for r in json.loads(checked.stdout)["checks"]] == ["c-check"]
+    written = tomli.loads((folder / "new-claims.toml").read_text(encoding="utf-8"))
+    assert written["ratings"] == [{"id": "false", "label": "False", "value": 1, "best": 5,
+                                   "worst": 1}]  # fmt: skip
+    shown = json.loads(run("validate", "--json", "--claims", folder).stdout)
+    assert shown["valid"] is True and shown["checks"] == 1

@@ -18,7 +18,7 @@ import pytest
 
 from conftest import FIXTURES, SEED_CLAIMS
 from factcheck import render
-from factcheck.cli import EXIT_OUTPUT
+from factcheck.errors import EXIT_OUTPUT
 
 COMMANDS = [
     ["list"],

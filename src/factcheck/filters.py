@@ -63,6 +63,11 @@ class ClaimFilter:
     rating: str | None = None
     drafts: bool = False  # only claims drafted by `extract` (loaded claims only: see list)
 
+    def is_everything(self) -> bool:
+        """No filter given at all (an empty --speaker "" is a filter given)."""
+        options = (self.speaker, self.search, self.source, self.since, self.until, self.rating)
+        return not self.topics and not self.drafts and all(o is None for o in options)
+
     def keeps(self, claim: Listable) -> bool:
         if self.drafts and not getattr(claim, "draft", None):
             return False

@@ -18,10 +18,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from factcheck import expression
 from factcheck.atomic import replace_file
 from factcheck.discovery import forget_snapshot
 from factcheck.errors import UsageError
-from factcheck.model import SLUG_PATTERN, Claim, Source
+from factcheck.model import SLUG_PATTERN, Check, Claim, Rating, Source
 from factcheck.store import Corpus
 from factcheck.unicode import INVISIBLE
 
@@ -99,7 +100,7 @@ def record_text(kind: str, record: BaseModel) -> str:
     return "\n".join(lines) + "\n"
 
 
-def check_new(corpus: Corpus, record: Claim | Source) -> None:
+def check_new(corpus: Corpus, record: Claim | Source | Check | Rating) -> None:
     """Refuse a duplicate ID or a reference to nothing, before anything is written."""
     taken = corpus.taken_ids()
     if record.id in taken:
@@ -114,6 +115,15 @@ def check_new(corpus: Corpus, record: Claim | Source) -> None:
         missing = [d for d in record.disputes if d not in corpus.claims]
         if missing:
             raise RecordError(f"disputes names no claim '{missing[0]}'")
+    if isinstance(record, Check):
+        references = [*([record.claim] if record.claim else []),
+                      *expression.references(record.compute)]  # fmt: skip
+        for reference in references:
+            if corpus.quantity(reference) is None:
+                raise RecordError(
+                    f"no figure '{reference}' in the folder: name a claim's "
+                    "quantity as claim-id.name (see 'factcheck show ID')"
+                )
 
 
 def append_atomically(path: Path, text: str) -> None:

@@ -1,4 +1,4 @@
-"""Tables for people, JSON/JSONL/CSV for scripts. With cli.py, the only module that imports rich.
+"""Tables for people, JSON/JSONL/CSV for scripts. With the cli package, all that imports rich.
 
 Claim text is untrusted: it never passes through Rich markup (consoles have markup off and
 cells are `Text`), and control characters are made visible before they reach a terminal.

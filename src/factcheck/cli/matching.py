@@ -11,7 +11,9 @@ import typer
 
 from factcheck import completion
 from factcheck.choices import OutputFormat
-from factcheck.cli import (
+from factcheck.cli.base import app, handles_errors
+from factcheck.cli.folder import _cache, load_claims, read_input
+from factcheck.cli.options import (
     ClaimsDir,
     DocumentFormat,
     JsonFlag,
@@ -21,14 +23,11 @@ from factcheck.cli import (
     SpeakerFilter,
     TopicFilter,
     UntilFilter,
-    UsageProblem,
     _date,
-    app,
-    handles_errors,
-    load_claims,
     output_format,
     paged,
 )
+from factcheck.errors import UsageError as UsageProblem
 
 if TYPE_CHECKING:
     from factcheck.match.index import Index
@@ -36,35 +35,42 @@ if TYPE_CHECKING:
     from factcheck.store import Corpus
 
 
+QueryText = Annotated[
+    str | None, typer.Argument(metavar="TEXT", help="The claim to look for in the archive.")
+]
+QueriesFile = Annotated[
+    str | None,
+    typer.Option(
+        "--queries",
+        metavar="FILE",
+        help='Match many: JSON Lines of {"id": ..., "text": ...} (- for stdin); writes '
+        "one JSON line per query.",
+    ),
+]
+RecordedClaim = Annotated[
+    str | None,
+    typer.Option(
+        "--claim",
+        metavar="ID",
+        help="Match a recorded claim against the rest of the folder.",
+        autocompletion=completion.claim_ids,
+    ),
+]
+Duplicates = Annotated[
+    bool,
+    typer.Option("--duplicates", help="List pairs of claims that very likely say the same."),
+]
+Top = Annotated[int, typer.Option("--top", min=1, max=100, help="Matches per query.")]
+
+
 @app.command("match")
 @handles_errors
 def match_command(
-    text: Annotated[
-        str | None, typer.Argument(metavar="TEXT", help="The claim to look for in the archive.")
-    ] = None,
-    queries: Annotated[
-        str | None,
-        typer.Option(
-            "--queries",
-            metavar="FILE",
-            help='Match many: JSON Lines of {"id": ..., "text": ...} (- for stdin); writes '
-            "one JSON line per query.",
-        ),
-    ] = None,
-    claim: Annotated[
-        str | None,
-        typer.Option(
-            "--claim",
-            metavar="ID",
-            help="Match a recorded claim against the rest of the folder.",
-            autocompletion=completion.claim_ids,
-        ),
-    ] = None,
-    duplicates: Annotated[
-        bool,
-        typer.Option("--duplicates", help="List pairs of claims that very likely say the same."),
-    ] = False,
-    top: Annotated[int, typer.Option("--top", min=1, max=100, help="Matches per query.")] = 5,
+    text: QueryText = None,
+    queries: QueriesFile = None,
+    claim: RecordedClaim = None,
+    duplicates: Duplicates = False,
+    top: Top = 5,
     topic: TopicFilter = None,
     speaker: SpeakerFilter = None,
     source: SourceFilter = None,
@@ -140,7 +146,6 @@ def _match_one(
 
 def _match_queries(corpus: Corpus, chosen: list[Claim], claims: str, path: str, top: int) -> None:
     from factcheck import jsonout
-    from factcheck.cli import read_input
     from factcheck.match import archive, queries, run
 
     asked = queries.parse(path if path != "-" else "<stdin>", read_input(path, queries.MAX_BYTES))
@@ -174,7 +179,6 @@ def _write(items: list[dict[str, Any]], fmt: OutputFormat, for_people: Callable[
 
 def _index(chosen: list[Claim], folder: str) -> Index:
     """The archive's index, from the folder's cache when these claims were indexed before."""
-    from factcheck.cli import _cache
     from factcheck.match import archive, stored
     from factcheck.match.index import Index
 

@@ -9,17 +9,10 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from factcheck.choices import OutputFormat
-from factcheck.cli import (
-    ClaimsDir,
-    DocumentFormat,
-    JsonFlag,
-    UsageProblem,
-    _date,
-    app,
-    handles_errors,
-    output_format,
-    paged,
-)
+from factcheck.cli.base import app, handles_errors
+from factcheck.cli.folder import _writable_target, append_checked, load_for_adding, read_input
+from factcheck.cli.options import ClaimsDir, DocumentFormat, JsonFlag, _date, output_format, paged
+from factcheck.errors import UsageError as UsageProblem
 
 if TYPE_CHECKING:
     from factcheck.extract.drafts import Drafts
@@ -29,59 +22,71 @@ if TYPE_CHECKING:
 MAX_BYTES = 8 * 1024 * 1024
 
 
+ArticleFile = Annotated[
+    str,
+    typer.Argument(
+        metavar="FILE",
+        help="The article: plain text, Markdown or a saved HTML page (- for stdin).",
+    ),
+]
+MinScore = Annotated[
+    float | None,
+    typer.Option(
+        "--min-score",
+        min=0.0,
+        max=1.0,
+        help="List sentences scoring at least this (0 lists every sentence); by default, "
+        "those the model judges check-worthy (docs/extract.md).",
+    ),
+]
+Top = Annotated[int | None, typer.Option("--top", min=1, help="At most this many, best first.")]
+WriteFile = Annotated[
+    Path | None,
+    typer.Option(
+        "--write",
+        metavar="FILE",
+        help="Append the candidates listed as draft claim records (and the checks their "
+        "figures suggest) to this .toml file of the claims folder.",
+    ),
+]
+DraftTopics = Annotated[
+    list[str] | None,
+    typer.Option("--topic", metavar="TOPIC", help="Topic of the drafted claims (repeatable)."),
+]
+ArticleSource = Annotated[
+    str | None,
+    typer.Option("--source", metavar="ID", help="The folder's source record of the article."),
+]
+ArticleUrl = Annotated[
+    str | None,
+    typer.Option("--url", metavar="URL", help="The article's URL, for a new source."),
+]
+ArticleOutlet = Annotated[
+    str | None,
+    typer.Option(
+        "--outlet",
+        metavar="NAME",
+        help="Who published it: a new source, and the speaker of sentences nobody is quoted in.",
+    ),
+]
+ArticleDate = Annotated[
+    str | None,
+    typer.Option("--date", metavar="DATE", help="When it was published (YYYY-MM-DD)."),
+]
+
+
 @app.command("extract")
 @handles_errors
 def extract_command(
-    article: Annotated[
-        str,
-        typer.Argument(
-            metavar="FILE",
-            help="The article: plain text, Markdown or a saved HTML page (- for stdin).",
-        ),
-    ],
-    min_score: Annotated[
-        float | None,
-        typer.Option(
-            "--min-score",
-            min=0.0,
-            max=1.0,
-            help="List sentences scoring at least this (0 lists every sentence); by default, "
-            "those the model judges check-worthy (docs/extract.md).",
-        ),
-    ] = None,
-    top: Annotated[
-        int | None, typer.Option("--top", min=1, help="At most this many, best first.")
-    ] = None,
-    write: Annotated[
-        Path | None,
-        typer.Option(
-            "--write",
-            metavar="FILE",
-            help="Append the candidates listed as draft claim records (and the checks their "
-            "figures suggest) to this .toml file of the claims folder.",
-        ),
-    ] = None,
-    topic: Annotated[
-        list[str] | None,
-        typer.Option(metavar="TOPIC", help="Topic of the drafted claims (repeatable)."),
-    ] = None,
-    source: Annotated[
-        str | None, typer.Option(metavar="ID", help="The folder's source record of the article.")
-    ] = None,
-    url: Annotated[
-        str | None, typer.Option(metavar="URL", help="The article's URL, for a new source.")
-    ] = None,
-    outlet: Annotated[
-        str | None,
-        typer.Option(
-            metavar="NAME",
-            help="Who published it: a new source, and the speaker of "
-            "sentences nobody is quoted in.",
-        ),
-    ] = None,
-    date: Annotated[
-        str | None, typer.Option(metavar="DATE", help="When it was published (YYYY-MM-DD).")
-    ] = None,
+    article: ArticleFile,
+    min_score: MinScore = None,
+    top: Top = None,
+    write: WriteFile = None,
+    topic: DraftTopics = None,
+    source: ArticleSource = None,
+    url: ArticleUrl = None,
+    outlet: ArticleOutlet = None,
+    date: ArticleDate = None,
     claims: ClaimsDir = "claims",
     fmt: DocumentFormat = OutputFormat.table,
     as_json: JsonFlag = False,
@@ -99,7 +104,6 @@ def extract_command(
       factcheck extract article.txt --top 10 --write claims/drafts.toml --topic detainers \\
           --outlet Benzinga --url https://example.com/story
     """
-    from factcheck.extract import output
     from factcheck.extract.run import extract
 
     fmt = output_format(fmt, as_json, (OutputFormat.table, OutputFormat.json, OutputFormat.jsonl))
@@ -114,9 +118,16 @@ def extract_command(
     if write is not None:
         _write_drafts(found, chosen, write, list(topic or ()), source, url, outlet, published,
                       claims)  # fmt: skip
-    ranked = [output.candidate_json(c, n) for n, c in enumerate(chosen, start=1)]
-    from factcheck import jsonout
+    _write_candidates(found, chosen, fmt, found.threshold if min_score is None else min_score)
 
+
+def _write_candidates(
+    found: Extraction, chosen: list[Candidate], fmt: OutputFormat, threshold: float
+) -> None:
+    from factcheck import jsonout
+    from factcheck.extract import output
+
+    ranked = [output.candidate_json(c, n) for n, c in enumerate(chosen, start=1)]
     if fmt is OutputFormat.json:
         jsonout.write_json({"sentences": len(found.candidates), "threshold": found.threshold,
                             "candidates": ranked, "checks": output.checks_json(found)})  # fmt: skip
@@ -126,8 +137,7 @@ def extract_command(
         from factcheck import extract_render
 
         with paged(fmt):
-            shown = found.threshold if min_score is None else min_score
-            extract_render.candidates(ranked, len(found.candidates), shown)
+            extract_render.candidates(ranked, len(found.candidates), threshold)
 
 
 def _chosen(found: Extraction, min_score: float | None, top: int | None) -> list[Candidate]:
@@ -141,7 +151,6 @@ def _article_text(where: str) -> str:
     from factcheck.extract import article
 
     shown = "<stdin>" if where == "-" else where
-    from factcheck.cli import read_input
 
     data = read_input(where, MAX_BYTES)
     if len(data) > MAX_BYTES:
@@ -183,13 +192,11 @@ def _write_drafts(
     from pydantic import ValidationError
 
     from factcheck import render
-    from factcheck.cli import load_for_adding
     from factcheck.extract.drafts import Origin, drafts
 
     corpus = load_for_adding(claims)
     if source is not None and source not in corpus.sources:
         raise UsageProblem(f"--source {source}: no such source in {claims}")
-    from factcheck.cli import _writable_target
 
     _writable_target(target, Path(claims), claims)
     if not chosen:
@@ -201,7 +208,6 @@ def _write_drafts(
         first = error.errors()[0]
         place = ".".join(map(str, first["loc"]))
         raise UsageProblem(f"a draft cannot be a record ({place}: {first['msg']})") from None
-    from factcheck.cli import append_checked
 
     append_checked(target, _text(made), claims, corpus.left_out)
     render.note(f"added to {target}: {plural(made)} (drafts: factcheck list --drafts)")

@@ -1,0 +1,116 @@
+"""`compare`: conflicting assertions side by side."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from factcheck import completion
+from factcheck.choices import Confidence, OutputFormat
+from factcheck.cli.base import app, handles_errors
+from factcheck.cli.folder import load_claims
+from factcheck.cli.options import ClaimsDir, FormatOption, JsonFlag, output_format, paged
+from factcheck.errors import (
+    EXIT_FAILED,
+)
+from factcheck.errors import UsageError as UsageProblem
+
+if TYPE_CHECKING:
+    from factcheck.compare import Comparison
+
+
+OneTopic = Annotated[
+    str | None,
+    typer.Option(
+        "--topic",
+        metavar="TOPIC",
+        help="Compare the claims on this topic.",
+        autocompletion=completion.topics,
+    ),
+]
+AllTopics = Annotated[bool, typer.Option("--all", help="Every topic in turn.")]
+AboutKey = Annotated[
+    str | None,
+    typer.Option(
+        "--about",
+        metavar="KEY",
+        help="One proposition (an `about` key), across topics.",
+        autocompletion=completion.propositions,
+    ),
+]
+MinConfidence = Annotated[
+    Confidence,
+    typer.Option(
+        "--min-confidence",
+        metavar="low|medium|high",
+        help="Show only conflicts this sure or surer.",
+    ),
+]
+FailOnConflict = Annotated[
+    bool,
+    typer.Option(
+        "--fail-on-conflict/--no-fail-on-conflict",
+        help="Exit 1 when any conflict is shown (for a claims repo's CI).",
+    ),
+]
+
+
+@app.command("compare")
+@handles_errors
+def compare_command(
+    topic: OneTopic = None,
+    all_topics: AllTopics = False,
+    about: AboutKey = None,
+    min_confidence: MinConfidence = Confidence.low,
+    fail_on_conflict: FailOnConflict = False,
+    claims: ClaimsDir = "claims",
+    fmt: FormatOption = OutputFormat.table,
+    as_json: JsonFlag = False,
+) -> None:
+    """Show conflicting assertions side by side, each with the rule that found it.
+
+    Rules, most certain first: recorded (opposite stance on one `about`, or `disputes`),
+    rebuttal ("a lie", "misinformation" aimed at the other speaker), numeric (one measure,
+    figures that cannot both hold); then, read from the words alone and shown as
+    suggestions: negation (a predicate negated on one side only), values (two years,
+    numbers, colours or nationalities in one slot), antonym (WordNet or the desk's
+    contrast pairs) and category (one named subject said to be two kinds of thing, "a
+    film" / "a truck"). Figures of different measures on one proposition are listed as
+    contrasting evidence.
+
+    Examples:
+
+    \b
+      factcheck compare --topic detainers
+      factcheck compare --all --min-confidence high --json
+      factcheck compare --about ca-follows-the-law-on-detainers --fail-on-conflict
+    """
+    fmt = output_format(fmt, as_json)
+    if sum([topic is not None, all_topics, about is not None]) != 1:
+        raise UsageProblem("give one of --topic TOPIC, --all or --about KEY")
+    corpus = load_claims(claims)
+    from factcheck import query, render
+    from factcheck.compare import compare_scope
+
+    if topic is not None:  # the message and suggestions of `list --topic`, from one place
+        query.require_known(corpus, (topic,))
+
+    shown = compare_scope(corpus, topic=topic, about=about, minimum=min_confidence)
+    had_conflicts: list[bool] = []
+    with paged(fmt):
+        render.comparisons(
+            _noting_conflicts(shown, had_conflicts), fmt, single=not all_topics,
+            claims=corpus.claims,
+        )  # fmt: skip
+    if fail_on_conflict and any(had_conflicts):
+        raise typer.Exit(EXIT_FAILED)
+
+
+def _noting_conflicts(comparisons: Iterable[Comparison], seen: list[bool]) -> Iterator[Comparison]:
+    """--all writes topic by topic as each is made: whether any had conflicts is noted on
+    the way, for --fail-on-conflict."""
+    for comparison in comparisons:
+        seen.append(bool(comparison.conflicts))
+        yield comparison

@@ -1,0 +1,209 @@
+"""How a command gets the claims folder: loaded (through the cache), made for adding, added to
+safely; and a file or stdin read with a cap."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+from factcheck.choices import OutputFormat
+from factcheck.cli.options import SETTINGS
+from factcheck.errors import (
+    EXIT_DATA,
+    OutputFailure,
+)
+from factcheck.errors import UsageError as UsageProblem
+
+if TYPE_CHECKING:
+    from factcheck.cache import Cache
+    from factcheck.store import Corpus, Problem, Summary
+
+
+def load_claims(folder: str) -> Corpus:
+    """The claims folder, a single .toml file, or one document on stdin (`--claims -`).
+    Records with problems are left out, and the command, its output written, lists the
+    problems and exits 3 (see handles_errors); `validate` reads strictly instead."""
+    from factcheck.store import STDIN, load, load_document
+
+    if not folder.strip():
+        raise UsageProblem("--claims is empty; give the claims folder (default: ./claims)")
+    if folder == "-":
+        stream = getattr(sys.stdin, "buffer", None)
+        if stream is None:
+            raise UsageProblem("--claims -: there is no standard input to read")
+        corpus = load_document(STDIN, stream.read(), keep_going=True)
+    else:
+        corpus = load(Path(folder), _cache(), keep_going=True)
+    if corpus.left_out and not _LEFT_OUT:
+        _LEFT_OUT.append(corpus)
+    return corpus
+
+
+# The folder a command read whose records with problems it left out: the problems are
+# listed, and the exit is 3, once the command's output is written.
+_LEFT_OUT: list[Corpus] = []
+
+
+def _report_left_out() -> None:
+    _list_left_out()
+    raise typer.Exit(EXIT_DATA)
+
+
+def _list_left_out() -> None:
+    from factcheck import render
+
+    corpus = _LEFT_OUT.pop()
+    render.problems(corpus.left_out, OutputFormat.table)
+    named = corpus.left_out_records
+    more = f" and {len(named) - 5} more" if len(named) > 5 else ""
+    render.note(f"left out for these problems: {', '.join(named[:5])}{more}; everything "
+                "else was read ('factcheck validate' checks every file)")  # fmt: skip
+
+
+def load_for_adding(folder: str, create: bool = True) -> Corpus:
+    """The folder a command adds records to. A new desk's folder may not exist yet, or hold
+    no file: it is made here (unless `create` is off, as for a dry run) and is an empty
+    folder of records, which the first record added gives its first file."""
+    from factcheck import render
+    from factcheck.discovery import claim_files
+    from factcheck.store import Corpus
+
+    path = Path(folder)
+    if not folder.strip() or folder == "-" or path.is_file():
+        return load_claims(folder)
+    if not path.exists():
+        if not create:
+            return Corpus(root=path)
+        try:
+            path.mkdir(parents=True)
+        except OSError as error:
+            raise UsageProblem(f"{folder}: cannot be created: {error.strerror}") from None
+        render.note(f"created the claims folder {folder}")
+    found = claim_files(path)
+    if path.is_dir() and not found.files and not found.problems:
+        return Corpus(root=path, skipped=found.skipped)
+    return load_claims(folder)
+
+
+def _writable_target(target: Path, folder: Path, claims: str) -> None:
+    """A file records may be added to: a .toml file inside the claims folder (a link is
+    followed, and must lead inside it too), that the folder's reading does not skip."""
+    try:
+        _check_target(target, folder, claims)
+    except OSError as error:  # a name too long, a loop of links
+        raise UsageProblem(f"{target}: {error.strerror or error}; name another file") from None
+
+
+def _check_target(target: Path, folder: Path, claims: str) -> None:
+    if target.suffix != ".toml" or folder.resolve() not in target.resolve().parents:
+        raise UsageProblem(f"{target} must be a .toml file inside the claims folder {claims}")
+    inside = target.resolve().relative_to(folder.resolve()).parts
+    if any(part.startswith(".") for part in inside):
+        raise UsageProblem(f"{target}: hidden files and folders are never read; name it "
+                           "without a leading dot")  # fmt: skip
+    if target.exists() and not target.is_file():
+        raise UsageProblem(f"{target} is not a file; name a .toml file")
+
+
+def append_checked(target: Path, text: str, claims: str, before: Sequence[Problem] = ()) -> None:
+    """Append records to a claims file and load the folder again; if that finds a problem
+    the folder did not have `before`, put the file back as it was and raise it. A file that
+    has problems itself is not added to. Writers take the folder's lock for all of it, so
+    that two commands adding at once never lose each other's records."""
+    from factcheck import records
+    from factcheck.discovery import shown
+    from factcheck.store import ClaimsError, Problem
+
+    own = [p for p in before if p.path == shown(target)]
+    if own:
+        refusal = Problem(shown(target), "has the problems above; fix them before adding to "
+                          "it, or name another file (nothing was written)")  # fmt: skip
+        raise ClaimsError([*own, refusal])
+    with records.folder_lock(Path(claims)):
+        original = target.read_bytes() if target.exists() else None
+        try:
+            records.append_atomically(target, text)
+        except OSError as error:  # a full disk, a read-only folder, a name too long
+            raise OutputFailure(f"cannot write {target}: {error.strerror or error}; nothing "
+                                "was changed") from None  # fmt: skip
+        known = {_unplaced(p) for p in before}
+        new = [p for p in load_claims(claims).left_out if _unplaced(p) not in known]
+        if new:
+            records.restore(target, original)
+            raise ClaimsError(new)
+
+
+def _unplaced(problem: Problem) -> tuple[str, str | None, str | None, str]:
+    """A problem without its line: appending to a file moves no line before the end."""
+    return problem.path, problem.record, problem.field, problem.message
+
+
+def summarise_claims(folder: str) -> Summary:
+    """What `validate` says of a valid folder: from the cache's record of its last clean
+    load when not a byte has changed since, else from loading it."""
+    from factcheck.store import Summary, summarise
+
+    if folder.strip() and folder != "-":
+        return summarise(Path(folder), _cache())
+    return Summary.of(load_claims(folder))
+
+
+def _cache() -> Cache | None:
+    if not SETTINGS["cache"]:
+        return None
+    from factcheck.cache import Cache, default_folder
+
+    folder = default_folder()
+    return None if folder is None else Cache(folder)
+
+
+# A ClaimReview feed is at most a few hundred megabytes; an endless stdin is a mistake.
+MAX_IMPORT_BYTES = 512 * 1024 * 1024
+
+
+def read_input(where: str, limit: int) -> bytes:
+    """A file's bytes, or standard input's for `-`, up to one byte past `limit` (so that the
+    caller can say the input was too long without reading an endless stream)."""
+    if where == "-":
+        stream = getattr(sys.stdin, "buffer", None)
+        if stream is None:
+            raise UsageProblem("-: there is no standard input to read")
+        return bytes(stream.read(limit + 1))
+    try:
+        with Path(where).open("rb") as file:
+            return file.read(limit + 1)
+    except OSError as error:
+        raise UsageProblem(f"{where}: cannot be read: {error.strerror}") from None
+
+
+def add_record(
+    kind: str, fields: dict[str, Any], corpus: Corpus, claims: str, file: Path | None
+) -> None:
+    """`new`'s record: validated, checked against the folder, appended atomically, and the
+    folder validated again (the file put back if that fails). Said on stderr; its ID and
+    file as a JSON line on stdout, for scripts."""
+    from pydantic import ValidationError
+
+    from factcheck import records, render
+    from factcheck.model import RECORD_KINDS
+    from factcheck.store import friendly_message
+
+    try:
+        record = RECORD_KINDS[kind].model_validate(fields)
+    except ValidationError as error:
+        details = "; ".join(
+            f"{'.'.join(map(str, d['loc'])) or kind}: {friendly_message(kind, list(d['loc']), d)}"
+            for d in error.errors()
+        )
+        raise UsageProblem(f"the {kind[:-1]} is not valid: {details}") from None
+    records.check_new(corpus, record)
+    folder = Path(claims)
+    target = file or folder / "new-claims.toml"
+    _writable_target(target, folder, claims)
+    append_checked(target, records.record_text(kind, record), claims, corpus.left_out)
+    render.note(f"added {kind[:-1]} '{record.id}' to {target}")
+    render.one_document({"id": record.id, "file": str(target)}, OutputFormat.jsonl)
