@@ -19,7 +19,7 @@ import subprocess
 import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from fractions import Fraction
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.padding import Padding
@@ -27,10 +27,8 @@ from rich.table import Table
 from rich.text import Text
 
 from factcheck import plaintable
-from factcheck.arithmetic import Calculation, Verdict
-from factcheck.checks import CheckReport, CheckResult
+from factcheck.choices import Confidence, Verdict
 from factcheck.choices import OutputFormat as OutputFormat  # re-exported
-from factcheck.compare import Comparison, Confidence, Conflict, Evidence
 from factcheck.filters import Listable
 from factcheck.jsonout import (
     _UNSAFE_IN_JSON as _UNSAFE_IN_JSON,
@@ -74,11 +72,15 @@ from factcheck.jsonout import (
 from factcheck.jsonout import (
     writes_output as writes_output,
 )
-from factcheck.model import Claim, Source
-from factcheck.quantity import decimal_text, parse_figure
-from factcheck.query import ClaimView, TopicCount
-from factcheck.store import Problem, Summary
 from factcheck.unicode import INVISIBLE
+
+if TYPE_CHECKING:  # what a warm `list` need not import: the models, the loader, the checks
+    from factcheck.arithmetic import Calculation
+    from factcheck.checks import CheckReport, CheckResult
+    from factcheck.compare import Comparison, Conflict, Evidence
+    from factcheck.model import Claim, Source
+    from factcheck.query import ClaimView, TopicCount
+    from factcheck.store import Problem, Summary
 
 # C0 controls but tab and newline, DEL, C1 controls (0x9b is a one-byte CSI on some terminals),
 # the bidirectional overrides that can make text read differently from what it holds, and the
@@ -509,6 +511,8 @@ def claim_detail(view: ClaimView, fmt: OutputFormat) -> None:
 
 
 def _figures(claim: Claim) -> Table:
+    from factcheck.quantity import parse_figure
+
     """One line a figure, its name and then what it says, every field it has: words wrap,
     IDs (measures, parts) are never cut in two, at any width."""
     grid = Table.grid(padding=(0, 2))
@@ -692,6 +696,8 @@ def _computed_short(result: CheckResult) -> str:
     claimed_share = result.claimed_interval is not None and "%" in result.claimed_interval
     if claimed_share and computed.percent:
         return computed.percent
+    from factcheck.quantity import decimal_text
+
     return decimal_text(Fraction(computed.fraction), 4)
 
 

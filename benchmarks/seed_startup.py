@@ -1,0 +1,76 @@
+"""A desk's everyday commands on the 10-claim seed corpus, warm, beside `import typer`.
+
+    python benchmarks/seed_startup.py [ROUNDS]
+
+Each command is run as a whole process with the cache warm (one run first fills it), its
+table written to a pipe, best of ROUNDS interleaved runs (default 9), so that drift of the
+machine's speed falls on all alike. Printed: seconds and the ratio to `python -c "import
+typer"`, and, for the floor any Typer command line pays, a two-command Typer app run.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+SEED = Path(__file__).resolve().parents[1] / "claims"
+COMMANDS = {
+    "list": ["list"],
+    "show": ["show", "dhs-released-4561"],
+    "check": ["check"],
+    "compare --topic detainers": ["compare", "--topic", "detainers"],
+    "--version": ["--version"],
+}
+
+
+# The least any Typer command line does: typer 0.29 coerces each parameter through pydantic,
+# which a run of a command imports and `import typer` does not.
+TWO_COMMANDS = """import typer
+app = typer.Typer()
+@app.command()
+def hello(name: str = "x") -> None:
+    print(name)
+@app.command()
+def other() -> None:
+    pass
+app()
+"""
+
+
+def seconds(args: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(args, env=env, check=False, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def main(rounds: int) -> None:
+    with tempfile.TemporaryDirectory() as cache:
+        env = {**os.environ, "FACTCHECK_CACHE_DIR": cache, "COLUMNS": "100"}
+        app = Path(cache) / "two_commands.py"
+        app.write_text(TWO_COMMANDS, encoding="utf-8")
+        runs = {
+            "import typer": [sys.executable, "-c", "import typer"],
+            "a two-command Typer app": [sys.executable, str(app), "hello"],
+        }
+        for name, args in COMMANDS.items():
+            runs[name] = [sys.executable, "-m", "factcheck", *args, "--claims", str(SEED)]
+        runs["--version"] = [sys.executable, "-m", "factcheck", "--version"]
+        for args in runs.values():
+            seconds(args, env)  # the cache filled, the files in the page cache
+        best = {name: float("inf") for name in runs}
+        for _ in range(rounds):
+            for name, args in runs.items():
+                best[name] = min(best[name], seconds(args, env))
+    floor = best["import typer"]
+    print("| command | warm s | x import typer |")
+    print("|---|---|---|")
+    for name, value in best.items():
+        print(f"| {name} | {value:.3f} | {value / floor:.2f} |")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 9)
