@@ -18,8 +18,10 @@ import factcheck
 from conftest import SEED_CLAIMS, run
 from factcheck import cache as cache_module
 from factcheck.cache import MAGIC, Cache, file_digest
+from factcheck.listing import summarise
 from factcheck.model import RECORD_KINDS, Claim, LexiconExtension, Quantity, Source
-from factcheck.store import ClaimsError, load, summarise
+from factcheck.problems import ClaimsError
+from factcheck.store import load
 
 SOURCE = '[[sources]]\nid = "wire"\noutlet = "Wire"\npublished = 2025-01-02\n'
 

@@ -151,3 +151,63 @@ def test_cli_modules_stay_small():
             if isinstance(node, ast.FunctionDef):
                 length = node.end_lineno - node.lineno + 1  # type: ignore[operator]
                 assert length <= 60, f"{module.name}: {node.name} has {length} lines"
+
+
+def _runtime_imports(path: Path, modules: set[str]) -> set[str]:
+    """The factcheck modules a module imports when it runs (function-local imports too; not
+    those under `if TYPE_CHECKING:`, which only name types)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    typing_only = {
+        id(n)
+        for block in ast.walk(tree)
+        if isinstance(block, ast.If) and ast.unparse(block.test) == "TYPE_CHECKING"
+        for statement in block.body
+        for n in ast.walk(statement)
+    }
+    found = set()
+    for node in ast.walk(tree):
+        if id(node) in typing_only:
+            continue
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("factcheck"):
+            for alias in node.names:
+                name = f"{node.module}.{alias.name}"
+                found.add(name if name in modules else node.module)
+        elif isinstance(node, ast.Import):
+            found |= {a.name for a in node.names if a.name.startswith("factcheck")}
+    return {m for m in found if m in modules}
+
+
+def _module_graph() -> dict[str, set[str]]:
+    package = Path(factcheck.__file__).parent
+    paths = {}
+    for path in package.rglob("*.py"):
+        parts = path.relative_to(package.parent).with_suffix("").parts
+        name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        paths[name] = path
+    return {name: _runtime_imports(path, set(paths)) - {name} for name, path in paths.items()}
+
+
+def test_no_import_cycle_but_compares_two_reading_modules():
+    """store -> listing -> store and store -> locate -> store were hidden behind
+    function-local imports (issue 18): now a module below never imports one above."""
+    graph = _module_graph()
+    allowed = {frozenset({"factcheck.compare.kinds", "factcheck.compare.reading"})}
+    cycles = []
+    for start in graph:
+        stack, seen = [(start, [start])], set()
+        while stack:
+            node, path = stack.pop()
+            for nxt in graph[node]:
+                if nxt == start and frozenset(path) not in allowed:
+                    cycles.append(" -> ".join([*path, start]))
+                elif nxt not in seen:
+                    seen.add(nxt)
+                    stack.append((nxt, [*path, nxt]))
+    assert cycles == []
+
+
+def test_the_library_never_imports_the_command_line():
+    graph = _module_graph()
+    library = [m for m in graph if not m.startswith(("factcheck.cli", "factcheck.__main__"))]
+    upward = [f"{m} -> {n}" for m in library for n in graph[m] if n.startswith("factcheck.cli")]
+    assert upward == []

@@ -4,7 +4,8 @@ import pytest
 
 from conftest import FIXTURES, SEED_CLAIMS
 from factcheck.discovery import claim_files
-from factcheck.store import ClaimsError, load
+from factcheck.problems import ClaimsError
+from factcheck.store import load
 
 INVALID = FIXTURES / "invalid"
 

@@ -47,7 +47,7 @@ from factcheck.jsonout import claims_json
 
 if TYPE_CHECKING:
     from factcheck.model import Claim
-    from factcheck.store import Corpus
+    from factcheck.store import Corpus, Summary
 
 # A listing starts with the version of its layout and the size of its JSON header, written
 # in HEADER_SIZE digits; the header follows, then the output.
@@ -468,3 +468,19 @@ def _claim(row: list[Any], output: memoryview, files: int) -> Listed:
 
 def _strings(values: Any) -> bool:
     return type(values) is list and all(type(v) is str for v in values)
+
+
+def summarise(root: Path, cache: Cache | None = None) -> Summary:
+    """What `validate` says of a valid folder, or a ClaimsError naming every problem.
+
+    A folder whose every file has the bytes it had at its last clean load, under this version,
+    is answered from the cache's record of that load without reading a record (see
+    cache.py); one edited in a few files since its listing, each clean on its own with the
+    reference facts it had, from that listing and those files (clean_after_edit);
+    anything else is loaded and validated in full."""
+    from factcheck.store import Summary, load  # the loader only when the folder changed
+
+    unchanged = unchanged_since_clean(root, cache) or clean_after_edit(root, cache)
+    if unchanged is not None:
+        return Summary(unchanged.counts, unchanged.skipped)
+    return Summary.of(load(root, cache))

@@ -14,9 +14,8 @@ import tomli
 from pydantic import BaseModel, ValidationError
 
 from factcheck import expression
-from factcheck.cache import Cache, Counts, file_digest, file_key, unchanged_since_clean
+from factcheck.cache import Cache, Counts, file_digest, file_key
 from factcheck.discovery import file_bytes, folder_files, shown
-from factcheck.errors import DataError
 from factcheck.model import (
     PATTERN_HELP,
     RECORD_KINDS,
@@ -30,46 +29,10 @@ from factcheck.model import (
     records_adapter,
     split_reference,
 )
+from factcheck.problems import ClaimsError, Problem
 
 BOM = b"\xef\xbb\xbf"
 SINGULAR = {"sources": "source", "claims": "claim", "checks": "check", "ratings": "rating"}
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with the claims data, located as precisely as the format allows."""
-
-    path: str
-    message: str
-    line: int | None = None
-    column: int | None = None
-    record: str | None = None
-    field: str | None = None
-
-    def __str__(self) -> str:
-        where = self.path
-        if self.line is not None:
-            where += f":{self.line}" + (f":{self.column}" if self.column is not None else "")
-        parts = [where, self.record, self.field, self.message]
-        return ": ".join(p for p in parts if p)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "path": self.path,
-            "line": self.line,
-            "column": self.column,
-            "record": self.record,
-            "field": self.field,
-            "message": self.message,
-        }
-
-
-class ClaimsError(DataError):
-    """The claims folder cannot be used as it is; `problems` says every reason found."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("\n".join(str(p) for p in problems))
-        self.problems = problems
 
 
 @dataclass
@@ -202,22 +165,6 @@ def read_alone(
     with _no_cyclic_gc():
         loader.read_file(path, data)
     return None if loader.problems else loader.corpus
-
-
-def summarise(root: Path, cache: Cache | None = None) -> Summary:
-    """What `validate` says of a valid folder, or a ClaimsError naming every problem.
-
-    A folder whose every file has the bytes it had at its last clean load, under this version,
-    is answered from the cache's record of that load without reading a record (see
-    cache.py); one edited in a few files since its listing, each clean on its own with the
-    reference facts it had, from that listing and those files (listing.clean_after_edit);
-    anything else is loaded and validated in full."""
-    from factcheck.listing import clean_after_edit
-
-    unchanged = unchanged_since_clean(root, cache) or clean_after_edit(root, cache)
-    if unchanged is not None:
-        return Summary(unchanged.counts, unchanged.skipped)
-    return Summary.of(load(root, cache))
 
 
 @contextlib.contextmanager

@@ -147,7 +147,7 @@ def _exit_code(error: Exception) -> int | None:
     if not isinstance(error, FactcheckError):
         return None
     from factcheck import render
-    from factcheck.store import ClaimsError
+    from factcheck.problems import ClaimsError
 
     if isinstance(error, ClaimsError):
         render.problems(error.problems, OutputFormat.table)

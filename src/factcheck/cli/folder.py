@@ -20,7 +20,8 @@ from factcheck.errors import UsageError as UsageProblem
 
 if TYPE_CHECKING:
     from factcheck.cache import Cache
-    from factcheck.store import Corpus, Problem, Summary
+    from factcheck.problems import Problem
+    from factcheck.store import Corpus, Summary
 
 
 def load_claims(folder: str) -> Corpus:
@@ -116,7 +117,7 @@ def append_checked(target: Path, text: str, claims: str, before: Sequence[Proble
     that two commands adding at once never lose each other's records."""
     from factcheck import records
     from factcheck.discovery import shown
-    from factcheck.store import ClaimsError, Problem
+    from factcheck.problems import ClaimsError, Problem
 
     own = [p for p in before if p.path == shown(target)]
     if own:
@@ -145,7 +146,8 @@ def _unplaced(problem: Problem) -> tuple[str, str | None, str | None, str]:
 def summarise_claims(folder: str) -> Summary:
     """What `validate` says of a valid folder: from the cache's record of its last clean
     load when not a byte has changed since, else from loading it."""
-    from factcheck.store import Summary, summarise
+    from factcheck.listing import summarise
+    from factcheck.store import Summary
 
     if folder.strip() and folder != "-":
         return summarise(Path(folder), _cache())
