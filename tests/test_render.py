@@ -8,8 +8,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import run
-from factcheck import render
-from factcheck.render import to_json, visible
+from factcheck import jsonout, render
+from factcheck.choices import OutputFormat
+from factcheck.jsonout import to_json
+from factcheck.render import visible
 
 HOSTILE = (
     '[[claims]]\nid = "hostile"\nspeaker = "[red]Mallory[/red]"\ntopics = ["x"]\n'
@@ -49,15 +51,15 @@ def test_json_escape_fast_path_is_the_full_pattern(pieces):
     # the lead bytes runs, and must give what the pattern over everything gives.
     text = "".join(prose + odd for prose, odd in pieces)
     raw = json.dumps(text, ensure_ascii=False).encode("utf-8", "surrogatepass")
-    expected = render._UNSAFE_IN_JSON.sub(render._json_escape, raw)
-    assert render._escape_unsafe_json(raw) == expected
+    expected = jsonout._UNSAFE_IN_JSON.sub(jsonout._json_escape, raw)
+    assert jsonout._escape_unsafe_json(raw) == expected
 
 
 def test_json_escape_of_text_crowded_with_lead_bytes():
     # Arabic letters all start with 0xd8-0xd9: past the threshold the full pattern runs.
     text = "\u0627\u061c" * 500 + "\u202e"
-    assert render._escape_unsafe_json(text.encode()) == render._UNSAFE_IN_JSON.sub(
-        render._json_escape, text.encode()
+    assert jsonout._escape_unsafe_json(text.encode()) == jsonout._UNSAFE_IN_JSON.sub(
+        jsonout._json_escape, text.encode()
     )
 
 
@@ -108,7 +110,6 @@ class _Terminal(io.StringIO):
 def test_a_table_on_a_terminal_goes_through_the_pager(monkeypatch, tmp_path):
     import sys
 
-    from factcheck import render
     from factcheck.model import Claim
 
     paged_to = tmp_path / "paged.txt"
@@ -119,19 +120,17 @@ def test_a_table_on_a_terminal_goes_through_the_pager(monkeypatch, tmp_path):
     monkeypatch.setattr(sys, "stdout", terminal)
     claim = Claim(id="a-claim", text="t", speaker="s", topics=["x"])
     with render.paged():
-        render.claims([claim], render.OutputFormat.table)
+        render.claims([claim], OutputFormat.table)
     assert "a-claim" in paged_to.read_text(encoding="utf-8")
     assert "\x1b[" in paged_to.read_text(encoding="utf-8")  # colour kept
     assert terminal.getvalue() == ""
     with render.paged(enabled=False):
-        render.claims([claim], render.OutputFormat.table)
+        render.claims([claim], OutputFormat.table)
     assert "a-claim" in terminal.getvalue()
 
 
 def test_no_pager_for_a_pipe(monkeypatch, tmp_path):
     import sys
-
-    from factcheck import render
 
     monkeypatch.setenv("PAGER", "false-pager-that-does-not-exist")
     pipe = io.StringIO()
@@ -144,9 +143,9 @@ def test_no_pager_for_a_pipe(monkeypatch, tmp_path):
 def test_a_json_array_written_item_by_item_is_the_whole_list_dumped(capsysbinary):
     items = [{"a": [1, {"b": "é\u202e"}], "c": None}, {"d": "x\ny"}, [], "text"]
     for count in range(len(items) + 1):
-        render.write_json_array(iter(items[:count]))
+        jsonout.write_json_array(iter(items[:count]))
         written = capsysbinary.readouterr().out
-        assert written == render.json_bytes(items[:count]) + b"\n"
+        assert written == jsonout.json_bytes(items[:count]) + b"\n"
         assert json.loads(written) == items[:count]
 
 
@@ -156,8 +155,6 @@ def test_the_pager_gets_less_options_for_colour_unless_the_user_set_their_own(
 ):
     """PAGER=less with LESS unset showed raw ESC[1m codes: less needs -R for colour."""
     import sys
-
-    from factcheck import render
 
     told = tmp_path / "less.txt"
     pager = f"{sys.executable} -c \"import os; open(r'{told}', 'w').write(os.environ['LESS'])\""
@@ -176,8 +173,6 @@ def test_notes_wait_for_the_pager(monkeypatch):
     """A count line printed while the table was paged stood above it, or behind the pager."""
     import sys
 
-    from factcheck import render
-
     order = []
     monkeypatch.setattr(render, "_page", lambda text: order.append(("page", text)))
     monkeypatch.setattr(render, "_to_stderr", lambda text: order.append(("note", text.plain)))
@@ -190,3 +185,23 @@ def test_notes_wait_for_the_pager(monkeypatch):
     assert order[1][1] == "3 claims"
     render.note("after")  # not paging: at once
     assert order[-1] == ("note", "after")
+
+
+def test_emit_is_the_one_place_a_format_is_chosen(capsys):
+    said: list[str] = []
+    output = render.Emitted(
+        table=lambda: said.append("table"),
+        json=lambda: {"a": 1},
+        jsonl=lambda: [{"a": 1}, {"b": 2}],
+        csv=(("h",), lambda: [["v"]]),
+    )
+    render.emit(output, OutputFormat.table)
+    assert said == ["table"]
+    render.emit(output, OutputFormat.json)
+    assert json.loads(capsys.readouterr().out) == {"a": 1}
+    render.emit(output, OutputFormat.jsonl)
+    assert capsys.readouterr().out.splitlines() == ['{"a":1}', '{"b":2}']
+    render.emit(output, OutputFormat.csv)
+    assert capsys.readouterr().out.splitlines() == ["h", "v"]
+    with pytest.raises(ValueError, match="no csv output here"):
+        render.emit(render.Emitted(table=None, json=lambda: {}), OutputFormat.csv)

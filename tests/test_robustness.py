@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, SEED_CLAIMS
-from factcheck import render
+from factcheck import jsonout, render
 from factcheck.errors import EXIT_OUTPUT
 
 COMMANDS = [
@@ -112,11 +112,11 @@ def test_every_writer_turns_a_write_failure_into_one_output_error(
 ):
     monkeypatch.setattr(sys, "stdout", _Broken(failure))
     for write in (
-        lambda: render.write_json({"a": 1}),
+        lambda: jsonout.write_json({"a": 1}),
         lambda: render.write_csv(["h"], [["v"]]),
         lambda: render.show("text"),
     ):
-        with pytest.raises(render.OutputError) as caught:
+        with pytest.raises(jsonout.OutputError) as caught:
             write()
         assert message in str(caught.value)
         assert caught.value.cut_short is cut_short
@@ -131,8 +131,8 @@ def test_a_short_write_is_an_error_not_a_silent_truncation(monkeypatch):
         buffer = Short()
 
     monkeypatch.setattr(sys, "stdout", Stdout())
-    with pytest.raises(render.OutputError, match="short write"):
-        render.write_json(list(range(10)))
+    with pytest.raises(jsonout.OutputError, match="short write"):
+        jsonout.write_json(list(range(10)))
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,8 @@ import shlex
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from fractions import Fraction
 from typing import IO, TYPE_CHECKING, Any
 
@@ -27,50 +28,15 @@ from rich.table import Table
 from rich.text import Text
 
 from factcheck import plaintable
-from factcheck.choices import Confidence, Verdict
-from factcheck.choices import OutputFormat as OutputFormat  # re-exported
+from factcheck.choices import Confidence, OutputFormat, Verdict
 from factcheck.filters import Listable
 from factcheck.jsonout import (
-    _UNSAFE_IN_JSON as _UNSAFE_IN_JSON,
-)
-from factcheck.jsonout import (  # re-exported: the commands write JSON through render
-    CHUNK as CHUNK,
-)
-from factcheck.jsonout import (
-    OutputError as OutputError,
-)
-from factcheck.jsonout import (
-    _escape_unsafe_json as _escape_unsafe_json,
-)
-from factcheck.jsonout import (
-    _json_escape as _json_escape,
-)
-from factcheck.jsonout import (
-    _write_bytes as _write_bytes,
-)
-from factcheck.jsonout import (
-    claims_json as claims_json,
-)
-from factcheck.jsonout import (
-    json_bytes as json_bytes,
-)
-from factcheck.jsonout import (
-    to_json as to_json,
-)
-from factcheck.jsonout import (
-    write_json as write_json,
-)
-from factcheck.jsonout import (
-    write_json_array as write_json_array,
-)
-from factcheck.jsonout import (
-    write_json_fragments as write_json_fragments,
-)
-from factcheck.jsonout import (
-    write_jsonl as write_jsonl,
-)
-from factcheck.jsonout import (
-    writes_output as writes_output,
+    json_bytes,
+    write_bytes,
+    write_json,
+    write_json_array,
+    write_jsonl,
+    writes_output,
 )
 from factcheck.unicode import INVISIBLE
 
@@ -343,17 +309,44 @@ def _claim_csv_row(claim: Claim) -> list[str]:
     ]
 
 
+@dataclass(frozen=True)
+class Emitted:
+    """What a command prints, in each format it takes: how to draw it for people, the
+    document of --format json, the items of jsonl (one a line), the header and rows of csv.
+    A format left None is one the command does not offer (output_format refuses it first).
+    `streamed`: the items are written as they come, one held at a time (compare --all)."""
+
+    table: Callable[[], None] | None
+    json: Callable[[], Any] | None = None
+    jsonl: Callable[[], Iterable[Any]] | None = None
+    csv: tuple[Sequence[str], Callable[[], Iterable[Sequence[str]]]] | None = None
+    streamed: bool = False
+
+
 @writes_output
+def emit(output: Emitted, fmt: OutputFormat) -> None:
+    """The one place the output format is chosen."""
+    if fmt is OutputFormat.table and output.table is not None:
+        output.table()
+    elif fmt is OutputFormat.json and output.json is not None:
+        document = output.json()
+        write_json_array(document) if output.streamed else write_json(document)
+    elif fmt is OutputFormat.jsonl and output.jsonl is not None:
+        if not output.streamed:
+            write_jsonl(output.jsonl())
+        for item in output.jsonl() if output.streamed else ():
+            write_bytes(json_bytes(item, indent=None) + b"\n")
+    elif fmt is OutputFormat.csv and output.csv is not None:
+        headers, rows = output.csv
+        write_csv(headers, rows())
+    else:
+        raise ValueError(f"no {fmt.value} output here")  # output_format() let it through
+
+
 def claims(items: Sequence[Claim], fmt: OutputFormat) -> None:
     # Models go to the serializer as they are: pydantic-core writes them far faster than dicts.
-    if fmt is OutputFormat.json:
-        write_json(items)
-    elif fmt is OutputFormat.jsonl:
-        write_jsonl(items)
-    elif fmt is OutputFormat.csv:
-        write_csv(CLAIM_CSV_HEADERS, (_claim_csv_row(c) for c in items))
-    else:
-        claims_for_people(items)
+    rows = (CLAIM_CSV_HEADERS, lambda: (_claim_csv_row(c) for c in items))
+    emit(Emitted(lambda: claims_for_people(items), lambda: items, lambda: items, rows), fmt)
 
 
 @writes_output
@@ -441,32 +434,28 @@ def _claim_blocks(items: Sequence[Listable]) -> list[RenderableType]:
     return blocks
 
 
-@writes_output
 def topics(items: Sequence[TopicCount], fmt: OutputFormat) -> None:
-    if fmt is OutputFormat.json:
-        write_json([t.model_dump() for t in items])
-    elif fmt is OutputFormat.jsonl:
-        write_jsonl(t.model_dump() for t in items)
-    elif fmt is OutputFormat.csv:
-        write_csv(("topic", "claims"), ([t.topic, str(t.claims)] for t in items))
-    else:
+    def for_people() -> None:
         show(table(("topic", "claims"), ([cell(t.topic, "bold"), str(t.claims)] for t in items)))
 
-
-@writes_output
-def one_document(document: Any, fmt: OutputFormat) -> None:
-    """A single result for scripts: indented JSON, or one line of it."""
-    if fmt is OutputFormat.json:
-        write_json(document)
-    else:
-        write_jsonl([document])
+    emit(Emitted(table=for_people, json=lambda: [t.model_dump() for t in items],
+                 jsonl=lambda: (t.model_dump() for t in items),
+                 csv=(("topic", "claims"), lambda: ([t.topic, str(t.claims)] for t in items))),
+         fmt)  # fmt: skip
 
 
-@writes_output
+def one_document(
+    document: Any, fmt: OutputFormat, for_people: Callable[[], None] | None = None
+) -> None:
+    """A single result: indented JSON, or one line of it, or `for_people`."""
+    emit(Emitted(table=for_people, json=lambda: document, jsonl=lambda: [document]), fmt)
+
+
 def claim_detail(view: ClaimView, fmt: OutputFormat) -> None:
-    if fmt is not OutputFormat.table:
-        one_document(view, fmt)
-        return
+    one_document(view, fmt, lambda: _claim_detail_for_people(view))
+
+
+def _claim_detail_for_people(view: ClaimView) -> None:
     claim = view.claim
     fields = Table.grid(padding=(0, 2))
     fields.add_column(style="bold")
@@ -553,35 +542,27 @@ def _source_line(source: Source) -> str:
     return " · ".join(p for p in parts if p)
 
 
-@writes_output
 def validation_summary(summary: Summary, fmt: OutputFormat) -> None:
     n = summary.counts
     if summary.skipped:
         note(f"skipped as hidden (not read): {', '.join(summary.skipped)}")
-    if fmt is OutputFormat.table:
-        show(
-            Text(
-                f"{plural(n.claims, 'claim')}, {plural(n.sources, 'source')}, "
-                f"{plural(n.checks, 'check')} in {plural(n.files, 'file')}"
-            )
-        )
-    else:
-        write_json(
-            {"valid": True, "claims": n.claims, "sources": n.sources, "checks": n.checks,
-             "files": n.files, "problems": [], "skipped": summary.skipped}
-        )  # fmt: skip
+    said = (f"{plural(n.claims, 'claim')}, {plural(n.sources, 'source')}, "
+            f"{plural(n.checks, 'check')} in {plural(n.files, 'file')}")  # fmt: skip
+    document = {"valid": True, "claims": n.claims, "sources": n.sources, "checks": n.checks,
+                "files": n.files, "problems": [], "skipped": summary.skipped}  # fmt: skip
+    emit(Emitted(table=lambda: show(Text(said)), json=lambda: document), fmt)
 
 
-@writes_output
 def problems(items: Sequence[Problem], fmt: OutputFormat) -> None:
     """Problems in the claims data: on stderr for people, as a JSON document for scripts."""
-    if fmt is OutputFormat.table:
+
+    def for_people() -> None:
         for problem in items:
             error(str(problem))
-        count = len(items)
-        error(f"{plural(count, 'problem')} in the claims data")
-    else:
-        write_json({"valid": False, "problems": [p.to_dict() for p in items]})
+        error(f"{plural(len(items), 'problem')} in the claims data")
+
+    document = {"valid": False, "problems": [p.to_dict() for p in items]}
+    emit(Emitted(table=for_people, json=lambda: document), fmt)
 
 
 VERDICT_STYLES = {
@@ -613,32 +594,31 @@ def _check_csv_row(result: CheckResult) -> list[str]:
     ]
 
 
-@writes_output
 def check_report(report: CheckReport, fmt: OutputFormat) -> None:
-    if fmt is OutputFormat.json:
-        write_json(report)
-    elif fmt is OutputFormat.jsonl:
-        write_jsonl(report.checks)
-    elif fmt is OutputFormat.csv:
-        write_csv(CHECK_CSV_HEADERS, (_check_csv_row(r) for r in report.checks))
+    emit(Emitted(table=lambda: _check_report_for_people(report), json=lambda: report,
+                 jsonl=lambda: report.checks,
+                 csv=(CHECK_CSV_HEADERS, lambda: (_check_csv_row(r) for r in report.checks))),
+         fmt)  # fmt: skip
+
+
+def _check_report_for_people(report: CheckReport) -> None:
+    # A long explanation in a narrow column is unreadable: below 120 columns the
+    # explanations follow the table, one paragraph per check.
+    width = console().width
+    headers = ["check", "claim", "claimed", "computed", "verdict", "explanation"]
+    values = [
+        [r.id, r.target or ", ".join(r.claims), r.claimed or "", _computed_short(r),
+         r.verdict.value, _explained(r)]
+        for r in report.checks
+    ]  # fmt: skip
+    if len(values) > PLAIN_ROWS:
+        stream_table(headers, values)
+    elif width < COMPACT_BELOW or _explanation_room(values, width) < MIN_EXPLANATION:
+        show(*_check_blocks(values))
     else:
-        # A long explanation in a narrow column is unreadable: below 120 columns the
-        # explanations follow the table, one paragraph per check.
-        width = console().width
-        headers = ["check", "claim", "claimed", "computed", "verdict", "explanation"]
-        values = [
-            [r.id, r.target or ", ".join(r.claims), r.claimed or "", _computed_short(r),
-             r.verdict.value, _explained(r)]
-            for r in report.checks
-        ]  # fmt: skip
-        if len(values) > PLAIN_ROWS:
-            stream_table(headers, values)
-        elif width < COMPACT_BELOW or _explanation_room(values, width) < MIN_EXPLANATION:
-            show(*_check_blocks(values))
-        else:
-            show(_checks_table(headers, values))
-        counts = ", ".join(f"{n} {v.value}" for v, n in report.counts.items() if n)
-        note(f"{plural(len(report.checks), 'check')}: {counts or 'none'}")
+        show(_checks_table(headers, values))
+    counts = ", ".join(f"{n} {v.value}" for v, n in report.counts.items() if n)
+    note(f"{plural(len(report.checks), 'check')}: {counts or 'none'}")
 
 
 # Narrower than this, an explanation column reads as a word a line (16 rows for one check at
@@ -702,11 +682,11 @@ def _computed_short(result: CheckResult) -> str:
     return decimal_text(Fraction(computed.fraction), 4)
 
 
-@writes_output
 def calculation(result: Calculation, fmt: OutputFormat) -> None:
-    if fmt is not OutputFormat.table:
-        one_document(result, fmt)
-        return
+    one_document(result, fmt, lambda: _calculation_for_people(result))
+
+
+def _calculation_for_people(result: Calculation) -> None:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold")
     grid.add_column(overflow="fold")
@@ -740,7 +720,6 @@ CONFLICT_CSV_HEADERS = (
 )  # fmt: skip
 
 
-@writes_output
 def comparisons(
     items: Iterable[Comparison], fmt: OutputFormat, single: bool, claims: Mapping[str, Claim]
 ) -> None:
@@ -749,28 +728,23 @@ def comparisons(
     limit cut the work short, it is said on stderr too, whatever the format: a script that
     reads "0 conflicts" must be told that not every pair was compared."""
     items = _saying_limits(items)
-    if fmt is OutputFormat.json:
-        if single:
-            write_json(next(iter(items)))
-        else:
-            write_json_array(items)
-    elif fmt is OutputFormat.jsonl:
-        for item in items:
-            _write_bytes(json_bytes(item, indent=None) + b"\n")
-    elif fmt is OutputFormat.csv:
-        write_csv(
-            CONFLICT_CSV_HEADERS,
-            (
-                [c.topic or "", c.about or "", *_two_sides(x), x.proposition or "",
-                 x.rule.value, x.confidence.value, x.explanation,
-                 "; ".join(f.rule.value for f in x.also), x.paired_by]
-                for c in items
-                for x in c.conflicts
-            ),
-        )  # fmt: skip
-    else:
+
+    def for_people() -> None:
         for comparison in items:
             _comparison_for_people(comparison, claims)
+
+    rows = lambda: (  # noqa: E731
+        [c.topic or "", c.about or "", *_two_sides(x), x.proposition or "", x.rule.value,
+         x.confidence.value, x.explanation, "; ".join(f.rule.value for f in x.also),
+         x.paired_by]
+        for c in items
+        for x in c.conflicts
+    )  # fmt: skip
+    if single and fmt is OutputFormat.json:
+        emit(Emitted(table=for_people, json=lambda: next(iter(items))), fmt)
+        return
+    emit(Emitted(table=for_people, json=lambda: items, jsonl=lambda: items,
+                 csv=(CONFLICT_CSV_HEADERS, rows), streamed=True), fmt)  # fmt: skip
 
 
 def _saying_limits(items: Iterable[Comparison]) -> Iterator[Comparison]:

@@ -147,11 +147,12 @@ def _exit_code(error: Exception) -> int | None:
     if not isinstance(error, FactcheckError):
         return None
     from factcheck import render
+    from factcheck.jsonout import OutputError
     from factcheck.problems import ClaimsError
 
     if isinstance(error, ClaimsError):
         render.problems(error.problems, OutputFormat.table)
-    elif isinstance(error, render.OutputError) and error.cut_short:
+    elif isinstance(error, OutputError) and error.cut_short:
         # The reader stopped early (`| head`): what it wanted, it had. Like git and
         # ripgrep, that is no error, so a `set -o pipefail` script goes on.
         _silence_stdout()

@@ -124,20 +124,19 @@ def extract_command(
 def _write_candidates(
     found: Extraction, chosen: list[Candidate], fmt: OutputFormat, threshold: float
 ) -> None:
-    from factcheck import jsonout
+    from factcheck import extract_render
     from factcheck.extract import output
+    from factcheck.render import Emitted, emit
 
     ranked = [output.candidate_json(c, n) for n, c in enumerate(chosen, start=1)]
-    if fmt is OutputFormat.json:
-        jsonout.write_json({"sentences": len(found.candidates), "threshold": found.threshold,
-                            "candidates": ranked, "checks": output.checks_json(found)})  # fmt: skip
-    elif fmt is OutputFormat.jsonl:
-        jsonout.write_jsonl(ranked)
-    else:
-        from factcheck import extract_render
 
+    def for_people() -> None:
         with paged(fmt):
             extract_render.candidates(ranked, len(found.candidates), threshold)
+
+    document = {"sentences": len(found.candidates), "threshold": found.threshold,
+                "candidates": ranked, "checks": output.checks_json(found)}  # fmt: skip
+    emit(Emitted(table=for_people, json=lambda: document, jsonl=lambda: ranked), fmt)
 
 
 def _chosen(found: Extraction, min_score: float | None, top: int | None) -> list[Candidate]:

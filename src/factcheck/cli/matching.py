@@ -166,15 +166,13 @@ def _duplicates(chosen: list[Claim], claims: str, fmt: OutputFormat) -> None:
 
 def _write(items: list[dict[str, Any]], fmt: OutputFormat, for_people: Callable[[], None]) -> None:
     """JSON, JSON Lines, or the table `for_people` draws (through the pager)."""
-    from factcheck import jsonout
+    from factcheck.render import Emitted, emit
 
-    if fmt is OutputFormat.json:
-        jsonout.write_json(items)
-    elif fmt is OutputFormat.jsonl:
-        jsonout.write_jsonl(items)
-    else:
+    def paged_for_people() -> None:
         with paged(fmt):
             for_people()
+
+    emit(Emitted(table=paged_for_people, json=lambda: items, jsonl=lambda: items), fmt)
 
 
 def _index(chosen: list[Claim], folder: str) -> Index:
