@@ -150,7 +150,7 @@ def _parts_fit(corpus: Corpus, whole_ref: str, part_refs: list[str]) -> CheckRes
 
     def result(**judged: Any) -> CheckResult:
         # The judgement's fields given at once, not as a Judgement copied into a CheckResult:
-        # a model less for each of 100k parts checks at 100k claims.
+        # a model less for each parts check, of which a large folder has one a claim.
         return CheckResult(id=f"parts:{whole_ref}", origin=Origin.parts, claims=claims,
                            target=whole_ref, expression=" + ".join(part_refs), note=PARTS_NOTE,
                            **judged)  # fmt: skip

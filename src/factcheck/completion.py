@@ -1,8 +1,8 @@
 """Shell completion of claim IDs, topics, source IDs and propositions.
 
 A completion runs on every Tab, so it reads the claims folder with a regular expression over
-each file's text, not through the TOML parser and the record models: a folder of 100k claims
-completes in a fraction of a second, and a folder with errors still completes.
+each file's text, not through the TOML parser and the record models: a large folder completes
+at once, and a folder with errors still completes.
 """
 
 from __future__ import annotations

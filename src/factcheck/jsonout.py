@@ -29,7 +29,7 @@ _UNSAFE_IN_JSON = re.compile(
     rb"|\xd8\x9c|\xef\xbb\xbf|\xef\xbf[\xb9-\xbb]|\xf3\xa0[\x80\x81][\x80-\xbf]"
 )
 # The first byte of each sequence above. Counting a byte is a fast scan and running the pattern
-# over 100 MB is not (0.6 s), so the pattern runs only where one of these bytes stands.
+# over a large output is not, so the pattern runs only where one of these bytes stands.
 _UNSAFE_LEADS = (b"\x7f", b"\xc2", b"\xd8", b"\xe2", b"\xef", b"\xf3")
 
 
@@ -78,7 +78,7 @@ def writes_output(function: F) -> F:
 def json_bytes(data: Any, indent: int | None = 2) -> bytes:
     """UTF-8 JSON with every unsafe character escaped as JSON allows (the value is unchanged).
 
-    Kept in bytes from serializer to stdout: 100k claims make over 100 MB of JSON.
+    Kept in bytes from serializer to stdout: a large folder makes a large JSON, copied once.
     """
     return _escape_unsafe_json(_any().dump_json(data, indent=indent))
 
@@ -165,7 +165,7 @@ def write_bytes(data: bytes | memoryview) -> None:
 @writes_output
 def write_json(data: Any) -> None:
     _write_bytes(json_bytes(data))
-    _write_bytes(b"\n")  # apart: appending it would copy 100 MB of output for one byte
+    _write_bytes(b"\n")  # apart: appending it would copy the whole output for one byte
 
 
 @writes_output
@@ -176,7 +176,7 @@ def write_json_array(items: Iterable[Any]) -> None:
     opened = False
     for item in items:
         _write_bytes(b",\n" if opened else b"[\n")
-        _write_bytes(memoryview(json_bytes([item]))[2:-2])  # a view: a topic's JSON is ~50 MB
+        _write_bytes(memoryview(json_bytes([item]))[2:-2])  # a view: a topic's JSON not copied
         opened = True
     _write_bytes(b"\n]\n" if opened else b"[]\n")
 
@@ -202,7 +202,8 @@ def claims_json(claims: Sequence[Claim]) -> list[memoryview]:
     return pieces
 
 
-# Fragments written per batch: joining 100k of them at once builds a 126 MB string for nothing.
+# Fragments written per batch: joining all of a large folder's at once builds one huge string
+# for nothing.
 FRAGMENTS_PER_WRITE = 1_000
 
 

@@ -1,9 +1,9 @@
 """`list` (as JSON or a table), `topics`, `show` and `validate` answered from the cache,
 without rebuilding every record.
 
-At 100k claims, `list --json` on an unchanged folder spent most of its time rebuilding the
-records from the cache (pydantic, 1.5 s) and writing them as JSON again (1 s), to print bytes
-it had printed before. A listing keeps a folder's claims as `list --json` prints them, in its
+On a large folder, `list --json` on an unchanged folder spent most of its time rebuilding the
+records from the cache and writing them as JSON again, to print bytes it had printed before
+(docs/performance.md). A listing keeps a folder's claims as `list --json` prints them, in its
 order (date, then ID), and beside them what `list` filters on: ID, date, speaker, topics,
 source, text, quote and rating, with where each claim's JSON stands; and the IDs of the
 folder's sources and ratings, for the checks of unknown filter values. Without a filter, the
@@ -218,7 +218,7 @@ def _edit(root: Path, cache: Cache | None, for_listing: bool) -> Edit | None:
             contents[n] = data
     edited = [n for n, d in enumerate(digests) if d.hex() != old.files[n].digest]
     if len(edited) > MAX_EDITED_FILES:
-        # Reading it (0.5 s at 100k claims) to find this again at each later command,
+        # Reading the whole listing to find this again at each later command,
         # `validate` after every edit in a pre-commit hook, would cost more than it can save.
         cache.drop_listing(root)
     if not edited or len(edited) > MAX_EDITED_FILES:
@@ -277,7 +277,7 @@ def worth_remembering(corpus: Corpus) -> bool:
     """A folder that loaded cleanly, read whole (a first load) or wholly from the cache
     (unchanged since the load before): the next `list --json` will likely find it as it is.
     A load that parsed some files anew and took the rest from the cache comes after an edit,
-    and a folder being edited would make the listing (0.7 s at 100k claims) stale at once."""
+    and a folder being edited would make the listing, costly to write, stale at once."""
     parsed_anew = len(corpus.files) - corpus.cached_files
     return corpus.state is not None and (corpus.cached_files == 0 or parsed_anew == 0)
 

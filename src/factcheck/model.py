@@ -49,8 +49,8 @@ REFERENCE_PATTERN = rf"^{SLUG_PATTERN}\.{QUANTITY_NAME_PATTERN}$"
 PART_OF_PATTERN = rf"^(?:{SLUG_PATTERN}\.)?{QUANTITY_NAME_PATTERN}$"
 
 
-# Patterns are checked by pydantic-core (no Python call per field: loading 100k claims stays
-# fast); store.py turns a pattern mismatch into the message that names the rule, PATTERN_HELP.
+# Patterns are checked by pydantic-core (no Python call per field, which a large folder would
+# feel); store.py turns a pattern mismatch into the message that names the rule, PATTERN_HELP.
 Slug = Annotated[str, StringConstraints(pattern=f"^{SLUG_PATTERN}$")]
 QuantityName = Annotated[str, StringConstraints(pattern=f"^{QUANTITY_NAME_PATTERN}$")]
 Reference = Annotated[str, StringConstraints(pattern=REFERENCE_PATTERN)]

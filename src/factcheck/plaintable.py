@@ -1,8 +1,9 @@
 """A table drawn line by line, for outputs too long for Rich to lay out cell by cell.
 
-Rich measures, wraps and renders every cell through its whole pipeline: about 0.5 ms a cell,
-so 20,000 claims took ten seconds where their JSON takes half of one. This renderer draws the
-same box (Rich's default, heavy header) in time linear in the text, streaming rows as it goes.
+Rich measures, wraps and renders every cell through its whole pipeline, so a table of tens of
+thousands of claims took many times as long as their JSON (docs/performance.md). This
+renderer draws the same box (Rich's default, heavy header) in time linear in the text,
+streaming rows as it goes.
 Column widths come from the header and the longest cell of each column, shrunk to fit the
 width; cells wrap at spaces and fold long words. Text arrives already escaped (render.visible).
 """

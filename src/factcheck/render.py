@@ -80,7 +80,7 @@ def _escape(char: str) -> str:
 
 
 # A table cell longer than this is cut, with a marker that says how much was left out: laying
-# out a 10 MB cell takes Rich minutes. The whole text stays in `show` and in JSON.
+# out a cell of megabytes takes Rich minutes. The whole text stays in `show` and in JSON.
 MAX_CELL = 1_000
 
 
@@ -171,7 +171,7 @@ def table(
 
 
 # Above this many rows a table is drawn by plaintable (the same box, no colour), which is
-# linear in the text; Rich lays out each cell at about 0.5 ms.
+# linear in the text; Rich lays out each cell through its whole pipeline (docs/performance.md).
 PLAIN_ROWS = 1_000
 
 

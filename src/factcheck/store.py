@@ -172,7 +172,7 @@ def _no_cyclic_gc() -> Iterator[None]:
     """Pause the cyclic garbage collector while records are built.
 
     Loading allocates millions of small acyclic objects; each allocation burst made the
-    collector rescan everything already loaded (15.0 s for 100k claims, 9.7 s without it).
+    collector rescan everything already loaded (a third of a large load: docs/performance.md).
     Afterwards the loaded objects are frozen out of later collections for the same reason.
     """
     enabled = gc.isenabled()
@@ -395,7 +395,7 @@ class _Loader:
         parent: dict[str, str] = {}  # quantity -> the whole it is part of, both existing
         for claim in corpus.claims.values():
             # Most claims refer to nothing missing: the label and place are made only for
-            # a problem (100k claims spent 0.3 s making them for nothing).
+            # a problem, not for every claim.
             if claim.source is not None and claim.source not in corpus.sources:
                 self._claim_refers(claim, "source", f"source '{claim.source}'")
             for other in claim.disputes:

@@ -59,8 +59,8 @@ class NounHierarchy:
     a kind (or an instance) of."""
 
     def __init__(self, text: str) -> None:
-        # The lists stay comma-joined text until asked for: 137k rows held as Python lists
-        # took 65 MB and 0.24 s to load, most of which no comparison ever reads.
+        # The lists stay comma-joined text until asked for: held as Python lists, the rows took
+        # most of the file's load time and memory, and most no comparison ever reads.
         self._parents: dict[str, str] = {}
         self._senses: dict[str, str] = {}
         self.person = ""

@@ -107,8 +107,7 @@ def negative_expression_last(args: list[str]) -> list[str]:
 
 def main() -> None:
     # A command is one short run over acyclic records: reference counting frees what is done
-    # with, and the cyclic collector only rescans what is alive (check -9%, compare --all -17%
-    # at 10k claims, the same peak memory; docs/performance.md).
+    # with, and the cyclic collector would only rescan what is alive (docs/performance.md).
     gc.disable()
     if sys.stdout is None:  # `>&-`: every write must fail loudly, not vanish
         sys.stdout = _ClosedOutput()

@@ -107,7 +107,7 @@ def _list_from_folder(claims: str, wanted: ClaimFilter, fmt: OutputFormat, lista
     if fmt is OutputFormat.json:
         fragments = listing.claims_json_by_id(corpus)
         jsonout.write_json_fragments([fragments[c.id] for c in kept])
-    else:  # the table first: the JSON for the listing (1 s at 100k) need not delay it
+    else:  # the table first: making the listing's JSON need not delay it
         with paged(fmt):
             render.claims_for_people(kept)
         fragments = listing.claims_json_by_id(corpus)

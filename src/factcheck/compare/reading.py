@@ -338,7 +338,8 @@ class Reading:
         """The number at token i read as the quantity language reads it, with the hedge
         written just before it ("more than 12,000", "about 30"). Kept per token: a claim is
         set against up to 25 others, and a span that is no figure raises, which
-        parse_figure's own cache does not keep (a grid of 3,000 claims spent 15 s here)."""
+        parse_figure's own cache does not keep (a grid of claims sharing words spent most of
+        compare's time here)."""
         if i not in self._figures:
             self._figures[i] = self._read_figure(i)
         return self._figures[i]

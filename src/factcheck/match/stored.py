@@ -1,5 +1,5 @@
 """An index kept between runs in the folder's cache, so that a second `match` over the same
-archive does not stem, count and embed every claim again (4 s at 10,000 claims).
+archive does not stem, count and embed every claim again (docs/match.md has the times).
 
 It is stored under a key made of the cache's version (the tool, pydantic and every module's
 source), the ranker's weights and every document's ID, text and headline, in order: any edit
