@@ -14,7 +14,7 @@ import pytest
 
 from conftest import SEED_CLAIMS, run
 from factcheck import listing, store
-from factcheck.cache import Cache, unchanged_since_clean
+from factcheck.cache import Cache, file_digest, unchanged_since_clean
 
 RATED = """
 [[sources]]
@@ -362,7 +362,7 @@ def test_an_edit_whose_listed_version_left_the_cache_loads_the_folder(folder, ca
     # that entry is gone, nothing says what other files saw of it, and the folder is loaded.
     warm_up(folder)
     rated = folder / "rated.toml"
-    Cache(cache_dir)._entry(rated).unlink()
+    Cache(cache_dir)._content_entry(file_digest(rated.read_bytes())).unlink()
     rated.write_text(RATED.replace("Nobody was", "Someone was"), encoding="utf-8")
     assert listing.after_edit(folder, Cache(cache_dir)) is None
     assert listed(folder) == listed(folder, cache=False)
@@ -538,7 +538,7 @@ def test_show_after_an_edit_or_without_an_entry(folder, cache_dir, monkeypatch):
         patched.setattr(store, "load", _no_load)
         assert run("show", "kim-jail", "--claims", folder, "--json").stdout == fresh.stdout
     # An entry gone from the cache: the folder is loaded, and the answer is the same.
-    Cache(cache_dir)._entry(rated).unlink()
+    Cache(cache_dir)._content_entry(file_digest(rated.read_bytes())).unlink()
     assert run("show", "kim-jail", "--claims", folder, "--json").stdout == fresh.stdout
 
 

@@ -29,7 +29,8 @@ import json
 import os
 import re
 import stat
-from collections.abc import Sequence
+import time
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -110,10 +111,11 @@ class Cache:
         self.misses = 0
         self._usable: bool | None = None
 
-    def get(self, path: Path, digest: bytes) -> list[tuple[str, list[Any]]] | None:
-        """The records of the file whose bytes have this digest, in the file's order; None
-        when there is no entry, or it is stale, corrupt or foreign."""
-        body = self._read_checked(self._entry(path), digest)
+    def get(self, digest: bytes) -> list[tuple[str, list[Any]]] | None:
+        """The records of a file whose bytes have this digest, in the file's order; None
+        when there is no entry, or it is corrupt or foreign. Entries are kept by the bytes,
+        not the path: a renamed file, or a second checkout of the same claims, finds them."""
+        body = self._read_checked(self._content_entry(digest), digest)
         records = None if body is None else self._decode(body)
         if records is None:
             self.misses += 1
@@ -121,13 +123,13 @@ class Cache:
             self.hits += 1
         return records
 
-    def put(self, path: Path, digest: bytes, records: list[tuple[str, list[Any]]]) -> None:
+    def put(self, digest: bytes, records: list[tuple[str, list[Any]]]) -> None:
         """Store a cleanly validated file's records; any failure leaves the cache as it was."""
         if not self._usable_folder():
             return
         kinds = b",".join(b'"%s"' % kind.encode("ascii") for kind, _ in records)
         body = b"".join(self._dump(kind, items) + b"\n" for kind, items in records)
-        self._write_checked(self._entry(path), digest, [b"[%s]\n" % kinds, body])
+        self._write_checked(self._content_entry(digest), digest, [b"[%s]\n" % kinds, body])
 
     def get_listing(self, folder: Path, state: bytes) -> memoryview | None:
         """The listing stored for the folder whose files had this state (see listing.py), as
@@ -215,6 +217,40 @@ class Cache:
             mark = MAGIC + self.version + state + counts.to_json()
             self._write(self._mark(folder), mark)
 
+    def sweep(self, current: Collection[bytes]) -> None:
+        """Keep the cache's disk use in proportion to the folders it serves: entries of
+        bytes no file has any more (each edit leaves one behind) go once they outnumber the
+        folder's own, oldest first, and never one of the `current` files' digests; of each
+        kind of folder file (listing, clean mark, match's index), the newest few are kept;
+        temporary files a killed write left behind go after an hour. Run after a load that
+        parsed a file anew, so an unchanged folder pays nothing."""
+        if not self._usable_folder():
+            return
+        keep = {self._content_entry(d).name for d in current}
+        entries: list[tuple[float, Path]] = []
+        by_kind: dict[str, list[tuple[float, Path]]] = {}
+        now = time.time()
+        with contextlib.suppress(OSError), os.scandir(self.folder) as found:
+            for item in found:
+                if not item.is_file(follow_symlinks=False):
+                    continue
+                age = item.stat(follow_symlinks=False).st_mtime
+                name = item.name
+                if _TEMPORARY.fullmatch(name) and now - age > STRAY_AFTER:
+                    _unlink(Path(item.path))
+                elif name.endswith(".entry") and name not in keep:
+                    entries.append((age, Path(item.path)))
+                elif _OUR_FILES.fullmatch(name) and not name.endswith(".entry"):
+                    by_kind.setdefault(name.rpartition(".")[2], []).append((age, Path(item.path)))
+        if len(entries) > len(keep) + SPARE_ENTRIES:
+            entries.sort()
+            for _, path in entries[: len(entries) - SPARE_ENTRIES]:
+                _unlink(path)
+        for files in by_kind.values():
+            files.sort(reverse=True)
+            for _, path in files[FOLDERS_KEPT:]:
+                _unlink(path)
+
     def _mark(self, folder: Path) -> Path:
         return self._entry(folder).with_suffix(".clean")
 
@@ -223,9 +259,15 @@ class Cache:
             replace_file(target, data, durable=False)
 
     def _entry(self, path: Path) -> Path:
+        """Where a folder's own files go (listing, clean mark, match's index): by its path."""
         name = hashlib.blake2b(
             self.version + os.fsencode(os.path.abspath(path)), digest_size=20
         ).hexdigest()
+        return self.folder / f"{name}.entry"
+
+    def _content_entry(self, digest: bytes) -> Path:
+        """Where the records of a file with these bytes go: by its content alone."""
+        name = hashlib.blake2b(self.version + digest, digest_size=20).hexdigest()
         return self.folder / f"{name}.entry"
 
     def _dump(self, kind: str, items: list[Any]) -> bytes:
@@ -288,6 +330,20 @@ class Cache:
 MARKER = ".factcheck-cache"
 MARKER_TEXT = b"a cache folder of factcheck: its files may be deleted at any time\n"
 _OUR_FILES = re.compile(r"[0-9a-f]{40}\.(?:entry|list|clean|match)|\.[0-9a-f]{40}\..*")
+
+
+# Entries of bytes no current file has that a sweep leaves (other checkouts, recent versions
+# of files: an edit undone finds its entry); folders whose listing, clean mark and index are
+# kept; and the age past which a temporary file is a killed write's, not one under way.
+SPARE_ENTRIES = 256
+FOLDERS_KEPT = 4
+STRAY_AFTER = 3600.0
+_TEMPORARY = re.compile(r"\.[0-9a-f]{40}\.(?:entry|list|clean|match)\..+")
+
+
+def _unlink(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        path.unlink()
 
 
 def _remove_our_files(folder: Path) -> None:

@@ -244,7 +244,7 @@ def _read_edited(
 
     # The version listed is still in the cache (an entry is replaced only when its file is
     # read again through the cache): its facts are found now, not at every load.
-    before = cache.get(path, bytes.fromhex(listed.digest))
+    before = cache.get(bytes.fromhex(listed.digest))
     if before is None:
         return None
     alone = store.read_alone(path, root, cache if keep else None, data)

@@ -164,7 +164,7 @@ class _Entries:
         if record_id is None or file is None:
             return None
         digest = bytes.fromhex(self.listed.files[file].digest)
-        entry = self.cache.get(self.files[file], digest) or []
+        entry = self.cache.get(digest) or []
         found = (r for k, records in entry if k == kind for r in records if r.id == record_id)
         return next(found, None)
 

@@ -123,6 +123,8 @@ def load(root: Path, cache: Cache | None = None, keep_going: bool = False) -> Co
     with _no_cyclic_gc():
         for path in found.files:
             loader.read_file(path)
+        if cache is not None and cache.misses:  # a file parsed anew: an old entry may be spare
+            cache.sweep(loader.corpus.digests.values())
         # The references of a folder whose every file is as it was at a clean load are as
         # they were: checked then, they need no second check (see cache.py).
         state = loader.folder_state()
@@ -281,7 +283,7 @@ class _Loader:
         digest = file_digest(data)
         self.corpus.digests[path] = digest
         self._file_keys.append(file_key(path, digest))
-        cached = self.cache.get(path, digest)
+        cached = self.cache.get(digest)
         if cached is not None:
             self.corpus.cached_files += 1
             for kind, records in cached:
@@ -290,7 +292,7 @@ class _Loader:
         problems_before = len(self.problems)
         records = self.read_document(where, data)
         if len(self.problems) == problems_before:  # a problem is never cached as success
-            self.cache.put(path, digest, records)
+            self.cache.put(digest, records)
 
     def folder_state(self) -> bytes | None:
         """What the files read were: their paths and digests, in order; None when some
