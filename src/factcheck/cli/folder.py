@@ -20,25 +20,34 @@ from factcheck.errors import UsageError as UsageProblem
 
 if TYPE_CHECKING:
     from factcheck.cache import Cache
+    from factcheck.folder import Folder
     from factcheck.problems import Problem
     from factcheck.store import Corpus, Summary
 
 
-def load_claims(folder: str) -> Corpus:
-    """The claims folder, a single .toml file, or one document on stdin (`--claims -`).
-    Records with problems are left out, and the command, its output written, lists the
-    problems and exits 3 (see handles_errors); `validate` reads strictly instead."""
-    from factcheck.store import STDIN, load, load_document
+def claims_folder(where: str) -> Folder:
+    """The folder --claims names, as the library's one way in to it (folder.py): a folder,
+    one .toml file, or "-" for one document read from standard input now."""
+    from factcheck.folder import STDIN, Folder
 
-    if not folder.strip():
+    if not where.strip():
         raise UsageProblem("--claims is empty; give the claims folder (default: ./claims)")
-    if folder == "-":
-        stream = getattr(sys.stdin, "buffer", None)
-        if stream is None:
-            raise UsageProblem("--claims -: there is no standard input to read")
-        corpus = load_document(STDIN, stream.read(), keep_going=True)
-    else:
-        corpus = load(Path(folder), _cache(), keep_going=True)
+    if where != STDIN:
+        return Folder(where, _cache())
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise UsageProblem("--claims -: there is no standard input to read")
+    return Folder(where, None, stream.read())
+
+
+def load_claims(where: str) -> Corpus:
+    """Every record of the folder. Records with problems are left out, and the command, its
+    output written, lists the problems and exits 3 (see handles_errors); `validate` reads
+    strictly instead."""
+    return noting_left_out(claims_folder(where).corpus())
+
+
+def noting_left_out(corpus: Corpus) -> Corpus:
     if corpus.left_out and not _LEFT_OUT:
         _LEFT_OUT.append(corpus)
     return corpus
@@ -143,15 +152,9 @@ def _unplaced(problem: Problem) -> tuple[str, str | None, str | None, str]:
     return problem.path, problem.record, problem.field, problem.message
 
 
-def summarise_claims(folder: str) -> Summary:
-    """What `validate` says of a valid folder: from the cache's record of its last clean
-    load when not a byte has changed since, else from loading it."""
-    from factcheck.listing import summarise
-    from factcheck.store import Summary
-
-    if folder.strip() and folder != "-":
-        return summarise(Path(folder), _cache())
-    return Summary.of(load_claims(folder))
+def summarise_claims(where: str) -> Summary:
+    """What `validate` says of a valid folder (strictly: any problem raises)."""
+    return claims_folder(where).summary()
 
 
 def _cache() -> Cache | None:

@@ -4,7 +4,6 @@ factcheck.match)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -12,7 +11,7 @@ import typer
 from factcheck import completion
 from factcheck.choices import OutputFormat
 from factcheck.cli.base import app, handles_errors
-from factcheck.cli.folder import _cache, load_claims, read_input
+from factcheck.cli.folder import claims_folder, noting_left_out, read_input
 from factcheck.cli.options import (
     ClaimsDir,
     DocumentFormat,
@@ -30,6 +29,7 @@ from factcheck.cli.options import (
 from factcheck.errors import UsageError as UsageProblem
 
 if TYPE_CHECKING:
+    from factcheck.folder import Folder
     from factcheck.match.index import Index
     from factcheck.model import Claim
     from factcheck.store import Corpus
@@ -103,7 +103,8 @@ def match_command(
         raise UsageProblem("give one of TEXT, --queries FILE, --claim ID or --duplicates")
     if text is not None and not text.strip():
         raise UsageProblem("TEXT is empty; give the claim to look for")
-    corpus = load_claims(claims)
+    folder = claims_folder(claims)
+    corpus = noting_left_out(folder.corpus())
     topics = tuple(topic or ())
     query.require_known(corpus, topics, speaker, source, rating)
     chosen = query.list_claims(corpus, filters.ClaimFilter(
@@ -113,17 +114,17 @@ def match_command(
     if claim is not None and claim not in corpus.claims:
         raise query.UnknownClaim(claim, filters.nearest_ids(claim, corpus.claims))
     if queries is not None:
-        _match_queries(corpus, chosen, claims, queries, top)
+        _match_queries(corpus, chosen, folder, queries, top)
     elif duplicates:
-        _duplicates(chosen, claims, fmt)
+        _duplicates(chosen, folder, fmt)
     else:
-        _match_one(corpus, chosen, claims, text, claim, top, fmt)
+        _match_one(corpus, chosen, folder, text, claim, top, fmt)
 
 
 def _match_one(
     corpus: Corpus,
     chosen: list[Claim],
-    claims: str,
+    folder: Folder,
     text: str | None,
     claim: str | None,
     top: int,
@@ -132,7 +133,7 @@ def _match_one(
     from factcheck import match_render
     from factcheck.match import archive, run
 
-    index = _index(chosen, claims)
+    index = _index(chosen, folder)
     leave_out: list[int] = []
     if claim is not None:
         document = archive.documents([corpus.claims[claim]])[0]
@@ -144,23 +145,25 @@ def _match_one(
     _write(found, fmt, lambda: match_render.matches(found, asked))
 
 
-def _match_queries(corpus: Corpus, chosen: list[Claim], claims: str, path: str, top: int) -> None:
+def _match_queries(
+    corpus: Corpus, chosen: list[Claim], folder: Folder, path: str, top: int
+) -> None:
     from factcheck import jsonout
     from factcheck.match import archive, queries, run
 
     asked = queries.parse(path if path != "-" else "<stdin>", read_input(path, queries.MAX_BYTES))
-    index = _index(chosen, claims)
+    index = _index(chosen, folder)
     jsonout.write_jsonl(
         {"id": a.id, "matches": [archive.brief_json(m) for m in run.match(index, a.text, top)]}
         for a in asked
     )
 
 
-def _duplicates(chosen: list[Claim], claims: str, fmt: OutputFormat) -> None:
+def _duplicates(chosen: list[Claim], folder: Folder, fmt: OutputFormat) -> None:
     from factcheck import match_render
     from factcheck.match import archive, run
 
-    pairs = [archive.duplicate_json(p) for p in run.duplicates(_index(chosen, claims))]
+    pairs = [archive.duplicate_json(p) for p in run.duplicates(_index(chosen, folder))]
     _write(pairs, fmt, lambda: match_render.duplicates(pairs, run.DUPLICATE_THRESHOLD))
 
 
@@ -175,7 +178,7 @@ def _write(items: list[dict[str, Any]], fmt: OutputFormat, for_people: Callable[
     emit(Emitted(table=paged_for_people, json=lambda: items, jsonl=lambda: items), fmt)
 
 
-def _index(chosen: list[Claim], folder: str) -> Index:
+def _index(chosen: list[Claim], folder: Folder) -> Index:
     """The archive's index, from the folder's cache when these claims were indexed before."""
     from factcheck.match import archive, stored
     from factcheck.match.index import Index
@@ -183,13 +186,12 @@ def _index(chosen: list[Claim], folder: str) -> Index:
     if not chosen:
         raise UsageProblem("no claims to match against; record some, or widen the filters")
     documents = archive.documents(chosen)
-    cache = _cache() if folder.strip() and folder != "-" else None
-    if cache is None:
+    if folder.cache is None:
         return Index.built(documents)
-    key = stored.key(cache.version, documents)
-    kept = cache.get_derived(Path(folder), "match", key)
+    key = stored.key(folder.cache.version, documents)
+    kept = folder.derived("match", key)
     index = None if kept is None else stored.decode(documents, kept)
     if index is None:
         index = Index.built(documents)
-        cache.put_derived(Path(folder), "match", key, stored.encode(index))
+        folder.keep_derived("match", key, stored.encode(index))
     return index

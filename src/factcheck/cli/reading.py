@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -10,9 +9,8 @@ import typer
 from factcheck import completion
 from factcheck.choices import OutputFormat
 from factcheck.cli.base import app, handles_errors
-from factcheck.cli.folder import _cache, load_claims
+from factcheck.cli.folder import claims_folder, noting_left_out
 from factcheck.cli.options import (
-    SETTINGS,
     ClaimsDir,
     DocumentFormat,
     FormatOption,
@@ -30,7 +28,8 @@ from factcheck.cli.options import (
 
 if TYPE_CHECKING:
     from factcheck.filters import ClaimFilter
-    from factcheck.listing import Listed, Listing, Stored
+    from factcheck.folder import Folder
+    from factcheck.listing import Listed
 
 
 @app.command("list")
@@ -70,20 +69,21 @@ def list_command(
     )  # fmt: skip
     # A listing does not keep the draft mark: --drafts reads the claims themselves.
     listable = fmt in (OutputFormat.json, OutputFormat.table) and not drafts
-    if not (listable and _list_from_listing(claims, wanted, fmt)):
-        _list_from_folder(claims, wanted, fmt, listable)
+    folder = claims_folder(claims)
+    if not (listable and _list_from_listing(folder, wanted, fmt)):
+        _list_from_folder(folder, wanted, fmt, listable)
 
 
-def _list_from_listing(claims: str, wanted: ClaimFilter, fmt: OutputFormat) -> bool:
+def _list_from_listing(folder: Folder, wanted: ClaimFilter, fmt: OutputFormat) -> bool:
     """The answer from the cache's listing of the folder, when it has one: for an unchanged
     folder and no filter, the very bytes `list --json` printed last time."""
     from factcheck import filters, jsonout
 
-    stored = _cached_listing(claims)
+    stored = folder.stored_listing()
     if stored is not None and fmt is OutputFormat.json and wanted.is_everything():
         jsonout.write_bytes(stored.output)
         return True
-    listed = stored.claims() if stored is not None else _listing_after_edit(claims)
+    listed = folder.listing(stored)
     if listed is None:
         return False
     filters.require_known_among(listed.claims, listed.sources, listed.ratings, wanted.topics,
@@ -92,15 +92,15 @@ def _list_from_listing(claims: str, wanted: ClaimFilter, fmt: OutputFormat) -> b
     return True
 
 
-def _list_from_folder(claims: str, wanted: ClaimFilter, fmt: OutputFormat, listable: bool) -> None:
+def _list_from_folder(folder: Folder, wanted: ClaimFilter, fmt: OutputFormat, keep: bool) -> None:
     """The folder loaded, the claims listed; and, for a folder worth it, its listing kept
     for the next run."""
     from factcheck import jsonout, listing, query, render
 
-    corpus = load_claims(claims)
+    corpus = noting_left_out(folder.corpus())
     query.require_known(corpus, wanted.topics, wanted.speaker, wanted.source, wanted.rating)
     kept = query.list_claims(corpus, wanted)
-    if not (listable and listing.worth_remembering(corpus)):
+    if not (keep and folder.worth_a_listing(corpus)):
         with paged(fmt):
             render.claims(kept, fmt)
         return
@@ -112,7 +112,7 @@ def _list_from_folder(claims: str, wanted: ClaimFilter, fmt: OutputFormat, lista
             render.claims_for_people(kept)
         fragments = listing.claims_json_by_id(corpus)
     every = len(kept) == len(corpus.claims)  # then `kept` is all of them, in list order
-    listing.remember(corpus, fragments, _cache(), kept if every else None)
+    folder.remember_listing(corpus, fragments, kept if every else None)
 
 
 def _write_listed(chosen: list[Listed], fmt: OutputFormat) -> None:
@@ -126,33 +126,6 @@ def _write_listed(chosen: list[Listed], fmt: OutputFormat) -> None:
 
     with paged(fmt):
         render.claims_for_people(chosen)
-
-
-def _listed_claims(folder: str) -> Listing | None:
-    """The folder's claims from its listing (listing.py): unchanged since a clean load, or
-    edited in a few files since; None when the folder must be loaded."""
-    stored = _cached_listing(folder)
-    return stored.claims() if stored is not None else _listing_after_edit(folder)
-
-
-def _listing_after_edit(folder: str) -> Listing | None:
-    """The folder's claims from its listing and the few files edited since (listing.py)."""
-    from factcheck import listing
-
-    return None if not _listable(folder) else listing.after_edit(Path(folder), _cache())
-
-
-def _cached_listing(folder: str) -> Stored | None:
-    """The folder's claims as `list --json` needs them, from the cache, when not a byte of
-    the folder has changed since a clean load (listing.py); None otherwise."""
-    from factcheck import listing
-
-    return None if not _listable(folder) else listing.from_cache(Path(folder), _cache())
-
-
-def _listable(folder: str) -> bool:
-    """A folder named, not standard input, with the cache on: what a listing is kept for."""
-    return bool(folder.strip()) and folder != "-" and SETTINGS["cache"]
 
 
 @app.command("show")
@@ -173,14 +146,15 @@ def show_command(
     \b
       factcheck show dhs-released-4561
     """
-    from factcheck import query, render
+    from factcheck import render
 
     fmt = output_format(fmt, as_json, (OutputFormat.table, OutputFormat.json, OutputFormat.jsonl))
-    listed = _listed_claims(claims)  # the claim from its file's cache entry, when it can
-    view = None if listed is None else query.listed_claim_view(Path(claims), _cache(), listed,
-                                                               claim_id)  # fmt: skip
-    if view is None:
-        view = query.claim_view(load_claims(claims), claim_id)
+    folder = claims_folder(claims)
+    try:
+        view = folder.claim_view(claim_id)
+    finally:  # a claim left out for its problems: they say why it is not there
+        if folder.loaded is not None:
+            noting_left_out(folder.loaded)
     with paged(fmt):
         render.claim_detail(view, fmt)
 
@@ -199,9 +173,11 @@ def topics_command(
     \b
       factcheck topics --json
     """
-    from factcheck import query, render
+    from factcheck import render
 
     fmt = output_format(fmt, as_json)
-    listed = _listed_claims(claims)  # counted from the folder's listing, when it can
-    found = listed.claims if listed is not None else load_claims(claims).claims.values()
-    render.topics(query.topic_counts(found), fmt)
+    folder = claims_folder(claims)
+    counts = folder.topic_counts()  # from the folder's listing, when it can
+    if folder.loaded is not None:
+        noting_left_out(folder.loaded)
+    render.topics(counts, fmt)

@@ -1,0 +1,141 @@
+"""A claims folder as a command asks for it: the one way in for every command that reads one.
+
+A command says what it wants (the whole corpus, the claims as `list` shows them, one claim's
+view, the topics, what `validate` says) and the Folder chooses the cheapest way to answer from
+what the cache holds: the listing stored for a folder unchanged since a clean load, that
+listing brought up to date after an edit of a few files, or a load of the folder (store.py).
+The choice was written out in each command; it lives here, once, so that a new command gets
+it by asking. Nothing here imports typer or rich.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from factcheck.cache import Cache
+    from factcheck.filters import Listable
+    from factcheck.listing import Listing, Stored
+    from factcheck.model import Claim
+    from factcheck.query import ClaimView, TopicCount
+    from factcheck.store import Corpus, Summary
+
+STDIN = "-"
+
+
+@dataclass
+class Folder:
+    """`where`: a claims folder, one .toml file, or "-" for one document on `stdin`.
+    `cache`: None when the cache is off (--no-cache) or cannot be used."""
+
+    where: str
+    cache: Cache | None = None
+    stdin: bytes | None = None
+    _corpus: Corpus | None = field(default=None, repr=False)
+
+    @property
+    def loaded(self) -> Corpus | None:
+        """The corpus, if an answer needed the folder loaded; None if the cache answered."""
+        return self._corpus
+
+    @property
+    def root(self) -> Path:
+        return Path(self.where)
+
+    @property
+    def listable(self) -> bool:
+        """A folder named, not standard input, with the cache on: what a listing is kept for."""
+        return self.where != STDIN and self.cache is not None
+
+    def corpus(self) -> Corpus:
+        """Every record, validated; records with problems left out and named in the corpus's
+        `left_out` (store.load with keep_going). Loaded once, however often asked."""
+        if self._corpus is None:
+            from factcheck.store import STDIN as SHOWN_STDIN
+            from factcheck.store import load, load_document
+
+            if self.where == STDIN:
+                self._corpus = load_document(SHOWN_STDIN, self.stdin or b"", keep_going=True)
+            else:
+                self._corpus = load(self.root, self.cache, keep_going=True)
+        return self._corpus
+
+    def stored_listing(self) -> Stored | None:
+        """The listing kept for this folder, when not a byte of it changed since a clean
+        load (what `list --json` prints as stored bytes); None otherwise."""
+        from factcheck import listing
+
+        return listing.from_cache(self.root, self.cache) if self.listable else None
+
+    def listing(self, stored: Stored | None = None) -> Listing | None:
+        """The folder's claims as `list` filters and shows them, from its listing: unchanged,
+        or brought up to date after an edit of a few files; None when it must be loaded."""
+        from factcheck import listing
+
+        if not self.listable:
+            return None
+        stored = stored if stored is not None else self.stored_listing()
+        return stored.claims() if stored is not None else listing.after_edit(self.root, self.cache)
+
+    def listed_claims(self) -> Iterable[Listable]:
+        """The claims to count or filter: from the listing when it can, else loaded."""
+        listed = self.listing()
+        return listed.claims if listed is not None else self.corpus().claims.values()
+
+    def claim_view(self, claim_id: str) -> ClaimView:
+        """One claim with its source, rating, figures and what disputes it: from its file's
+        cache entry when the listing can say where it is, else from the loaded folder."""
+        from factcheck import query
+
+        listed = self.listing()
+        view = None if listed is None else query.listed_claim_view(self.root, self.cache,
+                                                                   listed, claim_id)  # fmt: skip
+        return view if view is not None else query.claim_view(self.corpus(), claim_id)
+
+    def topic_counts(self) -> list[TopicCount]:
+        from factcheck import query
+
+        return query.topic_counts(self.listed_claims())
+
+    def summary(self) -> Summary:
+        """What `validate` says of a valid folder, or a ClaimsError naming every problem:
+        strict, unlike corpus(); from the cache's record of a clean load when it can."""
+        from factcheck.store import Summary, load, load_document
+
+        if self.where == STDIN:
+            return Summary.of(load_document("<stdin>", self.stdin or b""))
+        if self.cache is None:
+            return Summary.of(load(self.root))
+        from factcheck.listing import summarise
+
+        return summarise(self.root, self.cache)
+
+    def remember_listing(
+        self, corpus: Corpus, fragments: dict[str, memoryview], kept: Sequence[Claim] | None
+    ) -> None:
+        """Keep the listing of a folder loaded whole and cleanly, for the next run.
+        `fragments`: each claim's JSON by ID (listing.claims_json_by_id); `kept`: all its
+        claims in `list` order, when the caller has them sorted."""
+        from factcheck import listing
+
+        listing.remember(corpus, fragments, self.cache, kept)
+
+    def worth_a_listing(self, corpus: Corpus) -> bool:
+        """Whether a listing of this load would serve the next run (listing.worth_remembering)."""
+        from factcheck import listing
+
+        return self.listable and listing.worth_remembering(corpus)
+
+    def derived(self, kind: str, key: bytes) -> memoryview | None:
+        """What a command derived from the folder's records and kept under `key` (match's
+        index); None when there is none, the cache is off, or the claims came on stdin."""
+        if self.cache is None or self.where == STDIN:
+            return None
+        return self.cache.get_derived(self.root, kind, key)
+
+    def keep_derived(self, kind: str, key: bytes, pieces: Sequence[bytes | memoryview]) -> None:
+        if self.cache is not None and self.where != STDIN:
+            self.cache.put_derived(self.root, kind, key, pieces)

@@ -1,0 +1,71 @@
+"""The Folder: one way in to a claims folder, choosing the cheapest answer the cache allows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factcheck import store
+from factcheck.cache import Cache
+from factcheck.folder import Folder
+from factcheck.problems import ClaimsError
+
+CLAIMS = (
+    '[[claims]]\nid = "a"\nspeaker = "Kim Lee"\ntopics = ["jails"]\ntext = "It rose."\n\n'
+    '[[claims]]\nid = "b"\nspeaker = "Ann Roe"\ntopics = ["jails", "courts"]\ntext = "It fell."\n'
+)
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    claims = tmp_path / "claims"
+    claims.mkdir()
+    (claims / "c.toml").write_text(CLAIMS, encoding="utf-8")
+    return claims
+
+
+def _no_load(*args, **kwargs):
+    raise AssertionError("the folder was loaded")
+
+
+def warm(folder: Path, cache_dir: Path) -> None:
+    first = Folder(str(folder), Cache(cache_dir))
+    corpus = first.corpus()
+    assert first.worth_a_listing(corpus)
+    from factcheck import listing
+
+    first.remember_listing(corpus, listing.claims_json_by_id(corpus), None)
+
+
+def test_an_unchanged_folder_is_answered_from_its_listing(folder, tmp_path, monkeypatch):
+    warm(folder, tmp_path / "cache")
+    monkeypatch.setattr(store, "load", _no_load)
+    answered = Folder(str(folder), Cache(tmp_path / "cache"))
+    assert {t.topic: t.claims for t in answered.topic_counts()} == {"jails": 2, "courts": 1}
+    assert answered.claim_view("b").claim.text == "It fell."
+    assert answered.loaded is None
+
+
+def test_an_edited_folder_is_brought_up_to_date_and_the_same_as_loaded(folder, tmp_path):
+    warm(folder, tmp_path / "cache")
+    (folder / "c.toml").write_text(CLAIMS.replace("It fell.", "It fell again."), "utf-8")
+    answered = Folder(str(folder), Cache(tmp_path / "cache"))
+    listed = answered.listing()
+    assert listed is not None and answered.loaded is None
+    assert [c.text for c in listed.claims] == [
+        c.text for c in Folder(str(folder)).corpus().claims.values()
+    ]
+
+
+def test_without_a_cache_or_on_stdin_the_folder_is_loaded(folder):
+    plain = Folder(str(folder))
+    assert plain.listing() is None
+    assert {t.topic for t in plain.topic_counts()} == {"jails", "courts"}
+    assert plain.loaded is not None
+    piped = Folder("-", stdin=CLAIMS.encode())
+    assert piped.claim_view("a").claim.speaker == "Kim Lee"
+    broken = Folder("-", stdin=b'[[claims]]\nid = "x"\n')
+    assert broken.corpus().left_out  # reading goes on, the problems kept
+    with pytest.raises(ClaimsError):
+        broken.summary()  # what validate says is strict
