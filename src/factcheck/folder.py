@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from factcheck.filters import Listable
     from factcheck.listing import Listing, Stored
     from factcheck.model import Claim
+    from factcheck.problems import Problem
     from factcheck.query import ClaimView, TopicCount
     from factcheck.store import Corpus, Summary
 
@@ -139,3 +140,40 @@ class Folder:
     def keep_derived(self, kind: str, key: bytes, pieces: Sequence[bytes | memoryview]) -> None:
         if self.cache is not None and self.where != STDIN:
             self.cache.put_derived(self.root, kind, key, pieces)
+
+    def add(self, target: Path, text: str, before: Sequence[Problem] = ()) -> None:
+        """Append records to a claims file of the folder and load the folder again; if that
+        finds a problem the folder did not have `before`, put the file back as it was and
+        raise it (ClaimsError). A file that has problems itself is not added to. Writers take
+        the folder's lock for all of it, so that two commands adding at once never lose each
+        other's records; a write that fails is an OutputFailure, and nothing is changed."""
+        from factcheck import records
+        from factcheck.discovery import shown
+        from factcheck.errors import OutputFailure
+        from factcheck.problems import ClaimsError, Problem
+        from factcheck.store import load
+
+        own = [p for p in before if p.path == shown(target)]
+        if own:
+            refusal = Problem(shown(target), "has the problems above; fix them before adding "
+                              "to it, or name another file (nothing was written)")  # fmt: skip
+            raise ClaimsError([*own, refusal])
+        with records.folder_lock(self.root):
+            original = target.read_bytes() if target.exists() else None
+            try:
+                records.append_atomically(target, text)
+            except OSError as error:  # a full disk, a read-only folder, a name too long
+                raise OutputFailure(f"cannot write {target}: {error.strerror or error}; "
+                                    "nothing was changed") from None  # fmt: skip
+            known = {_unplaced(p) for p in before}
+            after = load(self.root, self.cache, keep_going=True)
+            new = [p for p in after.left_out if _unplaced(p) not in known]
+            if new:
+                records.restore(target, original)
+                raise ClaimsError(new)
+        self._corpus = None  # what was loaded before no longer is the folder
+
+
+def _unplaced(problem: Problem) -> tuple[str, str | None, str | None, str]:
+    """A problem without its line: appending to a file moves no line before the end."""
+    return problem.path, problem.record, problem.field, problem.message

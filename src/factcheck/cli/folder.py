@@ -14,7 +14,6 @@ from factcheck.choices import OutputFormat
 from factcheck.cli.options import SETTINGS
 from factcheck.errors import (
     EXIT_DATA,
-    OutputFailure,
 )
 from factcheck.errors import UsageError as UsageProblem
 
@@ -120,36 +119,8 @@ def _check_target(target: Path, folder: Path, claims: str) -> None:
 
 
 def append_checked(target: Path, text: str, claims: str, before: Sequence[Problem] = ()) -> None:
-    """Append records to a claims file and load the folder again; if that finds a problem
-    the folder did not have `before`, put the file back as it was and raise it. A file that
-    has problems itself is not added to. Writers take the folder's lock for all of it, so
-    that two commands adding at once never lose each other's records."""
-    from factcheck import records
-    from factcheck.discovery import shown
-    from factcheck.problems import ClaimsError, Problem
-
-    own = [p for p in before if p.path == shown(target)]
-    if own:
-        refusal = Problem(shown(target), "has the problems above; fix them before adding to "
-                          "it, or name another file (nothing was written)")  # fmt: skip
-        raise ClaimsError([*own, refusal])
-    with records.folder_lock(Path(claims)):
-        original = target.read_bytes() if target.exists() else None
-        try:
-            records.append_atomically(target, text)
-        except OSError as error:  # a full disk, a read-only folder, a name too long
-            raise OutputFailure(f"cannot write {target}: {error.strerror or error}; nothing "
-                                "was changed") from None  # fmt: skip
-        known = {_unplaced(p) for p in before}
-        new = [p for p in load_claims(claims).left_out if _unplaced(p) not in known]
-        if new:
-            records.restore(target, original)
-            raise ClaimsError(new)
-
-
-def _unplaced(problem: Problem) -> tuple[str, str | None, str | None, str]:
-    """A problem without its line: appending to a file moves no line before the end."""
-    return problem.path, problem.record, problem.field, problem.message
+    """Records appended to a file of the folder, safely (Folder.add)."""
+    claims_folder(claims).add(target, text, before)
 
 
 def summarise_claims(where: str) -> Summary:
