@@ -598,3 +598,20 @@ def test_a_command_walks_the_folder_once_and_reads_each_file_once(
     assert result.exit_code == 0, result.stderr
     assert len(walks) == 1, (state, args, walks)
     assert len(reads) == len(set(reads)), (state, args, sorted(map(str, reads)))
+
+
+def test_a_new_folder_sharing_a_file_with_another_still_gets_its_listing(tmp_path, cache_dir):
+    """Entries are kept by content: a second folder's first load found the first's identical
+    file in the cache, looked like a load after an edit, and never got a listing (a warm
+    `list --json` at 100k claims took 4.7 s instead of 0.5)."""
+    first, second = tmp_path / "first", tmp_path / "second"
+    for folder, text in ((first, "It rose."), (second, "It fell.")):
+        folder.mkdir()
+        (folder / "sources.toml").write_text('[[sources]]\nid = "wire"\n', encoding="utf-8")
+        for n in range(3):
+            (folder / f"c{n}.toml").write_text(
+                f'[[claims]]\nid = "c{n}"\nspeaker = "Kim Lee"\ntopics = ["t"]\ntext = "{text}"\n',
+                encoding="utf-8",
+            )
+        listed(folder)  # a first list --json of the folder
+        assert listing.from_cache(folder, Cache(cache_dir)) is not None, folder.name

@@ -274,12 +274,14 @@ def claims_json_by_id(corpus: Corpus) -> dict[str, memoryview]:
 
 
 def worth_remembering(corpus: Corpus) -> bool:
-    """A folder that loaded cleanly, read whole (a first load) or wholly from the cache
-    (unchanged since the load before): the next `list --json` will likely find it as it is.
-    A load that parsed some files anew and took the rest from the cache comes after an edit,
-    and a folder being edited would make the listing, costly to write, stale at once."""
+    """A folder that loaded cleanly, mostly read anew (a first load) or wholly from the
+    cache (unchanged since the load before): the next `list --json` will likely find it as
+    it is. A load that parsed a few files anew and took most from the cache comes after an
+    edit, and a folder being edited would make the listing, costly to write, stale at once.
+    "Mostly", not "wholly": entries are kept by content, so a new folder that shares a file
+    with another (the same sources.toml) finds that one in the cache."""
     parsed_anew = len(corpus.files) - corpus.cached_files
-    return corpus.state is not None and (corpus.cached_files == 0 or parsed_anew == 0)
+    return corpus.state is not None and (parsed_anew > corpus.cached_files or parsed_anew == 0)
 
 
 def remember(
