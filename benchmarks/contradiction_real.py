@@ -30,8 +30,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from factcheck.compare import Confidence, Conflict, compare_all
+from factcheck.folder.store import Corpus
 from factcheck.model import Claim
-from factcheck.store import Corpus
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "contradiction" / "dev.jsonl"
 # Two invented names that occur in no text of the data, so no rule can lean on them.

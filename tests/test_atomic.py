@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-from factcheck.atomic import replace_file
+from factcheck.folder.atomic import replace_file
 
 
 def test_a_replaced_file_keeps_its_permissions(tmp_path):

@@ -16,12 +16,12 @@ from pydantic import BaseModel
 
 import factcheck
 from conftest import SEED_CLAIMS, run
-from factcheck import cache as cache_module
-from factcheck.cache import MAGIC, Cache, file_digest
-from factcheck.listing import summarise
+from factcheck.folder import cache as cache_module
+from factcheck.folder.cache import MAGIC, Cache, file_digest
+from factcheck.folder.listing import summarise
+from factcheck.folder.problems import ClaimsError
+from factcheck.folder.store import load
 from factcheck.model import RECORD_KINDS, Claim, LexiconExtension, Quantity, Source
-from factcheck.problems import ClaimsError
-from factcheck.store import load
 
 SOURCE = '[[sources]]\nid = "wire"\noutlet = "Wire"\npublished = 2025-01-02\n'
 
@@ -50,7 +50,7 @@ def cache_dir(tmp_path: Path) -> Path:
     return tmp_path / "cache"
 
 
-def warm_load(folder: Path, cache_dir: Path) -> tuple[factcheck.store.Corpus, Cache]:
+def warm_load(folder: Path, cache_dir: Path) -> tuple[factcheck.folder.store.Corpus, Cache]:
     used = Cache(cache_dir)
     return load(folder, used), used
 
@@ -395,7 +395,7 @@ def test_the_cache_key_covers_every_module_the_commands_import(tmp_path):
     import subprocess
     import sys
 
-    from factcheck.cache import PACKAGE, source_files
+    from factcheck.folder.cache import PACKAGE, source_files
 
     probe = (
         "import sys; from factcheck.cli import main\n"
@@ -410,24 +410,24 @@ def test_the_cache_key_covers_every_module_the_commands_import(tmp_path):
                           check=True, env=env)  # fmt: skip
     imported = {Path(line).resolve() for line in done.stderr.splitlines() if line.endswith(".py")}
     hashed = set(source_files())
-    assert PACKAGE / "store.py" in hashed
+    assert PACKAGE / "folder" / "store.py" in hashed
     assert len(imported) > 20 and imported <= hashed, imported - hashed
 
 
 def test_an_edit_of_any_module_changes_the_key(monkeypatch, tmp_path):
     import shutil
 
-    import factcheck.cache as cache
+    import factcheck.folder.cache as cache
 
     copy = tmp_path / "factcheck"
     shutil.copytree(cache.PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
     monkeypatch.setattr(cache, "PACKAGE", copy)
     before = cache._version_digest()
-    store = copy / "store.py"
+    store = copy / "folder" / "store.py"
     store.write_text(store.read_text(encoding="utf-8") + "\n# a new cross-file rule\n",
                      encoding="utf-8")  # fmt: skip
     assert cache._version_digest() != before
-    (copy / "store.py").unlink()
+    (copy / "folder" / "store.py").unlink()
     assert cache._version_digest() != before  # a module gone is a change too
 
 

@@ -3,7 +3,7 @@
 from conftest import SEED_CLAIMS
 from factcheck.arithmetic import Verdict
 from factcheck.checks import CheckFilter, Origin, run_checks
-from factcheck.store import load
+from factcheck.folder.store import load
 
 CLAIM = '[[claims]]\nid = "{id}"\nspeaker = "S"\ntext = "T"\ntopics = ["{topic}"]\n'
 
@@ -130,7 +130,7 @@ def test_filters_by_topic_and_claim():
 def test_a_count_has_no_percent():
     from conftest import SEED_CLAIMS
     from factcheck.checks import run_checks
-    from factcheck.store import load
+    from factcheck.folder.store import load
 
     report = run_checks(load(SEED_CLAIMS))
     parts = next(c for c in report.checks if c.id == "parts:lyons-letter-33179.detainers")

@@ -15,9 +15,9 @@ from factcheck.compare import (
     compare_topic,
     each_topic,
 )
+from factcheck.folder.store import load
 from factcheck.lexicon import Lexicon
 from factcheck.model import Claim, LexiconExtension
-from factcheck.store import load
 
 
 def claim(claim_id, text, speaker="S", **fields):

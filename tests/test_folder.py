@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from factcheck import store
-from factcheck.cache import Cache
-from factcheck.folder import Folder
-from factcheck.problems import ClaimsError
+from factcheck.folder import store
+from factcheck.folder.access import Folder
+from factcheck.folder.cache import Cache
+from factcheck.folder.problems import ClaimsError
 
 CLAIMS = (
     '[[claims]]\nid = "a"\nspeaker = "Kim Lee"\ntopics = ["jails"]\ntext = "It rose."\n\n'
@@ -33,7 +33,7 @@ def warm(folder: Path, cache_dir: Path) -> None:
     first = Folder(str(folder), Cache(cache_dir))
     corpus = first.corpus()
     assert first.worth_a_listing(corpus)
-    from factcheck import listing
+    from factcheck.folder import listing
 
     first.remember_listing(corpus, listing.claims_json_by_id(corpus), None)
 

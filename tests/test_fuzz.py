@@ -17,8 +17,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import SEED_CLAIMS, run
-from factcheck.problems import ClaimsError
-from factcheck.store import load
+from factcheck.folder.problems import ClaimsError
+from factcheck.folder.store import load
 
 EXAMPLES = int(os.environ.get("FACTCHECK_FUZZ_EXAMPLES", "25"))
 DOCUMENTED = {0, 1, 2, 3, 4}

@@ -9,9 +9,9 @@ from pathlib import Path
 import factcheck.cli
 from factcheck.cli.main import COMMAND_MODULES
 
-LIBRARY = ["model", "store", "query", "quantity", "expression", "arithmetic", "checks",
-           "lexicon", "wordnet", "compare", "compare.run", "cache", "listing", "filters",
-           "jsonout"]  # fmt: skip
+LIBRARY = ["model", "folder.store", "folder.query", "folder.access", "quantity", "expression",
+           "arithmetic", "checks", "lexicon", "wordnet", "compare", "compare.run",
+           "folder.cache", "folder.listing", "filters", "jsonout"]  # fmt: skip
 
 
 def test_the_library_imports_neither_typer_nor_rich():
@@ -39,8 +39,8 @@ def test_the_cli_module_imports_no_library_until_a_command_runs():
     """`--version`, `--help` and completion must not pay for pydantic, the loader or rich."""
     probe = (
         "import sys, factcheck.cli; "
-        "print(sorted(m for m in ('pydantic', 'rich', 'factcheck.store', 'factcheck.render') "
-        "if m in sys.modules))"
+        "print(sorted(m for m in ('pydantic', 'rich', 'factcheck.folder.store', "
+        "'factcheck.render') if m in sys.modules))"
     )
     output = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
@@ -62,7 +62,7 @@ def test_list_json_from_a_listing_builds_no_model_and_loads_no_rich(tmp_path):
         "import sys; from factcheck.cli import main; "
         f"sys.argv = ['factcheck', 'list', '--json', '--claims', {str(claims)!r}]\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "print(sorted(m for m in ('rich', 'factcheck.model', 'factcheck.store') "
+        "print(sorted(m for m in ('rich', 'factcheck.model', 'factcheck.folder.store') "
         "if m in sys.modules),"
         " file=sys.stderr)"
     )
@@ -211,3 +211,22 @@ def test_the_library_never_imports_the_command_line():
     library = [m for m in graph if not m.startswith(("factcheck.cli", "factcheck.__main__"))]
     upward = [f"{m} -> {n}" for m in library for n in graph[m] if n.startswith("factcheck.cli")]
     assert upward == []
+
+
+FOLDER_LAYERS = ["discovery", "atomic", "problems", "locate", "cache", "store", "query",
+                 "listing", "records", "access"]  # fmt: skip
+
+
+def test_the_folder_package_imports_only_from_its_earlier_layers():
+    graph = _module_graph()
+    place = {f"factcheck.folder.{name}": n for n, name in enumerate(FOLDER_LAYERS)}
+    assert {m for m in graph if m.startswith("factcheck.folder.")} == set(place)
+    upward = [
+        f"{module} -> {other}"
+        for module, n in place.items()
+        for other in graph[module]
+        if other in place and place[other] >= n
+    ]
+    assert upward == []
+    above = ("factcheck.cli", "factcheck.render", "factcheck.match", "factcheck.extract")
+    assert [f"{m} -> {o}" for m in place for o in graph[m] if o.startswith(above)] == []

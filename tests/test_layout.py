@@ -36,7 +36,7 @@ def test_table_matches_its_golden_file(command, width, monkeypatch):
 
 @pytest.mark.parametrize("width", [80, 120])
 def test_list_shows_every_id_whole_in_under_60_lines(width):
-    from factcheck.store import load
+    from factcheck.folder.store import load
 
     result = run("list", "--claims", SEED_CLAIMS, env={"COLUMNS": str(width)})
     assert len(result.stdout.splitlines()) < 60

@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 
 from conftest import SEED_CLAIMS, run
-from factcheck import listing, store
-from factcheck.cache import Cache, file_digest, unchanged_since_clean
+from factcheck.folder import listing, store
+from factcheck.folder.cache import Cache, file_digest, unchanged_since_clean
 
 RATED = """
 [[sources]]
@@ -276,7 +276,7 @@ def test_a_listing_whose_header_size_is_wrong_is_not_used(folder, cache_dir, siz
 def test_the_modules_that_shape_a_listing_are_in_the_cache_key():
     # Its bytes come from jsonout and the models, its order from filters.sort_key: an edit
     # to any of them must make old listings stale, as a new version does.
-    from factcheck import cache as cache_module
+    from factcheck.folder import cache as cache_module
 
     shaping = {"listing.py", "jsonout.py", "filters.py", "model.py"}
     assert shaping <= {path.name for path in cache_module.source_files()}
@@ -575,7 +575,7 @@ def test_a_command_walks_the_folder_once_and_reads_each_file_once(
 ):
     """One snapshot per command: a cold `list --json` walked the folder three times and read
     every file three times (the listing's check, the edit's update, the load)."""
-    from factcheck import discovery
+    from factcheck.folder import discovery
 
     if state != "cold":
         warm_up(folder)

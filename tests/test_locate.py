@@ -1,7 +1,7 @@
 """Placing a record's problem at the line of its field or its record header."""
 
-from factcheck.locate import with_lines
-from factcheck.problems import Problem
+from factcheck.folder.locate import with_lines
+from factcheck.folder.problems import Problem
 
 TEXT = (
     '[[claims]]\nid = "a"\ntext = "t"\n'  # lines 1-3

@@ -200,9 +200,9 @@ def test_a_second_run_takes_the_index_from_the_cache(tmp_path, monkeypatch):
 
 
 def test_a_stored_index_that_does_not_check_out_is_not_used():
+    from factcheck.folder.store import load
     from factcheck.match import archive, stored
     from factcheck.match.index import Index
-    from factcheck.store import load
 
     documents = archive.documents(list(load(ARCHIVE).claims.values()))
     pieces = b"".join(stored.encode(Index.built(documents)))

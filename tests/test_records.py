@@ -8,8 +8,8 @@ import pytest
 import tomli
 
 from conftest import FIXTURES, SEED_CLAIMS, run
+from factcheck.folder.records import record_text, suggest_id, toml_value
 from factcheck.model import Claim
-from factcheck.records import record_text, suggest_id, toml_value
 
 
 @pytest.fixture
@@ -222,7 +222,7 @@ def test_a_name_too_long_is_one_line_and_exit_4(tmp_path):
 def test_a_full_disk_while_adding_is_one_line_exit_4_and_nothing_changed(tmp_path, monkeypatch):
     import errno
 
-    from factcheck import records
+    from factcheck.folder import records
 
     folder = tmp_path / "claims"
     shutil.copytree(SEED_CLAIMS, folder)

@@ -154,7 +154,8 @@ def test_a_locale_that_cannot_encode_the_output_degrades_to_escapes(args, env):
 @pytest.mark.parametrize("from_listing", [False, True], ids=["loaded", "listed"])
 def test_ctrl_c_exits_130_without_a_traceback(monkeypatch, from_listing):
     from conftest import run
-    from factcheck import filters, query
+    from factcheck import filters
+    from factcheck.folder import query
 
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
@@ -228,7 +229,7 @@ def test_folders_nested_a_thousand_deep_are_walked(tmp_path):
         deep = deep / "d"
         os.mkdir(deep)
     (deep / "a.toml").write_text(CLAIM, encoding="utf-8")
-    from factcheck.store import load
+    from factcheck.folder.store import load
 
     try:
         assert list(load(folder).claims) == ["a"]
@@ -255,7 +256,7 @@ def test_an_unreadable_folder_is_a_problem(write_claims):
 
 def test_an_unlistable_folder_is_a_problem(write_claims, monkeypatch):
     # The same as an unreadable folder, for a test suite that may run as root.
-    from factcheck import discovery
+    from factcheck.folder import discovery
 
     folder = write_claims(CLAIM)
     (folder / "sub").mkdir()

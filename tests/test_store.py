@@ -3,9 +3,9 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, SEED_CLAIMS
-from factcheck.discovery import claim_files
-from factcheck.problems import ClaimsError
-from factcheck.store import load
+from factcheck.folder.discovery import claim_files
+from factcheck.folder.problems import ClaimsError
+from factcheck.folder.store import load
 
 INVALID = FIXTURES / "invalid"
 

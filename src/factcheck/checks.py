@@ -26,9 +26,9 @@ from factcheck.arithmetic import (
     judge,
     uncheckable,
 )
+from factcheck.folder.store import Corpus
 from factcheck.model import Check, part_reference, split_reference
 from factcheck.quantity import Figure, Interval, Kind, decimal_text, parse_figure, percent_text
-from factcheck.store import Corpus
 
 
 class Origin(str, enum.Enum):

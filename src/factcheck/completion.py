@@ -35,7 +35,7 @@ def _records(folder: Path) -> Iterable[tuple[str, str]]:
     """(kind, record text) for every record of every file the folder's reading reads: the
     same walk (discovery.claim_files), so no link out of the folder is followed, nothing but
     regular files is opened (a FIFO would hang), and depth costs no recursion."""
-    from factcheck.discovery import claim_files
+    from factcheck.folder.discovery import claim_files
 
     files = [folder] if folder.is_file() else claim_files(folder).files if folder.is_dir() else []
     for path in files:

@@ -44,10 +44,10 @@ if TYPE_CHECKING:  # what a warm `list` need not import: the models, the loader,
     from factcheck.arithmetic import Calculation
     from factcheck.checks import CheckReport, CheckResult
     from factcheck.compare import Comparison, Conflict, Evidence
+    from factcheck.folder.problems import Problem
+    from factcheck.folder.query import ClaimView, TopicCount
+    from factcheck.folder.store import Summary
     from factcheck.model import Claim, Source
-    from factcheck.problems import Problem
-    from factcheck.query import ClaimView, TopicCount
-    from factcheck.store import Summary
 
 # C0 controls but tab and newline, DEL, C1 controls (0x9b is a one-byte CSI on some terminals),
 # the bidirectional overrides that can make text read differently from what it holds, and the

@@ -10,9 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 from factcheck.errors import CheckFailed
+from factcheck.folder.store import Corpus
 from factcheck.lexicon import Lexicon
 from factcheck.model import Claim
-from factcheck.store import Corpus
 
 CONTEXT = "https://schema.org"
 

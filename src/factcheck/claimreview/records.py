@@ -21,8 +21,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from factcheck.claimreview.read import Found
+from factcheck.folder.store import Corpus
 from factcheck.model import URL_PATTERN, Claim, Rating, Source
-from factcheck.store import Corpus
 
 _URL = re.compile(URL_PATTERN)
 

@@ -14,7 +14,7 @@ from factcheck.cli.folder import add_record, load_for_adding
 from factcheck.cli.options import ClaimsDir, FileOption, NoInput, _date
 
 if TYPE_CHECKING:
-    from factcheck.store import Corpus
+    from factcheck.folder.store import Corpus
 
 
 RecordId = Annotated[
@@ -113,7 +113,7 @@ def new_claim_command(
       factcheck new claim
       factcheck new claim --no-input --speaker "Gavin Newsom" --topic detainers --text "..."
     """
-    from factcheck import records
+    from factcheck.folder import records
 
     corpus = load_for_adding(claims)
     asking = prompts.at_a_terminal(no_input)

@@ -114,7 +114,7 @@ def handles_errors(command: F) -> F:
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from factcheck.discovery import one_snapshot
+        from factcheck.folder.discovery import one_snapshot
 
         _LEFT_OUT.clear()
         try:
@@ -147,8 +147,8 @@ def _exit_code(error: Exception) -> int | None:
     if not isinstance(error, FactcheckError):
         return None
     from factcheck import render
+    from factcheck.folder.problems import ClaimsError
     from factcheck.jsonout import OutputError
-    from factcheck.problems import ClaimsError
 
     if isinstance(error, ClaimsError):
         render.problems(error.problems, OutputFormat.table)

@@ -27,7 +27,7 @@ from factcheck.errors import UsageError as UsageProblem
 
 if TYPE_CHECKING:
     from factcheck.expression import Resolver
-    from factcheck.store import Corpus
+    from factcheck.folder.store import Corpus
 
 
 def _verdicts(values: list[str] | None) -> list[Verdict]:
@@ -86,8 +86,9 @@ def check_command(
       factcheck check --claim newsom-one-in-eight --json | jq '.checks[].verdict'
       factcheck check --fail-on inconsistent,gross,approximate
     """
-    from factcheck import query, render
+    from factcheck import render
     from factcheck.checks import CheckFilter, run_checks
+    from factcheck.folder import query
 
     fmt = output_format(fmt, as_json)
     failing = _verdicts(fail_on) or sorted(FAILING_BY_DEFAULT, key=list(Verdict).index)

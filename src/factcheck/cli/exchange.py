@@ -126,9 +126,10 @@ def import_command(
     """
     import re
 
-    from factcheck import records, render
+    from factcheck import render
     from factcheck.claimreview import read
     from factcheck.claimreview import records as to_records
+    from factcheck.folder import records
     from factcheck.model import SLUG_PATTERN
 
     if not re.fullmatch(SLUG_PATTERN, topic):

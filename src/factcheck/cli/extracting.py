@@ -213,7 +213,7 @@ def _write_drafts(
 
 
 def _text(made: Drafts) -> str:
-    from factcheck.records import record_text
+    from factcheck.folder.records import record_text
 
     pieces = [record_text("sources", s) for s in made.sources]
     pieces += [record_text("claims", c) for c in made.claims]

@@ -18,16 +18,16 @@ from factcheck.errors import (
 from factcheck.errors import UsageError as UsageProblem
 
 if TYPE_CHECKING:
-    from factcheck.cache import Cache
-    from factcheck.folder import Folder
-    from factcheck.problems import Problem
-    from factcheck.store import Corpus, Summary
+    from factcheck.folder.access import Folder
+    from factcheck.folder.cache import Cache
+    from factcheck.folder.problems import Problem
+    from factcheck.folder.store import Corpus, Summary
 
 
 def claims_folder(where: str) -> Folder:
     """The folder --claims names, as the library's one way in to it (folder.py): a folder,
     one .toml file, or "-" for one document read from standard input now."""
-    from factcheck.folder import STDIN, Folder
+    from factcheck.folder.access import STDIN, Folder
 
     if not where.strip():
         raise UsageProblem("--claims is empty; give the claims folder (default: ./claims)")
@@ -78,8 +78,8 @@ def load_for_adding(folder: str, create: bool = True) -> Corpus:
     no file: it is made here (unless `create` is off, as for a dry run) and is an empty
     folder of records, which the first record added gives its first file."""
     from factcheck import render
-    from factcheck.discovery import claim_files
-    from factcheck.store import Corpus
+    from factcheck.folder.discovery import claim_files
+    from factcheck.folder.store import Corpus
 
     path = Path(folder)
     if not folder.strip() or folder == "-" or path.is_file():
@@ -131,7 +131,7 @@ def summarise_claims(where: str) -> Summary:
 def _cache() -> Cache | None:
     if not SETTINGS["cache"]:
         return None
-    from factcheck.cache import Cache, default_folder
+    from factcheck.folder.cache import Cache, default_folder
 
     folder = default_folder()
     return None if folder is None else Cache(folder)
@@ -164,9 +164,10 @@ def add_record(
     file as a JSON line on stdout, for scripts."""
     from pydantic import ValidationError
 
-    from factcheck import records, render
+    from factcheck import render
+    from factcheck.folder import records
+    from factcheck.folder.store import friendly_message
     from factcheck.model import RECORD_KINDS
-    from factcheck.store import friendly_message
 
     try:
         record = RECORD_KINDS[kind].model_validate(fields)

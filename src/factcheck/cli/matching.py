@@ -29,10 +29,10 @@ from factcheck.cli.options import (
 from factcheck.errors import UsageError as UsageProblem
 
 if TYPE_CHECKING:
-    from factcheck.folder import Folder
+    from factcheck.folder.access import Folder
+    from factcheck.folder.store import Corpus
     from factcheck.match.index import Index
     from factcheck.model import Claim
-    from factcheck.store import Corpus
 
 
 QueryText = Annotated[
@@ -95,7 +95,8 @@ def match_command(
       factcheck match --queries posts.jsonl > matches.jsonl
       factcheck match --duplicates
     """
-    from factcheck import filters, query
+    from factcheck import filters
+    from factcheck.folder import query
 
     fmt = output_format(fmt, as_json, (OutputFormat.table, OutputFormat.json, OutputFormat.jsonl))
     asked = [x for x in (text is not None, queries is not None, claim is not None, duplicates) if x]

@@ -28,8 +28,8 @@ from factcheck.cli.options import (
 
 if TYPE_CHECKING:
     from factcheck.filters import ClaimFilter
-    from factcheck.folder import Folder
-    from factcheck.listing import Listed
+    from factcheck.folder.access import Folder
+    from factcheck.folder.listing import Listed
 
 
 @app.command("list")
@@ -95,7 +95,8 @@ def _list_from_listing(folder: Folder, wanted: ClaimFilter, fmt: OutputFormat) -
 def _list_from_folder(folder: Folder, wanted: ClaimFilter, fmt: OutputFormat, keep: bool) -> None:
     """The folder loaded, the claims listed; and, for a folder worth it, its listing kept
     for the next run."""
-    from factcheck import jsonout, listing, query, render
+    from factcheck import jsonout, render
+    from factcheck.folder import listing, query
 
     corpus = noting_left_out(folder.corpus())
     query.require_known(corpus, wanted.topics, wanted.speaker, wanted.source, wanted.rating)

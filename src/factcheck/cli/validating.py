@@ -49,7 +49,7 @@ def validate_command(
       factcheck validate claims/2025/budget.toml
     """
     from factcheck import render
-    from factcheck.problems import ClaimsError
+    from factcheck.folder.problems import ClaimsError
 
     fmt = output_format(fmt, as_json, (OutputFormat.table, OutputFormat.json))
     wanted = _files_in_folder(files or [], claims)

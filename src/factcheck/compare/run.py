@@ -13,9 +13,9 @@ from factcheck.compare.reading import Reading
 from factcheck.compare.rules import RULES
 from factcheck.compare.rules.recorded import sides
 from factcheck.errors import Unknown
+from factcheck.folder.store import Corpus
 from factcheck.lexicon import Lexicon
 from factcheck.model import Claim
-from factcheck.store import Corpus
 
 
 class UnknownTopic(Unknown):

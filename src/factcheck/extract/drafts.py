@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from factcheck.extract.run import Candidate, Extraction
+from factcheck.folder.records import suggest_id
 from factcheck.model import Check, Claim, Source
-from factcheck.records import suggest_id
 
 
 @dataclass

@@ -9,8 +9,8 @@ from factcheck.match.index import Document
 from factcheck.match.run import Duplicate, Match, Reason
 
 if TYPE_CHECKING:
+    from factcheck.folder.store import Corpus
     from factcheck.model import Claim
-    from factcheck.store import Corpus
 
 
 def documents(claims: Sequence[Claim]) -> list[Document]:

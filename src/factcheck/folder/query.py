@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel
 
 from factcheck import expression
-from factcheck.discovery import folder_files, shown
 from factcheck.errors import Unknown
 from factcheck.filters import (  # re-exported: the commands ask query for them
     ClaimFilter as ClaimFilter,
@@ -33,12 +32,13 @@ from factcheck.filters import (
 from factcheck.filters import (
     sort_key as sort_key,
 )
+from factcheck.folder.discovery import folder_files, shown
+from factcheck.folder.store import Corpus
 from factcheck.model import Check, Claim, Rating, Source, split_reference
-from factcheck.store import Corpus
 
 if TYPE_CHECKING:
-    from factcheck.cache import Cache
-    from factcheck.listing import Listing
+    from factcheck.folder.cache import Cache
+    from factcheck.folder.listing import Listing
 
 
 def list_claims(corpus: Corpus, claim_filter: ClaimFilter | None = None) -> list[Claim]:

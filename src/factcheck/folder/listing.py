@@ -32,7 +32,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from factcheck.cache import (
+from factcheck.filters import Listable, sort_key
+from factcheck.folder.cache import (
     DIGEST_SIZE,
     Cache,
     Counts,
@@ -41,13 +42,12 @@ from factcheck.cache import (
     file_key,
     unchanged_since_clean,
 )
-from factcheck.discovery import Found, file_bytes, folder_files, shown
-from factcheck.filters import Listable, sort_key
+from factcheck.folder.discovery import Found, file_bytes, folder_files, shown
 from factcheck.jsonout import claims_json
 
 if TYPE_CHECKING:
+    from factcheck.folder.store import Corpus, Summary
     from factcheck.model import Claim
-    from factcheck.store import Corpus, Summary
 
 # A listing starts with the version of its layout and the size of its JSON header, written
 # in HEADER_SIZE digits; the header follows, then the output.
@@ -240,7 +240,7 @@ def _read_edited(
     """The edited file read alone from the bytes its digest was taken of (its entry kept in
     the cache if `keep`), when it is clean and its reference facts are those of the version
     listed; None otherwise."""
-    from factcheck import store
+    from factcheck.folder import store
 
     # The version listed is still in the cache (an entry is replaced only when its file is
     # read again through the cache): its facts are found now, not at every load.
@@ -294,8 +294,8 @@ def remember(
     `in_order`: all its claims in `list` order, when the caller has them sorted already."""
     if cache is None or corpus.state is None:
         return
-    from factcheck.query import claims_used
-    from factcheck.store import Summary  # loaded already: this follows a load
+    from factcheck.folder.query import claims_used
+    from factcheck.folder.store import Summary  # loaded already: this follows a load
 
     claims = in_order if in_order is not None else sorted(corpus.claims.values(), key=sort_key)
     files = [ListedFile(_path_hex(path), corpus.digests[path].hex()) for path in corpus.files]
@@ -480,7 +480,7 @@ def summarise(root: Path, cache: Cache | None = None) -> Summary:
     cache.py); one edited in a few files since its listing, each clean on its own with the
     reference facts it had, from that listing and those files (clean_after_edit);
     anything else is loaded and validated in full."""
-    from factcheck.store import Summary, load  # the loader only when the folder changed
+    from factcheck.folder.store import Summary, load  # the loader only when the folder changed
 
     unchanged = unchanged_since_clean(root, cache) or clean_after_edit(root, cache)
     if unchanged is not None:

@@ -36,8 +36,8 @@ from pathlib import Path
 from typing import Any
 
 import factcheck
-from factcheck.atomic import replace_file
-from factcheck.discovery import file_bytes, folder_files
+from factcheck.folder.atomic import replace_file
+from factcheck.folder.discovery import file_bytes, folder_files
 
 MAGIC = b"factcheck-cache 1\n"
 _VERSION_FOLDER = re.compile(r"[0-9a-f]{16}")

@@ -19,11 +19,11 @@ from typing import Any
 from pydantic import BaseModel
 
 from factcheck import expression
-from factcheck.atomic import replace_file
-from factcheck.discovery import forget_snapshot
 from factcheck.errors import UsageError
+from factcheck.folder.atomic import replace_file
+from factcheck.folder.discovery import forget_snapshot
+from factcheck.folder.store import Corpus
 from factcheck.model import SLUG_PATTERN, Check, Claim, Rating, Source
-from factcheck.store import Corpus
 from factcheck.unicode import INVISIBLE
 
 _SLUG = re.compile(f"^{SLUG_PATTERN}$")

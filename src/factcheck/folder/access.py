@@ -16,13 +16,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from factcheck.cache import Cache
     from factcheck.filters import Listable
-    from factcheck.listing import Listing, Stored
+    from factcheck.folder.cache import Cache
+    from factcheck.folder.listing import Listing, Stored
+    from factcheck.folder.problems import Problem
+    from factcheck.folder.query import ClaimView, TopicCount
+    from factcheck.folder.store import Corpus, Summary
     from factcheck.model import Claim
-    from factcheck.problems import Problem
-    from factcheck.query import ClaimView, TopicCount
-    from factcheck.store import Corpus, Summary
 
 STDIN = "-"
 
@@ -55,8 +55,8 @@ class Folder:
         """Every record, validated; records with problems left out and named in the corpus's
         `left_out` (store.load with keep_going). Loaded once, however often asked."""
         if self._corpus is None:
-            from factcheck.store import STDIN as SHOWN_STDIN
-            from factcheck.store import load, load_document
+            from factcheck.folder.store import STDIN as SHOWN_STDIN
+            from factcheck.folder.store import load, load_document
 
             if self.where == STDIN:
                 self._corpus = load_document(SHOWN_STDIN, self.stdin or b"", keep_going=True)
@@ -67,14 +67,14 @@ class Folder:
     def stored_listing(self) -> Stored | None:
         """The listing kept for this folder, when not a byte of it changed since a clean
         load (what `list --json` prints as stored bytes); None otherwise."""
-        from factcheck import listing
+        from factcheck.folder import listing
 
         return listing.from_cache(self.root, self.cache) if self.listable else None
 
     def listing(self, stored: Stored | None = None) -> Listing | None:
         """The folder's claims as `list` filters and shows them, from its listing: unchanged,
         or brought up to date after an edit of a few files; None when it must be loaded."""
-        from factcheck import listing
+        from factcheck.folder import listing
 
         if not self.listable:
             return None
@@ -89,7 +89,7 @@ class Folder:
     def claim_view(self, claim_id: str) -> ClaimView:
         """One claim with its source, rating, figures and what disputes it: from its file's
         cache entry when the listing can say where it is, else from the loaded folder."""
-        from factcheck import query
+        from factcheck.folder import query
 
         listed = self.listing()
         view = None if listed is None else query.listed_claim_view(self.root, self.cache,
@@ -97,20 +97,20 @@ class Folder:
         return view if view is not None else query.claim_view(self.corpus(), claim_id)
 
     def topic_counts(self) -> list[TopicCount]:
-        from factcheck import query
+        from factcheck.folder import query
 
         return query.topic_counts(self.listed_claims())
 
     def summary(self) -> Summary:
         """What `validate` says of a valid folder, or a ClaimsError naming every problem:
         strict, unlike corpus(); from the cache's record of a clean load when it can."""
-        from factcheck.store import Summary, load, load_document
+        from factcheck.folder.store import Summary, load, load_document
 
         if self.where == STDIN:
             return Summary.of(load_document("<stdin>", self.stdin or b""))
         if self.cache is None:
             return Summary.of(load(self.root))
-        from factcheck.listing import summarise
+        from factcheck.folder.listing import summarise
 
         return summarise(self.root, self.cache)
 
@@ -120,13 +120,13 @@ class Folder:
         """Keep the listing of a folder loaded whole and cleanly, for the next run.
         `fragments`: each claim's JSON by ID (listing.claims_json_by_id); `kept`: all its
         claims in `list` order, when the caller has them sorted."""
-        from factcheck import listing
+        from factcheck.folder import listing
 
         listing.remember(corpus, fragments, self.cache, kept)
 
     def worth_a_listing(self, corpus: Corpus) -> bool:
         """Whether a listing of this load would serve the next run (listing.worth_remembering)."""
-        from factcheck import listing
+        from factcheck.folder import listing
 
         return self.listable and listing.worth_remembering(corpus)
 
@@ -147,11 +147,11 @@ class Folder:
         raise it (ClaimsError). A file that has problems itself is not added to. Writers take
         the folder's lock for all of it, so that two commands adding at once never lose each
         other's records; a write that fails is an OutputFailure, and nothing is changed."""
-        from factcheck import records
-        from factcheck.discovery import shown
         from factcheck.errors import OutputFailure
-        from factcheck.problems import ClaimsError, Problem
-        from factcheck.store import load
+        from factcheck.folder import records
+        from factcheck.folder.discovery import shown
+        from factcheck.folder.problems import ClaimsError, Problem
+        from factcheck.folder.store import load
 
         own = [p for p in before if p.path == shown(target)]
         if own:

@@ -14,8 +14,9 @@ import tomli
 from pydantic import BaseModel, ValidationError
 
 from factcheck import expression
-from factcheck.cache import Cache, Counts, file_digest, file_key
-from factcheck.discovery import file_bytes, folder_files, shown
+from factcheck.folder.cache import Cache, Counts, file_digest, file_key
+from factcheck.folder.discovery import file_bytes, folder_files, shown
+from factcheck.folder.problems import ClaimsError, Problem
 from factcheck.model import (
     PATTERN_HELP,
     RECORD_KINDS,
@@ -29,7 +30,6 @@ from factcheck.model import (
     records_adapter,
     split_reference,
 )
-from factcheck.problems import ClaimsError, Problem
 
 BOM = b"\xef\xbb\xbf"
 SINGULAR = {"sources": "source", "claims": "claim", "checks": "check", "ratings": "rating"}
@@ -235,7 +235,7 @@ class _Loader:
         """The corpus, or ClaimsError naming every problem (see load)."""
         if not self.problems:
             return self.corpus
-        from factcheck.locate import with_lines  # only when there is something to place
+        from factcheck.folder.locate import with_lines  # only when there is something to place
 
         self.corpus.left_out_ids.update(self._invalid_ids)
         if keep_going and self.leave_out_what_has_problems():

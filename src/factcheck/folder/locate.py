@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from factcheck.problems import Problem
+from factcheck.folder.problems import Problem
 
 _LABEL = re.compile(r"(?P<kind>source|claim|check|rating) (?:'(?P<id>[^']*)'|#(?P<number>\d+))")
 _HEADER = re.compile(r"^[ \t]*\[\[[ \t]*(?P<kind>[A-Za-z_]+)[ \t]*\]\]", re.MULTILINE)
