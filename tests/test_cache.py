@@ -336,10 +336,10 @@ def test_a_damaged_record_of_a_clean_load_is_ignored(folder, cache_dir):
     assert used.hits == 3  # loaded from the entries, references checked again
 
 
-def test_a_second_checkout_reuses_the_entries_but_not_the_clean_mark(folder, cache_dir, tmp_path):
-    """Entries are kept by the files' bytes: a renamed file or a second checkout of the same
-    claims finds them (each added a copy of every entry before). The record of a clean load
-    stays the folder's own: the copy's references are checked again."""
+def test_a_second_checkout_reuses_the_entries_and_the_clean_mark(folder, cache_dir, tmp_path):
+    """Entries are kept by the files' bytes, and the record of a clean load by the folder's
+    state (each file's path within the folder and its bytes): a renamed folder or a second
+    checkout of the same claims finds them (each added a copy of every entry before)."""
     summarise(folder, Cache(cache_dir))
     entries = sorted(p.name for p in cache_dir.rglob("*.entry"))
     copy = tmp_path / "copy"
@@ -348,9 +348,9 @@ def test_a_second_checkout_reuses_the_entries_but_not_the_clean_mark(folder, cac
         (copy / path.name).write_bytes(path.read_bytes())
     used = Cache(cache_dir)
     assert summarise(copy, used).counts.claims == 3
-    assert (used.hits, used.misses) == (3, 0)
+    assert (used.hits, used.misses) == (0, 0)  # answered from the clean mark, nothing read
     assert sorted(p.name for p in cache_dir.rglob("*.entry")) == entries
-    assert len(list(cache_dir.rglob("*.clean"))) == 2
+    assert len(list(cache_dir.rglob("*.clean"))) == 1
 
 
 @settings(
@@ -471,12 +471,12 @@ def test_entries_left_by_edits_are_swept_and_a_current_one_never(folder, cache_d
 def test_a_sweep_removes_stale_temporary_files_and_old_folders_files_only(
     folder, cache_dir, tmp_path, monkeypatch
 ):
-    monkeypatch.setattr(cache_module, "FOLDERS_KEPT", 2)
-    for n in range(4):  # four checkouts of the claims, each with its clean mark
-        copy = tmp_path / f"checkout{n}"
+    monkeypatch.setattr(cache_module, "KEPT_OF_KIND", {"clean": 2})
+    for n in range(4):  # four folders of other claims, each with its clean mark
+        copy = tmp_path / f"folder{n}"
         copy.mkdir()
         for path in folder.iterdir():
-            (copy / path.name).write_bytes(path.read_bytes())
+            (copy / path.name).write_bytes(path.read_bytes() + f"# {n}\n".encode())
         summarise(copy, Cache(cache_dir))
         for mark in cache_dir.rglob("*.clean"):
             os.utime(mark, (mark.stat().st_mtime - 10, mark.stat().st_mtime - 10))

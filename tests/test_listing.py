@@ -131,8 +131,9 @@ def test_the_load_after_an_edit_leaves_no_listing_the_next_one_does(folder, cach
     listed(folder)  # one file parsed anew: no listing for a folder being edited
     # and the old one, which can no longer serve (a file was added), is gone
     assert not listed_file.exists()
-    listed(folder)  # unchanged since: its listing is made
-    assert listed_file.read_bytes() != made
+    listed(folder)  # unchanged since: its listing is made, and is the folder's one listing
+    (new_listing,) = cache_dir.rglob("*.list")
+    assert new_listing.read_bytes() != made
 
 
 def test_a_listing_more_edits_behind_than_it_can_take_is_dropped(folder, cache_dir):
@@ -251,8 +252,8 @@ def test_a_listing_stored_and_read_gives_back_the_claims(folder, cache_dir):
         i: corpus.origin[i] for i in ("wire", "benzinga-newsom-noem")
     }
     assert {i: files[n] for i, n in parsed.ratings.items()} == {"false": corpus.origin["false"]}
-    assert [f.path for f in parsed.files] == [
-        os.fsencode(os.path.abspath(p)).hex() for p in corpus.files
+    assert [f.path for f in parsed.files] == [  # within the folder: the same anywhere
+        os.fsencode(os.path.relpath(p, folder)).hex() for p in corpus.files
     ]
     assert parsed.counts.claims == len(corpus.claims)
     assert parsed.disputed_by == {
@@ -615,3 +616,20 @@ def test_a_new_folder_sharing_a_file_with_another_still_gets_its_listing(tmp_pat
             )
         listed(folder)  # a first list --json of the folder
         assert listing.from_cache(folder, Cache(cache_dir)) is not None, folder.name
+
+
+def test_a_renamed_folder_or_a_second_checkout_is_answered_from_the_listing(
+    folder, cache_dir, tmp_path, monkeypatch
+):
+    """A listing is kept by the folder's state (paths within it, bytes), not by where it is:
+    each rename or checkout made and kept a listing as large as the claims' JSON again."""
+    warm_up(folder)
+    before = listed(folder)
+    moved = tmp_path / "moved"
+    folder.rename(moved)
+    with monkeypatch.context() as patched:
+        patched.setattr(store, "load", _no_load)
+        assert listed(moved) == before
+        shown = json.loads(run("show", "kim-jail", "--claims", moved, "--json").stdout)
+    assert shown["path"].startswith(str(moved))  # where the file is now, not where it was
+    assert len(list(cache_dir.rglob("*.list"))) == 1

@@ -132,17 +132,25 @@ class Cache:
         self._write_checked(self._content_entry(digest), digest, [b"[%s]\n" % kinds, body])
 
     def get_listing(self, folder: Path, state: bytes) -> memoryview | None:
-        """The listing stored for the folder whose files had this state (see listing.py), as
-        it was put; None when there is none, or it is stale, corrupt or foreign."""
-        return self._read_checked(self._entry(folder).with_suffix(".list"), state)
+        """The listing stored for a folder whose files had this state (see listing.py), as
+        it was put; None when there is none, or it is corrupt or foreign. Listings are kept
+        by the state, the files' paths within the folder and their bytes: a renamed folder
+        or a second checkout of the same claims finds the one already made."""
+        return self._read_checked(self._by_state(state, "list"), state)
 
     def put_listing(
         self, folder: Path, state: bytes, listing: Sequence[bytes | memoryview]
     ) -> None:
         """Store a folder's listing, given in pieces: joined, a large folder's JSON would be
-        copied whole for nothing. A folder has one listing, replaced at each write."""
-        if self._usable_folder():
-            self._write_checked(self._entry(folder).with_suffix(".list"), state, listing)
+        copied whole for nothing. The folder's listing before it is removed, and the folder
+        points to this one (what after_edit starts from)."""
+        if not self._usable_folder():
+            return
+        before = self._pointed(folder)
+        self._write_checked(self._by_state(state, "list"), state, listing)
+        self._write_checked(self._pointer(folder), state, [])
+        if before is not None and before != state:
+            _unlink(self._by_state(before, "list"))
 
     def _read_checked(self, target: Path, key: bytes) -> memoryview | None:
         """What _write_checked stored under this key (a file's digest, a folder's state);
@@ -169,24 +177,39 @@ class Cache:
         """What a command derived from the folder's records and stored under this key (the
         index of `match`: match/stored.py); None when there is none, or it is stale,
         corrupt or foreign. A folder keeps one of each kind, replaced at each write."""
-        return self._read_checked(self._entry(folder).with_suffix(f".{kind}"), key)
+        return self._read_checked(self._by_state(key, kind), key)
 
     def put_derived(
         self, folder: Path, kind: str, key: bytes, pieces: Sequence[bytes | memoryview]
     ) -> None:
         if self._usable_folder():
-            self._write_checked(self._entry(folder).with_suffix(f".{kind}"), key, pieces)
+            self._write_checked(self._by_state(key, kind), key, pieces)
 
     def any_listing(self, folder: Path) -> tuple[bytes, memoryview] | None:
         """The folder's listing whatever state it was made for, with that state: after an
         edit, what the folder was (listing.after_edit)."""
-        return self._read_verified(self._entry(folder).with_suffix(".list"))
+        state = self._pointed(folder)
+        return None if state is None else self._read_verified(self._by_state(state, "list"))
 
     def drop_listing(self, folder: Path) -> None:
         """Remove a listing that can no longer serve its folder (listing._edit)."""
-        if self._usable_folder():
-            with contextlib.suppress(OSError):
-                self._entry(folder).with_suffix(".list").unlink()
+        state = self._pointed(folder)
+        if state is not None:
+            _unlink(self._by_state(state, "list"))
+            _unlink(self._pointer(folder))
+
+    def _pointer(self, folder: Path) -> Path:
+        """The folder's own file: which state its last listing was made for."""
+        return self._entry(folder).with_suffix(".last")
+
+    def _pointed(self, folder: Path) -> bytes | None:
+        found = self._read_verified(self._pointer(folder))
+        return None if found is None else found[0]
+
+    def _by_state(self, key: bytes, kind: str) -> Path:
+        """Where what is kept under a folder's state (or match's key) goes: by that alone."""
+        name = hashlib.blake2b(self.version + kind.encode() + key, digest_size=20).hexdigest()
+        return self.folder / f"{name}.{kind}"
 
     def _write_checked(
         self, target: Path, key: bytes, pieces: Sequence[bytes | memoryview]
@@ -204,7 +227,7 @@ class Cache:
         if not self._usable_folder():
             return None
         try:
-            raw = self._mark(folder).read_bytes()
+            raw = self._by_state(state, "clean").read_bytes()
         except OSError:
             return None
         expected = MAGIC + self.version + state
@@ -215,7 +238,7 @@ class Cache:
     def mark_clean(self, folder: Path, state: bytes, counts: Counts) -> None:
         if self._usable_folder():
             mark = MAGIC + self.version + state + counts.to_json()
-            self._write(self._mark(folder), mark)
+            self._write(self._by_state(state, "clean"), mark)
 
     def sweep(self, current: Collection[bytes]) -> None:
         """Keep the cache's disk use in proportion to the folders it serves: entries of
@@ -246,13 +269,10 @@ class Cache:
             entries.sort()
             for _, path in entries[: len(entries) - SPARE_ENTRIES]:
                 _unlink(path)
-        for files in by_kind.values():
+        for kind, files in by_kind.items():
             files.sort(reverse=True)
-            for _, path in files[FOLDERS_KEPT:]:
+            for _, path in files[KEPT_OF_KIND.get(kind, FOLDERS_KEPT) :]:
                 _unlink(path)
-
-    def _mark(self, folder: Path) -> Path:
-        return self._entry(folder).with_suffix(".clean")
 
     def _write(self, target: Path, data: bytes | Sequence[bytes | memoryview]) -> None:
         with contextlib.suppress(OSError):
@@ -329,7 +349,7 @@ class Cache:
 # things, and a folder of the same shape that is not ours is never touched.
 MARKER = ".factcheck-cache"
 MARKER_TEXT = b"a cache folder of factcheck: its files may be deleted at any time\n"
-_OUR_FILES = re.compile(r"[0-9a-f]{40}\.(?:entry|list|clean|match)|\.[0-9a-f]{40}\..*")
+_OUR_FILES = re.compile(r"[0-9a-f]{40}\.(?:entry|list|clean|match|last)|\.[0-9a-f]{40}\..*")
 
 
 # Entries of bytes no current file has that a sweep leaves (other checkouts, recent versions
@@ -337,8 +357,11 @@ _OUR_FILES = re.compile(r"[0-9a-f]{40}\.(?:entry|list|clean|match)|\.[0-9a-f]{40
 # kept; and the age past which a temporary file is a killed write's, not one under way.
 SPARE_ENTRIES = 256
 FOLDERS_KEPT = 4
+# Clean marks and the pointers to a folder's last listing are a few hundred bytes each: many
+# folders keep theirs.
+KEPT_OF_KIND = {"clean": 64, "last": 64}
 STRAY_AFTER = 3600.0
-_TEMPORARY = re.compile(r"\.[0-9a-f]{40}\.(?:entry|list|clean|match)\..+")
+_TEMPORARY = re.compile(r"\.[0-9a-f]{40}\.(?:entry|list|clean|match|last)\..+")
 
 
 def _unlink(path: Path) -> None:
@@ -432,7 +455,7 @@ def unchanged_since_clean(root: Path, cache: Cache | None) -> Unchanged | None:
     keys = []
     for path in found.files:
         try:
-            keys.append(file_key(path, file_digest(file_bytes(path))))
+            keys.append(file_key(root, path, file_digest(file_bytes(path))))
         except OSError:
             return None
     state = file_digest(b"\0".join(keys))
@@ -440,5 +463,7 @@ def unchanged_since_clean(root: Path, cache: Cache | None) -> Unchanged | None:
     return None if counts is None else Unchanged(state, counts, found.skipped)
 
 
-def file_key(path: Path, digest: bytes) -> bytes:
-    return os.fsencode(os.path.abspath(path)) + b"\0" + digest
+def file_key(root: Path, path: Path, digest: bytes) -> bytes:
+    """A file's place in a folder's state: its path within the folder and its bytes' digest,
+    so that the same claims anywhere (renamed, checked out twice) have the same state."""
+    return os.fsencode(os.path.relpath(path, root)) + b"\0" + digest

@@ -96,7 +96,7 @@ class ListedFile:
     """One file of a listed folder: its path and the digest of its bytes, under which the
     cache keeps its records (what after_edit compares an edited version with)."""
 
-    path: str  # the absolute path, as hex of its bytes
+    path: str  # the path within the folder, as hex of its bytes
     digest: str
 
 
@@ -203,7 +203,7 @@ def _edit(root: Path, cache: Cache | None, for_listing: bool) -> Edit | None:
         return None
     parts = _split(stored[1])
     old = None if parts is None else parse(parts.header, parts.output, for_listing)
-    if old is None or [f.path for f in old.files] != [_path_hex(p) for p in found.files]:
+    if old is None or [f.path for f in old.files] != [_path_hex(root, p) for p in found.files]:
         cache.drop_listing(root)  # files added, removed or renamed: it cannot serve again
         return None
     digests: list[bytes] = []
@@ -229,7 +229,7 @@ def _edit(root: Path, cache: Cache | None, for_listing: bool) -> Edit | None:
         if read is None:
             return None
         alone[n] = read
-    state = file_digest(b"\0".join(file_key(p, d) for p, d in zip(found.files, digests,
+    state = file_digest(b"\0".join(file_key(root, p, d) for p, d in zip(found.files, digests,
                                                                       strict=True)))  # fmt: skip
     return Edit(found, old, digests, alone, state)
 
@@ -298,7 +298,8 @@ def remember(
     from factcheck.folder.store import Summary  # loaded already: this follows a load
 
     claims = in_order if in_order is not None else sorted(corpus.claims.values(), key=sort_key)
-    files = [ListedFile(_path_hex(path), corpus.digests[path].hex()) for path in corpus.files]
+    files = [ListedFile(_path_hex(corpus.root, path), corpus.digests[path].hex())
+             for path in corpus.files]  # fmt: skip
     index = {shown(path): n for n, path in enumerate(corpus.files)}
     file_of = [index[corpus.origin[c.id]] for c in claims]
     disputed_by: dict[str, list[str]] = {}
@@ -319,8 +320,9 @@ def remember(
     cache.put_listing(corpus.root, corpus.state, pieces)
 
 
-def _path_hex(path: Path) -> str:
-    return os.fsencode(os.path.abspath(path)).hex()
+def _path_hex(root: Path, path: Path) -> str:
+    """A file's path within its folder, as listed (the same for the folder anywhere)."""
+    return os.fsencode(os.path.relpath(path, root)).hex()
 
 
 def reference_facts(records: Iterable[Any]) -> str:

@@ -282,7 +282,7 @@ class _Loader:
             return
         digest = file_digest(data)
         self.corpus.digests[path] = digest
-        self._file_keys.append(file_key(path, digest))
+        self._file_keys.append(file_key(self.corpus.root, path, digest))
         cached = self.cache.get(digest)
         if cached is not None:
             self.corpus.cached_files += 1
