@@ -8,21 +8,18 @@ import functools
 import os
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 import typer
 
 from factcheck.choices import OutputFormat
-from factcheck.cli.folder import _LEFT_OUT, _list_left_out, _report_left_out
+from factcheck.cli.folder import _OPENED, left_out, list_left_out
 from factcheck.errors import (
+    EXIT_DATA,
     EXIT_INTERRUPTED,
     DataError,
     FactcheckError,
 )
-
-if TYPE_CHECKING:
-    pass
-
 
 app = typer.Typer(
     name="factcheck",
@@ -116,12 +113,14 @@ def handles_errors(command: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         from factcheck.folder.discovery import one_snapshot
 
-        _LEFT_OUT.clear()
+        _OPENED.clear()
         try:
             with one_snapshot():  # the folder walked and each file read once per command
                 result = command(*args, **kwargs)
-            if _LEFT_OUT:
-                _report_left_out()
+            problems = left_out()
+            if problems is not None:
+                list_left_out(problems)
+                raise typer.Exit(EXIT_DATA)
             return result
         except KeyboardInterrupt:
             from factcheck import render
@@ -132,8 +131,9 @@ def handles_errors(command: F) -> F:
             code = _exit_code(error)  # the library is imported only when something failed
             if code is None:
                 raise
-            if _LEFT_OUT and not isinstance(error, DataError):
-                _list_left_out()  # they may be why: `show` of a record left out
+            problems = left_out()
+            if problems is not None and not isinstance(error, DataError):
+                list_left_out(problems)  # they may be why: `show` of a record left out
             raise typer.Exit(code) from None
 
     return wrapper  # type: ignore[return-value]

@@ -8,13 +8,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import typer
-
 from factcheck.choices import OutputFormat
 from factcheck.cli.options import SETTINGS
-from factcheck.errors import (
-    EXIT_DATA,
-)
 from factcheck.errors import UsageError as UsageProblem
 
 if TYPE_CHECKING:
@@ -25,47 +20,46 @@ if TYPE_CHECKING:
 
 
 def claims_folder(where: str) -> Folder:
-    """The folder --claims names, as the library's one way in to it (folder.py): a folder,
-    one .toml file, or "-" for one document read from standard input now."""
+    """The folder --claims names, as the library's one way in to it (folder/access.py): a
+    folder, one .toml file, or "-" for one document read from standard input now. Noted as
+    opened, so that whatever a load of it left out is reported after the command."""
     from factcheck.folder.access import STDIN, Folder
 
     if not where.strip():
         raise UsageProblem("--claims is empty; give the claims folder (default: ./claims)")
     if where != STDIN:
-        return Folder(where, _cache())
-    stream = getattr(sys.stdin, "buffer", None)
-    if stream is None:
-        raise UsageProblem("--claims -: there is no standard input to read")
-    return Folder(where, None, stream.read())
+        folder = Folder(where, _cache())
+    else:
+        stream = getattr(sys.stdin, "buffer", None)
+        if stream is None:
+            raise UsageProblem("--claims -: there is no standard input to read")
+        folder = Folder(where, None, stream.read())
+    _OPENED.append(folder)
+    return folder
 
 
 def load_claims(where: str) -> Corpus:
     """Every record of the folder. Records with problems are left out, and the command, its
-    output written, lists the problems and exits 3 (see handles_errors); `validate` reads
-    strictly instead."""
-    return noting_left_out(claims_folder(where).corpus())
+    output written, lists the problems and exits 3 (see base.handles_errors); `validate`
+    reads strictly instead."""
+    return claims_folder(where).corpus()
 
 
-def noting_left_out(corpus: Corpus) -> Corpus:
-    if corpus.left_out and not _LEFT_OUT:
-        _LEFT_OUT.append(corpus)
-    return corpus
+# The folders the running command opened. Once its output is written (or it failed, when
+# the problems may be why: `show` of a record left out), the problems of the first one whose
+# load left records out are listed (base.handles_errors).
+_OPENED: list[Folder] = []
 
 
-# The folder a command read whose records with problems it left out: the problems are
-# listed, and the exit is 3, once the command's output is written.
-_LEFT_OUT: list[Corpus] = []
+def left_out() -> Corpus | None:
+    """The first corpus the command loaded that left records out, if any."""
+    loaded = (f.loaded for f in _OPENED)
+    return next((c for c in loaded if c is not None and c.left_out), None)
 
 
-def _report_left_out() -> None:
-    _list_left_out()
-    raise typer.Exit(EXIT_DATA)
-
-
-def _list_left_out() -> None:
+def list_left_out(corpus: Corpus) -> None:
     from factcheck import render
 
-    corpus = _LEFT_OUT.pop()
     render.problems(corpus.left_out, OutputFormat.table)
     named = corpus.left_out_records
     more = f" and {len(named) - 5} more" if len(named) > 5 else ""

@@ -11,7 +11,7 @@ import typer
 from factcheck import completion
 from factcheck.choices import OutputFormat
 from factcheck.cli.base import app, handles_errors
-from factcheck.cli.folder import claims_folder, noting_left_out, read_input
+from factcheck.cli.folder import claims_folder, read_input
 from factcheck.cli.options import (
     ClaimsDir,
     DocumentFormat,
@@ -105,7 +105,7 @@ def match_command(
     if text is not None and not text.strip():
         raise UsageProblem("TEXT is empty; give the claim to look for")
     folder = claims_folder(claims)
-    corpus = noting_left_out(folder.corpus())
+    corpus = folder.corpus()
     topics = tuple(topic or ())
     query.require_known(corpus, topics, speaker, source, rating)
     chosen = query.list_claims(corpus, filters.ClaimFilter(

@@ -159,26 +159,18 @@ def _date(option: str, value: str | None) -> dt.date | None:
         ) from None
 
 
-FileOption = Annotated[
-    Path | None,
-    typer.Option(
+def _file_option(default: str) -> Any:
+    return typer.Option(
         "--file",
         metavar="FILE",
         help="The .toml file to add to (created if missing; its comments and layout are kept). "
-        "Default: new-claims.toml in the claims folder.",
-    ),
-]
+        f"Default: {default} in the claims folder.",
+    )
 
 
-ImportFileOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--file",
-        metavar="FILE",
-        help="The .toml file to add to (created if missing; its comments and layout are kept). "
-        "Default: imported.toml in the claims folder.",
-    ),
-]
+# The file `new` and `import` add records to.
+FileOption = Annotated[Path | None, _file_option("new-claims.toml")]
+ImportFileOption = Annotated[Path | None, _file_option("imported.toml")]
 
 
 NoInput = Annotated[

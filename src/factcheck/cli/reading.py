@@ -9,7 +9,7 @@ import typer
 from factcheck import completion
 from factcheck.choices import OutputFormat
 from factcheck.cli.base import app, handles_errors
-from factcheck.cli.folder import claims_folder, noting_left_out
+from factcheck.cli.folder import claims_folder
 from factcheck.cli.options import (
     ClaimsDir,
     DocumentFormat,
@@ -98,7 +98,7 @@ def _list_from_folder(folder: Folder, wanted: ClaimFilter, fmt: OutputFormat, ke
     from factcheck import jsonout, render
     from factcheck.folder import listing, query
 
-    corpus = noting_left_out(folder.corpus())
+    corpus = folder.corpus()
     query.require_known(corpus, wanted.topics, wanted.speaker, wanted.source, wanted.rating)
     kept = query.list_claims(corpus, wanted)
     if not (keep and folder.worth_a_listing(corpus)):
@@ -150,12 +150,7 @@ def show_command(
     from factcheck import render
 
     fmt = output_format(fmt, as_json, (OutputFormat.table, OutputFormat.json, OutputFormat.jsonl))
-    folder = claims_folder(claims)
-    try:
-        view = folder.claim_view(claim_id)
-    finally:  # a claim left out for its problems: they say why it is not there
-        if folder.loaded is not None:
-            noting_left_out(folder.loaded)
+    view = claims_folder(claims).claim_view(claim_id)
     with paged(fmt):
         render.claim_detail(view, fmt)
 
@@ -177,8 +172,4 @@ def topics_command(
     from factcheck import render
 
     fmt = output_format(fmt, as_json)
-    folder = claims_folder(claims)
-    counts = folder.topic_counts()  # from the folder's listing, when it can
-    if folder.loaded is not None:
-        noting_left_out(folder.loaded)
-    render.topics(counts, fmt)
+    render.topics(claims_folder(claims).topic_counts(), fmt)  # from its listing, when it can
