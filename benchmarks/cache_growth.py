@@ -4,8 +4,9 @@
 
 Each step runs `factcheck list --json` (the command that keeps a listing) as a whole process
 on bench_cli's generated folder, in a scratch copy, with a cache of its own, and prints the
-bytes the step wrote into the cache (the files it created or replaced) and the cache's size
-after it.
+bytes the step wrote into the cache (the files it created or replaced), those bytes by kind
+of file (entry: a file's records; piece: its share of the listing; list: the folder's
+index; clean: its clean mark), and the cache's size after it.
 """
 
 from __future__ import annotations
@@ -40,11 +41,16 @@ def step(name: str, folder: Path, cache: Path) -> None:
     before = cache_files(cache)
     run(folder, cache)
     after = cache_files(cache)
-    written = sum(
-        size for path, (mtime, size) in after.items() if before.get(path, (0,))[0] != mtime
-    )
+    changed = [(path, size) for path, (mtime, size) in after.items()
+               if before.get(path, (0,))[0] != mtime]  # fmt: skip
+    written = sum(size for _, size in changed)
+    kinds: dict[str, int] = {}
+    for path, size in changed:
+        kinds[path.suffix] = kinds.get(path.suffix, 0) + size
+    by_kind = ", ".join(f"{kind[1:]} {size / 2**20:,.2f}" for kind, size in sorted(kinds.items()))
     total = sum(size for _, size in after.values())
-    print(f"| {name} | {written / 2**20:,.1f} MB | {total / 2**20:,.1f} MB |", flush=True)
+    print(f"| {name} | {written / 2**20:,.1f} MB | {by_kind} | {total / 2**20:,.1f} MB |",
+          flush=True)  # fmt: skip
 
 
 def main(size: int) -> None:
@@ -55,8 +61,8 @@ def main(size: int) -> None:
         shutil.copytree(source, folder)
         cache = work / "cache"
         print(f"{size:,} claims in {sum(1 for _ in folder.rglob('*.toml')):,} files")
-        print("| step | written into the cache | cache size after |")
-        print("|---|---|---|")
+        print("| step | written into the cache | of which, by kind (MB) | cache size after |")
+        print("|---|---|---|---|")
         step("first list --json", folder, cache)
         step("again, unchanged", folder, cache)
         edited = next(iter(sorted(folder.rglob("file-*.toml"))))

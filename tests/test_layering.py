@@ -213,7 +213,7 @@ def test_the_library_never_imports_the_command_line():
     assert upward == []
 
 
-FOLDER_LAYERS = ["discovery", "atomic", "problems", "locate", "cache", "store", "query",
+FOLDER_LAYERS = ["discovery", "atomic", "problems", "locate", "cache", "store", "query", "pieces",
                  "listing", "records", "access"]  # fmt: skip
 
 

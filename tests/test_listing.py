@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from conftest import SEED_CLAIMS, run
-from factcheck.folder import listing, store
+from factcheck.folder import listing, pieces, store
 from factcheck.folder.cache import Cache, file_digest, unchanged_since_clean
 
 RATED = """
@@ -189,33 +189,106 @@ def test_a_corrupt_listing_is_ignored(folder, cache_dir):
     assert listed(folder) == fresh
 
 
+def forge_index(
+    folder: Path, cache_dir: Path, header: bytes | None = None, places: bytes | None = None
+) -> None:
+    """Rewrite the folder's index with this header or these places (else those it has),
+    under a valid checksum: what only a forger (or a bug) could write, since the cache folder
+    is private."""
+    cache = Cache(cache_dir)
+    unchanged = unchanged_since_clean(folder, cache)
+    stored = listing.from_cache(folder, cache)
+    assert unchanged is not None and stored is not None
+    text = bytes(stored.header) if header is None else header
+    raw = pieces.numbers(stored.order) if places is None else places
+    size = b"%0*d" % (pieces.HEADER_SIZE, len(text))
+    cache.put_listing(folder, unchanged.state, [listing.LAYOUT, size, text, raw])
+
+
+def forge_pieces(
+    cache_dir: Path,
+    folder: Path,
+    change: Callable[[bytes], bytes] = bytes,
+    change_body: Callable[[bytes], bytes] = bytes,
+) -> None:
+    """Rewrite every piece of the folder with its header or its body changed, under a valid
+    checksum."""
+    cache = Cache(cache_dir)
+    stored = listing.from_cache(folder, cache)
+    assert stored is not None
+    for view, digest in zip(stored.views, stored.digests, strict=True):
+        parts = pieces.unframed(view, pieces.LAYOUT)
+        assert parts is not None
+        text = change(bytes(parts[0]))
+        size = b"%0*d" % (pieces.HEADER_SIZE, len(text))
+        cache.put_piece(digest, [pieces.LAYOUT, size, text, change_body(bytes(parts[1]))])
+
+
 @pytest.mark.parametrize(
     "header",
     [
         b"not json",
         b'{"sources": [], "ratings": []}',
-        b'{"sources": [], "ratings": [], "claims": [["x"]]}',
-        b'{"sources": [1], "ratings": [], "claims": []}',
-        b'{"sources": [], "ratings": [], "claims": [["a", "2024-13-01", "S", [], null, "t",'
-        b" null, null, 2, 3]]}",
-        b'{"sources": [], "ratings": [], "claims": [["a", null, "S", [3], null, "t", null,'
-        b" null, 2, 3]]}",
-        b'{"sources": [], "ratings": [], "claims": [["a", null, "S", [], null, "t", null,'
-        b" null, 2, 999]]}",
+        b'{"sources": [1], "ratings": [], "files": [], "counts": [0, 0, 0, 0, 0],'
+        b' "disputed_by": {}, "checked_by": {}}',
+        b'{"sources": [], "ratings": [], "files": [["61", "not hex"]],'
+        b' "counts": [1, 0, 0, 0, 0], "disputed_by": {}, "checked_by": {}}',
+        b'{"sources": [], "ratings": [], "files": [], "counts": [-1, 0, 0, 0, 0],'
+        b' "disputed_by": {}, "checked_by": {}}',
+    ],
+    ids=["not-json", "keys-missing", "source-not-id", "digest-not-hex", "count-negative"],
+)
+@pytest.mark.parametrize("args", [[], ["--topic", "jails"]], ids=["all", "filtered"])
+def test_an_index_whose_checksum_holds_but_whose_header_is_wrong_is_not_used(
+    folder, cache_dir, header, args
+):
+    # Only what listing.encode writes is read: a forged index with a valid checksum
+    # (the cache folder is private, but nothing on disk is taken on trust) is set aside.
+    fresh = listed(folder, *args, cache=False)
+    warm_up(folder)
+    forge_index(folder, cache_dir, header=header)
+    assert listed(folder, *args) == fresh
+
+
+@pytest.mark.parametrize(
+    "places",
+    [
+        pytest.param(lambda raw: raw[:-4], id="one-missing"),
+        pytest.param(lambda raw: raw[:-4] + raw[:4], id="one-twice"),
+        pytest.param(lambda raw: raw[:-1], id="cut-short"),
+        pytest.param(lambda raw: raw[:-4] + b"\xff\xff\xff\x7f", id="no-such-claim"),
+        pytest.param(lambda raw: raw + raw[:4], id="one-more"),
     ],
 )
-def test_a_listing_whose_checksum_holds_but_whose_header_is_wrong_is_not_used(
-    folder, cache_dir, header
+@pytest.mark.parametrize("args", [[], ["--topic", "jails"]], ids=["all", "filtered"])
+def test_places_that_do_not_name_each_claim_once_are_not_used(folder, cache_dir, places, args):
+    fresh = listed(folder, *args, cache=False)
+    warm_up(folder)
+    stored = listing.from_cache(folder, Cache(cache_dir))
+    assert stored is not None
+    forge_index(folder, cache_dir, places=places(pieces.numbers(stored.order)))
+    assert listed(folder, *args) == fresh
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        pytest.param(lambda _: b"not json", id="not-json"),
+        pytest.param(lambda _: b'{"claims": [["x"]]}', id="short-row"),
+        pytest.param(lambda h: h.replace(b'"2024-05-01"', b'"2024-13-01"'), id="bad-date"),
+        pytest.param(lambda h: h.replace(b'["jails","budget"]', b"[3]"), id="topic-not-text"),
+        pytest.param(lambda h: h.replace(b",0,", b",-5,", 1), id="start-negative"),
+    ],
+)
+def test_a_piece_whose_checksum_holds_but_whose_header_is_wrong_is_not_used(
+    folder, cache_dir, change, monkeypatch
 ):
-    # Only what listing.encode writes is read: a forged listing with a valid checksum
-    # (the cache folder is private, but nothing on disk is taken on trust) is set aside.
     fresh = listed(folder, "--topic", "jails", cache=False)
     warm_up(folder)
-    cache = Cache(cache_dir)
-    unchanged = unchanged_since_clean(folder, cache)
-    assert unchanged is not None
-    size = b"%0*d" % (listing.HEADER_SIZE, len(header))
-    cache.put_listing(folder, unchanged.state, [listing.LAYOUT, size, header, b"[]\n"])
+    forge_pieces(cache_dir, folder, change)
+    assert listed(folder, "--topic", "jails") == fresh
+    # The forged piece was dropped and written again: the next answer needs no load.
+    monkeypatch.setattr(store, "load", _no_load)
     assert listed(folder, "--topic", "jails") == fresh
 
 
@@ -369,28 +442,31 @@ def test_an_edit_whose_listed_version_left_the_cache_loads_the_folder(folder, ca
     assert listed(folder) == listed(folder, cache=False)
 
 
-def forge_header(folder: Path, cache_dir: Path, change: Callable[[dict[str, Any]], None]) -> None:
-    """Rewrite the folder's listing with its header changed, under a valid checksum: what
-    only a forger (or a bug) could write, since the cache folder is private."""
-    cache = Cache(cache_dir)
-    unchanged = unchanged_since_clean(folder, cache)
-    stored = listing.from_cache(folder, cache)
-    assert unchanged is not None and stored is not None
-    header = json.loads(bytes(stored.header))
-    change(header)
-    text = json.dumps(header).encode()
-    size = b"%0*d" % (listing.HEADER_SIZE, len(text))
-    cache.put_listing(folder, unchanged.state, [listing.LAYOUT, size, text, bytes(stored.output)])
+@pytest.mark.parametrize(
+    "change",
+    [
+        pytest.param(lambda b: b[:4] + b"\x05\x00\x00\x00" + b[8:], id="not-from-0"),
+        pytest.param(lambda b: b[:-1], id="json-cut-short"),
+        pytest.param(lambda b: b"\xff\xff\xff\x0f" + b[4:], id="count-too-large"),
+        pytest.param(lambda b: b[:2], id="no-count"),
+    ],
+)
+@pytest.mark.parametrize("args", [[], ["--topic", "jails"]], ids=["all", "filtered"])
+def test_a_piece_whose_offsets_do_not_cut_its_json_is_not_used(folder, cache_dir, change, args):
+    fresh = listed(folder, *args, cache=False)
+    warm_up(folder)
+    forge_pieces(cache_dir, folder, change_body=change)
+    assert listed(folder, *args) == fresh
 
 
 def test_a_listed_file_whose_digest_is_not_one_is_not_used(folder, cache_dir):
     # The edit path must not take a listed digest on trust.
     warm_up(folder)
-
-    def not_hex(header: dict[str, Any]) -> None:
-        header["files"] = [[path, "not hex"] for path, _ in header["files"]]
-
-    forge_header(folder, cache_dir, not_hex)
+    stored = listing.from_cache(folder, Cache(cache_dir))
+    assert stored is not None
+    header = json.loads(bytes(stored.header))
+    header["files"] = [[path, "not hex"] for path, _ in header["files"]]
+    forge_index(folder, cache_dir, header=json.dumps(header).encode())
     (folder / "rated.toml").write_text(RATED.replace("Nobody was", "Someone was"), "utf-8")
     assert listed(folder) == listed(folder, cache=False)
 
@@ -443,11 +519,13 @@ def test_a_listed_count_of_figures_that_is_not_one_is_not_used(folder, cache_dir
     fresh = run("list", "--claims", folder, env={"FACTCHECK_NO_CACHE": "1"}).stdout
     warm_up(folder)
 
-    def bad_counts(header: dict[str, Any]) -> None:
-        for row in header["claims"]:
+    def bad_counts(header: bytes) -> bytes:
+        rows = json.loads(header)["claims"]
+        for row in rows:
             row[-1] = figures
+        return json.dumps({"claims": rows}).encode()
 
-    forge_header(folder, cache_dir, bad_counts)
+    forge_pieces(cache_dir, folder, bad_counts)
     assert run("list", "--claims", folder).stdout == fresh
 
 
@@ -633,3 +711,58 @@ def test_a_renamed_folder_or_a_second_checkout_is_answered_from_the_listing(
         shown = json.loads(run("show", "kim-jail", "--claims", moved, "--json").stdout)
     assert shown["path"].startswith(str(moved))  # where the file is now, not where it was
     assert len(list(cache_dir.rglob("*.list"))) == 1
+
+
+def _written(cache_dir: Path) -> dict[str, tuple[int, int]]:
+    """Every file of the cache, with its inode and time of change: what a step rewrote."""
+    return {p.name: (p.stat().st_ino, p.stat().st_mtime_ns) for p in cache_dir.rglob("*.*")}
+
+
+def test_an_edit_writes_the_edited_file_s_piece_and_the_index_not_every_claim(folder, cache_dir):
+    # At 100k claims an edit of one file rewrote the whole 141 MB listing.
+    warm_up(folder)
+    before = _written(cache_dir)
+    assert sum(name.endswith(".piece") for name in before) == len(list(folder.rglob("*.toml")))
+    rated = folder / "rated.toml"
+    rated.write_text(RATED.replace("Nobody was", "Someone was"), encoding="utf-8")
+    assert listed(folder) == listed(folder, cache=False)
+    after = _written(cache_dir)
+    rewritten = {n for n in after if n in before and after[n] != before[n]}
+    new = set(after) - set(before)
+    assert not {n for n in rewritten if n.endswith((".piece", ".entry"))}
+    assert {n.rpartition(".")[2] for n in new} == {"piece", "entry", "list", "clean"}
+    assert sum(n.endswith(".piece") for n in new) == 1  # the edited file's, nothing else
+
+
+def test_a_new_file_adds_its_piece_and_leaves_the_others(folder, cache_dir):
+    warm_up(folder)
+    before = _written(cache_dir)
+    (folder / "more.toml").write_text(RATED.replace('"kim-jail"', '"kim-two"').replace(
+        '"ann-undated"', '"ann-two"').replace('"wire"', '"wire-2"').replace('"false"', '"f2"'),
+        encoding="utf-8")  # fmt: skip
+    listed(folder)
+    listed(folder)  # unchanged since: the listing is made again
+    after = _written(cache_dir)
+    assert {n: after[n] for n in before if n.endswith(".piece")} == {
+        n: v for n, v in before.items() if n.endswith(".piece")
+    }
+    assert sum(n.endswith(".piece") for n in set(after) - set(before)) == 1
+    assert listed(folder) == listed(folder, cache=False)
+
+
+def test_pieces_left_by_edits_are_swept(folder, cache_dir, monkeypatch):
+    from factcheck.folder import cache as cache_module
+
+    monkeypatch.setattr(cache_module, "SPARE_ENTRIES", 2)
+    warm_up(folder)
+    rated = folder / "rated.toml"
+    for n in range(8):  # each brought up to date from the edited file alone
+        rated.write_text(RATED.replace("Nobody was", f"{n} were"), encoding="utf-8")
+        with monkeypatch.context() as patched:
+            patched.setattr(store, "load", _no_load)
+            assert f"{n} were released." in listed(folder)
+    files = len(list(folder.rglob("*.toml")))
+    assert len(list(cache_dir.rglob("*.piece"))) <= files + 2
+    assert len(list(cache_dir.rglob("*.entry"))) <= files + 2
+    monkeypatch.setattr(store, "load", _no_load)  # every current piece is still there
+    assert listed(folder, "--topic", "jails") == listed(folder, "--topic", "jails")

@@ -29,7 +29,7 @@ from factcheck.cli.options import (
 if TYPE_CHECKING:
     from factcheck.filters import ClaimFilter
     from factcheck.folder.access import Folder
-    from factcheck.folder.listing import Listed
+    from factcheck.folder.pieces import Listed
 
 
 @app.command("list")
@@ -76,13 +76,16 @@ def list_command(
 
 def _list_from_listing(folder: Folder, wanted: ClaimFilter, fmt: OutputFormat) -> bool:
     """The answer from the cache's listing of the folder, when it has one: for an unchanged
-    folder and no filter, the very bytes `list --json` printed last time."""
+    folder and no filter, each claim's JSON as `list --json` printed it last time, cut from
+    the listing's pieces in order, never parsed."""
     from factcheck import filters, jsonout
 
     stored = folder.stored_listing()
     if stored is not None and fmt is OutputFormat.json and wanted.is_everything():
-        jsonout.write_bytes(stored.output)
-        return True
+        fragments = stored.fragments()
+        if fragments is not None:
+            jsonout.write_json_fragments(fragments)
+            return True
     listed = folder.listing(stored)
     if listed is None:
         return False

@@ -5,6 +5,7 @@
     cache               validated records kept by the bytes they came from
     store               the loader: files to records, every problem in one run
     query               views over loaded records (a claim with what disputes it)
+    pieces              a claims file's share of its folder's listing, kept by its bytes
     listing             `list`, `show`, `topics`, `validate` answered without a load
     records             records appended to a file safely
     access              the Folder: the one way a command asks for any of it

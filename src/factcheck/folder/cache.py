@@ -131,6 +131,23 @@ class Cache:
         body = b"".join(self._dump(kind, items) + b"\n" for kind, items in records)
         self._write_checked(self._content_entry(digest), digest, [b"[%s]\n" % kinds, body])
 
+    def get_piece(self, digest: bytes) -> memoryview | None:
+        """A claims file's share of its folder's listing (pieces.py), kept by its bytes like
+        its entry; None when there is none, or it is corrupt or foreign."""
+        return self._read_checked(self._by_state(digest, "piece"), digest)
+
+    def has_piece(self, digest: bytes) -> bool:
+        """Whether a piece was kept for these bytes: one that turns out unreadable is
+        dropped by whoever reads it, so that the next listing writes it again."""
+        return self._usable_folder() and self._by_state(digest, "piece").is_file()
+
+    def put_piece(self, digest: bytes, piece: Sequence[bytes | memoryview]) -> None:
+        if self._usable_folder():
+            self._write_checked(self._by_state(digest, "piece"), digest, piece)
+
+    def drop_piece(self, digest: bytes) -> None:
+        _unlink(self._by_state(digest, "piece"))
+
     def get_listing(self, folder: Path, state: bytes) -> memoryview | None:
         """The listing stored for a folder whose files had this state (see listing.py), as
         it was put; None when there is none, or it is corrupt or foreign. Listings are kept
@@ -207,7 +224,8 @@ class Cache:
         return None if found is None else found[0]
 
     def _by_state(self, key: bytes, kind: str) -> Path:
-        """Where what is kept under a folder's state (or match's key) goes: by that alone."""
+        """Where what is kept under a key goes (a folder's state, match's key, the digest of
+        a file's bytes for its piece): by that alone."""
         name = hashlib.blake2b(self.version + kind.encode() + key, digest_size=20).hexdigest()
         return self.folder / f"{name}.{kind}"
 
@@ -241,16 +259,17 @@ class Cache:
             self._write(self._by_state(state, "clean"), mark)
 
     def sweep(self, current: Collection[bytes]) -> None:
-        """Keep the cache's disk use in proportion to the folders it serves: entries of
-        bytes no file has any more (each edit leaves one behind) go once they outnumber the
-        folder's own, oldest first, and never one of the `current` files' digests; of each
-        kind of folder file (listing, clean mark, match's index), the newest few are kept;
-        temporary files a killed write left behind go after an hour. Run after a load that
-        parsed a file anew, so an unchanged folder pays nothing."""
+        """Keep the cache's disk use in proportion to the folders it serves: entries and
+        listing pieces of bytes no file has any more (each edit leaves one of each behind)
+        go once they outnumber the folder's own, oldest first, and never those of the
+        `current` files' digests; of each kind of folder file (listing, clean mark, match's
+        index), the newest few are kept; temporary files a killed write left behind go after
+        an hour. Run after a load that parsed a file anew, or a listing brought up to date
+        after an edit, so an unchanged folder pays nothing."""
         if not self._usable_folder():
             return
         keep = {self._content_entry(d).name for d in current}
-        entries: list[tuple[float, Path]] = []
+        keep |= {self._by_state(d, "piece").name for d in current}
         by_kind: dict[str, list[tuple[float, Path]]] = {}
         now = time.time()
         with contextlib.suppress(OSError), os.scandir(self.folder) as found:
@@ -261,17 +280,14 @@ class Cache:
                 name = item.name
                 if _TEMPORARY.fullmatch(name) and now - age > STRAY_AFTER:
                     _unlink(Path(item.path))
-                elif name.endswith(".entry") and name not in keep:
-                    entries.append((age, Path(item.path)))
-                elif _OUR_FILES.fullmatch(name) and not name.endswith(".entry"):
+                elif _OUR_FILES.fullmatch(name) and name not in keep:
                     by_kind.setdefault(name.rpartition(".")[2], []).append((age, Path(item.path)))
-        if len(entries) > len(keep) + SPARE_ENTRIES:
-            entries.sort()
-            for _, path in entries[: len(entries) - SPARE_ENTRIES]:
-                _unlink(path)
         for kind, files in by_kind.items():
+            if kind in _BY_CONTENT and len(files) <= len(current) + SPARE_ENTRIES:
+                continue
             files.sort(reverse=True)
-            for _, path in files[KEPT_OF_KIND.get(kind, FOLDERS_KEPT) :]:
+            kept = SPARE_ENTRIES if kind in _BY_CONTENT else KEPT_OF_KIND.get(kind, FOLDERS_KEPT)
+            for _, path in files[kept:]:
                 _unlink(path)
 
     def _write(self, target: Path, data: bytes | Sequence[bytes | memoryview]) -> None:
@@ -349,7 +365,8 @@ class Cache:
 # things, and a folder of the same shape that is not ours is never touched.
 MARKER = ".factcheck-cache"
 MARKER_TEXT = b"a cache folder of factcheck: its files may be deleted at any time\n"
-_OUR_FILES = re.compile(r"[0-9a-f]{40}\.(?:entry|list|clean|match|last)|\.[0-9a-f]{40}\..*")
+_OUR_FILES = re.compile(r"[0-9a-f]{40}\.(?:entry|piece|list|clean|match|last)|\.[0-9a-f]{40}\..*")
+_BY_CONTENT = ("entry", "piece")  # kept by a file's bytes, swept as spares
 
 
 # Entries of bytes no current file has that a sweep leaves (other checkouts, recent versions
@@ -361,7 +378,7 @@ FOLDERS_KEPT = 4
 # folders keep theirs.
 KEPT_OF_KIND = {"clean": 64, "last": 64}
 STRAY_AFTER = 3600.0
-_TEMPORARY = re.compile(r"\.[0-9a-f]{40}\.(?:entry|list|clean|match|last)\..+")
+_TEMPORARY = re.compile(r"\.[0-9a-f]{40}\.(?:entry|piece|list|clean|match|last)\..+")
 
 
 def _unlink(path: Path) -> None:
@@ -442,6 +459,7 @@ class Unchanged:
     state: bytes  # the digest of every file's path and bytes, as the cache keeps it
     counts: Counts
     skipped: list[str]  # hidden files and folders, not read
+    digests: list[bytes]  # of each file's bytes, in the folder's order of its files
 
 
 def unchanged_since_clean(root: Path, cache: Cache | None) -> Unchanged | None:
@@ -452,15 +470,16 @@ def unchanged_since_clean(root: Path, cache: Cache | None) -> Unchanged | None:
     found = folder_files(root)
     if not found.files or found.problems:
         return None
-    keys = []
+    digests = []
     for path in found.files:
         try:
-            keys.append(file_key(root, path, file_digest(file_bytes(path))))
+            digests.append(file_digest(file_bytes(path)))
         except OSError:
             return None
+    keys = [file_key(root, path, digest) for path, digest in zip(found.files, digests, strict=True)]
     state = file_digest(b"\0".join(keys))
     counts = cache.was_clean(root, state)
-    return None if counts is None else Unchanged(state, counts, found.skipped)
+    return None if counts is None else Unchanged(state, counts, found.skipped, digests)
 
 
 def file_key(root: Path, path: Path, digest: bytes) -> bytes:

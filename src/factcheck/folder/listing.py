@@ -3,36 +3,42 @@ without rebuilding every record.
 
 On a large folder, `list --json` on an unchanged folder spent most of its time rebuilding the
 records from the cache and writing them as JSON again, to print bytes it had printed before
-(docs/performance.md). A listing keeps a folder's claims as `list --json` prints them, in its
-order (date, then ID), and beside them what `list` filters on: ID, date, speaker, topics,
-source, text, quote and rating, with where each claim's JSON stands; and the IDs of the
-folder's sources and ratings, for the checks of unknown filter values. Without a filter, the
-answer is the stored bytes as they are; with one, the claims kept are cut from them. The
-table of `list` and the counts of `topics` are made from the listed claims (each also records
-how many figures it has, which the table shows); `show` reads its claim from the cache entry
-of the claim's file, and what disputes it and which checks use it from two maps kept here.
+(docs/performance.md). A listing keeps a folder's claims as `list --json` prints them, and
+beside them what `list` filters on: ID, date, speaker, topics, source, text, quote and
+rating. It is in two parts. Each claims file has a piece (pieces.py): its claims, kept by the
+file's bytes. The folder has an index: its files and their digests, the IDs of its sources
+and ratings (for the checks of unknown filter values), the counts `validate` gives, what
+disputes each claim and which checks use it (for `show`), and where each claim's JSON
+stands in the pieces, in `list` order (date, then ID). Without a filter, the answer is the
+claims' JSON cut from the pieces in that order, never parsed; with one, the pieces'
+headers are read and the claims kept are cut from them. The table of `list` and the counts
+of `topics` are made from the listed claims; `show` reads its claim from the cache entry of
+the claim's file.
 
-A listing is used only for a folder in which not a byte has changed since a load found no
+An index is used only for a folder in which not a byte has changed since a load found no
 problem in it (every file's path and digest as then: `cache.unchanged_since_clean`), and it
-is kept under that state, so any edit makes it stale. Like every cache entry it is data
-behind a checksum in the private cache folder, under a key that holds the version and the
-modules that shape it (cache.py): a change to the JSON output makes old listings stale. The
-filters and the order are the ones `list` always uses (filters.py), run on the listed claims.
+is kept under that state, so any edit makes it stale; after an edit of a few files it is
+brought up to date from the edited files alone (after_edit), writing their pieces and the
+index, not every claim again. Like every cache entry it is data behind a checksum in the
+private cache folder, under a key that holds the version and every module of the package
+(cache.py): a change to the JSON output makes old listings stale. The filters and the order
+are the ones `list` always uses (filters.py), run on the listed claims.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import hashlib
 import json
 import os
+from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from factcheck.filters import Listable, sort_key
+from factcheck.filters import sort_key
+from factcheck.folder import pieces
 from factcheck.folder.cache import (
     DIGEST_SIZE,
     Cache,
@@ -43,58 +49,56 @@ from factcheck.folder.cache import (
     unchanged_since_clean,
 )
 from factcheck.folder.discovery import Found, file_bytes, folder_files, shown
+from factcheck.folder.pieces import Listed
 from factcheck.jsonout import claims_json
 
 if TYPE_CHECKING:
     from factcheck.folder.store import Corpus, Summary
     from factcheck.model import Claim
 
-# A listing starts with the version of its layout and the size of its JSON header, written
-# in HEADER_SIZE digits; the header follows, then the output.
-LAYOUT = b"listing 6\n"
-HEADER_SIZE = 12
-EMPTY = b"[]\n"  # what `list --json` prints for no claims
+T = TypeVar("T")
 
-
-class ListedReview(NamedTuple):
-    rating: str | None
-    textual_rating: str | None
-
-
-class Listed(NamedTuple):
-    """One claim as `list` needs it: what it filters and sorts on, and its JSON. A named
-    tuple: 100k are made from a listing's header, and a frozen dataclass's __init__ took a
-    third of reading it."""
-
-    id: str
-    date: dt.date | None
-    speaker: str
-    topics: tuple[str, ...]
-    source: str | None
-    text: str
-    quote: str | None
-    review: ListedReview | None
-    json: memoryview  # as `list --json` writes it inside its list
-    file: int  # the index of its file in the listing's `files`
-    figures: int  # how many figures it records (the table of `list` shows it)
+# The index starts with the version of its layout; then its JSON header (pieces.framed);
+# then the claims in `list` order, each as its number among all the claims of the pieces
+# taken in the order of the files (an unsigned 32-bit integer: pieces.numbers).
+LAYOUT = b"listing 7\n"
 
 
 @dataclass(frozen=True)
 class Stored:
-    """A folder's listing as read: `output` is `list --json`'s whole answer for the folder;
-    the header, what filters need, is read only when one is given (`claims`)."""
+    """A folder's listing as read: its index's header and the order of its claims, and each
+    file's piece. `fragments` is `list --json`'s answer for the whole folder, cut from the
+    pieces without parsing a header; the headers, what filters need, are read only when a
+    filter is given (`claims`)."""
 
     header: memoryview
-    output: memoryview
+    order: array[int]  # each claim's number among the pieces' claims, in `list` order
+    views: list[memoryview]  # each file's piece, whole
+    bodies: list[pieces.Body]
+    cache: Cache  # where a piece that turns out unreadable is dropped
+    digests: list[bytes]  # of each file, as the pieces are kept
+
+    def fragments(self) -> list[memoryview] | None:
+        """Each claim's JSON in `list` order; None unless the order names each claim of the
+        pieces exactly once."""
+        every: list[memoryview] = []
+        for body in self.bodies:
+            every += body.claims_json()
+        return _in_order(every, self.order)
 
     def claims(self) -> Listing | None:
-        return parse(self.header, self.output)
+        folder = parse(self.header)
+        if folder is None or [bytes.fromhex(f.digest) for f in folder.files] != self.digests:
+            return None
+        listed = _claims_of(self.views, self.cache, folder.files)
+        ordered = None if listed is None else _in_order(listed, self.order)
+        return None if ordered is None else dataclasses.replace(folder, claims=ordered)
 
 
 @dataclass(frozen=True)
 class ListedFile:
     """One file of a listed folder: its path and the digest of its bytes, under which the
-    cache keeps its records (what after_edit compares an edited version with)."""
+    cache keeps its records and its piece."""
 
     path: str  # the path within the folder, as hex of its bytes
     digest: str
@@ -122,21 +126,77 @@ def from_cache(root: Path, cache: Cache | None) -> Stored | None:
     if unchanged is None or cache is None:
         return None
     view = cache.get_listing(root, unchanged.state)
-    return None if view is None else _split(view)
-
-
-def _split(view: memoryview) -> Stored | None:
-    """A listing's header and output, as encode laid them out."""
-    if view[: len(LAYOUT)] != LAYOUT:
+    parts = None if view is None else pieces.unframed(view, LAYOUT)
+    order = None if parts is None else pieces.read_numbers(parts[1])
+    if parts is None or order is None:
         return None
-    start = len(LAYOUT) + HEADER_SIZE
+    # The index is kept under the folder's state, the digest of every file's path and
+    # digest: the pieces are those of the digests just taken, with no need to read its header.
+    views = _pieces(cache, unchanged.digests)
+    if views is None:
+        return None
+    bodies = [pieces.body(v) for v in views]
+    if any(b is None for b in bodies):
+        for digest, found in zip(unchanged.digests, bodies, strict=True):
+            if found is None:
+                cache.drop_piece(digest)
+        return None
+    return Stored(parts[0], order, views, [b[1] for b in bodies if b is not None], cache,
+                  unchanged.digests)  # fmt: skip
+
+
+def _pieces(cache: Cache, digests: Sequence[bytes]) -> list[memoryview] | None:
+    """Each file's piece, by its digest; None when one is missing or fails its checksum
+    (dropped, so that the load that follows writes it again)."""
+    views = []
+    for digest in digests:
+        view = cache.get_piece(digest)
+        if view is None:
+            cache.drop_piece(digest)
+            return None
+        views.append(view)
+    return views
+
+
+def _claims_of(
+    views: Sequence[memoryview], cache: Cache, files: Sequence[ListedFile]
+) -> list[Listed] | None:
+    """Every claim of the pieces, each with the index of its file; None when a piece holds
+    anything `pieces.encode` would not have written (each such piece is dropped)."""
+    claims: list[Listed] = []
+    unreadable = False
+    for n, view in enumerate(views):
+        found = pieces.parse(view, n)
+        if found is None:
+            cache.drop_piece(bytes.fromhex(files[n].digest))
+            unreadable = True
+        else:
+            claims += found
+    return None if unreadable else claims
+
+
+def _in_order(every: list[T], order: array[int]) -> list[T] | None:
+    """The items (the pieces' claims, in the order of the files) in the order given, which
+    must name each of them exactly once; None otherwise."""
+    if len(order) != len(every) or len(set(order)) != len(every):
+        return None
     try:
-        size = int(bytes(view[len(LAYOUT) : start]))
-    except ValueError:
+        return list(map(every.__getitem__, order))
+    except IndexError:
         return None
-    if not 0 < size <= len(view) - start:
-        return None
-    return Stored(view[start : start + size], view[start + size :])
+
+
+def _first_numbers(file_of: list[int], files: int) -> list[int]:
+    """The number of each file's first claim among all the pieces' claims, from the file
+    of each claim, in the order of the files."""
+    counts = [0] * files
+    for file in file_of:
+        counts[file] += 1
+    first, at = [], 0
+    for count in counts:
+        first.append(at)
+        at += count
+    return first
 
 
 # Beyond this many edited files since the listing, the folder is loaded as always.
@@ -157,26 +217,31 @@ class Edit:
 
 def after_edit(root: Path, cache: Cache | None) -> Listing | None:
     """The folder's claims after a few of its files were edited, from the listing made
-    before the edit and those files alone: when each edited file is clean on its own and
-    its reference facts are as they were, every check across files stands as it stood, and
-    the folder is as clean as it was. The new listing and the folder's clean mark are
-    stored. None in any other case (files added, removed or renamed, a new ID or a new
-    reference, a problem, too many edits): the folder is then loaded as always."""
+    before the edit, the pieces of the files not edited and the edited files alone: when
+    each edited file is clean on its own and its reference facts are as they were, every
+    check across files stands as it stood, and the folder is as clean as it was. The edited
+    files' pieces, the new index and the folder's clean mark are stored: about the edited
+    files' share of the listing, and the index's 12 bytes a claim. None in any other case
+    (files added, removed or renamed, a new ID or a new reference, a problem, too many
+    edits): the folder is then loaded as always."""
     edit = _edit(root, cache, for_listing=True)
     if edit is None or cache is None:
         return None
     old, files = edit.old, list(edit.old.files)
-    fresh: list[Listed] = []
     for n, alone in edit.alone.items():
         files[n] = ListedFile(old.files[n].path, edit.digests[n].hex())
         claims = list(alone.claims.values())
-        fresh += [_listed(c, j, n) for c, j in zip(claims, claims_json(claims), strict=True)]
-    kept = [c for c in old.claims if c.file not in edit.alone]
-    ordered = sorted([*kept, *fresh], key=sort_key)
+        cache.put_piece(edit.digests[n], pieces.encode(claims, claims_json(claims)))
+    views = _pieces(cache, edit.digests)
+    listed = None if views is None else _claims_of(views, cache, files)
+    if listed is None:
+        return None
+    ordered = sorted(listed, key=sort_key)
     listing = dataclasses.replace(old, claims=ordered, files=files)
-    pieces = encode(ordered, [c.json for c in ordered], [c.file for c in ordered], listing)
-    cache.put_listing(root, edit.state, pieces)
+    first = _first_numbers([c.file for c in listed], len(files))
+    cache.put_listing(root, edit.state, encode([first[c.file] + c.nth for c in ordered], listing))
     cache.mark_clean(root, edit.state, old.counts)
+    cache.sweep(edit.digests)  # the edited files' entries and pieces before are spares now
     return listing
 
 
@@ -188,7 +253,7 @@ def clean_after_edit(root: Path, cache: Cache | None) -> Unchanged | None:
     if edit is None or cache is None:
         return None
     cache.mark_clean(root, edit.state, edit.old.counts)
-    return Unchanged(edit.state, edit.old.counts, edit.found.skipped)
+    return Unchanged(edit.state, edit.old.counts, edit.found.skipped, edit.digests)
 
 
 def _edit(root: Path, cache: Cache | None, for_listing: bool) -> Edit | None:
@@ -201,8 +266,8 @@ def _edit(root: Path, cache: Cache | None, for_listing: bool) -> Edit | None:
     stored = cache.any_listing(root)
     if not found.files or found.problems or stored is None:
         return None
-    parts = _split(stored[1])
-    old = None if parts is None else parse(parts.header, parts.output, for_listing)
+    parts = pieces.unframed(stored[1], LAYOUT)
+    old = None if parts is None else parse(parts[0])
     if old is None or [f.path for f in old.files] != [_path_hex(root, p) for p in found.files]:
         cache.drop_listing(root)  # files added, removed or renamed: it cannot serve again
         return None
@@ -218,8 +283,8 @@ def _edit(root: Path, cache: Cache | None, for_listing: bool) -> Edit | None:
             contents[n] = data
     edited = [n for n, d in enumerate(digests) if d.hex() != old.files[n].digest]
     if len(edited) > MAX_EDITED_FILES:
-        # Reading the whole listing to find this again at each later command,
-        # `validate` after every edit in a pre-commit hook, would cost more than it can save.
+        # Digesting every file to find this again at each later command, `validate` after
+        # every edit in a pre-commit hook, would cost more than it can save.
         cache.drop_listing(root)
     if not edited or len(edited) > MAX_EDITED_FILES:
         return None
@@ -257,16 +322,6 @@ def _read_edited(
     return alone
 
 
-def _listed(claim: Claim, claim_json: memoryview, file: int) -> Listed:
-    review = claim.review
-    return Listed(
-        claim.id, claim.date, claim.speaker, tuple(claim.topics), claim.source, claim.text,
-        claim.quote,
-        None if review is None else ListedReview(review.rating, review.textual_rating),
-        claim_json, file, claim.figures,
-    )  # fmt: skip
-
-
 def claims_json_by_id(corpus: Corpus) -> dict[str, memoryview]:
     """Each claim's JSON as `list --json` writes it, cut from one dump of all the claims."""
     claims = list(corpus.claims.values())
@@ -290,18 +345,26 @@ def remember(
     cache: Cache | None,
     in_order: Sequence[Claim] | None = None,
 ) -> None:
-    """Store the listing of a folder that loaded cleanly, for the next `list --json`.
-    `in_order`: all its claims in `list` order, when the caller has them sorted already."""
+    """Store the listing of a folder that loaded cleanly, for the next `list --json`: the
+    pieces of its files that the cache does not hold yet, and its index. `in_order`: all its
+    claims in `list` order, when the caller has them sorted already."""
     if cache is None or corpus.state is None:
         return
     from factcheck.folder.query import claims_used
     from factcheck.folder.store import Summary  # loaded already: this follows a load
 
     claims = in_order if in_order is not None else sorted(corpus.claims.values(), key=sort_key)
-    files = [ListedFile(_path_hex(corpus.root, path), corpus.digests[path].hex())
-             for path in corpus.files]  # fmt: skip
     index = {shown(path): n for n, path in enumerate(corpus.files)}
-    file_of = [index[corpus.origin[c.id]] for c in claims]
+    of_file: list[list[Claim]] = [[] for _ in corpus.files]
+    for claim in corpus.claims.values():  # each file's claims in the file's order
+        of_file[index[corpus.origin[claim.id]]].append(claim)
+    number: dict[str, int] = {}  # each claim's among the pieces' claims, file after file
+    for path, own in zip(corpus.files, of_file, strict=True):
+        first = len(number)
+        number.update((claim.id, first + k) for k, claim in enumerate(own))
+        if not cache.has_piece(corpus.digests[path]):
+            written = [claim_json[c.id] for c in own]
+            cache.put_piece(corpus.digests[path], pieces.encode(own, written))
     disputed_by: dict[str, list[str]] = {}
     for claim in corpus.claims.values():
         for target in claim.disputes:
@@ -310,14 +373,15 @@ def remember(
     for check in corpus.checks.values():
         for claim_id in claims_used(check):
             checked_by.setdefault(claim_id, []).append(check.id)
+    files = [ListedFile(_path_hex(corpus.root, path), corpus.digests[path].hex())
+             for path in corpus.files]  # fmt: skip
     listing = Listing(
         [], {i: index[corpus.origin[i]] for i in corpus.sources},
         {i: index[corpus.origin[i]] for i in corpus.ratings}, files, Summary.of(corpus).counts,
         {k: sorted(v) for k, v in disputed_by.items()},
         {k: sorted(v) for k, v in checked_by.items()},
     )  # fmt: skip
-    pieces = encode(claims, [claim_json[c.id] for c in claims], file_of, listing)
-    cache.put_listing(corpus.root, corpus.state, pieces)
+    cache.put_listing(corpus.root, corpus.state, encode([number[c.id] for c in claims], listing))
 
 
 def _path_hex(root: Path, path: Path) -> str:
@@ -350,28 +414,10 @@ def reference_facts(records: Iterable[Any]) -> str:
     return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
 
 
-def encode(
-    claims: Sequence[Listable],
-    claim_json: Sequence[memoryview],
-    file_of: Sequence[int],
-    folder: Listing,
-) -> list[bytes | memoryview]:
-    """A listing, in pieces: the layout line and the header's size; a JSON header of the
-    source and rating IDs, the files and the counts (`folder`, whose claims are not read),
-    and what each claim is filtered on, with where its JSON starts and ends in the output and
-    its file; then the output, `list --json`'s answer for all the claims, in the order
-    given."""
-    output: list[bytes | memoryview] = [b"[\n"] if claims else [EMPTY]
-    rows, at = [], 2
-    for n, (claim, written, file) in enumerate(zip(claims, claim_json, file_of, strict=True)):
-        if n:
-            output.append(b",\n")
-            at += 2
-        output.append(written)
-        rows.append(_row(claim, at, at + len(written), file))
-        at += len(written)
-    if claims:
-        output.append(b"\n]\n")
+def encode(order: Sequence[int], folder: Listing) -> list[bytes]:
+    """A listing's index: a JSON header of the source and rating IDs, the files, the counts
+    and the links across files (`folder`, whose claims are not read), then the order of the
+    claims (see LAYOUT)."""
     header = {
         "sources": sorted(folder.sources.items()),
         "ratings": sorted(folder.ratings.items()),
@@ -379,43 +425,25 @@ def encode(
         "counts": dataclasses.astuple(folder.counts),
         "disputed_by": folder.disputed_by,
         "checked_by": folder.checked_by,
-        "claims": rows,
     }
-    text = json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    size = b"%0*d" % (HEADER_SIZE, len(text))
-    # One piece for the output: hashed and written in one call, not 200k small ones.
-    return [LAYOUT, size, text, b"".join(output)]
+    return [bytes(b) for b in pieces.framed(LAYOUT, header, [pieces.numbers(order)])]
 
 
-def _row(claim: Listable, start: int, end: int, file: int) -> list[Any]:
-    review = claim.review
-    return [
-        claim.id, claim.date.isoformat() if claim.date else None, claim.speaker,
-        list(claim.topics), claim.source, claim.text, claim.quote,
-        None if review is None else [review.rating, review.textual_rating], start, end, file,
-        claim.figures,
-    ]  # fmt: skip
-
-
-def parse(header: memoryview, output: memoryview, with_claims: bool = True) -> Listing | None:
-    """The claims of a listing's header, each with its JSON cut from the output; None for
-    anything `encode` would not have written: the listing passed its checksum, but nothing
-    read from disk is taken on trust."""
+def parse(header: memoryview) -> Listing | None:
+    """A listing's index header, its claims not read (an empty list); None for anything
+    `encode` would not have written: the listing passed its checksum, but nothing read from
+    disk is taken on trust."""
     try:
         found = json.loads(bytes(header))
-        rows = found["claims"]
-        if type(rows) is not list:
-            return None
         files = [_listed_file(entry) for entry in found["files"]]
         sources, ratings = _placed(found["sources"], files), _placed(found["ratings"], files)
         counts = Counts(*found["counts"])
         if not all(type(n) is int and n >= 0 for n in dataclasses.astuple(counts)):
             return None
         links = _links(found["disputed_by"]), _links(found["checked_by"])
-        claims = [_claim(row, output, len(files)) for row in rows] if with_claims else []
     except (ValueError, TypeError, KeyError, IndexError):
         return None
-    return Listing(claims, sources, ratings, files, counts, *links)
+    return Listing([], sources, ratings, files, counts, *links)
 
 
 def _placed(entries: Any, files: list[ListedFile]) -> dict[str, int]:
@@ -441,33 +469,6 @@ def _listed_file(entry: Any) -> ListedFile:
     if len(bytes.fromhex(digest)) != DIGEST_SIZE:  # a ValueError when it is not hex
         raise ValueError("a listed file's digest is not one")
     return ListedFile(path, digest)
-
-
-def _claim(row: list[Any], output: memoryview, files: int) -> Listed:
-    # Plain type tests, inline: this runs once a claim, 100k times for a large archive.
-    claim_id, date, speaker, topics, source, text, quote, review, start, end, file, figures = row
-    if type(file) is not int or not 0 <= file < files:
-        raise ValueError("a claim's file is not among the listing's files")
-    if type(figures) is not int or figures < 0:
-        raise ValueError("a claim's count of figures is not one")
-    if not (type(start) is int and type(end) is int and 0 < start < end <= len(output)):
-        raise ValueError("a claim's JSON lies outside the listing")
-    if not (type(claim_id) is str and type(speaker) is str and type(text) is str):
-        raise TypeError("a listed claim lacks its text fields")
-    if type(topics) is not list or any(type(t) is not str for t in topics):
-        raise TypeError("a listed claim's topics are not text")
-    for optional in (source, quote, date):
-        if optional is not None and type(optional) is not str:
-            raise TypeError("a listed claim has a field of the wrong type")
-    if review is not None:
-        rating, textual = review  # a ValueError or TypeError when not a pair
-        for optional in review:
-            if optional is not None and type(optional) is not str:
-                raise TypeError("a listed review has a field of the wrong type")
-        review = ListedReview(rating, textual)
-    day = None if date is None else dt.date.fromisoformat(date)
-    return Listed(claim_id, day, speaker, tuple(topics), source, text, quote, review,
-                  output[start:end], file, figures)  # fmt: skip
 
 
 def _strings(values: Any) -> bool:
