@@ -46,8 +46,11 @@ def step(name: str, folder: Path, cache: Path) -> None:
     written = sum(size for _, size in changed)
     kinds: dict[str, int] = {}
     for path, size in changed:
-        kinds[path.suffix] = kinds.get(path.suffix, 0) + size
-    by_kind = ", ".join(f"{kind[1:]} {size / 2**20:,.2f}" for kind, size in sorted(kinds.items()))
+        kind = path.suffix or path.name  # the cache folder's marker has no suffix
+        kinds[kind] = kinds.get(kind, 0) + size
+    by_kind = ", ".join(
+        f"{kind.lstrip('.')} {size / 2**20:,.2f}" for kind, size in sorted(kinds.items())
+    )
     total = sum(size for _, size in after.values())
     print(f"| {name} | {written / 2**20:,.1f} MB | {by_kind} | {total / 2**20:,.1f} MB |",
           flush=True)  # fmt: skip
