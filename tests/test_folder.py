@@ -69,3 +69,15 @@ def test_without_a_cache_or_on_stdin_the_folder_is_loaded(folder):
     assert broken.corpus().left_out  # reading goes on, the problems kept
     with pytest.raises(ClaimsError):
         broken.summary()  # what validate says is strict
+
+
+def test_a_folder_loaded_for_show_keeps_its_listing_once_settled(folder, tmp_path, monkeypatch):
+    cache_dir = tmp_path / "cache"
+    shown = Folder(str(folder), Cache(cache_dir))
+    assert shown.claim_view("a").claim.text == "It rose."
+    assert Folder(str(folder), Cache(cache_dir)).stored_listing() is None  # not before
+    shown.settle()
+    again = Folder(str(folder), Cache(cache_dir))
+    monkeypatch.setattr(store, "load", _no_load)
+    assert again.claim_view("b").claim.text == "It fell."
+    assert {t.topic: t.claims for t in again.topic_counts()} == {"jails": 2, "courts": 1}

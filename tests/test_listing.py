@@ -766,3 +766,16 @@ def test_pieces_left_by_edits_are_swept(folder, cache_dir, monkeypatch):
     assert len(list(cache_dir.rglob("*.entry"))) <= files + 2
     monkeypatch.setattr(store, "load", _no_load)  # every current piece is still there
     assert listed(folder, "--topic", "jails") == listed(folder, "--topic", "jails")
+
+
+@pytest.mark.parametrize(
+    "first", [["show", "kim-jail", "--json"], ["topics", "--json"]], ids=["show", "topics"]
+)
+def test_show_and_topics_keep_a_listing_for_the_next_run(folder, cache_dir, first, monkeypatch):
+    # Only `list` kept one: on a cache they filled themselves they loaded the folder each time.
+    fresh = run(*first, "--claims", folder, env={"FACTCHECK_NO_CACHE": "1"})
+    assert run(*first, "--claims", folder).stdout == fresh.stdout
+    monkeypatch.setattr(store, "load", _no_load)
+    again = run(*first, "--claims", folder)
+    assert (again.exit_code, again.stdout) == (0, fresh.stdout)
+    assert run("topics", "--json", "--claims", folder).exit_code == 0

@@ -117,6 +117,8 @@ def handles_errors(command: F) -> F:
         try:
             with one_snapshot():  # the folder walked and each file read once per command
                 result = command(*args, **kwargs)
+                for folder in _OPENED:
+                    folder.settle()  # what serves the next run, after this one's answer
             problems = left_out()
             if problems is not None:
                 list_left_out(problems)

@@ -36,6 +36,7 @@ class Folder:
     cache: Cache | None = None
     stdin: bytes | None = None
     _corpus: Corpus | None = field(default=None, repr=False)
+    _unlisted: Corpus | None = field(default=None, repr=False)  # a listing to keep: settle
 
     @property
     def loaded(self) -> Corpus | None:
@@ -84,7 +85,7 @@ class Folder:
     def listed_claims(self) -> Iterable[Listable]:
         """The claims to count or filter: from the listing when it can, else loaded."""
         listed = self.listing()
-        return listed.claims if listed is not None else self.corpus().claims.values()
+        return listed.claims if listed is not None else self._loaded_and_listed().claims.values()
 
     def claim_view(self, claim_id: str) -> ClaimView:
         """One claim with its source, rating, figures and what disputes it: from its file's
@@ -92,9 +93,31 @@ class Folder:
         from factcheck.folder import query
 
         listed = self.listing()
-        view = None if listed is None else query.listed_claim_view(self.root, self.cache,
-                                                                   listed, claim_id)  # fmt: skip
-        return view if view is not None else query.claim_view(self.corpus(), claim_id)
+        if listed is not None:
+            view = query.listed_claim_view(self.root, self.cache, listed, claim_id)
+            if view is not None:
+                return view
+        return query.claim_view(self._loaded_and_listed(), claim_id)
+
+    def _loaded_and_listed(self) -> Corpus:
+        """The folder loaded where its listing could not answer, and its listing kept when
+        that would serve the next run: without it, `show` and `topics` on a cache they
+        filled themselves loaded the folder every time (4 s against 1.2 s at 100k claims,
+        docs/performance.md), since only `list` kept a listing."""
+        corpus = self.corpus()
+        if self.worth_a_listing(corpus):
+            self._unlisted = corpus  # kept once the answer is written: see settle
+        return corpus
+
+    def settle(self) -> None:
+        """What serves the next run, done once this one's answer is written (the command
+        line calls it after the command): the listing of a folder loaded for `show` or
+        `topics`, which costs about 2 s at 100k claims (docs/performance.md)."""
+        corpus, self._unlisted = self._unlisted, None
+        if corpus is not None and corpus is self._corpus:
+            from factcheck.folder import listing
+
+            listing.remember(corpus, listing.claims_json_by_id(corpus), self.cache)
 
     def topic_counts(self) -> list[TopicCount]:
         from factcheck.folder import query
