@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.arithmetic import Verdict, calculate, judge
-from factcheck.expression import Undefined, Value, evaluate, parse
-from factcheck.quantity import Interval, decimal_text, parse_figure
+from factcheck.figures.arithmetic import Verdict, calculate, judge
+from factcheck.figures.expression import Undefined, Value, evaluate, parse
+from factcheck.figures.quantity import Interval, decimal_text, parse_figure
 
 C, A, I, G, U = (  # noqa: E741 (the verdict table reads best with one letter each)
     Verdict.consistent,

@@ -8,9 +8,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import run, run_json
-from factcheck.arithmetic import Verdict, calculate, judge
-from factcheck.expression import Change, Undefined, Value, evaluate, parse
-from factcheck.quantity import FigureError, Interval, Kind, parse_figure, percent_text
+from factcheck.figures.arithmetic import Verdict, calculate, judge
+from factcheck.figures.expression import Change, Undefined, Value, evaluate, parse
+from factcheck.figures.quantity import FigureError, Interval, Kind, parse_figure, percent_text
 
 C, A, I, G, U = (  # noqa: E741 (the verdict table reads best with one letter each)
     Verdict.consistent,

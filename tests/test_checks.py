@@ -1,8 +1,8 @@
 """Checks over a claims folder: declared ones and those the records imply."""
 
 from conftest import SEED_CLAIMS
-from factcheck.arithmetic import Verdict
 from factcheck.checks import CheckFilter, Origin, run_checks
+from factcheck.figures.arithmetic import Verdict
 from factcheck.folder.store import load
 
 CLAIM = '[[claims]]\nid = "{id}"\nspeaker = "S"\ntext = "T"\ntopics = ["{topic}"]\n'

@@ -16,8 +16,8 @@ from factcheck.compare import (
     each_topic,
 )
 from factcheck.folder.store import load
-from factcheck.lexicon import Lexicon
 from factcheck.model import Claim, LexiconExtension
+from factcheck.text.lexicon import Lexicon
 
 
 def claim(claim_id, text, speaker="S", **fields):

@@ -3,11 +3,11 @@ benchmarks/contradiction_real.py, not asserted: ../shared is not in a plain clon
 
 import pytest
 
-from factcheck import wordnet
 from factcheck.compare import Confidence, Rule, compare
 from factcheck.compare.reading import Reading
-from factcheck.lexicon import Lexicon, stem
 from factcheck.model import Claim
+from factcheck.text import wordnet
+from factcheck.text.lexicon import Lexicon, stem
 
 
 def claim(claim_id, text, speaker="Ann Example", **fields):

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.expression import (
+from factcheck.figures.expression import (
     MAX_DEPTH,
     ExpressionError,
     Undefined,
@@ -15,7 +15,7 @@ from factcheck.expression import (
     references,
     substitute,
 )
-from factcheck.quantity import Interval, parse_figure
+from factcheck.figures.quantity import Interval, parse_figure
 
 FIGURES = {
     "dhs-released-4561.released": "4,561",

@@ -496,7 +496,7 @@ def test_the_table_from_a_listing_is_the_table_of_a_fresh_load(
 def test_a_long_table_from_a_listing_is_the_table_of_a_fresh_load(tmp_path, cache_dir,
                                                                    monkeypatch):  # fmt: skip
     # Above render.PLAIN_ROWS claims the table is drawn line by line (plaintable).
-    from factcheck import render
+    from factcheck.output import render
 
     claims = tmp_path / "many"
     claims.mkdir()

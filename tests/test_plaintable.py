@@ -5,8 +5,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import run
-from factcheck import plaintable
-from factcheck.render import PLAIN_ROWS
+from factcheck.output import plaintable
+from factcheck.output.render import PLAIN_ROWS
 
 
 def lines_of(headers, rows, total):

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.quantity import (
+from factcheck.figures.quantity import (
     FigureError,
     Hedge,
     Interval,

@@ -8,10 +8,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import run
-from factcheck import jsonout, render
+from factcheck import jsonout
 from factcheck.choices import OutputFormat
 from factcheck.jsonout import to_json
-from factcheck.render import visible
+from factcheck.output import render
+from factcheck.output.render import visible
 
 HOSTILE = (
     '[[claims]]\nid = "hostile"\nspeaker = "[red]Mallory[/red]"\ntopics = ["x"]\n'

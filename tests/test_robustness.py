@@ -17,8 +17,9 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, SEED_CLAIMS
-from factcheck import jsonout, render
+from factcheck import jsonout
 from factcheck.errors import EXIT_OUTPUT
+from factcheck.output import render
 
 COMMANDS = [
     ["list"],
@@ -439,7 +440,7 @@ def test_a_known_filter_that_selects_nothing_is_still_an_empty_answer():
     ],
 )
 def test_figures_take_ascii_digits_and_the_error_names_the_character(text, named):
-    from factcheck.quantity import FigureError, parse_figure
+    from factcheck.figures.quantity import FigureError, parse_figure
 
     with pytest.raises(FigureError, match=named):
         parse_figure(text)
@@ -457,7 +458,7 @@ def test_figures_take_ascii_digits_and_the_error_names_the_character(text, named
      "one twenty", "a", "thousand thousand", "a a hundred", "twenty thirty", "0012%"],
 )  # fmt: skip
 def test_what_is_not_a_number_is_not_read_as_one(text):
-    from factcheck.quantity import FigureError, parse_figure
+    from factcheck.figures.quantity import FigureError, parse_figure
 
     with pytest.raises(FigureError):
         parse_figure(text)
@@ -473,7 +474,7 @@ def test_what_is_not_a_number_is_not_read_as_one(text):
 def test_numbers_in_words_still_read(text, value):
     from fractions import Fraction
 
-    from factcheck.quantity import parse_figure
+    from factcheck.figures.quantity import parse_figure
 
     assert parse_figure(text).value == Fraction(value)
 
@@ -629,7 +630,7 @@ def test_a_narrow_or_odd_terminal_still_gets_output_and_errors(columns):
 
 def test_a_very_long_text_is_cut_in_tables_and_whole_in_show_and_json(write_claims):
     from conftest import run
-    from factcheck.render import MAX_CELL
+    from factcheck.output.render import MAX_CELL
 
     text = "word " * 50_000 + "END"
     folder = write_claims(CLAIM.replace('text = "t"', f'text = "{text}"'))
@@ -658,7 +659,7 @@ def test_a_negative_expression_on_the_real_command_line(args, value):
 @pytest.mark.parametrize("text", ["12.000", "about 4.000", "more than 100.000"])
 def test_a_dot_before_three_zeros_is_read_precisely_and_said_to_be_ambiguous(text):
     from conftest import run_json
-    from factcheck.quantity import parse_figure
+    from factcheck.figures.quantity import parse_figure
 
     figure = parse_figure(text)
     assert figure.note is not None and "ambiguous" in figure.note

@@ -2,8 +2,8 @@
 
 import pytest
 
-from factcheck import wordnet
-from factcheck.lexicon import Lexicon, stem
+from factcheck.text import wordnet
+from factcheck.text.lexicon import Lexicon, stem
 
 
 def test_direct_antonyms_are_there_with_their_kind():

@@ -16,8 +16,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from factcheck import expression
-from factcheck.arithmetic import (
+from factcheck.figures import expression
+from factcheck.figures.arithmetic import (
     FAILING_BY_DEFAULT,
     Computed,
     Judgement,
@@ -26,9 +26,16 @@ from factcheck.arithmetic import (
     judge,
     uncheckable,
 )
+from factcheck.figures.quantity import (
+    Figure,
+    Interval,
+    Kind,
+    decimal_text,
+    parse_figure,
+    percent_text,
+)
 from factcheck.folder.store import Corpus
 from factcheck.model import Check, part_reference, split_reference
-from factcheck.quantity import Figure, Interval, Kind, decimal_text, parse_figure, percent_text
 
 
 class Origin(str, enum.Enum):

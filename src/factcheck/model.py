@@ -23,7 +23,7 @@ from pydantic import (
     model_validator,
 )
 
-from factcheck import expression, quantity
+from factcheck.figures import expression, quantity
 
 
 def _toml_date(value: Any, info: ValidationInfo) -> Any:

@@ -11,8 +11,8 @@ from typing import Any
 
 from factcheck.errors import CheckFailed
 from factcheck.folder.store import Corpus
-from factcheck.lexicon import Lexicon
 from factcheck.model import Claim
+from factcheck.text.lexicon import Lexicon
 
 CONTEXT = "https://schema.org"
 

@@ -54,7 +54,7 @@ def _one_line_usage_errors() -> None:
         if isinstance(self, NoArgsIsHelpError):
             shown(self, file)
             return
-        from factcheck import render
+        from factcheck.output import render
 
         command = self.ctx.command_path if self.ctx is not None else "factcheck"
         render.error(f"error: {self.format_message()} (see '{command} -h')")
@@ -125,7 +125,7 @@ def handles_errors(command: F) -> F:
                 raise typer.Exit(EXIT_DATA)
             return result
         except KeyboardInterrupt:
-            from factcheck import render
+            from factcheck.output import render
 
             render.error("interrupted")
             raise typer.Exit(EXIT_INTERRUPTED) from None
@@ -148,9 +148,9 @@ def _exit_code(error: Exception) -> int | None:
     which must show their traceback)."""
     if not isinstance(error, FactcheckError):
         return None
-    from factcheck import render
     from factcheck.folder.problems import ClaimsError
     from factcheck.jsonout import OutputError
+    from factcheck.output import render
 
     if isinstance(error, ClaimsError):
         render.problems(error.problems, OutputFormat.table)

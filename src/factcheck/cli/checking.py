@@ -26,7 +26,7 @@ from factcheck.errors import (
 from factcheck.errors import UsageError as UsageProblem
 
 if TYPE_CHECKING:
-    from factcheck.expression import Resolver
+    from factcheck.figures.expression import Resolver
     from factcheck.folder.store import Corpus
 
 
@@ -86,9 +86,9 @@ def check_command(
       factcheck check --claim newsom-one-in-eight --json | jq '.checks[].verdict'
       factcheck check --fail-on inconsistent,gross,approximate
     """
-    from factcheck import render
     from factcheck.checks import CheckFilter, run_checks
     from factcheck.folder import query
+    from factcheck.output import render
 
     fmt = output_format(fmt, as_json)
     failing = _verdicts(fail_on) or sorted(FAILING_BY_DEFAULT, key=list(Verdict).index)
@@ -134,9 +134,10 @@ def calc_command(
       factcheck calc -5%
       factcheck calc "dhs-released-4561.released / lyons-letter-33179.detainers" --json
     """
-    from factcheck import expression, render
-    from factcheck.arithmetic import calculate
-    from factcheck.quantity import FigureError
+    from factcheck.figures import expression
+    from factcheck.figures.arithmetic import calculate
+    from factcheck.figures.quantity import FigureError
+    from factcheck.output import render
 
     fmt = output_format(fmt, as_json, (OutputFormat.table, OutputFormat.json, OutputFormat.jsonl))
     try:
@@ -158,7 +159,7 @@ def calc_command(
 
 def _resolver(corpus: Corpus | None) -> Resolver:
     from factcheck.checks import figure_of
-    from factcheck.quantity import Figure
+    from factcheck.figures.quantity import Figure
 
     def resolve(reference: str) -> Figure:
         if corpus is None or corpus.quantity(reference) is None:

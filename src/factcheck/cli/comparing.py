@@ -91,9 +91,9 @@ def compare_command(
     if sum([topic is not None, all_topics, about is not None]) != 1:
         raise UsageProblem("give one of --topic TOPIC, --all or --about KEY")
     corpus = load_claims(claims)
-    from factcheck import render
     from factcheck.compare import compare_scope
     from factcheck.folder import query
+    from factcheck.output import render
 
     if topic is not None:  # the message and suggestions of `list --topic`, from one place
         query.require_known(corpus, (topic,))

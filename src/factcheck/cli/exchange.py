@@ -69,8 +69,8 @@ def export_command(
       factcheck export --format claimreview > reviews.jsonld
       factcheck export --format claimreview-jsonl --publisher "The Desk"
     """
-    from factcheck import render
     from factcheck.claimreview import export
+    from factcheck.output import render
 
     if everything and reviewer is not None:
         raise UsageProblem("give --all or --reviewer NAME, not both")
@@ -126,11 +126,11 @@ def import_command(
     """
     import re
 
-    from factcheck import render
     from factcheck.claimreview import read
     from factcheck.claimreview import records as to_records
     from factcheck.folder import records
     from factcheck.model import SLUG_PATTERN
+    from factcheck.output import render
 
     if not re.fullmatch(SLUG_PATTERN, topic):
         raise UsageProblem(f"--topic {topic!r} is not a topic ID: lowercase letters, digits "
@@ -180,7 +180,7 @@ def _json_document(path: Path) -> Any:
 
 
 def _say_what_would_be_added(target: Path, text: str, summary: str, dry_run: bool) -> None:
-    from factcheck import render
+    from factcheck.output import render
 
     if text:
         render.write_text(text)

@@ -124,15 +124,15 @@ def extract_command(
 def _write_candidates(
     found: Extraction, chosen: list[Candidate], fmt: OutputFormat, threshold: float
 ) -> None:
-    from factcheck import extract_render
     from factcheck.extract import output
-    from factcheck.render import Emitted, emit
+    from factcheck.output import extracted
+    from factcheck.output.render import Emitted, emit
 
     ranked = [output.candidate_json(c, n) for n, c in enumerate(chosen, start=1)]
 
     def for_people() -> None:
         with paged(fmt):
-            extract_render.candidates(ranked, len(found.candidates), threshold)
+            extracted.candidates(ranked, len(found.candidates), threshold)
 
     document = {"sentences": len(found.candidates), "threshold": found.threshold,
                 "candidates": ranked, "checks": output.checks_json(found)}  # fmt: skip
@@ -190,8 +190,8 @@ def _write_drafts(
     first; the file is written atomically and put back if the folder does not then load."""
     from pydantic import ValidationError
 
-    from factcheck import render
     from factcheck.extract.drafts import Origin, drafts
+    from factcheck.output import render
 
     corpus = load_for_adding(claims)
     if source is not None and source not in corpus.sources:
@@ -222,7 +222,7 @@ def _text(made: Drafts) -> str:
 
 
 def plural(made: Drafts) -> str:
-    from factcheck.render import plural as counted
+    from factcheck.output.render import plural as counted
 
     return ", ".join([counted(len(made.claims), "claim"), counted(len(made.checks), "check"),
                       counted(len(made.sources), "source")])  # fmt: skip

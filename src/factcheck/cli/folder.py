@@ -58,7 +58,7 @@ def left_out() -> Corpus | None:
 
 
 def list_left_out(corpus: Corpus) -> None:
-    from factcheck import render
+    from factcheck.output import render
 
     render.problems(corpus.left_out, OutputFormat.table)
     named = corpus.left_out_records
@@ -71,9 +71,9 @@ def load_for_adding(folder: str, create: bool = True) -> Corpus:
     """The folder a command adds records to. A new desk's folder may not exist yet, or hold
     no file: it is made here (unless `create` is off, as for a dry run) and is an empty
     folder of records, which the first record added gives its first file."""
-    from factcheck import render
     from factcheck.folder.discovery import claim_files
     from factcheck.folder.store import Corpus
+    from factcheck.output import render
 
     path = Path(folder)
     if not folder.strip() or folder == "-" or path.is_file():
@@ -158,10 +158,10 @@ def add_record(
     file as a JSON line on stdout, for scripts."""
     from pydantic import ValidationError
 
-    from factcheck import render
     from factcheck.folder import records
     from factcheck.folder.store import friendly_message
     from factcheck.model import RECORD_KINDS
+    from factcheck.output import render
 
     try:
         record = RECORD_KINDS[kind].model_validate(fields)

@@ -134,7 +134,7 @@ _OUTPUT_ERRNOS = frozenset({errno.EPIPE, errno.ENOSPC, errno.EIO, errno.EBADF, e
 
 
 def _output_failed(error: OSError) -> int:
-    from factcheck import render
+    from factcheck.output import render
 
     _silence_stdout()
     if error.errno == errno.EPIPE:  # the reader stopped early: no error (see _exit_code)

@@ -131,8 +131,8 @@ def _match_one(
     top: int,
     fmt: OutputFormat,
 ) -> None:
-    from factcheck import match_render
     from factcheck.match import archive, run
+    from factcheck.output import matched
 
     index = _index(chosen, folder)
     leave_out: list[int] = []
@@ -143,7 +143,7 @@ def _match_one(
     assert text is not None
     found = [archive.match_json(m, corpus) for m in run.match(index, text, top, leave_out)]
     asked = claim or text
-    _write(found, fmt, lambda: match_render.matches(found, asked))
+    _write(found, fmt, lambda: matched.matches(found, asked))
 
 
 def _match_queries(
@@ -161,16 +161,16 @@ def _match_queries(
 
 
 def _duplicates(chosen: list[Claim], folder: Folder, fmt: OutputFormat) -> None:
-    from factcheck import match_render
     from factcheck.match import archive, run
+    from factcheck.output import matched
 
     pairs = [archive.duplicate_json(p) for p in run.duplicates(_index(chosen, folder))]
-    _write(pairs, fmt, lambda: match_render.duplicates(pairs, run.DUPLICATE_THRESHOLD))
+    _write(pairs, fmt, lambda: matched.duplicates(pairs, run.DUPLICATE_THRESHOLD))
 
 
 def _write(items: list[dict[str, Any]], fmt: OutputFormat, for_people: Callable[[], None]) -> None:
     """JSON, JSON Lines, or the table `for_people` draws (through the pager)."""
-    from factcheck.render import Emitted, emit
+    from factcheck.output.render import Emitted, emit
 
     def paged_for_people() -> None:
         with paged(fmt):

@@ -142,7 +142,7 @@ SETTINGS = {"pager": True, "cache": True}
 
 def paged(fmt: OutputFormat) -> contextlib.AbstractContextManager[None]:
     """The pager for a table on a terminal; nothing for scripts' formats."""
-    from factcheck import render
+    from factcheck.output import render
 
     return render.paged(SETTINGS["pager"] and fmt is OutputFormat.table)
 

@@ -46,7 +46,7 @@ def _prompt(prompt: str, default: str) -> str:
     try:
         return str(typer.prompt(prompt, default=default, show_default=bool(default))).strip()
     except typer.Abort:
-        from factcheck import render
+        from factcheck.output import render
 
         render.error("interrupted")
         raise typer.Exit(EXIT_INTERRUPTED) from None
@@ -72,7 +72,7 @@ def not_a_date(answer: str) -> str | None:
 
 def not_figures(answer: str) -> str | None:
     """Figures as NAME=VALUE, separated by ';' (a figure may hold commas: 4,561)."""
-    from factcheck.quantity import FigureError, parse_figure
+    from factcheck.figures.quantity import FigureError, parse_figure
 
     for written in answer.split(";"):
         name, equals, value = written.partition("=")

@@ -98,8 +98,9 @@ def _list_from_listing(folder: Folder, wanted: ClaimFilter, fmt: OutputFormat) -
 def _list_from_folder(folder: Folder, wanted: ClaimFilter, fmt: OutputFormat, keep: bool) -> None:
     """The folder loaded, the claims listed; and, for a folder worth it, its listing kept
     for the next run."""
-    from factcheck import jsonout, render
+    from factcheck import jsonout
     from factcheck.folder import listing, query
+    from factcheck.output import render
 
     corpus = folder.corpus()
     query.require_known(corpus, wanted.topics, wanted.speaker, wanted.source, wanted.rating)
@@ -126,7 +127,7 @@ def _write_listed(chosen: list[Listed], fmt: OutputFormat) -> None:
 
         jsonout.write_json_fragments([c.json for c in chosen])
         return
-    from factcheck import render
+    from factcheck.output import render
 
     with paged(fmt):
         render.claims_for_people(chosen)
@@ -150,7 +151,7 @@ def show_command(
     \b
       factcheck show dhs-released-4561
     """
-    from factcheck import render
+    from factcheck.output import render
 
     fmt = output_format(fmt, as_json, (OutputFormat.table, OutputFormat.json, OutputFormat.jsonl))
     view = claims_folder(claims).claim_view(claim_id)
@@ -172,7 +173,7 @@ def topics_command(
     \b
       factcheck topics --json
     """
-    from factcheck import render
+    from factcheck.output import render
 
     fmt = output_format(fmt, as_json)
     render.topics(claims_folder(claims).topic_counts(), fmt)  # from its listing, when it can

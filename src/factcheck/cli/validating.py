@@ -48,8 +48,8 @@ def validate_command(
       factcheck validate --claims claims/
       factcheck validate claims/2025/budget.toml
     """
-    from factcheck import render
     from factcheck.folder.problems import ClaimsError
+    from factcheck.output import render
 
     fmt = output_format(fmt, as_json, (OutputFormat.table, OutputFormat.json))
     wanted = _files_in_folder(files or [], claims)
@@ -68,7 +68,7 @@ def validate_command(
 def _files_in_folder(files: list[Path], claims: str) -> set[Path] | None:
     """The given files, resolved. A file outside the claims folder (pre-commit passes every
     changed .toml, pyproject.toml too) is left out, and said so."""
-    from factcheck import render
+    from factcheck.output import render
 
     if not files:
         return None
@@ -104,7 +104,7 @@ def schema_command() -> None:
 
       factcheck schema > factcheck.schema.json
     """
-    from factcheck import render
     from factcheck.model import claims_file_json_schema
+    from factcheck.output import render
 
     render.one_document(claims_file_json_schema(), OutputFormat.json)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from factcheck import wordnet
+from factcheck.text import wordnet
 
 if TYPE_CHECKING:
     from factcheck.compare.reading import Reading

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from factcheck.compare.reading import Reading, stems
-from factcheck.quantity import Figure, parse_figure
+from factcheck.figures.quantity import Figure, parse_figure
 
 # A content stem held by more claims than this says little about any pair of them, and
 # following it would make pairing quadratic; it is left out of pairing, and the result says so.

@@ -17,9 +17,9 @@ from fractions import Fraction
 from factcheck.compare import dates
 from factcheck.compare.kinds import KindSaid, kinds_said
 from factcheck.compare.models import FigureView
-from factcheck.lexicon import Lexicon, Phrase, Text, Token, is_irregular_form, stem
+from factcheck.figures.quantity import Figure, parse_figure
 from factcheck.model import Claim
-from factcheck.quantity import Figure, parse_figure
+from factcheck.text.lexicon import Lexicon, Phrase, Text, Token, is_irregular_form, stem
 
 PRONOUNS = frozenset({"he", "she", "it", "they", "i", "we", "you", "this", "these", "there"})
 # Cardinal words that name a number and little else ("one" is a pronoun as often).

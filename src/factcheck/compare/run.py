@@ -14,8 +14,8 @@ from factcheck.compare.rules import RULES
 from factcheck.compare.rules.recorded import sides
 from factcheck.errors import Unknown
 from factcheck.folder.store import Corpus
-from factcheck.lexicon import Lexicon
 from factcheck.model import Claim
+from factcheck.text.lexicon import Lexicon
 
 
 class UnknownTopic(Unknown):

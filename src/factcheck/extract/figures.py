@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from factcheck.quantity import HEDGES, FigureError, parse_figure
+from factcheck.figures.quantity import HEDGES, FigureError, parse_figure
 
 _NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
                  "thirty|forty|fifty|hundred")  # fmt: skip

@@ -12,7 +12,7 @@ from fractions import Fraction
 
 from factcheck.extract import attribution, worthiness
 from factcheck.extract.figures import figures
-from factcheck.quantity import FigureError, Kind, parse_figure
+from factcheck.figures.quantity import FigureError, Kind, parse_figure
 from factcheck.text import sentences
 
 _QUOTE = re.compile(r"“([^”]+)”|\"([^\"]+)\"")

@@ -394,7 +394,7 @@ def reference_facts(records: Iterable[Any]) -> str:
     quantity it defines, and every reference it makes (source, disputes, rating, part_of,
     from, to, a check's claim and expression). Two versions of a file with the same facts
     leave every cross-file check where it was: the same IDs, the same links."""
-    from factcheck import expression
+    from factcheck.figures import expression
     from factcheck.model import Check, Claim, Rating, Source
 
     facts: list[list[Any]] = []

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
-from factcheck import expression
 from factcheck.errors import Unknown
+from factcheck.figures import expression
 from factcheck.filters import (  # re-exported: the commands ask query for them
     ClaimFilter as ClaimFilter,
 )

@@ -18,8 +18,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from factcheck import expression
 from factcheck.errors import UsageError
+from factcheck.figures import expression
 from factcheck.folder.atomic import replace_file
 from factcheck.folder.discovery import forget_snapshot
 from factcheck.folder.store import Corpus

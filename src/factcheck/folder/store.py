@@ -13,7 +13,7 @@ from typing import Any
 import tomli
 from pydantic import BaseModel, ValidationError
 
-from factcheck import expression
+from factcheck.figures import expression
 from factcheck.folder.cache import Cache, Counts, file_digest, file_key
 from factcheck.folder.discovery import file_bytes, folder_files, shown
 from factcheck.folder.problems import ClaimsError, Problem

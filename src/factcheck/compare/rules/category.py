@@ -11,13 +11,13 @@ does not fire.
 
 from __future__ import annotations
 
-from factcheck import wordnet
 from factcheck.compare.kinds import KindSaid, as_noun, head_noun
 from factcheck.compare.models import Confidence, Finding, Rule
 from factcheck.compare.pairing import Pair
 from factcheck.compare.reading import Reading
 from factcheck.compare.rules.alignment import either_way
 from factcheck.compare.rules.evidence import word_evidence
+from factcheck.text import wordnet
 
 RESOURCE = "WordNet noun hierarchy"
 

@@ -6,8 +6,8 @@ from collections.abc import Iterable
 
 from factcheck.compare.models import Confidence, Evidence, Finding, Rule
 from factcheck.compare.pairing import Pair
+from factcheck.figures.quantity import parse_figure
 from factcheck.model import Claim, Quantity
-from factcheck.quantity import parse_figure
 
 
 class Numeric:

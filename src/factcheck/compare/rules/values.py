@@ -21,7 +21,7 @@ from factcheck.compare.rules.alignment import (
     substituted,
 )
 from factcheck.compare.rules.evidence import word_evidence
-from factcheck.quantity import Figure, Hedge
+from factcheck.figures.quantity import Figure, Hedge
 
 # Values whose slot is the words before them ("born in 1941", "lives in Japan"), and that a
 # sentence holding one of each, matching the other sentence, puts in one slot.

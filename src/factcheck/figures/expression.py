@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from fractions import Fraction
 
-from factcheck.quantity import MAX_DIGITS, Figure, FigureError, Interval, parse_figure
+from factcheck.figures.quantity import MAX_DIGITS, Figure, FigureError, Interval, parse_figure
 
 MAX_EXPRESSION_LENGTH = 1_000
 MAX_TOKENS = 300

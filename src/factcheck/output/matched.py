@@ -9,7 +9,7 @@ from typing import Any
 from rich.padding import Padding
 from rich.text import Text
 
-from factcheck.render import cell, note, plural, show, visible
+from factcheck.output.render import cell, note, plural, show, visible
 
 
 def matches(found: Sequence[dict[str, Any]], asked: str) -> None:

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import NamedTuple
 
-from factcheck import wordnet
 from factcheck.model import LexiconExtension
+from factcheck.text import wordnet
 from factcheck.unicode import without_accents
 
 Phrase = tuple[str, ...]  # a sequence of stems

@@ -20,7 +20,7 @@ from pydantic import BaseModel
 
 from factcheck.choices import FAILING_BY_DEFAULT as FAILING_BY_DEFAULT  # re-exported
 from factcheck.choices import Verdict as Verdict
-from factcheck.expression import (
+from factcheck.figures.expression import (
     Node,
     Resolver,
     Undefined,
@@ -29,7 +29,7 @@ from factcheck.expression import (
     evaluate,
     parse,
 )
-from factcheck.quantity import (
+from factcheck.figures.quantity import (
     APPROXIMATE_TOLERANCE,
     Figure,
     Hedge,

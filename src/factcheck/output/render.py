@@ -27,7 +27,6 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from factcheck import plaintable
 from factcheck.choices import Confidence, OutputFormat, Verdict
 from factcheck.filters import Listable
 from factcheck.jsonout import (
@@ -38,12 +37,13 @@ from factcheck.jsonout import (
     write_jsonl,
     writes_output,
 )
+from factcheck.output import plaintable
 from factcheck.unicode import INVISIBLE
 
 if TYPE_CHECKING:  # what a warm `list` need not import: the models, the loader, the checks
-    from factcheck.arithmetic import Calculation
     from factcheck.checks import CheckReport, CheckResult
     from factcheck.compare import Comparison, Conflict, Evidence
+    from factcheck.figures.arithmetic import Calculation
     from factcheck.folder.problems import Problem
     from factcheck.folder.query import ClaimView, TopicCount
     from factcheck.folder.store import Summary
@@ -501,7 +501,7 @@ def _claim_detail_for_people(view: ClaimView) -> None:
 
 
 def _figures(claim: Claim) -> Table:
-    from factcheck.quantity import parse_figure
+    from factcheck.figures.quantity import parse_figure
 
     """One line a figure, its name and then what it says, every field it has: words wrap,
     IDs (measures, parts) are never cut in two, at any width."""
@@ -677,7 +677,7 @@ def _computed_short(result: CheckResult) -> str:
     claimed_share = result.claimed_interval is not None and "%" in result.claimed_interval
     if claimed_share and computed.percent:
         return computed.percent
-    from factcheck.quantity import decimal_text
+    from factcheck.figures.quantity import decimal_text
 
     return decimal_text(Fraction(computed.fraction), 4)
 
