@@ -102,8 +102,8 @@ class Folder:
     def _loaded_and_listed(self) -> Corpus:
         """The folder loaded where its listing could not answer, and its listing kept when
         that would serve the next run: without it, `show` and `topics` on a cache they
-        filled themselves loaded the folder every time (4 s against 1.2 s at 100k claims,
-        docs/performance.md), since only `list` kept a listing."""
+        filled themselves loaded the folder every time, since only `list` kept a listing
+        (docs/performance.md)."""
         corpus = self.corpus()
         if self.worth_a_listing(corpus):
             self._unlisted = corpus  # kept once the answer is written: see settle
@@ -112,7 +112,7 @@ class Folder:
     def settle(self) -> None:
         """What serves the next run, done once this one's answer is written (the command
         line calls it after the command): the listing of a folder loaded for `show` or
-        `topics`, which costs about 2 s at 100k claims (docs/performance.md)."""
+        `topics`, which costs what keeping a first `list`'s listing costs (docs/performance.md)."""
         corpus, self._unlisted = self._unlisted, None
         if corpus is not None and corpus is self._corpus:
             from factcheck.folder import listing

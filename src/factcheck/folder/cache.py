@@ -14,9 +14,10 @@ load), never trusted. Only a file that loaded without a problem is stored, so a 
 never cached as success. Writes go to a temporary file renamed into place; a cache that
 cannot be written is skipped without a word, since it is only ever a shortcut.
 
-Beside the entries, a folder that loaded cleanly has a mark (its files' paths and digests and
-its counts, which `validate` answers from) and a listing (what `list --json` answers from,
-listing.py), both kept under that state of the folder and behind a checksum.
+Beside the entries, each file of a folder that loaded cleanly has a piece of its listing,
+kept by its bytes like its entry (pieces.py); the folder has a mark (its files' paths and
+digests and its counts, which `validate` answers from) and the listing's index (listing.py),
+both kept under that state of the folder. Everything is behind a checksum.
 """
 
 from __future__ import annotations
@@ -78,10 +79,9 @@ class Counts:
 
 def file_digest(data: bytes | memoryview) -> bytes:
     """SHA-256: hashlib has it from OpenSSL, which uses the processor's SHA instructions
-    where there are some (x86 since about 2017, ARMv8): about three times as fast as
-    hashlib's own BLAKE2b on the machines measured (docs/performance.md). A warm command
-    digests every claims file and checksums every cache file it reads: at 100k claims,
-    180 MB."""
+    where there are some (x86 since about 2017, ARMv8), faster there than hashlib's own
+    BLAKE2b (docs/performance.md). A warm command digests every claims file and checksums
+    every cache file it reads, so this is most of what it costs on a large folder."""
     return hashlib.sha256(data).digest()
 
 

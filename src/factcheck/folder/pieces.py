@@ -2,7 +2,7 @@
 and shows them, and as `list --json` writes them, kept in the cache by the file's bytes.
 
 A listing was once one file holding every claim of the folder, and an edit of one claims
-file rewrote all of it (141 MB at 100k claims, docs/performance.md). Now each claims file
+file rewrote all of it (docs/performance.md). Now each claims file
 has a piece, and the listing proper is a small index: which pieces, and in which order their
 claims are listed. An edit writes the edited file's piece and the index. A piece is a
 function of its file's bytes alone (a claim's JSON and what `list` filters on are the
