@@ -1,6 +1,7 @@
 """Access to a claims folder, in layers, each importing only from those before it:
 
     discovery, atomic   the folder's files, walked once; files written atomically
+    allocation          many small objects built without the cyclic collector in the way
     problems, locate    what can be wrong with the data, and where it stands in its file
     cache               validated records kept by the bytes they came from
     store               the loader: files to records, every problem in one run

@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from factcheck.filters import sort_key
 from factcheck.folder import pieces
+from factcheck.folder.allocation import no_cyclic_gc
 from factcheck.folder.cache import (
     DIGEST_SIZE,
     Cache,
@@ -90,8 +91,9 @@ class Stored:
         folder = parse(self.header)
         if folder is None or [bytes.fromhex(f.digest) for f in folder.files] != self.digests:
             return None
-        listed = _claims_of(self.views, self.cache, folder.files)
-        ordered = None if listed is None else _in_order(listed, self.order)
+        with no_cyclic_gc():
+            listed = _claims_of(self.views, self.cache, folder.files)
+            ordered = None if listed is None else _in_order(listed, self.order)
         return None if ordered is None else dataclasses.replace(folder, claims=ordered)
 
 
@@ -233,7 +235,8 @@ def after_edit(root: Path, cache: Cache | None) -> Listing | None:
         claims = list(alone.claims.values())
         cache.put_piece(edit.digests[n], pieces.encode(claims, claims_json(claims)))
     views = _pieces(cache, edit.digests)
-    listed = None if views is None else _claims_of(views, cache, files)
+    with no_cyclic_gc():
+        listed = None if views is None else _claims_of(views, cache, files)
     if listed is None:
         return None
     ordered = sorted(listed, key=sort_key)

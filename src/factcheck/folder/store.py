@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,6 +11,7 @@ import tomli
 from pydantic import BaseModel, ValidationError
 
 from factcheck.figures import expression
+from factcheck.folder.allocation import no_cyclic_gc
 from factcheck.folder.cache import Cache, Counts, file_digest, file_key
 from factcheck.folder.discovery import file_bytes, folder_files, shown
 from factcheck.folder.problems import ClaimsError, Problem
@@ -83,7 +81,7 @@ def load_document(where: str, data: bytes, keep_going: bool = False) -> Corpus:
     standard input). Raises ClaimsError naming every problem found (see load for
     keep_going)."""
     loader = _Loader(Corpus(root=Path(where)))
-    with _no_cyclic_gc():
+    with no_cyclic_gc():
         loader.read_document(where, data)
         loader.check_references()
     return loader.finished(keep_going)
@@ -120,7 +118,7 @@ def load(root: Path, cache: Cache | None = None, keep_going: bool = False) -> Co
         raise ClaimsError([*unreadable, Problem(shown(root), message)])
     loader = _Loader(Corpus(root=root, files=found.files, skipped=found.skipped), cache)
     loader.problems.extend(unreadable)
-    with _no_cyclic_gc():
+    with no_cyclic_gc():
         for path in found.files:
             loader.read_file(path)
         if cache is not None and cache.misses:  # a file parsed anew: an old entry may be spare
@@ -164,27 +162,9 @@ def read_alone(
     the file's bytes as the caller read them, so that the records and the digest the caller
     took of them come from one read, whatever an editor saves in between."""
     loader = _Loader(Corpus(root=root, files=[path]), cache)
-    with _no_cyclic_gc():
+    with no_cyclic_gc():
         loader.read_file(path, data)
     return None if loader.problems else loader.corpus
-
-
-@contextlib.contextmanager
-def _no_cyclic_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while records are built.
-
-    Loading allocates millions of small acyclic objects; each allocation burst made the
-    collector rescan everything already loaded (a third of a large load: docs/performance.md).
-    Afterwards the loaded objects are frozen out of later collections for the same reason.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.freeze()
-            gc.enable()
 
 
 def position_of(data: bytes, offset: int) -> tuple[int, int]:
