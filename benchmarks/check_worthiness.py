@@ -1,12 +1,17 @@
 """Check-worthiness of `factcheck extract` on the ClaimBuster development sentences
 (../shared/data/check-worthiness/dev.jsonl), which the model was not fitted to.
 
-    python benchmarks/check_worthiness.py
+    python benchmarks/check_worthiness.py            # at the threshold `extract` uses
+    python benchmarks/check_worthiness.py --curve    # and F1 at every threshold
 
 Prints precision, recall and F1 at the threshold `extract` uses, on the natural mix (25%
 check-worthy) and on balanced samples (every check-worthy sentence and as many others drawn at
 random, ten draws with fixed seeds, mean and range), beside the TF-IDF baseline of the data's
-README, and the time to score the sentences.
+README, and the time to score the sentences. `--curve` adds F1 at thresholds from 0.2 to 0.7,
+on the natural mix and balanced (expected over draws: precision from the rates of true and
+false positives, the classes equal): what any one threshold could give. Reading a threshold
+off this curve would be fitting to the development sentences; `extract`'s comes from
+cross-validation on the training sentences (scripts/train_worthiness.py).
 """
 
 from __future__ import annotations
@@ -57,7 +62,26 @@ def main() -> int:
     low, high = min(d[2] for d in draws), max(d[2] for d in draws)
     print(f"balanced (10 draws)    {means[0]:.3f}      {means[1]:.3f}   {means[2]:.3f} "
           f"(F1 {low:.3f} to {high:.3f})")  # fmt: skip
+    if "--curve" in sys.argv[1:]:
+        curve([s.score for s in scored], [r["label"] for r in rows])
     return 0
+
+
+def curve(scores: list[float], labels: list[int]) -> None:
+    positives = sum(labels)
+    negatives = len(labels) - positives
+    print("threshold  natural F1  balanced F1")
+    for step in range(21):
+        threshold = 0.2 + 0.025 * step
+        said = [score >= threshold for score in scores]
+        tp = sum(1 for s, y in zip(said, labels, strict=True) if s and y)
+        fp = sum(1 for s, y in zip(said, labels, strict=True) if s and not y)
+        recall = tp / positives
+        natural = 2 * tp / (2 * tp + fp + (positives - tp))
+        rate = fp / negatives  # on a balanced sample, as many false positives in proportion
+        precision = recall / (recall + rate) if recall + rate else 0.0
+        balanced = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        print(f"{threshold:9.3f}  {natural:10.3f}  {balanced:11.3f}")
 
 
 if __name__ == "__main__":

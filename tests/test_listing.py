@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from conftest import SEED_CLAIMS, run
+from factcheck.filters import listed_in_order
 from factcheck.folder import listing, pieces, store
 from factcheck.folder.cache import Cache, file_digest, unchanged_since_clean
 
@@ -316,8 +317,9 @@ def test_a_listing_stored_and_read_gives_back_the_claims(folder, cache_dir):
     corpus = store.load(folder)
     fragments = listing.claims_json_by_id(corpus)
     in_order = sorted(corpus.claims.values(), key=listing.sort_key)
-    assert [c.id for c in parsed.claims] == [c.id for c in in_order]
-    assert [bytes(c.json) for c in parsed.claims] == [bytes(fragments[c.id]) for c in in_order]
+    listed = listed_in_order(parsed.claims)
+    assert [c.id for c in listed] == [c.id for c in in_order]
+    assert [bytes(c.json) for c in listed] == [bytes(fragments[c.id]) for c in in_order]
     kim = next(c for c in parsed.claims if c.id == "kim-jail")
     assert kim.review is not None and kim.review.textual_rating == "Pants on Fire"
     files = [str(p) for p in corpus.files]

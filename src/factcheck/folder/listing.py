@@ -88,13 +88,13 @@ class Stored:
         return _in_order(every, self.order)
 
     def claims(self) -> Listing | None:
+        """The claims, file by file (the order is for `fragments`), and the index's facts."""
         folder = parse(self.header)
         if folder is None or [bytes.fromhex(f.digest) for f in folder.files] != self.digests:
             return None
         with no_cyclic_gc():
             listed = _claims_of(self.views, self.cache, folder.files)
-            ordered = None if listed is None else _in_order(listed, self.order)
-        return None if ordered is None else dataclasses.replace(folder, claims=ordered)
+        return None if listed is None else dataclasses.replace(folder, claims=listed)
 
 
 @dataclass(frozen=True)
@@ -108,9 +108,11 @@ class ListedFile:
 
 @dataclass(frozen=True)
 class Listing:
-    """A folder's claims in `list` order, with its sources and ratings (each ID with the
-    index of its file), its files, the counts `validate` gives for it, and what `show` needs
-    from across the folder: the claims that dispute a claim and the checks that use it."""
+    """A folder's claims, with its sources and ratings (each ID with the index of its file),
+    its files, the counts `validate` gives for it, and what `show` needs from across the
+    folder: the claims that dispute a claim and the checks that use it. The claims are in no
+    set order (file by file, as read): `list` sorts those it keeps, and filtering them in the
+    order they were made, which is the order they lie in memory, is the faster way."""
 
     claims: list[Listed]
     sources: dict[str, int]

@@ -161,40 +161,18 @@ def parse(view: memoryview, file: int) -> list[Listed] | None:
     """The claims of a piece, as the file of this index in its listing; None for anything
     `encode` would not have written: the piece passed its checksum, but nothing read from
     disk is taken on trust."""
-    found = rows(view)
-    if found is None:
-        return None
-    try:
-        return [listed(row, written, file, n) for n, (row, written) in enumerate(found)]
-    except (ValueError, TypeError):
-        return None
-
-
-def rows(view: memoryview) -> list[tuple[Any, memoryview]] | None:
-    """What a piece says of each claim, unchecked (see listed), with the claim's JSON; None
-    when the piece is not one `encode` wrote."""
     parts = body(view)
     if parts is None:
         return None
     header, found = parts
     try:
-        claims = json.loads(bytes(header))["claims"]
+        rows = json.loads(bytes(header))["claims"]
+        if type(rows) is not list or len(rows) != len(found.offsets) - 1:
+            return None
+        pairs = enumerate(zip(rows, found.claims_json(), strict=True))
+        return [_claim(row, written, file, n) for n, (row, written) in pairs]
     except (ValueError, TypeError, KeyError, IndexError):
         return None
-    if type(claims) is not list or len(claims) != len(found.offsets) - 1:
-        return None
-    return list(zip(claims, found.claims_json(), strict=True))
-
-
-def listed(row: Any, written: memoryview, file: int, nth: int) -> Listed:
-    """A claim as a piece's row gave it; a ValueError or a TypeError for a row `encode`
-    would not have written."""
-    if type(row) is not list or len(row) != len(ROW):
-        raise ValueError("a listed claim's row is not one")
-    return _claim(row, written, file, nth)
-
-
-ROW = ("id", "date", "speaker", "topics", "source", "text", "quote", "review", "figures")
 
 
 def _claim(row: list[Any], written: memoryview, file: int, nth: int) -> Listed:
