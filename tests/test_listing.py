@@ -497,8 +497,8 @@ def test_the_table_from_a_listing_is_the_table_of_a_fresh_load(
 
 def test_a_long_table_from_a_listing_is_the_table_of_a_fresh_load(tmp_path, cache_dir,
                                                                    monkeypatch):  # fmt: skip
-    # Above render.PLAIN_ROWS claims the table is drawn line by line (plaintable).
-    from factcheck.output import render
+    # Above terminal.PLAIN_ROWS claims the table is drawn line by line (plaintable).
+    from factcheck.output import terminal
 
     claims = tmp_path / "many"
     claims.mkdir()
@@ -507,13 +507,13 @@ def test_a_long_table_from_a_listing_is_the_table_of_a_fresh_load(tmp_path, cach
             f'[[claims]]\nid = "c-{part}-{n}"\nspeaker = "Kim Lee"\ntopics = ["jails"]\n'
             f'date = 2024-0{part + 1}-{n % 28 + 1:02d}\ntext = "The jail released {n} people."\n'
             + ('quantities = { released = "4,561" }\n' if n % 3 else "")
-            for n in range(render.PLAIN_ROWS // 2)), encoding="utf-8")  # fmt: skip
+            for n in range(terminal.PLAIN_ROWS // 2)), encoding="utf-8")  # fmt: skip
     fresh = run("list", "--claims", claims, env={"FACTCHECK_NO_CACHE": "1", "COLUMNS": "100"})
     assert run("list", "--claims", claims).exit_code == 0  # a table leaves a listing too
     monkeypatch.setattr(store, "load", _no_load)
     warm = run("list", "--claims", claims, env={"COLUMNS": "100"})
     assert warm.stdout == fresh.stdout
-    assert warm.stdout.count("│ c-") == 3 * (render.PLAIN_ROWS // 2)
+    assert warm.stdout.count("│ c-") == 3 * (terminal.PLAIN_ROWS // 2)
 
 
 @pytest.mark.parametrize("figures", [-1, "many"])

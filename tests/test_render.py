@@ -11,8 +11,8 @@ from conftest import run
 from factcheck import jsonout
 from factcheck.choices import OutputFormat
 from factcheck.jsonout import to_json
-from factcheck.output import render
-from factcheck.output.render import visible
+from factcheck.output import render, terminal
+from factcheck.output.terminal import visible
 
 HOSTILE = (
     '[[claims]]\nid = "hostile"\nspeaker = "[red]Mallory[/red]"\ntopics = ["x"]\n'
@@ -117,17 +117,17 @@ def test_a_table_on_a_terminal_goes_through_the_pager(monkeypatch, tmp_path):
     pager = f"{sys.executable} -c \"import sys; open(r'{paged_to}', 'w').write(sys.stdin.read())\""
     monkeypatch.setenv("PAGER", pager)
     monkeypatch.delenv("NO_COLOR", raising=False)
-    terminal = _Terminal()
-    monkeypatch.setattr(sys, "stdout", terminal)
+    screen = _Terminal()
+    monkeypatch.setattr(sys, "stdout", screen)
     claim = Claim(id="a-claim", text="t", speaker="s", topics=["x"])
-    with render.paged():
+    with terminal.paged():
         render.claims([claim], OutputFormat.table)
     assert "a-claim" in paged_to.read_text(encoding="utf-8")
     assert "\x1b[" in paged_to.read_text(encoding="utf-8")  # colour kept
-    assert terminal.getvalue() == ""
-    with render.paged(enabled=False):
+    assert screen.getvalue() == ""
+    with terminal.paged(enabled=False):
         render.claims([claim], OutputFormat.table)
-    assert "a-claim" in terminal.getvalue()
+    assert "a-claim" in screen.getvalue()
 
 
 def test_no_pager_for_a_pipe(monkeypatch, tmp_path):
@@ -136,8 +136,8 @@ def test_no_pager_for_a_pipe(monkeypatch, tmp_path):
     monkeypatch.setenv("PAGER", "false-pager-that-does-not-exist")
     pipe = io.StringIO()
     monkeypatch.setattr(sys, "stdout", pipe)
-    with render.paged():
-        render.show("text")
+    with terminal.paged():
+        terminal.show("text")
     assert pipe.getvalue() == "text\n"
 
 
@@ -165,8 +165,8 @@ def test_the_pager_gets_less_options_for_colour_unless_the_user_set_their_own(
     else:
         monkeypatch.setenv("LESS", mine)
     monkeypatch.setattr(sys, "stdout", _Terminal())
-    with render.paged():
-        render.show("text")
+    with terminal.paged():
+        terminal.show("text")
     assert told.read_text(encoding="utf-8") == seen
 
 
@@ -175,16 +175,16 @@ def test_notes_wait_for_the_pager(monkeypatch):
     import sys
 
     order = []
-    monkeypatch.setattr(render, "_page", lambda text: order.append(("page", text)))
-    monkeypatch.setattr(render, "_to_stderr", lambda text: order.append(("note", text.plain)))
+    monkeypatch.setattr(terminal, "_page", lambda text: order.append(("page", text)))
+    monkeypatch.setattr(terminal, "_to_stderr", lambda text: order.append(("note", text.plain)))
     monkeypatch.setattr(sys, "stdout", _Terminal())
     monkeypatch.delenv("TERM", raising=False)
-    with render.paged():
-        render.show("the table")
-        render.note("3 claims")
+    with terminal.paged():
+        terminal.show("the table")
+        terminal.note("3 claims")
     assert [kind for kind, _ in order] == ["page", "note"]
     assert order[1][1] == "3 claims"
-    render.note("after")  # not paging: at once
+    terminal.note("after")  # not paging: at once
     assert order[-1] == ("note", "after")
 
 

@@ -19,7 +19,7 @@ import pytest
 from conftest import FIXTURES, SEED_CLAIMS
 from factcheck import jsonout
 from factcheck.errors import EXIT_OUTPUT
-from factcheck.output import render
+from factcheck.output import terminal
 
 COMMANDS = [
     ["list"],
@@ -114,8 +114,8 @@ def test_every_writer_turns_a_write_failure_into_one_output_error(
     monkeypatch.setattr(sys, "stdout", _Broken(failure))
     for write in (
         lambda: jsonout.write_json({"a": 1}),
-        lambda: render.write_csv(["h"], [["v"]]),
-        lambda: render.show("text"),
+        lambda: terminal.write_csv(["h"], [["v"]]),
+        lambda: terminal.show("text"),
     ):
         with pytest.raises(jsonout.OutputError) as caught:
             write()

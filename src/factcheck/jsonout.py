@@ -1,7 +1,7 @@
 """JSON as factcheck writes it: bytes from the serializer to stdout, every character that a
 terminal would act on escaped as JSON allows, and every way writing fails one OutputError.
 
-Kept apart from render.py (tables, Rich) so that what only writes JSON need not load Rich.
+Kept apart from output/ (tables, Rich) so that what only writes JSON need not load Rich.
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ import unicodedata
 # a zero-width no-break space (U+FEFF), and the tag characters (U+E0000-E007F) that can carry
 # hidden words, and the interlinear annotation characters (U+FFF9-FFFB), which some
 # terminals and renderers hide with the text between them. The bidirectional overrides are
-# listed with the controls in output/render.py.
+# listed with the controls in output/terminal.py.
 INVISIBLE = "\u061c\u200b-\u200f\u2028\u2029\u2060-\u2064\ufeff\ufff9-\ufffb\U000e0000-\U000e007f"
 _INVISIBLE = re.compile(f"[{INVISIBLE}\u202a-\u202e\u2066-\u2069]")
 

@@ -54,10 +54,10 @@ def _one_line_usage_errors() -> None:
         if isinstance(self, NoArgsIsHelpError):
             shown(self, file)
             return
-        from factcheck.output import render
+        from factcheck.output import terminal
 
         command = self.ctx.command_path if self.ctx is not None else "factcheck"
-        render.error(f"error: {self.format_message()} (see '{command} -h')")
+        terminal.error(f"error: {self.format_message()} (see '{command} -h')")
 
     ClickUsageError.show = show  # type: ignore[method-assign]
 
@@ -125,9 +125,9 @@ def handles_errors(command: F) -> F:
                 raise typer.Exit(EXIT_DATA)
             return result
         except KeyboardInterrupt:
-            from factcheck.output import render
+            from factcheck.output import terminal
 
-            render.error("interrupted")
+            terminal.error("interrupted")
             raise typer.Exit(EXIT_INTERRUPTED) from None
         except Exception as error:
             code = _exit_code(error)  # the library is imported only when something failed
@@ -150,7 +150,7 @@ def _exit_code(error: Exception) -> int | None:
         return None
     from factcheck.folder.problems import ClaimsError
     from factcheck.jsonout import OutputError
-    from factcheck.output import render
+    from factcheck.output import render, terminal
 
     if isinstance(error, ClaimsError):
         render.problems(error.problems, OutputFormat.table)
@@ -160,7 +160,7 @@ def _exit_code(error: Exception) -> int | None:
         _silence_stdout()
         return 0
     else:
-        render.error(f"error: {error}")
+        terminal.error(f"error: {error}")
     return error.exit_code
 
 

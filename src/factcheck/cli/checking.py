@@ -137,7 +137,7 @@ def calc_command(
     from factcheck.figures import expression
     from factcheck.figures.arithmetic import calculate
     from factcheck.figures.quantity import FigureError
-    from factcheck.output import render
+    from factcheck.output import render, terminal
 
     fmt = output_format(fmt, as_json, (OutputFormat.table, OutputFormat.json, OutputFormat.jsonl))
     try:
@@ -146,8 +146,8 @@ def calc_command(
         result = calculate(expression_text, claimed, _resolver(corpus))
     except expression.ExpressionError as error:
         if error.pointer and sys.stderr is not None and sys.stderr.isatty():
-            render.error(f"error: {error}")
-            render.note(error.pointer)
+            terminal.error(f"error: {error}")
+            terminal.note(error.pointer)
             raise typer.Exit(EXIT_USAGE) from None
         raise UsageProblem(str(error)) from None
     except FigureError as error:

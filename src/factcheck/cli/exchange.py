@@ -70,14 +70,14 @@ def export_command(
       factcheck export --format claimreview-jsonl --publisher "The Desk"
     """
     from factcheck.claimreview import export
-    from factcheck.output import render
+    from factcheck.output import terminal
 
     if everything and reviewer is not None:
         raise UsageProblem("give --all or --reviewer NAME, not both")
     corpus = load_claims(claims)
     reviews, notes = export.export(corpus, publisher, reviewer, everything, strict)
     for message in notes:
-        render.note(message)
+        terminal.note(message)
     from factcheck import jsonout
 
     # JSON-LD is pasted into <script type="application/ld+json">: written HTML-safe.
@@ -85,7 +85,7 @@ def export_command(
         jsonout.write_html_safe_json(export.document(reviews))
     else:
         jsonout.write_html_safe_jsonl([{"@context": export.CONTEXT, **r} for r in reviews])
-    render.note(render.plural(len(reviews), "review") + " exported")
+    terminal.note(terminal.plural(len(reviews), "review") + " exported")
 
 
 ReviewFile = Annotated[
@@ -130,7 +130,7 @@ def import_command(
     from factcheck.claimreview import records as to_records
     from factcheck.folder import records
     from factcheck.model import SLUG_PATTERN
-    from factcheck.output import render
+    from factcheck.output import terminal
 
     if not re.fullmatch(SLUG_PATTERN, topic):
         raise UsageProblem(f"--topic {topic!r} is not a topic ID: lowercase letters, digits "
@@ -140,16 +140,16 @@ def import_command(
     reading = read.read(document)
     imported = to_records.to_records(reading.found, corpus, topic)
     for where, what in [*reading.problems, *imported.problems]:
-        render.error(f"{path}: {where}: {what}")
+        terminal.error(f"{path}: {where}: {what}")
     text = "".join(
         records.record_text(kind, record) + "\n"
         for kind, batch in (("ratings", imported.ratings), ("sources", imported.sources),
                             ("claims", imported.claims))
         for record in batch
     )  # fmt: skip
-    summary = (f"{render.plural(len(imported.claims), 'claim')}, "
-               f"{render.plural(len(imported.sources), 'source')}, "
-               f"{render.plural(len(imported.ratings), 'rating')} new; "
+    summary = (f"{terminal.plural(len(imported.claims), 'claim')}, "
+               f"{terminal.plural(len(imported.sources), 'source')}, "
+               f"{terminal.plural(len(imported.ratings), 'rating')} new; "
                f"{len(imported.already)} already in the folder")  # fmt: skip
     target = file or Path(claims) / "imported.toml"
     if dry_run or not text:
@@ -159,7 +159,7 @@ def import_command(
         return
     _writable_target(target, Path(claims), claims)
     append_checked(target, text, claims, corpus.left_out)
-    render.note(f"added to {target}: {summary}")
+    terminal.note(f"added to {target}: {summary}")
 
 
 def _json_document(path: Path) -> Any:
@@ -180,12 +180,12 @@ def _json_document(path: Path) -> Any:
 
 
 def _say_what_would_be_added(target: Path, text: str, summary: str, dry_run: bool) -> None:
-    from factcheck.output import render
+    from factcheck.output import terminal
 
     if text:
-        render.write_text(text)
+        terminal.write_text(text)
     said = f"would add to {target}: " if dry_run else "nothing to add: "
-    render.note(said + summary)
+    terminal.note(said + summary)
 
 
 def _no_constant(name: str) -> None:

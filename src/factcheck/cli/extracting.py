@@ -191,7 +191,7 @@ def _write_drafts(
     from pydantic import ValidationError
 
     from factcheck.extract.drafts import Origin, drafts
-    from factcheck.output import render
+    from factcheck.output import terminal
 
     corpus = load_for_adding(claims)
     if source is not None and source not in corpus.sources:
@@ -209,7 +209,7 @@ def _write_drafts(
         raise UsageProblem(f"a draft cannot be a record ({place}: {first['msg']})") from None
 
     append_checked(target, _text(made), claims, corpus.left_out)
-    render.note(f"added to {target}: {plural(made)} (drafts: factcheck list --drafts)")
+    terminal.note(f"added to {target}: {plural(made)} (drafts: factcheck list --drafts)")
 
 
 def _text(made: Drafts) -> str:
@@ -222,7 +222,7 @@ def _text(made: Drafts) -> str:
 
 
 def plural(made: Drafts) -> str:
-    from factcheck.output.render import plural as counted
+    from factcheck.output.terminal import plural as counted
 
     return ", ".join([counted(len(made.claims), "claim"), counted(len(made.checks), "check"),
                       counted(len(made.sources), "source")])  # fmt: skip

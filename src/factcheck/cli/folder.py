@@ -58,12 +58,12 @@ def left_out() -> Corpus | None:
 
 
 def list_left_out(corpus: Corpus) -> None:
-    from factcheck.output import render
+    from factcheck.output import render, terminal
 
     render.problems(corpus.left_out, OutputFormat.table)
     named = corpus.left_out_records
     more = f" and {len(named) - 5} more" if len(named) > 5 else ""
-    render.note(f"left out for these problems: {', '.join(named[:5])}{more}; everything "
+    terminal.note(f"left out for these problems: {', '.join(named[:5])}{more}; everything "
                 "else was read ('factcheck validate' checks every file)")  # fmt: skip
 
 
@@ -73,7 +73,7 @@ def load_for_adding(folder: str, create: bool = True) -> Corpus:
     folder of records, which the first record added gives its first file."""
     from factcheck.folder.discovery import claim_files
     from factcheck.folder.store import Corpus
-    from factcheck.output import render
+    from factcheck.output import terminal
 
     path = Path(folder)
     if not folder.strip() or folder == "-" or path.is_file():
@@ -85,7 +85,7 @@ def load_for_adding(folder: str, create: bool = True) -> Corpus:
             path.mkdir(parents=True)
         except OSError as error:
             raise UsageProblem(f"{folder}: cannot be created: {error.strerror}") from None
-        render.note(f"created the claims folder {folder}")
+        terminal.note(f"created the claims folder {folder}")
     found = claim_files(path)
     if path.is_dir() and not found.files and not found.problems:
         return Corpus(root=path, skipped=found.skipped)
@@ -161,7 +161,7 @@ def add_record(
     from factcheck.folder import records
     from factcheck.folder.store import friendly_message
     from factcheck.model import RECORD_KINDS
-    from factcheck.output import render
+    from factcheck.output import render, terminal
 
     try:
         record = RECORD_KINDS[kind].model_validate(fields)
@@ -176,5 +176,5 @@ def add_record(
     target = file or folder / "new-claims.toml"
     _writable_target(target, folder, claims)
     append_checked(target, records.record_text(kind, record), claims, corpus.left_out)
-    render.note(f"added {kind[:-1]} '{record.id}' to {target}")
+    terminal.note(f"added {kind[:-1]} '{record.id}' to {target}")
     render.one_document({"id": record.id, "file": str(target)}, OutputFormat.jsonl)

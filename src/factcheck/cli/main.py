@@ -134,12 +134,12 @@ _OUTPUT_ERRNOS = frozenset({errno.EPIPE, errno.ENOSPC, errno.EIO, errno.EBADF, e
 
 
 def _output_failed(error: OSError) -> int:
-    from factcheck.output import render
+    from factcheck.output import terminal
 
     _silence_stdout()
     if error.errno == errno.EPIPE:  # the reader stopped early: no error (see _exit_code)
         return 0
-    render.error(f"error: cannot write output: {error.strerror or error}")
+    terminal.error(f"error: cannot write output: {error.strerror or error}")
     return EXIT_OUTPUT
 
 

@@ -142,9 +142,9 @@ SETTINGS = {"pager": True, "cache": True}
 
 def paged(fmt: OutputFormat) -> contextlib.AbstractContextManager[None]:
     """The pager for a table on a terminal; nothing for scripts' formats."""
-    from factcheck.output import render
+    from factcheck.output import terminal
 
-    return render.paged(SETTINGS["pager"] and fmt is OutputFormat.table)
+    return terminal.paged(SETTINGS["pager"] and fmt is OutputFormat.table)
 
 
 def _date(option: str, value: str | None) -> dt.date | None:

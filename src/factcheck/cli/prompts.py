@@ -46,9 +46,9 @@ def _prompt(prompt: str, default: str) -> str:
     try:
         return str(typer.prompt(prompt, default=default, show_default=bool(default))).strip()
     except typer.Abort:
-        from factcheck.output import render
+        from factcheck.output import terminal
 
-        render.error("interrupted")
+        terminal.error("interrupted")
         raise typer.Exit(EXIT_INTERRUPTED) from None
 
 

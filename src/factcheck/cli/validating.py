@@ -49,7 +49,7 @@ def validate_command(
       factcheck validate claims/2025/budget.toml
     """
     from factcheck.folder.problems import ClaimsError
-    from factcheck.output import render
+    from factcheck.output import render, terminal
 
     fmt = output_format(fmt, as_json, (OutputFormat.table, OutputFormat.json))
     wanted = _files_in_folder(files or [], claims)
@@ -60,7 +60,7 @@ def validate_command(
         if problems:
             render.problems(problems, fmt)
             raise typer.Exit(EXIT_DATA) from None
-        render.note("the files given are valid; other files in the folder have problems")
+        terminal.note("the files given are valid; other files in the folder have problems")
         return
     render.validation_summary(summary, fmt)
 
@@ -68,7 +68,7 @@ def validate_command(
 def _files_in_folder(files: list[Path], claims: str) -> set[Path] | None:
     """The given files, resolved. A file outside the claims folder (pre-commit passes every
     changed .toml, pyproject.toml too) is left out, and said so."""
-    from factcheck.output import render
+    from factcheck.output import terminal
 
     if not files:
         return None
@@ -82,7 +82,7 @@ def _files_in_folder(files: list[Path], claims: str) -> set[Path] | None:
         if folder in resolved.parents:
             wanted.add(resolved)
         else:
-            render.note(f"skipped {file}: not in the claims folder {claims}")
+            terminal.note(f"skipped {file}: not in the claims folder {claims}")
     return wanted
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from rich.padding import Padding
 from rich.text import Text
 
-from factcheck.output.render import cell, note, plural, show
+from factcheck.output.terminal import cell, note, plural, show
 
 
 def candidates(found: Sequence[dict[str, Any]], total: int, threshold: float | None) -> None:

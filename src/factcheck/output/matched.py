@@ -1,5 +1,6 @@
 """How `factcheck match` shows its answers to people: one block per match, so that IDs stay
-whole at any width. Like render.py, text from claim files goes through `Text`, never markup."""
+whole at any width. Like render.py, text from claim files goes through `Text` (terminal.py),
+never markup."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import Any
 from rich.padding import Padding
 from rich.text import Text
 
-from factcheck.output.render import cell, note, plural, show, visible
+from factcheck.output.terminal import cell, note, plural, show, visible
 
 
 def matches(found: Sequence[dict[str, Any]], asked: str) -> None:

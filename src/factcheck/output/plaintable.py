@@ -5,7 +5,7 @@ thousands of claims took many times as long as their JSON (docs/performance.md).
 renderer draws the same box (Rich's default, heavy header) in time linear in the text,
 streaming rows as it goes.
 Column widths come from the header and the longest cell of each column, shrunk to fit the
-width; cells wrap at spaces and fold long words. Text arrives already escaped (render.visible).
+width; cells wrap at spaces and fold long words. Text arrives already escaped (terminal.visible).
 """
 
 from __future__ import annotations
