@@ -6,7 +6,6 @@ calculations, as a table for people or JSON/JSONL/CSV for scripts, through one f
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -42,7 +41,6 @@ from factcheck.output.terminal import (
     visible,
     write_csv,
 )
-from factcheck.unicode import INVISIBLE
 
 if TYPE_CHECKING:  # what a warm `list` need not import: the models, the loader, the checks
     from factcheck.checks import CheckReport, CheckResult
@@ -52,16 +50,6 @@ if TYPE_CHECKING:  # what a warm `list` need not import: the models, the loader,
     from factcheck.folder.query import ClaimView, TopicCount
     from factcheck.folder.store import Summary
     from factcheck.model import Claim, Source
-
-# C0 controls but tab and newline, DEL, C1 controls (0x9b is a one-byte CSI on some terminals),
-# the bidirectional overrides that can make text read differently from what it holds, and the
-# invisible characters (zero-width, separators, tags) that hide words or make two names look
-# alike. A backslash is shown doubled, so that an escape cannot be forged by typing one.
-_UNSAFE = re.compile(f"[\\\\\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069{INVISIBLE}]")
-# The same for one-line output (problems, errors): newline, carriage return and tab too, so a
-# newline in an ID or file name cannot forge a second 'path:line:col: ...' line.
-_UNSAFE_ON_ONE_LINE = re.compile(f"[\n\r\t]|{_UNSAFE.pattern}")
-
 
 CLAIM_CSV_HEADERS = (
     "id",
