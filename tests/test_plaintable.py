@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from conftest import run
 from factcheck.output import plaintable
-from factcheck.output.render import PLAIN_ROWS
+from factcheck.output.terminal import PLAIN_ROWS
 
 
 def lines_of(headers, rows, total):

@@ -11,7 +11,7 @@ from conftest import run
 from factcheck import jsonout
 from factcheck.choices import OutputFormat
 from factcheck.jsonout import to_json
-from factcheck.output import render, terminal
+from factcheck.output import claim_views, render, terminal
 from factcheck.output.terminal import visible
 
 HOSTILE = (
@@ -121,12 +121,12 @@ def test_a_table_on_a_terminal_goes_through_the_pager(monkeypatch, tmp_path):
     monkeypatch.setattr(sys, "stdout", screen)
     claim = Claim(id="a-claim", text="t", speaker="s", topics=["x"])
     with terminal.paged():
-        render.claims([claim], OutputFormat.table)
+        claim_views.claims([claim], OutputFormat.table)
     assert "a-claim" in paged_to.read_text(encoding="utf-8")
     assert "\x1b[" in paged_to.read_text(encoding="utf-8")  # colour kept
     assert screen.getvalue() == ""
     with terminal.paged(enabled=False):
-        render.claims([claim], OutputFormat.table)
+        claim_views.claims([claim], OutputFormat.table)
     assert "a-claim" in screen.getvalue()
 
 

@@ -630,7 +630,7 @@ def test_a_narrow_or_odd_terminal_still_gets_output_and_errors(columns):
 
 def test_a_very_long_text_is_cut_in_tables_and_whole_in_show_and_json(write_claims):
     from conftest import run
-    from factcheck.output.render import MAX_CELL
+    from factcheck.output.terminal import MAX_CELL
 
     text = "word " * 50_000 + "END"
     folder = write_claims(CLAIM.replace('text = "t"', f'text = "{text}"'))

@@ -88,7 +88,7 @@ def check_command(
     """
     from factcheck.checks import CheckFilter, run_checks
     from factcheck.folder import query
-    from factcheck.output import render
+    from factcheck.output import verdicts
 
     fmt = output_format(fmt, as_json)
     failing = _verdicts(fail_on) or sorted(FAILING_BY_DEFAULT, key=list(Verdict).index)
@@ -100,7 +100,7 @@ def check_command(
     check_filter = CheckFilter(topics=tuple(topic or ()), claim_ids=tuple(claim or ()))
     report = run_checks(corpus, check_filter, failing)
     with paged(fmt):
-        render.check_report(report, fmt)
+        verdicts.check_report(report, fmt)
     if report.failed:
         raise typer.Exit(EXIT_FAILED)
 
@@ -137,7 +137,7 @@ def calc_command(
     from factcheck.figures import expression
     from factcheck.figures.arithmetic import calculate
     from factcheck.figures.quantity import FigureError
-    from factcheck.output import render, terminal
+    from factcheck.output import terminal, verdicts
 
     fmt = output_format(fmt, as_json, (OutputFormat.table, OutputFormat.json, OutputFormat.jsonl))
     try:
@@ -154,7 +154,7 @@ def calc_command(
         raise UsageProblem(str(error)) from None
     except expression.Undefined as error:
         raise UsageProblem(f"{expression_text} cannot be computed: {error}") from None
-    render.calculation(result, fmt)
+    verdicts.calculation(result, fmt)
 
 
 def _resolver(corpus: Corpus | None) -> Resolver:

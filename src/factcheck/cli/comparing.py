@@ -93,7 +93,7 @@ def compare_command(
     corpus = load_claims(claims)
     from factcheck.compare import compare_scope
     from factcheck.folder import query
-    from factcheck.output import render
+    from factcheck.output import conflicts
 
     if topic is not None:  # the message and suggestions of `list --topic`, from one place
         query.require_known(corpus, (topic,))
@@ -101,7 +101,7 @@ def compare_command(
     shown = compare_scope(corpus, topic=topic, about=about, minimum=min_confidence)
     had_conflicts: list[bool] = []
     with paged(fmt):
-        render.comparisons(
+        conflicts.comparisons(
             _noting_conflicts(shown, had_conflicts), fmt, single=not all_topics,
             claims=corpus.claims,
         )  # fmt: skip

@@ -100,21 +100,21 @@ def _list_from_folder(folder: Folder, wanted: ClaimFilter, fmt: OutputFormat, ke
     for the next run."""
     from factcheck import jsonout
     from factcheck.folder import listing, query
-    from factcheck.output import render
+    from factcheck.output import claim_views
 
     corpus = folder.corpus()
     query.require_known(corpus, wanted.topics, wanted.speaker, wanted.source, wanted.rating)
     kept = query.list_claims(corpus, wanted)
     if not (keep and folder.worth_a_listing(corpus)):
         with paged(fmt):
-            render.claims(kept, fmt)
+            claim_views.claims(kept, fmt)
         return
     if fmt is OutputFormat.json:
         fragments = listing.claims_json_by_id(corpus)
         jsonout.write_json_fragments([fragments[c.id] for c in kept])
     else:  # the table first: making the listing's JSON need not delay it
         with paged(fmt):
-            render.claims_for_people(kept)
+            claim_views.claims_for_people(kept)
         fragments = listing.claims_json_by_id(corpus)
     every = len(kept) == len(corpus.claims)  # then `kept` is all of them, in list order
     folder.remember_listing(corpus, fragments, kept if every else None)
@@ -127,10 +127,10 @@ def _write_listed(chosen: list[Listed], fmt: OutputFormat) -> None:
 
         jsonout.write_json_fragments([c.json for c in chosen])
         return
-    from factcheck.output import render
+    from factcheck.output import claim_views
 
     with paged(fmt):
-        render.claims_for_people(chosen)
+        claim_views.claims_for_people(chosen)
 
 
 @app.command("show")
@@ -151,12 +151,12 @@ def show_command(
     \b
       factcheck show dhs-released-4561
     """
-    from factcheck.output import render
+    from factcheck.output import claim_views
 
     fmt = output_format(fmt, as_json, (OutputFormat.table, OutputFormat.json, OutputFormat.jsonl))
     view = claims_folder(claims).claim_view(claim_id)
     with paged(fmt):
-        render.claim_detail(view, fmt)
+        claim_views.claim_detail(view, fmt)
 
 
 @app.command("topics")
@@ -173,7 +173,7 @@ def topics_command(
     \b
       factcheck topics --json
     """
-    from factcheck.output import render
+    from factcheck.output import claim_views
 
     fmt = output_format(fmt, as_json)
-    render.topics(claims_folder(claims).topic_counts(), fmt)  # from its listing, when it can
+    claim_views.topics(claims_folder(claims).topic_counts(), fmt)  # from its listing, when it can
