@@ -647,3 +647,16 @@ def test_help_names_arguments_as_a_person_types_them(command):
     arguments = result.stdout.partition("Arguments:")[2].partition("Options:")[0]
     for odd in ("[[", "]]", "{", "<list", "<str>", "<path>", "<Path>"):
         assert odd not in usage + arguments, odd
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["check", "--claim"], ["match", "--claim"], ["show"]],
+    ids=["check", "match", "show"],
+)
+def test_a_source_id_given_for_a_claim_gets_one_message_everywhere(command):
+    # check and match once said only "no claim with ID" where show named the source.
+    result = run(*command, "benzinga-newsom-noem", "--claims", SEED_CLAIMS,
+                 env={"FACTCHECK_NO_CACHE": "1"})  # fmt: skip
+    assert result.exit_code == 2
+    assert "'benzinga-newsom-noem' is a source, not a claim" in result.stderr

@@ -94,9 +94,8 @@ def check_command(
     failing = _verdicts(fail_on) or sorted(FAILING_BY_DEFAULT, key=list(Verdict).index)
     corpus = load_claims(claims)
     query.require_known(corpus, topics=topic or ())
-    unknown = [c for c in claim or [] if c not in corpus.claims]
-    if unknown:
-        raise query.UnknownClaim(unknown[0], query.nearest_ids(unknown[0], corpus.claims))
+    for claim_id in claim or []:
+        query.require_claim(corpus, claim_id)
     check_filter = CheckFilter(topics=tuple(topic or ()), claim_ids=tuple(claim or ()))
     report = run_checks(corpus, check_filter, failing)
     with paged(fmt):

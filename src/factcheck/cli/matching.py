@@ -112,8 +112,8 @@ def match_command(
         topics=topics, speaker=speaker, source=source, rating=rating,
         since=_date("--since", since), until=_date("--until", until),
     ))  # fmt: skip
-    if claim is not None and claim not in corpus.claims:
-        raise query.UnknownClaim(claim, filters.nearest_ids(claim, corpus.claims))
+    if claim is not None:
+        query.require_claim(corpus, claim)
     if queries is not None:
         _match_queries(corpus, chosen, folder, queries, top)
     elif duplicates:

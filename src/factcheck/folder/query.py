@@ -88,8 +88,10 @@ class ClaimView(BaseModel):
     path: str
 
 
-def claim_view(corpus: Corpus, claim_id: str) -> ClaimView:
-    """The claim with this ID; UnknownClaim (with the nearest IDs) if there is none."""
+def require_claim(corpus: Corpus, claim_id: str) -> Claim:
+    """The claim with this ID; UnknownClaim if there is none, with the nearest IDs, or saying
+    which other kind of record has the ID: the one message of `show`, `check --claim` and
+    `match --claim`."""
     claim = corpus.claims.get(claim_id)
     if claim is None:
         kinds: dict[str, Collection[str]] = {
@@ -98,6 +100,12 @@ def claim_view(corpus: Corpus, claim_id: str) -> ClaimView:
         }  # fmt: skip
         other = next((kind for kind, ids in kinds.items() if claim_id in ids), None)
         raise UnknownClaim(claim_id, nearest_ids(claim_id, corpus.claims), other)
+    return claim
+
+
+def claim_view(corpus: Corpus, claim_id: str) -> ClaimView:
+    """The claim with this ID and the records around it; UnknownClaim if there is none."""
+    claim = require_claim(corpus, claim_id)
     return ClaimView(
         claim=claim,
         source=corpus.sources.get(claim.source) if claim.source else None,
@@ -175,8 +183,8 @@ class UnknownClaim(Unknown):
     ) -> None:
         self.claim_id, self.nearest = claim_id, list(nearest or [])
         if other_kind is not None:  # an ID of the folder, of another kind of record
-            super().__init__(f"'{claim_id}' is a {other_kind}, not a claim; show shows claims "
-                             "('factcheck list' shows their IDs)")  # fmt: skip
+            super().__init__(f"'{claim_id}' is a {other_kind}, not a claim ('factcheck list' "
+                             "shows the claims' IDs)")  # fmt: skip
             return
         super().__init__(f"no claim with ID '{claim_id}'", self.nearest,
                          " ('factcheck list' shows the IDs)")  # fmt: skip
