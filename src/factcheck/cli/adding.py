@@ -11,7 +11,7 @@ from factcheck import completion
 from factcheck.cli import prompts
 from factcheck.cli.base import handles_errors, new_app
 from factcheck.cli.folder import add_record, load_for_adding
-from factcheck.cli.options import ClaimsDir, FileOption, NoInput, _date
+from factcheck.cli.options import ClaimsDir, FileOption, NoInput, option_date
 
 if TYPE_CHECKING:
     from factcheck.folder.store import Corpus
@@ -128,7 +128,7 @@ def new_claim_command(
         source, date, figure = _ask_the_rest(corpus, source, date, figure)
     fields: dict[str, Any] = {"id": claim_id, "text": text, "speaker": speaker, "topics": topics}
     optional = {"source": source, "quote": quote, "about": about, "stance": stance,
-                "date": _date("--date", date)}  # fmt: skip
+                "date": option_date("--date", date)}  # fmt: skip
     fields.update({k: v for k, v in optional.items() if v is not None})
     if figure:
         fields["quantities"] = dict(prompts.figure(f) for f in figure)
@@ -238,7 +238,7 @@ def new_source_command(
         url = url or prompts.ask_optional("URL")
         published = published or prompts.ask_optional("Published (YYYY-MM-DD)", prompts.not_a_date)
     optional = {"outlet": outlet, "title": title, "url": url, "archived": archived,
-                "published": _date("--published", published)}  # fmt: skip
+                "published": option_date("--published", published)}  # fmt: skip
     fields: dict[str, Any] = {"id": source_id}
     fields.update({k: v for k, v in optional.items() if v is not None})
     add_record("sources", fields, corpus, claims, file)

@@ -11,7 +11,14 @@ import typer
 from factcheck.choices import OutputFormat
 from factcheck.cli.base import app, handles_errors
 from factcheck.cli.folder import _writable_target, append_checked, load_for_adding, read_input
-from factcheck.cli.options import ClaimsDir, DocumentFormat, JsonFlag, _date, output_format, paged
+from factcheck.cli.options import (
+    ClaimsDir,
+    DocumentFormat,
+    JsonFlag,
+    option_date,
+    output_format,
+    paged,
+)
 from factcheck.errors import UsageError as UsageProblem
 
 if TYPE_CHECKING:
@@ -111,7 +118,7 @@ def extract_command(
         raise UsageProblem("--write needs --topic: every claim record has at least one topic")
     if source is not None and (url or outlet):
         raise UsageProblem("give --source ID or --url/--outlet for a new source, not both")
-    published = _date("--date", date)
+    published = option_date("--date", date)
     text = _article_text(article)
     found = extract(text, outlet or "the article")
     chosen = _chosen(found, min_score, top)

@@ -22,7 +22,7 @@ from factcheck.cli.options import (
     SpeakerFilter,
     TopicFilter,
     UntilFilter,
-    _date,
+    claim_filter,
     output_format,
     paged,
 )
@@ -95,7 +95,6 @@ def match_command(
       factcheck match --queries posts.jsonl > matches.jsonl
       factcheck match --duplicates
     """
-    from factcheck import filters
     from factcheck.folder import query
 
     fmt = output_format(fmt, as_json, (OutputFormat.table, OutputFormat.json, OutputFormat.jsonl))
@@ -106,12 +105,9 @@ def match_command(
         raise UsageProblem("TEXT is empty; give the claim to look for")
     folder = claims_folder(claims)
     corpus = folder.corpus()
-    topics = tuple(topic or ())
-    query.require_known(corpus, topics, speaker, source, rating)
-    chosen = query.list_claims(corpus, filters.ClaimFilter(
-        topics=topics, speaker=speaker, source=source, rating=rating,
-        since=_date("--since", since), until=_date("--until", until),
-    ))  # fmt: skip
+    wanted = claim_filter(topic, speaker, source, rating, since, until)
+    query.require_known(corpus, wanted.topics, speaker, source, rating)
+    chosen = query.list_claims(corpus, wanted)
     if claim is not None:
         query.require_claim(corpus, claim)
     if queries is not None:

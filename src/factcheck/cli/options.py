@@ -17,7 +17,7 @@ from factcheck.choices import OutputFormat
 from factcheck.errors import UsageError as UsageProblem
 
 if TYPE_CHECKING:
-    pass
+    from factcheck.filters import ClaimFilter
 
 
 DEFAULT_CLAIMS = "claims"
@@ -147,7 +147,7 @@ def paged(fmt: OutputFormat) -> contextlib.AbstractContextManager[None]:
     return terminal.paged(SETTINGS["pager"] and fmt is OutputFormat.table)
 
 
-def _date(option: str, value: str | None) -> dt.date | None:
+def option_date(option: str, value: str | None) -> dt.date | None:
     """A YYYY-MM-DD date from an option, or a usage error in plain words."""
     if value is None:
         return None
@@ -157,6 +157,24 @@ def _date(option: str, value: str | None) -> dt.date | None:
         raise UsageProblem(
             f"{option} {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2025-01-20"
         ) from None
+
+
+def claim_filter(
+    topic: list[str] | None,
+    speaker: str | None,
+    source: str | None,
+    rating: str | None,
+    since: str | None,
+    until: str | None,
+    **more: Any,
+) -> ClaimFilter:
+    """The claims the shared filter options keep (`list`, `match`); `more`: what only one
+    command has (`search`, `drafts`)."""
+    from factcheck.filters import ClaimFilter
+
+    return ClaimFilter(topics=tuple(topic or ()), speaker=speaker, source=source, rating=rating,
+                       since=option_date("--since", since), until=option_date("--until", until),
+                       **more)  # fmt: skip
 
 
 def _file_option(default: str) -> Any:

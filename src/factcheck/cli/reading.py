@@ -21,7 +21,7 @@ from factcheck.cli.options import (
     SpeakerFilter,
     TopicFilter,
     UntilFilter,
-    _date,
+    claim_filter,
     output_format,
     paged,
 )
@@ -59,14 +59,9 @@ def list_command(
       factcheck list --topic detainers
       factcheck list --speaker newsom --json | jq '.[].id'
     """
-    from factcheck import filters
-
     fmt = output_format(fmt, as_json)
-    wanted = filters.ClaimFilter(
-        topics=tuple(topic or ()), speaker=speaker, search=search, source=source,
-        since=_date("--since", since), until=_date("--until", until), rating=rating,
-        drafts=drafts,
-    )  # fmt: skip
+    wanted = claim_filter(topic, speaker, source, rating, since, until, search=search,
+                          drafts=drafts)  # fmt: skip
     # A listing does not keep the draft mark: --drafts reads the claims themselves.
     listable = fmt in (OutputFormat.json, OutputFormat.table) and not drafts
     folder = claims_folder(claims)
