@@ -217,8 +217,9 @@ def forge_pieces(
     cache = Cache(cache_dir)
     stored = listing.from_cache(folder, cache)
     assert stored is not None
-    for view, digest in zip(stored.views, stored.digests, strict=True):
-        parts = pieces.unframed(view, pieces.LAYOUT)
+    for digest in stored.digests:
+        view = cache.get_piece(digest)
+        parts = None if view is None else pieces.unframed(view, pieces.LAYOUT)
         assert parts is not None
         text = change(bytes(parts[0]))
         size = b"%0*d" % (pieces.HEADER_SIZE, len(text))

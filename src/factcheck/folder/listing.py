@@ -74,8 +74,7 @@ class Stored:
 
     header: memoryview
     order: array[int]  # each claim's number among the pieces' claims, in `list` order
-    views: list[memoryview]  # each file's piece, whole
-    bodies: list[pieces.Body]
+    pieces: list[pieces.Piece]  # each file's
     cache: Cache  # where a piece that turns out unreadable is dropped
     digests: list[bytes]  # of each file, as the pieces are kept
 
@@ -83,8 +82,8 @@ class Stored:
         """Each claim's JSON in `list` order; None unless the order names each claim of the
         pieces exactly once."""
         every: list[memoryview] = []
-        for body in self.bodies:
-            every += body.claims_json()
+        for piece in self.pieces:
+            every += piece.claims_json()
         return _in_order(every, self.order)
 
     def claims(self) -> Listing | None:
@@ -93,7 +92,7 @@ class Stored:
         if folder is None or [bytes.fromhex(f.digest) for f in folder.files] != self.digests:
             return None
         with no_cyclic_gc():
-            listed = _claims_of(self.views, self.cache, folder.files)
+            listed = _claims_of(self.pieces, self.cache, self.digests)
         return None if listed is None else dataclasses.replace(folder, claims=listed)
 
 
@@ -136,46 +135,40 @@ def from_cache(root: Path, cache: Cache | None) -> Stored | None:
         return None
     # The index is kept under the folder's state, the digest of every file's path and
     # digest: the pieces are those of the digests just taken, with no need to read its header.
-    views = _pieces(cache, unchanged.digests)
-    if views is None:
+    found = _pieces(cache, unchanged.digests)
+    if found is None:
         return None
-    bodies = [pieces.body(v) for v in views]
-    if any(b is None for b in bodies):
-        for digest, found in zip(unchanged.digests, bodies, strict=True):
-            if found is None:
-                cache.drop_piece(digest)
-        return None
-    return Stored(parts[0], order, views, [b[1] for b in bodies if b is not None], cache,
-                  unchanged.digests)  # fmt: skip
+    return Stored(parts[0], order, found, cache, unchanged.digests)
 
 
-def _pieces(cache: Cache, digests: Sequence[bytes]) -> list[memoryview] | None:
-    """Each file's piece, by its digest; None when one is missing or fails its checksum
-    (dropped, so that the load that follows writes it again)."""
-    views = []
+def _pieces(cache: Cache, digests: Sequence[bytes]) -> list[pieces.Piece] | None:
+    """Each file's piece, by its digest, read and checked once; None when one is missing or
+    unreadable (dropped, so that the load that follows writes it again)."""
+    found = []
     for digest in digests:
         view = cache.get_piece(digest)
-        if view is None:
+        piece = None if view is None else pieces.read(view)
+        if piece is None:
             cache.drop_piece(digest)
             return None
-        views.append(view)
-    return views
+        found.append(piece)
+    return found
 
 
 def _claims_of(
-    views: Sequence[memoryview], cache: Cache, files: Sequence[ListedFile]
+    found: Sequence[pieces.Piece], cache: Cache, digests: Sequence[bytes]
 ) -> list[Listed] | None:
-    """Every claim of the pieces, each with the index of its file; None when a piece holds
-    anything `pieces.encode` would not have written (each such piece is dropped)."""
+    """Every claim of the pieces, each with the index of its file; None when a piece's
+    header is not one `pieces.encode` wrote (each such piece is dropped)."""
     claims: list[Listed] = []
     unreadable = False
-    for n, view in enumerate(views):
-        found = pieces.parse(view, n)
-        if found is None:
-            cache.drop_piece(bytes.fromhex(files[n].digest))
+    for n, piece in enumerate(found):
+        listed = piece.claims(n)
+        if listed is None:
+            cache.drop_piece(digests[n])
             unreadable = True
         else:
-            claims += found
+            claims += listed
     return None if unreadable else claims
 
 
@@ -236,9 +229,9 @@ def after_edit(root: Path, cache: Cache | None) -> Listing | None:
         files[n] = ListedFile(old.files[n].path, edit.digests[n].hex())
         claims = list(alone.claims.values())
         cache.put_piece(edit.digests[n], pieces.encode(claims, claims_json(claims)))
-    views = _pieces(cache, edit.digests)
+    found = _pieces(cache, edit.digests)
     with no_cyclic_gc():
-        listed = None if views is None else _claims_of(views, cache, files)
+        listed = None if found is None else _claims_of(found, cache, edit.digests)
     if listed is None:
         return None
     ordered = sorted(listed, key=sort_key)

@@ -116,10 +116,21 @@ def encode(
     return framed(LAYOUT, {"claims": rows}, body)
 
 
-@dataclass(frozen=True)
-class Body:
-    """A piece's claims' JSON, and where each one's starts and the last ends."""
+def _row(claim: Listable) -> list[Any]:
+    review = claim.review
+    return [
+        claim.id, claim.date.isoformat() if claim.date else None, claim.speaker,
+        list(claim.topics), claim.source, claim.text, claim.quote,
+        None if review is None else [review.rating, review.textual_rating], claim.figures,
+    ]  # fmt: skip
 
+
+@dataclass(frozen=True)
+class Piece:
+    """A piece as read: its header (what `list` filters on, unread until asked), its claims'
+    JSON, and where each one's starts and the last ends."""
+
+    header: memoryview
     offsets: array[int]
     json: memoryview
 
@@ -127,10 +138,23 @@ class Body:
         json, offsets = self.json, self.offsets
         return [json[start:end] for start, end in pairwise(offsets)]
 
+    def claims(self, file: int) -> list[Listed] | None:
+        """Its claims, as the file of this index in its listing; None for a header `encode`
+        would not have written: the piece passed its checksum, but nothing read from disk is
+        taken on trust."""
+        try:
+            rows = json.loads(bytes(self.header))["claims"]
+            if type(rows) is not list or len(rows) != len(self.offsets) - 1:
+                return None
+            pairs = enumerate(zip(rows, self.claims_json(), strict=True))
+            return [_claim(row, written, file, n) for n, (row, written) in pairs]
+        except (ValueError, TypeError, KeyError, IndexError):
+            return None
 
-def body(view: memoryview) -> tuple[memoryview, Body] | None:
-    """A piece's header and its body; None for anything `encode` would not have written:
-    the offsets must start at 0, rise, and end where the JSON ends."""
+
+def read(view: memoryview) -> Piece | None:
+    """A piece; None for anything `encode` would not have written: the offsets must start
+    at 0, rise, and end where the JSON ends (the header is checked by Piece.claims)."""
     parts = unframed(view, LAYOUT)
     if parts is None or len(parts[1]) < 4:
         return None
@@ -145,34 +169,7 @@ def body(view: memoryview) -> tuple[memoryview, Body] | None:
         return None
     if not all(map(operator.lt, offsets, islice(offsets, 1, None))):
         return None
-    return header, Body(offsets, json_view)
-
-
-def _row(claim: Listable) -> list[Any]:
-    review = claim.review
-    return [
-        claim.id, claim.date.isoformat() if claim.date else None, claim.speaker,
-        list(claim.topics), claim.source, claim.text, claim.quote,
-        None if review is None else [review.rating, review.textual_rating], claim.figures,
-    ]  # fmt: skip
-
-
-def parse(view: memoryview, file: int) -> list[Listed] | None:
-    """The claims of a piece, as the file of this index in its listing; None for anything
-    `encode` would not have written: the piece passed its checksum, but nothing read from
-    disk is taken on trust."""
-    parts = body(view)
-    if parts is None:
-        return None
-    header, found = parts
-    try:
-        rows = json.loads(bytes(header))["claims"]
-        if type(rows) is not list or len(rows) != len(found.offsets) - 1:
-            return None
-        pairs = enumerate(zip(rows, found.claims_json(), strict=True))
-        return [_claim(row, written, file, n) for n, (row, written) in pairs]
-    except (ValueError, TypeError, KeyError, IndexError):
-        return None
+    return Piece(header, offsets, json_view)
 
 
 def _claim(row: list[Any], written: memoryview, file: int, nth: int) -> Listed:
