@@ -1,206 +1,433 @@
-"""Who asserts a sentence: the speaker a reporting verb names ("X said", "said X", "according
-to X", "X wrote on X", "in a letter, X ..."), a name, a title ("the governor") or a pronoun
-resolved to the person last named in that role, and the full name as first given (with the
-title it was given with, kept as the speaker's role). Where nobody is named, the article's own
-voice.
+"""Who asserts each sentence of an article, read the way quote-attribution systems read news:
+a speech cue (a reporting verb, "according to") and its subject in spaCy's dependency parse,
+that subject resolved to the person the article names (a full name as first given, a surname,
+a first name, a title such as "the mayor", he or she by who was last speaking), and a quotation
+given to the speaker of its cue even where the cue is in another sentence ('"... We will
+win." She said ...', or a quotation paragraph that follows its speaker's).
 
-Rules a person can read, not a model: each attribution says which cue it rests on.
+A sentence nobody is said to assert keeps the article's own voice: no name is given where the
+text gives none. Each attribution says which cue it rests on.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
 
-REPORTING = (
-    r"said|says|say|posted|wrote|writes|tweeted|responded|replied|countered|argued|argues|"
-    r"claimed|claims|stated|states|told|added|noted|criticized|criticised|urged|accused|"
-    r"announced|insisted|warned|declared|demanded|alleged|testified|estimated|reported|"
-    r"sent a letter|explained|asserted|maintained|contended|acknowledged|admitted|denied|"
-    r"pointed out|called|charged|suggested|emphasized|stressed|disputed|disputes|denies|"
-    r"confirmed|confirms|predicted|promised|boasted|complained"
+from factcheck.extract.people import (
+    People,
+    Person,
+    Salience,
+    name_words,
+    plausible,
+    title_before,
 )
-_REPORTING = re.compile(rf"\b(?:also\s+|later\s+|then\s+|previously\s+)?(?P<verb>{REPORTING})\b")
-_SAID_AFTER = re.compile(
-    r"[,”\"]\s*(?:said|says|wrote|added|according to)\s+(?P<who>[^,.;]+?)\s*(?:[,.;]|$)"
-)
-# A quotation followed by its speaker and the verb: '“...,” Reyes said.'
-_QUOTE_THEN_SPEAKER = re.compile(
-    r"[\u201d\"]\s*(?P<who>(?:[A-Z][\w.\u2019'-]*\s+){0,3}[A-Z][\w\u2019'-]+|he|she|they)\s+"
-    r"(?:said|says|wrote|added|told|tweeted|posted|argued|insisted)\b"
-)
-_ACCORDING = re.compile(r"\b[Aa]ccording to (?P<who>[^,.;]+?)\s*[,.;]")
-_QUOTE = re.compile(r"“([^”]+)”|\"([^\"]+)\"")
-_CLAUSE_OPENERS = re.compile(
-    r"^(?:however|earlier|meanwhile|later|also|still|instead|in a letter|in a statement|"
-    r"on \w+|in response|separately|previously|but|and|yesterday|today)\b[, ]*", re.I)  # fmt: skip
+from factcheck.text.sentences import Sentence
 
-TITLES = {
-    "gov.": "governor", "governor": "governor", "secretary": "secretary",
-    "director": "director", "attorney": "attorney", "general": "general",
-    "president": "president", "sen.": "senator", "senator": "senator", "rep.": "representative",
-    "representative": "representative", "mayor": "mayor", "chief": "chief", "acting": "",
-    "assistant": "", "first": "", "deputy": "", "minister": "minister", "judge": "judge",
-    "commissioner": "commissioner", "sheriff": "sheriff", "spokesperson": "spokesperson",
-    "spokesman": "spokesperson", "spokeswoman": "spokesperson", "dr.": "", "mr.": "",
-    "ms.": "", "mrs.": "", "prof.": "professor", "vice": "", "speaker": "speaker",
-    "leader": "leader", "chair": "chair", "chairman": "chair", "chairwoman": "chair",
-    "ceo": "ceo", "officer": "officer", "ambassador": "ambassador", "police": "",
-    "member": "member", "council": "", "auditor": "auditor", "professor": "professor",
-}  # fmt: skip
-ROLE_WORDS = frozenset(r for r in TITLES.values() if r)
-_PRONOUNS = frozenset({"he", "she", "they", "his", "her"})
-_NAME_WORD = re.compile(r"^[A-Z][a-zA-Z'\u2019-]*[a-z][a-zA-Z'\u2019-]*$|^[A-Z]\.$")
-_POSSESSIVE = re.compile(r"[\u2019']s$")
-_OFFICE = re.compile(r"^(?P<owner>[A-Z][\w.-]*)[\u2019']s (?P<what>office|campaign|spokesperson)$")
-
-
-@dataclass
-class Person:
-    name: str  # the full name as first given: "Gavin Newsom"
-    title: str  # the title it was first given with: "California Gov."
-    roles: set[str] = field(default_factory=set)  # "governor"
-
-    @property
-    def surname(self) -> str:
-        return self.name.split()[-1]
+CUE_LEMMAS = frozenset("""
+say tell write add argue claim state note insist suggest warn testify tweet post acknowledge
+concede contend counter respond reply urge accuse predict promise deny admit declare recall
+report describe explain announce complain criticize criticise praise blame charge allege assert
+maintain emphasize stress dispute confirm boast estimate vow pledge caution observe remark quip
+joke lament muse ask call condemn apologize apologise proclaim conclude interject reiterate
+repeat decry mention echo demand
+""".split())  # fmt: skip
+_PRONOUNS = frozenset({"he", "she"})
+_SUBJECTS = ("nsubj", "nsubjpass")
+QUOTE_OPEN = '\u201c"\u00ab\u201e'
+_QUOTE_MARKS = re.compile(r"[\u201c\u201d\"\u00ab\u00bb\u201e]|''|``")
+VOICE_CUE = "the article"
 
 
 @dataclass(frozen=True)
 class Attribution:
     speaker: str
     role: str | None
-    cue: str  # what it rests on: "said", "according to", "title", "the article", ...
+    cue: str  # what it rests on: "said", "according to", "said (pronoun)", "the article"...
     start: int  # where the speaker is named in the sentence (-1: not named in it)
     end: int
 
 
-@dataclass
-class People:
-    """The people named so far in the article, in order."""
+@dataclass(frozen=True)
+class _Said:
+    """A speaker found in one sentence, before quotations are grouped."""
 
-    known: list[Person] = field(default_factory=list)
-
-    def learn(self, sentence: str) -> None:
-        for title, name in _titled_names(sentence):
-            if self.by_surname(name.split()[-1]) is None:
-                roles = {TITLES[w.lower()] for w in title.split() if TITLES.get(w.lower())}
-                self.known.append(Person(name, title, roles))
-
-    def by_surname(self, surname: str) -> Person | None:
-        for person in reversed(self.known):
-            if person.surname == surname:
-                return person
-        return None
-
-    def saw(self, person: Person) -> Person:
-        """The person was just named: the next "she" or "he" is most likely them."""
-        self.known.remove(person)
-        self.known.append(person)
-        return person
-
-    def by_role(self, text: str) -> Person | None:
-        wanted = {w for w in re.findall(r"[a-z]+", text.lower()) if w in ROLE_WORDS}
-        for person in reversed(self.known):
-            if wanted & person.roles:
-                return person
-        return None
+    person: Person | None
+    text: str  # the speaker as the sentence names them, when no person is known
+    cue: str
+    start: int
+    end: int
 
 
-def _titled_names(sentence: str) -> list[tuple[str, str]]:
-    """(title, name) for each run of title words followed by a name of two or three words:
-    "Acting ICE Director Todd Lyons" -> ("Acting ICE Director", "Todd Lyons")."""
-    words = sentence.replace("(", " ( ").split()
-    found = []
-    for i, word in enumerate(words):
-        if word.lower() not in TITLES:
-            continue
-        name = []
-        for following in words[i + 1 : i + 4]:
-            bare = _POSSESSIVE.sub("", following.strip(',;:.\u201d"\u2018\u2019'))
-            if not _NAME_WORD.match(bare) or bare.lower() in TITLES:
-                break
-            name.append(bare)
-            if bare != following.strip(',;:.\u201d"\u2018\u2019'):
-                break  # a possessive ends the name
-        if len(name) >= 2:
-            start = i
-            while start > 0 and _titleish(words[start - 1]):
-                start -= 1
-            found.append((" ".join(words[start : i + 1]), " ".join(name)))
-    return found
+def attribute_all(sentences: Sequence[Sentence], text: str, voice: str) -> list[Attribution]:
+    """Each sentence's attribution, in order (text: the article the sentences are cut from)."""
+    from factcheck.text.pipeline import english
+
+    spans = _quotation_spans(text)
+    skipped = [_dateline(s.text) for s in sentences]
+    texts = [s.text[skip:] for s, skip in zip(sentences, skipped, strict=True)]
+    docs = list(english().pipe(texts, batch_size=64))
+    people = People()
+    for doc in docs:
+        _learn(doc, people)  # the whole article first: "Sanders" may come before "Bernie Sanders"
+    salience = Salience()
+    said: list[_Said | None] = []
+    for sentence, skip, doc in zip(sentences, skipped, docs, strict=True):
+        quoted = _local(spans, sentence.start + skip, sentence.end)
+        found = _said(doc, quoted, people, salience)
+        speaker = found.person if found is not None else None
+        by_name = found is not None and "(pronoun)" not in found.cue
+        salience.after(doc, quoted, people, speaker, by_name)
+        said.append(_shifted(found, skip))
+    inside = _quoted_sentences(sentences, spans)
+    grouped = _grouped(said, inside, sentences, text)
+    return [_attribution(found, voice) for found in grouped]
 
 
-def _titleish(word: str) -> bool:
-    return word.lower() in TITLES or bool(re.fullmatch(r"[A-Z][A-Za-z.]*", word))
+def _shifted(found: _Said | None, skip: int) -> _Said | None:
+    if found is None or found.start < 0 or not skip:
+        return found
+    return _Said(found.person, found.text, found.cue, found.start + skip, found.end + skip)
 
 
-def attribute(sentence: str, people: People, voice: str) -> Attribution:
-    """Who asserts this sentence (people: who the article has named so far)."""
-    after = _SAID_AFTER.search(sentence)
-    if after:
-        return _resolved(after.group("who"), people, "said after the words", after.span("who"))
-    quoted = _QUOTE_THEN_SPEAKER.search(sentence)
+_DATELINE = re.compile(r"^(?:[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+)*,?(?:\s+[A-Z][\w.]*){0,3}\s*"
+                       r"(?:\([^)]{1,40}\)\s*)?[-\u2013\u2014]+\s+)")  # fmt: skip
+
+
+def _dateline(sentence: str) -> int:
+    """The length of a dateline that opens a sentence ("MYRTLE BEACH, S.C. - "), which the
+    parser would take for the subject."""
+    found = _DATELINE.match(sentence)
+    return found.end() if found else 0
+
+
+def _local(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """The quotations' places within the text from start to end, relative to start (spans:
+    in order, not overlapping)."""
+    first = bisect.bisect_right(spans, start, key=lambda span: span[1])
+    local = []
+    for a, b in spans[first:]:
+        if a >= end:
+            break
+        local.append((max(a, start) - start, min(b, end) - start))
+    return local
+
+
+def _in_quote(token: Any, quoted: list[tuple[int, int]]) -> bool:
+    return any(a <= token.idx < b for a, b in quoted)
+
+
+def _attribution(found: _Said | None, voice: str) -> Attribution:
+    if found is None:
+        return Attribution(voice, None, VOICE_CUE, -1, -1)
+    if found.person is None:
+        return Attribution(found.text, None, found.cue, found.start, found.end)
+    person = found.person
+    return Attribution(person.name, person.title or None, found.cue, found.start, found.end)
+
+
+def _learn(doc: Any, people: People) -> None:
+    for entity in doc.ents:
+        if entity.label_ == "PERSON":
+            people.add(name_words(entity.text), title_before(entity))
+
+
+def _said(
+    doc: Any, quoted: list[tuple[int, int]], people: People, salience: Salience
+) -> _Said | None:
+    """The speaker this sentence names for itself, if any: the subject of a speech cue
+    outside its quotations, else, in a sentence that quotes, the subject of its main verb
+    ('Clinton proclaimed, "..."'), else a name that opens the sentence before a colon
+    ("Pat Caddell: Democrats worried ...")."""
+    for cue, mention in _cues(doc, quoted):
+        found = _resolved(mention, cue, people, salience)
+        if found is not None:
+            return found
     if quoted:
-        return _resolved(quoted.group("who"), people, "said after the quotation",
-                         quoted.span("who"))  # fmt: skip
-    according = _ACCORDING.search(sentence)
-    if according:
-        return _resolved(according.group("who"), people, "according to", according.span("who"))
-    for match in _REPORTING.finditer(sentence):
-        subject = _subject(sentence[: match.start()])
-        if subject is not None:
-            text, start = subject
-            return _resolved(text, people, match.group("verb"), (start, start + len(text)))
-    return Attribution(voice, None, "the article", -1, -1)
+        root = next((t for t in doc if t.dep_ == "ROOT"), None)
+        if root is not None and root.pos_ in ("VERB", "AUX") and not _in_quote(root, quoted):
+            subject = _subject(root, quoted)
+            if subject is not None and (
+                subject.ent_type_ == "PERSON" or subject.lower_ in _PRONOUNS
+            ):
+                found = _resolved(subject, root, people, salience)
+                if found is not None and found.person is not None:
+                    return found
+    return _name_colon(doc, people)
 
 
-def _subject(before: str) -> tuple[str, int] | None:
-    """The noun phrase just before a reporting verb, in its clause, with its place."""
-    clause_start = max(before.rfind(","), before.rfind(";"), before.rfind("—")) + 1
-    clause = before[clause_start:]
-    stripped = clause.lstrip()
-    start = clause_start + (len(clause) - len(stripped))
-    opener = _CLAUSE_OPENERS.match(stripped)
-    while opener and opener.end():
-        stripped, start = stripped[opener.end() :], start + opener.end()
-        opener = _CLAUSE_OPENERS.match(stripped)
-    text = re.sub(r"\s*\b(?:also|later|then|previously|has|had|have)$", "", stripped.rstrip())
-    if not text and clause_start > 0:
-        # "The governor, a vocal critic of X, also criticized ...": the subject opens the
-        # sentence, before an apposition.
-        first = before.split(",", 1)[0]
-        text, start = first.strip(), len(first) - len(first.lstrip())
-    if not text or len(text.split()) > 12 or _QUOTE.search(text):
+def _name_colon(doc: Any, people: People) -> _Said | None:
+    if not doc.ents or doc.ents[0].start != 0 or doc.ents[0].label_ != "PERSON":
         return None
-    if text.split()[0].lower() in _PRONOUNS or text[0].isupper() or text.lower().startswith("the "):
-        return text, start
+    entity = doc.ents[0]
+    if entity.end >= len(doc) or doc[entity.end].text != ":":
+        return None
+    person = people.named(name_words(entity.text))
+    if person is None:
+        return None
+    return _Said(people.saw(person), "", "name and colon", entity.start_char, entity.end_char)
+
+
+def _cues(doc: Any, quoted: list[tuple[int, int]]) -> list[tuple[Any, Any]]:
+    """(cue, subject) pairs outside quotations, the cue nearest the root first."""
+    pairs = []
+    for token in doc:
+        if _in_quote(token, quoted):
+            continue
+        if (
+            token.lower_ == "according"
+            and token.i + 1 < len(doc)
+            and doc[token.i + 1].lower_ == "to"
+        ):
+            objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
+            if objects:
+                pairs.append((token, objects[0]))
+            continue
+        if token.pos_ not in ("VERB", "AUX") or not (
+            token.lemma_.lower() in CUE_LEMMAS or _sends_words(token)
+        ):
+            continue
+        subject = _subject(token, quoted)
+        if subject is not None:
+            pairs.append((token, subject))
+    return sorted(pairs, key=lambda pair: (_depth(pair[0]), pair[0].i))
+
+
+_WRITINGS = frozenset("letter statement memo message email tweet note".split())
+
+
+def _sends_words(verb: Any) -> bool:
+    """"sent a letter", "issued a statement": a cue as much as "wrote"."""
+    return verb.lemma_.lower() in ("send", "issue", "release") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _WRITINGS for c in verb.children
+    )
+
+
+def _subject(verb: Any, quoted: list[tuple[int, int]]) -> Any | None:
+    for _ in range(3):
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and not _in_quote(c, quoted)]
+        if subjects:
+            subject = min(subjects, key=lambda c: c.pos_ == "PRON" and c.lower_ not in _PRONOUNS)
+            if subject.lower_ in ("who", "that") and verb.dep_ == "relcl":
+                return verb.head  # "Smith, who said ..."
+            return subject
+        if verb.dep_ not in ("conj", "xcomp", "advcl", "pcomp") or verb.head is verb:
+            return None
+        verb = verb.head  # "X said ... and added ...": the first verb's subject
+        if verb.dep_ == "prep":
+            verb = verb.head  # "X pitched himself by telling ..."
     return None
 
 
-def _resolved(who: str, people: People, cue: str, span: tuple[int, int]) -> Attribution:
-    who = who.strip().strip('”"')
-    words = who.split()
-    lowered = who.lower()
-    if lowered in _PRONOUNS and people.known:
-        person = people.known[-1]  # the person named last
-        return Attribution(person.name, person.title or None, f"{cue} (pronoun)", *span)
-    office = _OFFICE.match(who)
-    if office:
-        owner = people.by_surname(office.group("owner"))
-        if owner is not None:
-            full = f"{owner.title.split()[-1]} {owner.name}" if owner.title else owner.name
-            return Attribution(f"{office.group('what').capitalize()} of {full}", None, cue, *span)
-    names = [_POSSESSIVE.sub("", w.strip(",.")) for w in words]
-    for word in reversed(names):
-        named = people.by_surname(word)
-        if named is not None:
-            people.saw(named)
-            return Attribution(named.name, named.title or None, cue, *span)
-    if any(w.lower() in ROLE_WORDS for w in names):
-        titled = people.by_role(who)
-        if titled is not None:
-            people.saw(titled)
-            return Attribution(titled.name, titled.title or None, f"{cue} (title)", *span)
-    speaker = re.sub(r"^(?:the|a|an)\s+", "", who, flags=re.I)
-    return Attribution(speaker[:1].upper() + speaker[1:], None, cue, *span)
+def _depth(token: Any) -> int:
+    depth = 0
+    while token.head is not token and depth < 50:
+        token, depth = token.head, depth + 1
+    return depth
+
+
+def _resolved(mention: Any, cue: Any, people: People, salience: Salience) -> _Said | None:
+    cue_text = "according to" if cue.lower_ == "according" else cue.text.lower()
+    if mention.lower_ in _PRONOUNS:
+        person = _antecedent(mention, people) or salience.resolve(mention.lower_)
+        if person is None:
+            return None
+        return _Said(person, "", f"{cue_text} (pronoun)", mention.idx, mention.idx + len(mention))
+    span = _name_span(mention)
+    words = name_words(span.text)
+    start, end = span.start_char, span.end_char
+    if mention.pos_ == "PROPN" or mention.ent_type_ == "PERSON" or mention.text[:1].isupper():
+        # The tagger may miss a name ("Reyes" as a noun): a capitalised subject that names a
+        # person the article named is that person.
+        person = people.named(words) if plausible(words) else None
+        if person is not None:
+            return _Said(people.saw(person), "", cue_text, start, end)
+    for child in mention.children:
+        if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+            named = people.named(name_words(_name_span(child).text))
+            if named is not None:  # "the spokeswoman, Amanda Henneberg, said"
+                return _Said(named, "", cue_text, child.idx, child.idx + len(child))
+    office = _office(mention, people)
+    if office is not None:
+        return _Said(None, office, cue_text, start, end)
+    if mention.pos_ == "NOUN":
+        role = {t.lower_ for t in mention.subtree} | {mention.lemma_.lower()}
+        titled = people.by_role(role)
+        if titled is not None and any(t.lower_ == "the" for t in mention.children):
+            return _Said(people.saw(titled), "", f"{cue_text} (title)", start, end)
+    if mention.pos_ in ("PRON", "DET", "NUM") or mention.lower_ in ("it", "this", "that"):
+        return None
+    phrase = _phrase(mention)
+    if not phrase or len(phrase.split()) > 8:
+        return None
+    return _Said(None, phrase, cue_text, start, end)
+
+
+def _antecedent(pronoun: Any, people: People) -> Person | None:
+    """A person named as a subject earlier in the pronoun's own sentence ("Trump is drawing
+    criticism after he appeared to suggest ..."), of the pronoun's gender if known."""
+    for token in reversed(pronoun.doc[: pronoun.i]):
+        if token.dep_ in _SUBJECTS and token.ent_type_ == "PERSON":
+            person = people.named(name_words(_name_span(token).text))
+            if person is not None and person.gender in (None, pronoun.lower_):
+                person.gender = pronoun.lower_
+                return person
+    return None
+
+
+def _office(mention: Any, people: People) -> str | None:
+    """"Newsom's office said": the Office of Gov. Gavin Newsom, a speaker of its own."""
+    if mention.lower_ not in ("office", "campaign", "spokesperson", "spokesman", "spokeswoman"):
+        return None
+    for child in mention.children:
+        if child.dep_ == "poss" and child.text[:1].isupper():
+            owner = people.named(name_words(_name_span(child).text))
+            if owner is not None:
+                full = f"{owner.title.split()[-1]} {owner.name}" if owner.title else owner.name
+                return f"{mention.lower_.capitalize()} of {full}"
+    return None
+
+
+def _name_span(token: Any) -> Any:
+    """The name a token belongs to: its PERSON entity, else it with its compound words."""
+    doc = token.doc
+    for entity in doc.ents:
+        if entity.start <= token.i < entity.end:
+            return entity
+    left = token.i
+    while left > 0 and doc[left - 1].dep_ == "compound" and doc[left - 1].head.i >= token.i:
+        left -= 1
+    return doc[left : token.i + 1]
+
+
+def _phrase(token: Any) -> str:
+    """A speaker that is no known person, as the sentence names it ("Officials", "the
+    campaign"), without a leading article."""
+    words = [t for t in token.subtree if t.dep_ not in ("relcl", "acl", "punct", "appos")]
+    words = [t for t in words if t.i <= token.i or t.dep_ in ("prep", "pobj", "compound")]
+    if not words:
+        return ""
+    end = token.i
+    for word in words:  # "the Department of Homeland Security": the words after it in a run
+        if word.i == end + 1:
+            end = word.i
+    span = token.doc[words[0].i : end + 1]
+    text = re.sub(r"^(?:the|a|an)\s+", "", span.text, flags=re.I)
+    return text[:1].upper() + text[1:]
+
+
+def _quoted_sentences(sentences: Sequence[Sentence], spans: list[tuple[int, int]]) -> list[bool]:
+    """Whether each sentence lies within a quotation, even one whose marks are in other
+    sentences of its paragraph ('"We will win. We are strong," she said.')."""
+    inside = [False] * len(sentences)
+    k = 0
+    for n, sentence in enumerate(sentences):
+        while k < len(spans) and spans[k][1] <= sentence.start:
+            k += 1
+        j = k
+        covered = 0
+        while j < len(spans) and spans[j][0] < sentence.end:
+            covered += min(spans[j][1], sentence.end) - max(spans[j][0], sentence.start)
+            j += 1
+        inside[n] = covered * 2 >= sentence.end - sentence.start
+    return inside
+
+
+def _quotation_spans(text: str) -> list[tuple[int, int]]:
+    """Each quotation's place, line by line: marks that open and close in turn; a quotation
+    left open at the end of a line runs to its end (a quote that runs on into the next
+    paragraph reopens it)."""
+    spans = []
+    at = 0
+    for line in text.splitlines(keepends=True):
+        opened: int | None = None
+        for mark in _QUOTE_MARKS.finditer(line):
+            symbol = mark.group()
+            opens = symbol in QUOTE_OPEN or symbol == "``"
+            closes = symbol in "\u201d\u00bb" or symbol == "''"
+            if symbol == '"':
+                opens, closes = opened is None, opened is not None
+            if opened is None and opens:
+                opened = at + mark.start()
+            elif opened is not None and closes:
+                spans.append((opened, at + mark.end()))
+                opened = None
+        if opened is not None:
+            spans.append((opened, at + len(line.rstrip())))
+        at += len(line)
+    return spans
+
+
+def _grouped(
+    said: list[_Said | None],
+    quoted: list[bool],
+    sentences: Sequence[Sentence],
+    text: str,
+) -> list[_Said | None]:
+    """A quoted sentence with no cue of its own takes its quotation's speaker: the next cue in
+    its paragraph ('"..." / "...," he said.'), else the one before it in the paragraph, else,
+    for a paragraph that opens with a quotation, the last speaker of the paragraph before."""
+    paragraph = _paragraphs(sentences, text)
+    grouped = list(said)
+    for n, found in enumerate(said):
+        if found is not None or not quoted[n]:
+            continue
+        source = _in_paragraph(said, paragraph, n)
+        if source is None:
+            source = _paragraph_before(said, paragraph, sentences, n)
+        if source is not None:
+            grouped[n] = _Said(source.person, source.text, _continued(source.cue), -1, -1)
+    return grouped
+
+
+def _continued(cue: str) -> str:
+    return cue.split(" (")[0] + " (quotation)"
+
+
+def _in_paragraph(said: list[_Said | None], paragraph: list[int], n: int) -> _Said | None:
+    for m in range(n + 1, len(said)):
+        if paragraph[m] != paragraph[n]:
+            break
+        if said[m] is not None:
+            return said[m]
+    for m in range(n - 1, -1, -1):
+        if paragraph[m] != paragraph[n]:
+            break
+        if said[m] is not None:
+            return said[m]
+    return None
+
+
+def _paragraph_before(
+    said: list[_Said | None], paragraph: list[int], sentences: Sequence[Sentence], n: int
+) -> _Said | None:
+    """For a paragraph that opens with a quotation, the last speaker of the paragraph before."""
+    first = n
+    while first > 0 and paragraph[first - 1] == paragraph[n]:
+        first -= 1
+    opening = sentences[first].text.lstrip()
+    if first == 0 or not (opening[:1] in QUOTE_OPEN or opening.startswith("``")):
+        return None
+    before = first - 1
+    while before >= 0 and paragraph[before] == paragraph[first - 1]:
+        if said[before] is not None:
+            return said[before]
+        before -= 1
+    return None
+
+
+def _paragraphs(sentences: Sequence[Sentence], text: str) -> list[int]:
+    """Each sentence's paragraph (its line's number)."""
+    numbers = []
+    line, at = 0, 0
+    for sentence in sentences:
+        newline = text.find("\n", at, sentence.start)
+        while newline != -1:
+            line += 1
+            at = newline + 1
+            newline = text.find("\n", at, sentence.start)
+        numbers.append(line)
+    return numbers

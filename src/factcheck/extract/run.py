@@ -73,14 +73,12 @@ class Extraction:
 
 
 def extract(text: str, voice: str) -> Extraction:
-    people = attribution.People()
     found = [s for s in sentences.split(text) if not s.heading]
     model = worthiness.shipped()
     scored = model.score([s.text for s in found]) if found else []
     candidates = []
-    for number, (sentence, judged) in enumerate(zip(found, scored, strict=True)):
-        people.learn(sentence.text)
-        said = attribution.attribute(sentence.text, people, voice)
+    attributed = attribution.attribute_all(found, text, voice) if found else []
+    for number, (sentence, judged, said) in enumerate(zip(found, scored, attributed, strict=True)):
         quotes = [
             Quote(m.group(1) or m.group(2), sentence.start + m.start() + 1,
                   sentence.start + m.end() - 1)

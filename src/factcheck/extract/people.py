@@ -1,0 +1,273 @@
+"""The people an article names, read from spaCy's named entities: each person under the full
+name the article first gives ("Rep. G.K. Butterfield (D-N.C.)" is G.K. Butterfield, "Donald
+J. Trump" and "Donald Trump" are one person), with the title first given beside it ("Riverton
+Mayor"), so that a later surname ("Butterfield"), first name ("Hillary") or title ("the
+mayor") finds the person the article means.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+# Words that stand before a name as a title or a role, not as part of it.
+TITLE_WORDS = frozenset("""
+mr mr. mrs mrs. ms ms. miss dr dr. sen sen. senator rep rep. representative gov gov. governor
+president gen gen. general lt lt. col col. sgt sgt. maj maj. capt capt. adm adm. rev rev. judge
+justice secretary speaker mayor prof prof. professor sir lord dame former retired vice attorney
+candidate nominee chairman chairwoman chair congressman congresswoman pope rabbi father reverend
+gop democratic republican democrat first lady state sheriff commissioner director chief
+spokesman spokeswoman spokesperson ambassador minister leader auditor member council deputy
+acting assistant officer ceo treasurer comptroller superintendent manager adviser advisor
+strategist aide host anchor correspondent analyst pollster economist chancellor premier
+presidential
+""".split())  # fmt: skip
+ROLE_NOUNS = frozenset("""
+governor secretary director attorney general president senator representative mayor chief
+minister judge commissioner sheriff spokesperson spokesman spokeswoman professor speaker leader
+chair chairman chairwoman ceo officer ambassador auditor nominee candidate congressman
+congresswoman
+""".split())  # fmt: skip
+_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+_NAME_WORD = re.compile(r"^(?:[A-Z][\w'\u2019.-]*|[A-Z]\.(?:[A-Z]\.)*|(?:de|van|von|la|le|da|di))$")
+_POSSESSIVE = re.compile(r"(?:[\u2019']s?)$")
+_INITIAL = re.compile(r"^[A-Z]\.?$|^(?:[A-Z]\.){2,}$")
+
+
+@dataclass
+class Person:
+    name: str  # the full name as first given: "Gavin Newsom"
+    title: str  # the title it was first given with: "California Gov."
+    words: tuple[str, ...]  # the name's words, lowercased
+    roles: set[str] = field(default_factory=set)
+    gender: str | None = None  # "he" or "she", once the article shows which
+
+    @property
+    def surname(self) -> str:
+        return self.words[-1]
+
+    @property
+    def first(self) -> str:
+        return self.words[0]
+
+
+def name_words(text: str) -> list[str]:
+    """A PERSON entity's words without title, possessive or suffix: "Sen. Bernie Sanders's" ->
+    ["Bernie", "Sanders"]."""
+    words = text.replace("\u2019", "'").split()
+    words = [_POSSESSIVE.sub("", w) if w.endswith(("'s", "'")) else w for w in words]
+    words = [w.strip(',;:()"') for w in words]
+    while words and words[0].lower() in TITLE_WORDS:
+        words = words[1:]
+    while words and (words[-1].lower() in _SUFFIXES or not words[-1]):
+        words = words[:-1]
+    return [w for w in words if w]
+
+
+def plausible(words: list[str]) -> bool:
+    """A name of one to four capitalised words, not all of them initials, none a verb of a
+    headline's ("Obama Says ...", which the tagger may take for a name)."""
+    return (
+        0 < len(words) <= 4
+        and all(_NAME_WORD.match(w) for w in words)
+        and not all(_INITIAL.match(w) for w in words)
+        and not any(w.lower() in _HEADLINE_VERBS for w in words)
+    )
+
+
+_HEADLINE_VERBS = frozenset("""
+says said tells told writes wrote slams urges calls warns claims responds blasts vows rips
+knocks hits asks defends denies praises
+""".split())  # fmt: skip
+
+
+@dataclass
+class People:
+    """The people an article names, each under the name it first gives in full."""
+
+    known: list[Person] = field(default_factory=list)
+
+    def add(self, words: list[str], title: str) -> Person | None:
+        """Note a name the article gives; the person it names."""
+        if not plausible(words):
+            return None
+        lowered = tuple(w.lower() for w in words)
+        person = self._same(lowered)
+        if person is not None:
+            if len(person.words) == 1 and len(lowered) > 1:
+                # A surname seen first ("Trump says ...") is named in full later.
+                person.name, person.words = " ".join(words), lowered
+            if title and not person.title:
+                person.title = title
+                person.roles |= roles_in(title)
+            person.gender = person.gender or gender_of_title(title)
+            return person
+        if len(lowered) == 1:
+            return None  # a lone word names a person only once the full name is known
+        person = Person(" ".join(words), title, lowered, roles_in(title))
+        self.known.append(person)
+        if title:
+            person.gender = gender_of_title(title)
+        return person
+
+    def _same(self, words: tuple[str, ...]) -> Person | None:
+        for person in self.known:
+            if person.surname != words[-1]:
+                continue
+            if len(words) == 1 or len(person.words) == 1:
+                return person
+            if _first_names_agree(person.first, words[0]):
+                return person
+        return None
+
+    def named(self, words: list[str]) -> Person | None:
+        """The person a name, a surname or a first name refers to (the one named last)."""
+        lowered = tuple(w.lower() for w in words)
+        if not lowered:
+            return None
+        if len(lowered) > 1:
+            found = self._same(lowered)
+            if found is not None:
+                return found
+        for person in reversed(self.known):
+            if person.surname == lowered[-1]:
+                return person
+        if len(lowered) == 1:
+            firsts = [p for p in self.known if p.first == lowered[0] and len(p.words) > 1]
+            if len(firsts) == 1:
+                return firsts[0]
+        return None
+
+    def by_role(self, words: set[str]) -> Person | None:
+        """The person most recently named with one of these roles ("the mayor")."""
+        wanted = words & ROLE_NOUNS
+        for person in reversed(self.known):
+            if wanted & person.roles:
+                return person
+        return None
+
+    def saw(self, person: Person) -> Person:
+        """The person was just named: later look-ups by surname or role prefer them."""
+        self.known.remove(person)
+        self.known.append(person)
+        return person
+
+
+def roles_in(title: str) -> set[str]:
+    words = [_ABBREVIATED.get(w, w) for w in re.findall(r"[a-z]+", title.lower())]
+    return {w for w in words if w in ROLE_NOUNS}
+
+
+_ABBREVIATED = {"gov": "governor", "sen": "senator", "rep": "representative", "sec": "secretary"}
+
+
+def _first_names_agree(a: str, b: str) -> bool:
+    """Whether two first names may be one person's: "Hillary" and "Hillary", "G.K." and
+    "G."; "Bill" and "William" may not (one must start the other).
+    """
+    a, b = a.rstrip("."), b.rstrip(".")
+    return a == b or a.startswith(b) or b.startswith(a)
+
+
+def title_before(entity: Any) -> str:
+    """The title words just before a PERSON entity within its noun phrase: "Riverton Mayor"
+    for "Riverton Mayor Dana Whitfield", "Stein spokeswoman" for "Stein spokeswoman Melezia
+    Figueroa"."""
+    doc = entity.doc
+    start = entity.start
+    while start > 0:
+        before = doc[start - 1]
+        if before.is_punct or before.ent_type_ == "PERSON" or before.pos_ in ("DET", "ADP"):
+            break
+        if before.dep_ not in ("compound", "amod", "nmod", "poss", "case") and (
+            before.text.lower() not in TITLE_WORDS
+        ):
+            break
+        if before.dep_ == "case" or before.text in ("'s", "\u2019s"):
+            break
+        start -= 1
+    # Words inside the entity that are titles ("Sen. Bernie Sanders" tagged whole).
+    inside = []
+    for token in entity:
+        if token.text.lower() not in TITLE_WORDS:
+            break
+        inside.append(token.text)
+    return " ".join([t.text for t in doc[start : entity.start]] + inside)
+
+
+_HE = frozenset("mr mr. congressman spokesman chairman father rev. king prince sir lord".split())
+_SHE = frozenset(
+    "mrs mrs. ms ms. miss congresswoman spokeswoman chairwoman lady queen dame".split()
+)
+
+
+def gender_of_title(title: str) -> str | None:
+    words = set(title.lower().split())
+    if words & _HE:
+        return "he"
+    if words & _SHE:
+        return "she"
+    return None
+
+
+@dataclass
+class Salience:
+    """Who "he" or "she" most likely means: the people the article made the subject of its
+    sentences, the last speaker last, each with the pronoun the article uses for them once
+    a sentence shows it."""
+
+    recent: list[Person] = field(default_factory=list)
+
+    def resolve(self, pronoun: str) -> Person | None:
+        """The most recent subject the pronoun agrees with; one of unknown gender when no
+        known one agrees; none when every recent subject is of the other gender."""
+        unknown = None
+        for person in reversed(self.recent[-_WINDOW:]):
+            if person.gender == pronoun:
+                return person
+            if person.gender is None and unknown is None:
+                unknown = person
+        return unknown
+
+    def after(self, doc: Any, quoted: list[tuple[int, int]], people: People,
+              speaker: Person | None, by_name: bool) -> None:  # fmt: skip
+        """Note a sentence's subjects (outside its quotations) and its speaker."""
+        subjects = []
+        for token in doc:
+            if token.dep_ != "nsubj" or any(a <= token.idx < b for a, b in quoted):
+                continue
+            if token.ent_type_ == "PERSON" or token.pos_ == "PROPN":
+                person = people.named(name_words(token.text))
+                if person is not None:
+                    subjects.append(person)
+        if speaker is None and not subjects:
+            return
+        for person in [*subjects, *([speaker] if speaker else [])]:
+            if person in self.recent:
+                self.recent.remove(person)
+            self.recent.append(person)
+        named = {p.surname for p in subjects} | (
+            {speaker.surname} if speaker and by_name else set()
+        )
+        if len(named) == 1 and (subjects or by_name):
+            person = subjects[0] if subjects else speaker
+            assert person is not None
+            if person.gender is None:
+                person.gender = _pronoun_used(doc, quoted)
+        del self.recent[: -_WINDOW * 2]
+
+
+_WINDOW = 1
+_HIS = {"he": "he", "him": "he", "his": "he", "himself": "he",
+        "she": "she", "her": "she", "hers": "she", "herself": "she"}  # fmt: skip
+
+
+def _pronoun_used(doc: Any, quoted: list[tuple[int, int]]) -> str | None:
+    """The one third-person pronoun a sentence uses outside its quotations, if only one."""
+    used = {
+        _HIS[t.lower_]
+        for t in doc
+        if t.lower_ in _HIS and not any(a <= t.idx < b for a, b in quoted)
+    }
+    return used.pop() if len(used) == 1 else None
