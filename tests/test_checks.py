@@ -137,3 +137,51 @@ def test_a_count_has_no_percent():
     assert parts.computed is not None
     assert parts.computed.value == "13385"
     assert parts.computed.percent is None and parts.computed.one_in is None
+
+
+DRAFTED_SUM = (
+    '[[checks]]\nid = "sum"\nclaim = "w.total"\ncompute = "w.a + w.b + w.c"\ndraft = true\n'
+)
+
+
+def test_a_drafted_check_is_marked_counted_apart_and_does_not_fail(write_claims):
+    folder = write_claims(
+        claim("w", {"total": '"13,385"', "a": '"399"', "b": '"3,313"', "c": '"8,380"'})
+        + DRAFTED_SUM
+    )
+    report = run_checks(load(folder))
+    (result,) = report.checks
+    assert result.verdict is Verdict.inconsistent and result.draft
+    assert report.counts[Verdict.inconsistent] == 0
+    assert report.draft_counts[Verdict.inconsistent] == 1
+    assert not report.failed
+    assert run_checks(load(folder), drafts_fail=True).failed
+
+
+def test_a_check_reading_a_drafted_claim_is_a_draft(write_claims):
+    drafted = claim("w", {"total": '"13,385"', "a": '"399"', "b": '"3,313"', "c": '"8,380"'})
+    drafted = drafted.replace('topics = ["x"]\n', 'topics = ["x"]\ndraft = true\n')
+    folder = write_claims(
+        drafted + '[[checks]]\nid = "sum"\nclaim = "w.total"\ncompute = "w.a + w.b + w.c"\n'
+    )
+    (result,) = run_checks(load(folder)).checks
+    assert result.draft
+
+
+def test_check_on_drafts_exits_0_says_draft_and_fails_with_drafts(write_claims):
+    import json
+
+    from conftest import run
+
+    folder = write_claims(
+        claim("w", {"total": '"13,385"', "a": '"399"', "b": '"3,313"', "c": '"8,380"'})
+        + DRAFTED_SUM
+    )
+    result = run("check", "--claims", folder, "--json")
+    assert result.exit_code == 0, result.stderr
+    (check,) = json.loads(result.stdout)["checks"]
+    assert check["draft"] is True and check["verdict"] == "inconsistent"
+    table = run("check", "--claims", folder)
+    assert "inconsistent (draft)" in table.stdout
+    assert "1 drafted check" in table.stderr + table.stdout
+    assert run("check", "--claims", folder, "--drafts").exit_code == 1

@@ -228,7 +228,7 @@ def test_list_and_version_load_no_sentence_splitter_or_model():
         "import sys; from factcheck.cli import main\n"
         f"sys.argv = ['factcheck', 'list', '--json', '--claims', {str(FIXTURES / 'match')!r}]\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "print(sorted(m for m in ('pysbd', 'numpy', 'factcheck.extract') "
+        "print(sorted(m for m in ('pysbd', 'numpy', 'spacy', 'factcheck.extract') "
         "if m in sys.modules), file=sys.stderr)"
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,

@@ -52,12 +52,17 @@ class CheckResult(Judgement):
     target: str | None
     expression: str
     note: str | None
+    # Suggested by `extract` and not yet reviewed: the check record, or a claim it reads, is
+    # still a draft. A draft's verdict sets the exit code only when asked (--drafts).
+    draft: bool = False
 
 
 class CheckReport(BaseModel):
     checks: list[CheckResult]
-    counts: dict[Verdict, int]
+    counts: dict[Verdict, int]  # the reviewed checks' verdicts
+    draft_counts: dict[Verdict, int]  # the drafts', counted apart
     fail_on: list[Verdict]
+    drafts_fail: bool  # whether a draft's verdict in fail_on fails the run
     failed: bool
 
 
@@ -71,22 +76,36 @@ def run_checks(
     corpus: Corpus,
     check_filter: CheckFilter | None = None,
     fail_on: Iterable[Verdict] = FAILING_BY_DEFAULT,
+    drafts_fail: bool = False,
 ) -> CheckReport:
-    """Every check, declared then implied, filtered; `failed` if any verdict is in `fail_on`."""
+    """Every check, declared then implied, filtered; `failed` if a reviewed check's verdict
+    is in `fail_on` (or a draft's, with drafts_fail)."""
     keep = check_filter or CheckFilter()
     failing = sorted(set(fail_on), key=list(Verdict).index)
     results = [
-        r
+        _marked(corpus, r)
         for r in [*_declared(corpus), *_parts(corpus), *_ratios(corpus), *_changes(corpus)]
         if _kept(corpus, r, keep)
     ]
-    counts = {v: sum(r.verdict is v for r in results) for v in Verdict}
+    reviewed = [r for r in results if not r.draft]
+    drafts = [r for r in results if r.draft]
     return CheckReport(
         checks=results,
-        counts=counts,
+        counts={v: sum(r.verdict is v for r in reviewed) for v in Verdict},
+        draft_counts={v: sum(r.verdict is v for r in drafts) for v in Verdict},
         fail_on=failing,
-        failed=any(r.verdict in failing for r in results),
+        drafts_fail=drafts_fail,
+        failed=any(r.verdict in failing for r in (results if drafts_fail else reviewed)),
     )
+
+
+def _marked(corpus: Corpus, result: CheckResult) -> CheckResult:
+    """The result marked a draft when its check record or any claim it reads is one."""
+    check = corpus.checks.get(result.id) if result.origin is Origin.declared else None
+    drafted = bool(check is not None and check.draft) or any(
+        bool(corpus.claims[c].draft) for c in result.claims if c in corpus.claims
+    )
+    return result.model_copy(update={"draft": True}) if drafted else result
 
 
 def _kept(corpus: Corpus, result: CheckResult, keep: CheckFilter) -> bool:

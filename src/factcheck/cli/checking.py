@@ -42,6 +42,23 @@ def _verdicts(values: list[str] | None) -> list[Verdict]:
         raise UsageProblem(f"--fail-on takes verdicts from: {known}") from None
 
 
+FailOnOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        metavar="VERDICTS",
+        help="Verdicts that make the exit code 1 (comma-separated or repeated). "
+        "Default: inconsistent,gross.",
+    ),
+]
+DraftsFlag = Annotated[
+    bool,
+    typer.Option(
+        "--drafts",
+        help="Let drafted checks (suggested by extract, not yet reviewed) set the exit code too.",
+    ),
+]
+
+
 @app.command("check")
 @handles_errors
 def check_command(
@@ -62,14 +79,8 @@ def check_command(
             autocompletion=completion.claim_ids,
         ),
     ] = None,
-    fail_on: Annotated[
-        list[str] | None,
-        typer.Option(
-            metavar="VERDICTS",
-            help="Verdicts that make the exit code 1 (comma-separated or repeated). "
-            "Default: inconsistent,gross.",
-        ),
-    ] = None,
+    fail_on: FailOnOption = None,
+    drafts: DraftsFlag = False,
     fmt: FormatOption = OutputFormat.table,
     as_json: JsonFlag = False,
 ) -> None:
@@ -77,7 +88,8 @@ def check_command(
 
     Runs every [[checks]] record and the checks the records imply (parts of a whole must fit
     in it; "N of M" needs N <= M). Verdicts: consistent, approximate, inconsistent, gross,
-    uncheckable. Exit 1 when a verdict in --fail-on occurs.
+    uncheckable. Exit 1 when a verdict in --fail-on occurs. A draft (a check extract suggested,
+    or one reading a drafted claim) is marked, counted apart, and fails only with --drafts.
 
     Examples:
 
@@ -85,6 +97,7 @@ def check_command(
       factcheck check
       factcheck check --claim newsom-one-in-eight --json | jq '.checks[].verdict'
       factcheck check --fail-on inconsistent,gross,approximate
+      factcheck check --drafts
     """
     from factcheck.checks import CheckFilter, run_checks
     from factcheck.folder import query
@@ -97,7 +110,7 @@ def check_command(
     for claim_id in claim or []:
         query.require_claim(corpus, claim_id)
     check_filter = CheckFilter(topics=tuple(topic or ()), claim_ids=tuple(claim or ()))
-    report = run_checks(corpus, check_filter, failing)
+    report = run_checks(corpus, check_filter, failing, drafts_fail=drafts)
     with paged(fmt):
         verdicts.check_report(report, fmt)
     if report.failed:

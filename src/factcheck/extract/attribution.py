@@ -200,7 +200,7 @@ _WRITINGS = frozenset("letter statement memo message email tweet note".split())
 
 
 def _sends_words(verb: Any) -> bool:
-    """"sent a letter", "issued a statement": a cue as much as "wrote"."""
+    """ "sent a letter", "issued a statement": a cue as much as "wrote"."""
     return verb.lemma_.lower() in ("send", "issue", "release") and any(
         c.dep_ == "dobj" and c.lemma_.lower() in _WRITINGS for c in verb.children
     )
@@ -279,7 +279,7 @@ def _antecedent(pronoun: Any, people: People) -> Person | None:
 
 
 def _office(mention: Any, people: People) -> str | None:
-    """"Newsom's office said": the Office of Gov. Gavin Newsom, a speaker of its own."""
+    """ "Newsom's office said": the Office of Gov. Gavin Newsom, a speaker of its own."""
     if mention.lower_ not in ("office", "campaign", "spokesperson", "spokesman", "spokeswoman"):
         return None
     for child in mention.children:

@@ -41,8 +41,13 @@ VERDICT_STYLES = {
 
 CHECK_CSV_HEADERS = (
     "id", "origin", "target", "claimed", "computed", "percent", "verdict", "relative_error",
-    "closer", "explanation",
+    "closer", "explanation", "draft",
 )  # fmt: skip
+
+
+def _style(verdict: str) -> str:
+    """The style of a verdict as shown: "inconsistent (draft)" is styled as inconsistent."""
+    return VERDICT_STYLES[Verdict(verdict.removesuffix(" (draft)"))]
 
 
 def _check_csv_row(result: CheckResult) -> list[str]:
@@ -58,6 +63,7 @@ def _check_csv_row(result: CheckResult) -> list[str]:
         result.relative_error or "",
         result.closer or "",
         result.explanation,
+        "true" if result.draft else "false",
     ]
 
 
@@ -75,7 +81,7 @@ def _check_report_for_people(report: CheckReport) -> None:
     headers = ["check", "claim", "claimed", "computed", "verdict", "explanation"]
     values = [
         [r.id, r.target or ", ".join(r.claims), r.claimed or "", _computed_short(r),
-         r.verdict.value, _explained(r)]
+         f"{r.verdict.value} (draft)" if r.draft else r.verdict.value, _explained(r)]
         for r in report.checks
     ]  # fmt: skip
     if len(values) > PLAIN_ROWS:
@@ -84,8 +90,18 @@ def _check_report_for_people(report: CheckReport) -> None:
         show(*_check_blocks(values))
     else:
         show(_checks_table(headers, values))
+    reviewed = len(report.checks) - sum(report.draft_counts.values())
     counts = ", ".join(f"{n} {v.value}" for v, n in report.counts.items() if n)
-    note(f"{plural(len(report.checks), 'check')}: {counts or 'none'}")
+    summary = f"{plural(reviewed, 'check')}: {counts or 'none'}"
+    drafts = sum(report.draft_counts.values())
+    if drafts:
+        drafted = ", ".join(f"{n} {v.value}" for v, n in report.draft_counts.items() if n)
+        setting = "set" if report.drafts_fail else "do not set"
+        summary += (
+            f"; {plural(drafts, 'drafted check')} (not yet reviewed; they {setting} the exit "
+            f"code): {drafted}"
+        )
+    note(summary)
 
 
 # Narrower than this, an explanation column reads as a word a line (16 rows for one check at
@@ -112,7 +128,7 @@ def _checks_table(headers: Sequence[str], rows: list[list[str]]) -> Table:
     result.add_column(headers[4], no_wrap=True)
     result.add_column(headers[5], overflow="fold", ratio=1)
     for row in rows:
-        verdict = cell(row[4], VERDICT_STYLES[Verdict(row[4])])
+        verdict = cell(row[4], _style(row[4]))
         result.add_row(*(cell(v) for v in row[:4]), verdict, cell(row[5]))
     return result
 
@@ -122,7 +138,7 @@ def _check_blocks(rows: list[list[str]]) -> list[RenderableType]:
     blocks: list[RenderableType] = []
     for check_id, target, claimed, computed, verdict, explanation in rows:
         blocks.append(Text.assemble(Text(visible(check_id), style="bold"), "  ",
-                                    cell(verdict, VERDICT_STYLES[Verdict(verdict)])))  # fmt: skip
+                                    cell(verdict, _style(verdict))))  # fmt: skip
         facts = [target, f"claimed {claimed or '-'}", f"computed {computed}"]
         blocks.append(Padding(Facts(None, facts), (0, 0, 0, 2)))
         blocks.append(Padding(cell(explanation), (0, 0, 1, 2)))
