@@ -70,7 +70,6 @@ def main() -> int:
     print(f"\nfound with the same speaker and every figure: {hits['default']} of {len(recorded)} "
           f"among the candidates listed by default; {hits['every']} of {len(recorded)} among "
           "every sentence (--min-score 0)")  # fmt: skip
-    print(f"suggested checks: {json.dumps(found['checks'])}")
     parts = [(c["sentence"], f["name"], f["part_of"]) for c in found["candidates"]
              for f in c["figures"] if f["part_of"]]  # fmt: skip
     print(f"parts of a whole: {parts}")

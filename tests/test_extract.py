@@ -68,13 +68,24 @@ def test_figures_are_read_named_placed_and_linked_as_parts():
     assert by_sentence[3]["figures"] == []  # "since 2019" is a date, not a figure
 
 
-def test_a_proportion_check_is_suggested_between_the_right_counts():
-    found, _ = extracted()
-    assert found["checks"] == [{
-        "kind": "proportion", "sentence": 5, "figure": "complaints",
-        "numerator": {"sentence": 6, "figure": "complaints"},
-        "denominator": {"sentence": 4, "figure": "complaints"},
-    }]  # fmt: skip
+def test_no_share_is_set_against_counts_the_text_does_not_relate(tmp_path):
+    """Issue 28's AP story, in words of our own: a share beside two unrelated counts drafted
+    "19 / 57 consistent with 32 percent"; now no check is drafted for it."""
+    article = tmp_path / "ap.txt"
+    article.write_text(
+        "Police Chief Anna Ruiz said 19 men were killed in the district this year.\n"
+        "The city hired 57 new police officers, Ruiz said.\n"
+        "Ruiz said burglaries dropped 32 percent.\n",
+        encoding="utf-8",
+    )
+    folder = tmp_path / "claims"
+    folder.mkdir()
+    written = run("extract", article, "--min-score", "0", "--write", folder / "drafts.toml",
+                  "--topic", "crime", "--claims", folder)  # fmt: skip
+    assert written.exit_code == 0, written.stderr
+    assert "3 claims, 0 checks" in written.stderr
+    checked = json.loads(run("check", "--claims", folder, "--json").stdout)
+    assert checked["checks"] == []
 
 
 def test_by_default_only_sentences_above_the_stated_threshold_best_first():
@@ -161,7 +172,7 @@ def test_drafts_are_written_validated_and_listed(tmp_path):
                  "--outlet", "Riverton Courier", "--url", "https://news.example/budget",
                  "--date", "2025-03-01", "--claims", folder)  # fmt: skip
     assert result.exit_code == 0, result.stderr
-    assert "8 claims, 1 check, 1 source" in result.stderr
+    assert "8 claims, 0 checks, 1 source" in result.stderr
     assert run("validate", "--claims", folder).exit_code == 0
     drafts = json.loads(run("list", "--drafts", "--json", "--claims", folder).stdout)
     assert len(drafts) == 8 and all(c["draft"] for c in drafts)

@@ -142,7 +142,7 @@ def _write_candidates(
             extracted.candidates(ranked, len(found.candidates), threshold)
 
     document = {"sentences": len(found.candidates), "threshold": found.threshold,
-                "candidates": ranked, "checks": output.checks_json(found)}  # fmt: skip
+                "candidates": ranked}  # fmt: skip
     emit(Emitted(table=for_people, json=lambda: document, jsonl=lambda: ranked), fmt)
 
 

@@ -56,22 +56,6 @@ def drafts(
         ids[candidate.number] = claim_id
     for candidate in sorted(chosen, key=lambda c: c.number):
         result.claims.append(_claim(candidate, ids, topics, source_id, origin.date))
-    for proportion in extraction.proportions:
-        numbers = (proportion.candidate, proportion.numerator[0], proportion.denominator[0])
-        if not all(n in ids for n in numbers):
-            continue
-        claim_id = ids[proportion.candidate]
-        check_id = suggest_id("check", f"{claim_id} {proportion.figure}", taken)
-        taken.add(check_id)
-        result.checks.append(Check(
-            id=check_id,
-            claim=f"{claim_id}.{proportion.figure}",
-            compute=f"{ids[proportion.numerator[0]]}.{proportion.numerator[1]} / "
-                    f"{ids[proportion.denominator[0]]}.{proportion.denominator[1]}",
-            note="Suggested by factcheck extract: the share set against two counts of the "
-                 "article whose ratio is near it. Check that they measure the same thing.",
-            draft=True,
-        ))  # fmt: skip
     return result
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from factcheck.extract.run import Candidate, Extraction
+from factcheck.extract.run import Candidate
 
 
 def candidate_json(candidate: Candidate, rank: int) -> dict[str, Any]:
@@ -46,17 +46,3 @@ def _whole(part_of: str | None, candidate: Candidate) -> dict[str, Any] | None:
         return {"sentence": candidate.number + 1, "figure": part_of}
     number, name = part_of.split(".", 1)
     return {"sentence": int(number) + 1, "figure": name}
-
-
-def checks_json(extraction: Extraction) -> list[dict[str, Any]]:
-    """Suggested checks, naming candidates by their sentence number."""
-    return [
-        {
-            "kind": "proportion",
-            "sentence": p.candidate + 1,
-            "figure": p.figure,
-            "numerator": {"sentence": p.numerator[0] + 1, "figure": p.numerator[1]},
-            "denominator": {"sentence": p.denominator[0] + 1, "figure": p.denominator[1]},
-        }
-        for p in extraction.proportions
-    ]

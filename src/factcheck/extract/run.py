@@ -1,12 +1,16 @@
 """An article to ranked candidate claims: each sentence with who asserts it, how (quotation or
-paraphrase), its figures, and its check-worthiness with the reason; and the checks that the
-figures suggest (parts of a whole, a proportion of two counts)."""
+paraphrase), its figures (counts a sentence says something includes marked parts of their
+whole), and its check-worthiness with the reason.
+
+No share is set against counts of other sentences: a ratio of figures the text does not relate
+gave confident wrong verdicts (issue 28: 19 men killed over 57 new officers "consistent with
+32 percent"), and comparing every share with every pair of counts was quadratic in the
+article's length (issue 27)."""
 
 from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -55,20 +59,9 @@ class Candidate:
 
 
 @dataclass(frozen=True)
-class Proportion:
-    """A suggested check: this candidate's share figure against two counts of others."""
-
-    candidate: int
-    figure: str
-    numerator: tuple[int, str]
-    denominator: tuple[int, str]
-
-
-@dataclass(frozen=True)
 class Extraction:
     text: str
     candidates: list[Candidate]  # in the article's order
-    proportions: list[Proportion]
     threshold: float
 
 
@@ -94,7 +87,7 @@ def extract(text: str, voice: str) -> Extraction:
             judged.score, judged.signals, judged.words,
         ))  # fmt: skip
     candidates = _with_parts(candidates)
-    return Extraction(text, candidates, _proportions(candidates), model.threshold)
+    return Extraction(text, candidates, model.threshold)
 
 
 def _placed(base: int, offset: int) -> int:
@@ -143,59 +136,3 @@ def _with_parts(candidates: list[Candidate]) -> list[Candidate]:
         ]
         marked[n] = dataclasses.replace(candidate, figures=figures_now)
     return marked
-
-
-def _proportions(candidates: Sequence[Candidate]) -> list[Proportion]:
-    """For each share ("about one in eight", "13%"), the two counts of other sentences whose
-    ratio it may state: their ratio within a third of the share, no part of a whole (its share
-    of its whole is what the parts check reads), and among those the pair whose sentences share
-    the most words with the share's sentence, then the closest."""
-    counts = [(c.number, f) for c in candidates for f in c.figures if _count(f.value)]
-    found = []
-    for candidate in candidates:
-        words = _words(candidate.text)
-        for figure in candidate.figures:
-            share = _share(figure.value)
-            if share is None:
-                continue
-            best: tuple[tuple[int, Fraction], Proportion] | None = None
-            for a_number, a in counts:
-                for b_number, b in counts:
-                    if a_number == candidate.number or b_number == candidate.number:
-                        continue
-                    a_value, b_value = _count(a.value), _count(b.value)
-                    if not a_value or not b_value or a_value >= b_value:
-                        continue
-                    if a.part_of is not None:
-                        continue  # a part is a share of its own whole, which parts check
-                    distance = abs(a_value / b_value - share)
-                    if distance > share / 3:
-                        continue
-                    shared = len(words & (_words(candidates[a_number].text)
-                                          | _words(candidates[b_number].text)))  # fmt: skip
-                    proposal = Proportion(candidate.number, figure.name, (a_number, a.name),
-                                          (b_number, b.name))  # fmt: skip
-                    rank = (shared, -distance)
-                    if best is None or rank > best[0]:
-                        best = (rank, proposal)
-            if best is not None:
-                found.append(best[1])
-    return found
-
-
-def _share(value: str) -> Fraction | None:
-    try:
-        figure = parse_figure(value)
-    except FigureError:
-        return None
-    return figure.value if figure.kind in (Kind.ratio, Kind.percent) else None
-
-
-_STOP = frozenset(
-    "the a an of to in and or for with on at by that this from as is are was "
-    "were be has have had its their his her".split()
-)
-
-
-def _words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z]+", text.lower()) if w not in _STOP and len(w) > 2}
