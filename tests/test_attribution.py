@@ -96,21 +96,23 @@ def test_nobody_named_keeps_the_article_voice():
     assert speakers(text) == ["the article", "the article"]
 
 
-def test_the_pipeline_files_are_those_recorded():
+@pytest.fixture
+def model_folder():
     folder = pipeline.reupload_folder()
     if folder is None:
         pytest.skip("the official en_core_web_sm is installed instead of the reupload")
-    assert pipeline.changed_files(folder) == []
+    return folder
 
 
-def test_a_changed_model_file_is_found(tmp_path):
-    folder = pipeline.reupload_folder()
-    if folder is None:
-        pytest.skip("the official en_core_web_sm is installed instead of the reupload")
+def test_the_pipeline_files_are_those_recorded(model_folder):
+    assert pipeline.changed_files(model_folder) == []
+
+
+def test_a_changed_model_file_is_found(model_folder, tmp_path):
     for name in pipeline.MODEL_FILES:
         target = tmp_path / name
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes((folder / name).read_bytes())
+        target.write_bytes((model_folder / name).read_bytes())
     (tmp_path / "ner" / "model").write_bytes(b"changed")
     assert pipeline.changed_files(tmp_path) == ["ner/model"]
 
@@ -130,3 +132,37 @@ def test_an_office_a_letter_and_an_agency_as_the_seed_article_writes_them():
         "Department of Homeland Security",
         "Gavin Newsom",
     ]
+
+
+def test_a_surname_means_the_person_named_so_far_not_one_named_later():
+    text = (
+        "Rep. Bobby Scott opened the hearing.\n"
+        "Scott said the budget was short by $2 million.\n"
+        "Sen. Tim Scott disagreed.\n"
+    )
+    assert speakers(text)[1] == "Bobby Scott"
+
+
+def test_a_nickname_in_quotation_marks_is_no_quotation():
+    text = (
+        'In a tradition he has kept for 40 years, Rep. Robert C. "Bobby" Scott threw open his'
+        " family's back yard for a Labor Day cookout.\n"
+        "Bobby Scott is 69.\n"
+    )
+    assert speakers(text) == ["the article", "the article"]
+
+
+def test_called_to_the_stage_is_no_speech():
+    text = "At the cookout, the band leader called the mayors to the stage.\n"
+    assert speakers(text) == ["the article"]
+
+
+def test_a_group_is_named_whole_with_its_place_and_a_hyphenated_title_kept():
+    text = (
+        "Elected officials from both parties say the plan works.\n"
+        "Costs rose, according to Virginia AFL-CIO President Doris Crouse-Mays.\n"
+    )
+    said = attribute_all(split(text), text, "the article")
+    assert said[0].speaker == "Elected officials from both parties"
+    assert text[said[0].start : said[0].end] == "Elected officials from both parties"
+    assert (said[1].speaker, said[1].role) == ("Doris Crouse-Mays", "Virginia AFL-CIO President")

@@ -77,6 +77,7 @@ def attribute_all(sentences: Sequence[Sentence], text: str, voice: str) -> list[
     said: list[_Said | None] = []
     for sentence, skip, doc in zip(sentences, skipped, docs, strict=True):
         quoted = _local(spans, sentence.start + skip, sentence.end)
+        _mentioned(doc, people)
         found = _said(doc, quoted, people, salience)
         speaker = found.person if found is not None else None
         by_name = found is not None and "(pronoun)" not in found.cue
@@ -129,6 +130,16 @@ def _attribution(found: _Said | None, voice: str) -> Attribution:
     return Attribution(person.name, person.title or None, found.cue, found.start, found.end)
 
 
+def _mentioned(doc: Any, people: People) -> None:
+    """The people a sentence names become the ones its surnames and titles mean."""
+    for entity in doc.ents:
+        if entity.label_ == "PERSON":
+            words = name_words(entity.text)
+            person = people.named(words) if plausible(words) else None
+            if person is not None:
+                people.saw(person)
+
+
 def _learn(doc: Any, people: People) -> None:
     for entity in doc.ents:
         if entity.label_ == "PERSON":
@@ -146,7 +157,7 @@ def _said(
         found = _resolved(mention, cue, people, salience)
         if found is not None:
             return found
-    if quoted:
+    if any(_words_between(doc, a, b) >= _QUOTED_WORDS for a, b in quoted):
         root = next((t for t in doc if t.dep_ == "ROOT"), None)
         if root is not None and root.pos_ in ("VERB", "AUX") and not _in_quote(root, quoted):
             subject = _subject(root, quoted)
@@ -157,6 +168,15 @@ def _said(
                 if found is not None and found.person is not None:
                     return found
     return _name_colon(doc, people)
+
+
+# A quotation of fewer words is a nickname or a scare quote ('Robert C. "Bobby" Scott threw
+# open his yard'), not speech.
+_QUOTED_WORDS = 2
+
+
+def _words_between(doc: Any, start: int, end: int) -> int:
+    return sum(1 for t in doc if start <= t.idx < end and t.is_alpha)
 
 
 def _name_colon(doc: Any, people: People) -> _Said | None:
@@ -190,10 +210,21 @@ def _cues(doc: Any, quoted: list[tuple[int, int]]) -> list[tuple[Any, Any]]:
             token.lemma_.lower() in CUE_LEMMAS or _sends_words(token)
         ):
             continue
+        if token.lemma_.lower() == "call" and not _calls_something(token, quoted):
+            continue
         subject = _subject(token, quoted)
         if subject is not None:
             pairs.append((token, subject))
     return sorted(pairs, key=lambda pair: (_depth(pair[0]), pair[0].i))
+
+
+def _calls_something(verb: Any, quoted: list[tuple[int, int]]) -> bool:
+    """ "called the report a fair picture", "called for cuts", "calls Obamacare 'crazy'"
+    report speech; "called the bigwigs to the stage" does not."""
+    return any(
+        c.dep_ in ("oprd", "ccomp", "xcomp", "attr") or (c.dep_ == "prep" and c.lower_ == "for")
+        for c in verb.children
+    ) or any(_in_quote(t, quoted) for t in verb.rights)
 
 
 _WRITINGS = frozenset("letter statement memo message email tweet note".split())
@@ -261,9 +292,10 @@ def _resolved(mention: Any, cue: Any, people: People, salience: Salience) -> _Sa
     if mention.pos_ in ("PRON", "DET", "NUM") or mention.lower_ in ("it", "this", "that"):
         return None
     phrase = _phrase(mention)
-    if not phrase or len(phrase.split()) > 8:
+    if len(phrase) > 8:
         return None
-    return _Said(None, phrase, cue_text, start, end)
+    text = re.sub(r"^(?:the|a|an)\s+", "", phrase.text, flags=re.I)
+    return _Said(None, text[:1].upper() + text[1:], cue_text, phrase.start_char, phrase.end_char)
 
 
 def _antecedent(pronoun: Any, people: People) -> Person | None:
@@ -303,20 +335,20 @@ def _name_span(token: Any) -> Any:
     return doc[left : token.i + 1]
 
 
-def _phrase(token: Any) -> str:
+def _phrase(token: Any) -> Any:
     """A speaker that is no known person, as the sentence names it ("Officials", "the
-    campaign"), without a leading article."""
-    words = [t for t in token.subtree if t.dep_ not in ("relcl", "acl", "punct", "appos")]
-    words = [t for t in words if t.i <= token.i or t.dep_ in ("prep", "pobj", "compound")]
-    if not words:
-        return ""
-    end = token.i
-    for word in words:  # "the Department of Homeland Security": the words after it in a run
-        if word.i == end + 1:
-            end = word.i
-    span = token.doc[words[0].i : end + 1]
-    text = re.sub(r"^(?:the|a|an)\s+", "", span.text, flags=re.I)
-    return text[:1].upper() + text[1:]
+    Department of Homeland Security", "elected officials from both parties"): the span of its
+    words without a clause or an apposition."""
+    left = min((t.i for t in token.lefts if t.dep_ not in _SET_APART), default=token.i)
+    right = token.i
+    for child in token.rights:
+        if child.dep_ in _SET_APART or child.i != right + 1:
+            break
+        right = child.right_edge.i
+    return token.doc[left : right + 1]
+
+
+_SET_APART = frozenset({"relcl", "acl", "punct", "appos", "cc", "conj"})
 
 
 def _quoted_sentences(sentences: Sequence[Sentence], spans: list[tuple[int, int]]) -> list[bool]:

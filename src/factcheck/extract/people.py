@@ -42,6 +42,8 @@ class Person:
     words: tuple[str, ...]  # the name's words, lowercased
     roles: set[str] = field(default_factory=set)
     gender: str | None = None  # "he" or "she", once the article shows which
+    seen: bool = False  # named in the sentences read so far, not only later in the article
+    order: int = 0  # its place among the people the article names, first named first
 
     @property
     def surname(self) -> str:
@@ -105,7 +107,7 @@ class People:
             return person
         if len(lowered) == 1:
             return None  # a lone word names a person only once the full name is known
-        person = Person(" ".join(words), title, lowered, roles_in(title))
+        person = Person(" ".join(words), title, lowered, roles_in(title), order=len(self.known))
         self.known.append(person)
         if title:
             person.gender = gender_of_title(title)
@@ -130,9 +132,9 @@ class People:
             found = self._same(lowered)
             if found is not None:
                 return found
-        for person in reversed(self.known):
-            if person.surname == lowered[-1]:
-                return person
+        found = _latest([p for p in self.known if p.surname == lowered[-1]])
+        if found is not None:
+            return found
         if len(lowered) == 1:
             firsts = [p for p in self.known if p.first == lowered[0] and len(p.words) > 1]
             if len(firsts) == 1:
@@ -142,16 +144,24 @@ class People:
     def by_role(self, words: set[str]) -> Person | None:
         """The person most recently named with one of these roles ("the mayor")."""
         wanted = words & ROLE_NOUNS
-        for person in reversed(self.known):
-            if wanted & person.roles:
-                return person
-        return None
+        return _latest([p for p in self.known if wanted & p.roles])
 
     def saw(self, person: Person) -> Person:
         """The person was just named: later look-ups by surname or role prefer them."""
+        person.seen = True
         self.known.remove(person)
         self.known.append(person)
         return person
+
+
+def _latest(matches: list[Person]) -> Person | None:
+    """Of the people a look-up matches (in the order last named), the one named last among
+    those the reading has reached; else the first the article names ("Scott" early in an
+    article about Bobby Scott is not the Tim Scott it names near the end)."""
+    seen = [p for p in matches if p.seen]
+    if seen:
+        return seen[-1]
+    return min(matches, key=lambda p: p.order, default=None)
 
 
 def roles_in(title: str) -> set[str]:
@@ -170,6 +180,15 @@ def _first_names_agree(a: str, b: str) -> bool:
     return a == b or a.startswith(b) or b.startswith(a)
 
 
+def _inner_hyphen(token: Any) -> bool:
+    return (
+        token.text == "-"
+        and not token.whitespace_
+        and token.i > 0
+        and not (token.doc[token.i - 1].whitespace_)
+    )
+
+
 def title_before(entity: Any) -> str:
     """The title words just before a PERSON entity within its noun phrase: "Riverton Mayor"
     for "Riverton Mayor Dana Whitfield", "Stein spokeswoman" for "Stein spokeswoman Melezia
@@ -178,6 +197,9 @@ def title_before(entity: Any) -> str:
     start = entity.start
     while start > 0:
         before = doc[start - 1]
+        if _inner_hyphen(before):
+            start -= 1  # "AFL-CIO President"
+            continue
         if before.is_punct or before.ent_type_ == "PERSON" or before.pos_ in ("DET", "ADP"):
             break
         if before.dep_ not in ("compound", "amod", "nmod", "poss", "case") and (
@@ -193,7 +215,7 @@ def title_before(entity: Any) -> str:
         if token.text.lower() not in TITLE_WORDS:
             break
         inside.append(token.text)
-    return " ".join([t.text for t in doc[start : entity.start]] + inside)
+    return " ".join([doc[start : entity.start].text, *inside]).strip()
 
 
 _HE = frozenset("mr mr. congressman spokesman chairman father rev. king prince sir lord".split())
