@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +25,7 @@ from factcheck.extract.people import (
     plausible,
     title_before,
 )
+from factcheck.text.pipeline import english
 from factcheck.text.sentences import Sentence
 
 CUE_LEMMAS = frozenset("""
@@ -64,8 +65,6 @@ class _Said:
 
 def attribute_all(sentences: Sequence[Sentence], text: str, voice: str) -> list[Attribution]:
     """Each sentence's attribution, in order (text: the article the sentences are cut from)."""
-    from factcheck.text.pipeline import english
-
     spans = _quotation_spans(text)
     skipped = [_dateline(s.text) for s in sentences]
     texts = [s.text[skip:] for s, skip in zip(sentences, skipped, strict=True)]
@@ -108,9 +107,9 @@ def _dateline(sentence: str) -> int:
 def _local(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
     """The quotations' places within the text from start to end, relative to start (spans:
     in order, not overlapping)."""
-    first = bisect.bisect_right(spans, start, key=lambda span: span[1])
     local = []
-    for a, b in spans[first:]:
+    for k in range(bisect.bisect_right(spans, start, key=lambda span: span[1]), len(spans)):
+        a, b = spans[k]
         if a >= end:
             break
         local.append((max(a, start) - start, min(b, end) - start))
@@ -354,18 +353,10 @@ _SET_APART = frozenset({"relcl", "acl", "punct", "appos", "cc", "conj"})
 def _quoted_sentences(sentences: Sequence[Sentence], spans: list[tuple[int, int]]) -> list[bool]:
     """Whether each sentence lies within a quotation, even one whose marks are in other
     sentences of its paragraph ('"We will win. We are strong," she said.')."""
-    inside = [False] * len(sentences)
-    k = 0
-    for n, sentence in enumerate(sentences):
-        while k < len(spans) and spans[k][1] <= sentence.start:
-            k += 1
-        j = k
-        covered = 0
-        while j < len(spans) and spans[j][0] < sentence.end:
-            covered += min(spans[j][1], sentence.end) - max(spans[j][0], sentence.start)
-            j += 1
-        inside[n] = covered * 2 >= sentence.end - sentence.start
-    return inside
+    return [
+        sum(b - a for a, b in _local(spans, s.start, s.end)) * 2 >= s.end - s.start
+        for s in sentences
+    ]
 
 
 def _quotation_spans(text: str) -> list[tuple[int, int]]:
@@ -401,54 +392,49 @@ def _grouped(
 ) -> list[_Said | None]:
     """A quoted sentence with no cue of its own takes its quotation's speaker: the next cue in
     its paragraph ('"..." / "...," he said.'), else the one before it in the paragraph, else,
-    for a paragraph that opens with a quotation, the last speaker of the paragraph before."""
+    for a paragraph that opens with a quotation, the last speaker of the paragraph before.
+    Two passes over the sentences, so a long paragraph of quotations stays linear."""
     paragraph = _paragraphs(sentences, text)
+    after = _nearest(said, paragraph, reversed(range(len(said))))
+    before = _nearest(said, paragraph, range(len(said)))
     grouped = list(said)
+    carried: _Said | None = None  # for a paragraph opening with a quotation: the last speaker
+    last: _Said | None = None  # of the paragraph before
     for n, found in enumerate(said):
-        if found is not None or not quoted[n]:
-            continue
-        source = _in_paragraph(said, paragraph, n)
-        if source is None:
-            source = _paragraph_before(said, paragraph, sentences, n)
-        if source is not None:
-            grouped[n] = _Said(source.person, source.text, _continued(source.cue), -1, -1)
+        if n == 0 or paragraph[n] != paragraph[n - 1]:
+            carried = last if n and _opens_quotation(sentences[n]) else None
+            last = None
+        last = found or last
+        if found is None and quoted[n]:
+            source = after[n] or before[n] or carried
+            if source is not None:
+                grouped[n] = _Said(source.person, source.text, _continued(source.cue), -1, -1)
     return grouped
+
+
+def _nearest(
+    said: list[_Said | None], paragraph: list[int], order: Iterable[int]
+) -> list[_Said | None]:
+    """For each sentence, the speaker of the nearest sentence that comes before it in the
+    given order within its paragraph (itself not counted)."""
+    nearest: list[_Said | None] = [None] * len(said)
+    carried: _Said | None = None
+    current = -1
+    for n in order:
+        if paragraph[n] != current:
+            carried, current = None, paragraph[n]
+        nearest[n] = carried
+        carried = said[n] or carried
+    return nearest
+
+
+def _opens_quotation(sentence: Sentence) -> bool:
+    text = sentence.text.lstrip()
+    return text[:1] in QUOTE_OPEN or text.startswith("``")
 
 
 def _continued(cue: str) -> str:
     return cue.split(" (")[0] + " (quotation)"
-
-
-def _in_paragraph(said: list[_Said | None], paragraph: list[int], n: int) -> _Said | None:
-    for m in range(n + 1, len(said)):
-        if paragraph[m] != paragraph[n]:
-            break
-        if said[m] is not None:
-            return said[m]
-    for m in range(n - 1, -1, -1):
-        if paragraph[m] != paragraph[n]:
-            break
-        if said[m] is not None:
-            return said[m]
-    return None
-
-
-def _paragraph_before(
-    said: list[_Said | None], paragraph: list[int], sentences: Sequence[Sentence], n: int
-) -> _Said | None:
-    """For a paragraph that opens with a quotation, the last speaker of the paragraph before."""
-    first = n
-    while first > 0 and paragraph[first - 1] == paragraph[n]:
-        first -= 1
-    opening = sentences[first].text.lstrip()
-    if first == 0 or not (opening[:1] in QUOTE_OPEN or opening.startswith("``")):
-        return None
-    before = first - 1
-    while before >= 0 and paragraph[before] == paragraph[first - 1]:
-        if said[before] is not None:
-            return said[before]
-        before -= 1
-    return None
 
 
 def _paragraphs(sentences: Sequence[Sentence], text: str) -> list[int]:
