@@ -4,8 +4,8 @@ whole), and its check-worthiness with the reason.
 
 No share is set against counts of other sentences: a ratio of figures the text does not relate
 gave confident wrong verdicts (issue 28: 19 men killed over 57 new officers "consistent with
-32 percent"), and comparing every share with every pair of counts was quadratic in the
-article's length (issue 27)."""
+32 percent"), and comparing every share with every pair of counts grew with the cube of the
+article's figures (issue 27; docs/performance.md)."""
 
 from __future__ import annotations
 
