@@ -71,7 +71,13 @@ CASES = [
     ("0.12", "1.2%", G),
     # about-type hedges: rounding interval, then a 10% band
     ("25 / 100", "about a third", I),
-    ("32 / 100", "about a third", A),
+    # A fraction in words holds where no simpler fraction is nearer (docs/quantities.md):
+    # a third covers 31.67% to 35.42%, between 3/10 and 3/8.
+    ("32 / 100", "about a third", C),
+    ("32 / 100", "a third", C),
+    ("31 / 100", "a third", I),  # nearer 3/10
+    ("31 / 100", "about a third", A),
+    ("105 - 71", "a third", G),  # a count is no share: off by a factor of 100
     ("1 / 3", "a third", C),
     ("38 / 100", "about 50%", I),
     ("46 / 100", "about 50%", A),
@@ -114,8 +120,12 @@ CASES = [
     ("7.001", "exactly 7", I),
     # fractions and ratios
     ("2 / 3", "two-thirds", C),
-    ("66 / 100", "two-thirds", I),
-    ("66 / 100", "about two-thirds", A),
+    ("66 / 100", "two-thirds", C),  # 64.58% to 68.33%: between 5/8 and 7/10
+    ("64 / 100", "two-thirds", I),  # nearer 5/8
+    ("64 / 100", "about two-thirds", A),
+    ("3 / 4", "3/4", C),  # a fraction in digits keeps its percentage point
+    ("74 / 100", "3/4", I),
+    ("74 / 100", "three-quarters", C),
     ("66.5 / 100", "about two-thirds", C),
     ("1 / 4", "a quarter", C),
     ("3 / 4", "three quarters", C),

@@ -75,6 +75,15 @@ READINGS = [
     ("10 to 20 percent", Kind.percent, F(3, 20)),
     ("10-20%", Kind.percent, F(3, 20)),
     ("between 4,000 and 5,000", Kind.count, F(4500)),
+    # "X percent less/more (than)": the thing compared is that much below or above (issue 28)
+    ("17 percent less", Kind.change, F(-17, 100)),
+    ("17 percent less than", Kind.change, F(-17, 100)),
+    ("17% fewer", Kind.change, F(-17, 100)),
+    ("about 17 percent lower", Kind.change, F(-17, 100)),
+    ("17 percent more than", Kind.change, F(17, 100)),
+    ("17% higher", Kind.change, F(17, 100)),
+    ("a third less", Kind.change, F(-1, 3)),
+    ("5 percentage points lower", Kind.points, F(-1, 20)),
 ]
 
 
@@ -130,8 +139,11 @@ CASES = [
     ("change(100, 79)", "fell about 20%", A),
     ("change(100, 50)", "halved", C),
     ("change(100, 50)", "fell by half", C),
-    ("change(100, 52)", "halved", I),  # read like "half": to the percentage point
-    ("change(100, 52)", "about halved", A),
+    ("change(100, 52)", "halved", C),  # read like "half": no simpler fraction is nearer
+    ("change(100, 54)", "halved", I),  # -46%: nearer 4/9
+    ("change(100, 54)", "about halved", A),
+    ("change(105, 71)", "dropped by a third", C),  # -32.4% (issue 28)
+    ("change(105, 71)", "dropped 33%", I),
     ("change(90, 60)", "fell by a third", C),
     ("change(100, 80)", "dropped by a fifth", C),
     ("change(100, 300)", "tripled", C),
@@ -148,9 +160,17 @@ CASES = [
     ("change(0, 5)", "rose 50%", U),
     ("change(40%, 45%)", "rose 5%", G),
     ("change(40%, 45%)", "rose 12.5%", C),
+    ("change(392, 234)", "17 percent less", G),  # -40.3% (issue 28's AP story)
+    ("change(392, 330)", "17 percent less", I),  # -15.8%
+    ("change(392, 325)", "17 percent less than", C),  # -17.1%
+    ("change(100, 117)", "17 percent more", C),
     # percentage points
     ("45% - 40%", "up 5 points", C),
     ("45% - 40%", "rose 5 percentage points", C),
+    # a claim in points is compared in points whatever the expression (issue 28)
+    ("change(40%, 45%)", "rose 5 percentage points", C),
+    ("change(40%, 45%)", "fell 5 percentage points", G),
+    ("change(40%, 50%)", "up 5 points", G),
     ("45.6% - 40%", "up 5 percentage points", I),
     ("45% - 40%", "up about 5 percentage points", C),
     ("50% - 40%", "up 5 percentage points", G),
@@ -287,6 +307,18 @@ def test_check_judges_a_change_between_recorded_quantities(write_claims):
     }
     listed = run_json("list", "--claims", folder)[0]["quantities"]["rose"]
     assert (listed["from"], listed["to"]) == ("y2020", "y2024")
+
+
+def test_a_change_in_points_is_explained_as_the_difference():
+    calculation = calculate("change(40%, 45%)", "rose 5 percentage points", _no_refs)
+    assert calculation.expression == "change(40%, 45%)"  # as the user wrote it
+    assert calculation.explanation is not None
+    assert calculation.explanation.startswith("45% - 40% = 0.05")
+    assert "a 12.5% rise" in calculation.explanation
+
+
+def _no_refs(reference):
+    raise KeyError(reference)
 
 
 def test_a_change_needs_both_ends_that_exist(write_claims):

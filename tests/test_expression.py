@@ -53,6 +53,8 @@ def value(text):
         ("3 \u00d7 4 \u2212 2 \u00f7 2", F(11)),
         ("dhs-released-4561.released / lyons-letter-33179.detainers", F(4561, 33179)),
         ("dhs-released-4561.released-1", F(4560)),
+        ("$1.2 billion / $4 billion", F(3, 10)),  # currency as written (issue 28)
+        ("\u00a3300 + \u20ac.5", F(601, 2)),
     ],
 )
 def test_exact_evaluation(text, expected):
@@ -63,6 +65,11 @@ def test_typed_numbers_are_exact_and_claim_figures_carry_their_precision():
     assert value("4,561").interval == Interval(F(4561), F(4561))
     assert value("x.round").interval == Interval(F(11500), F(12500))
     assert value("x.round / 2").interval == Interval(F(5750), F(6250))
+
+
+def test_a_recorded_count_written_to_the_unit_is_exact_in_a_computation():
+    # "4,561" people are 4,561, not 4,560.5 to 4,561.5: check and calc agree (issue 28)
+    assert value("dhs-released-4561.released").interval == Interval(F(4561), F(4561))
 
 
 def test_hedged_inputs_make_unbounded_intervals():
@@ -88,7 +95,7 @@ def test_a_propagated_interval_always_contains_every_possible_result(centres, wi
     class Fake:
         def __init__(self, lo, hi):
             self.value = (lo + hi) / 2
-            self.claimed = Interval(lo, hi)
+            self.claimed = self.as_input = Interval(lo, hi)
 
     result_node = parse(f"p.a {op} p.b")
     try:

@@ -15,6 +15,7 @@ from factcheck.figures.quantity import (
     exact_decimal,
     one_in_text,
     parse_figure,
+    simple_fraction_window,
 )
 
 # text, value, unit, hedge, kind
@@ -93,7 +94,8 @@ CLAIMED = [
     ("13.70%", Interval(F(13695, 100000), F(13705, 100000))),
     ("one in eight", Interval(F(1) / F(17, 2), F(1) / F(15, 2))),
     ("seven in nine", Interval(F(7) / F(19, 2), F(7) / F(17, 2))),
-    ("a third", Interval(F(1, 3) - F(1, 200), F(1, 3) + F(1, 200))),
+    # between its neighbours 3/10 and 3/8, halfway to each
+    ("a third", Interval(F(19, 60), F(17, 48))),
     ("more than 12,000", Interval(F(12000), None, lo_open=True)),
     ("at least 12,000", Interval(F(12000), None)),
     ("less than 5%", Interval(None, F(5, 100), hi_open=True)),
@@ -108,6 +110,30 @@ CLAIMED = [
 @pytest.mark.parametrize(("text", "interval"), CLAIMED)
 def test_claimed_interval(text, interval):
     assert parse_figure(text).claimed == interval
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "currency"),
+    [("$434 billion", F(434 * 10**9), "$"), ("about $1.2 million", F(1_200_000), "$"),
+     ("\u00a312", F(12), "\u00a3"), ("\u20ac4.5", F(9, 2), "\u20ac")],
+)  # fmt: skip
+def test_currency_is_read_and_kept(text, value, currency):
+    figure = parse_figure(text)
+    assert (figure.value, figure.currency) == (value, currency)
+
+
+@pytest.mark.parametrize("text", ["$", "$5%", "$a third", "$ rose 5%"])
+def test_currency_only_before_an_amount(text):
+    with pytest.raises(FigureError):
+        parse_figure(text)
+
+
+def test_a_fraction_in_words_covers_what_no_simpler_fraction_is_nearer_to():
+    window = simple_fraction_window(F(1, 2))
+    assert window == Interval((F(4, 9) + F(1, 2)) / 2, (F(5, 9) + F(1, 2)) / 2)
+    assert simple_fraction_window(F(-1, 3)) == Interval(-F(17, 48), -F(19, 60))
+    assert simple_fraction_window(F(3, 2)) is None
+    assert parse_figure("3/4").claimed == Interval(F(149, 200), F(151, 200))  # digits: 1 point
 
 
 def test_round_numbers_are_marked_round():

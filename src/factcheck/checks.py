@@ -22,6 +22,7 @@ from factcheck.figures.arithmetic import (
     Computed,
     Judgement,
     Verdict,
+    as_judged,
     change_values,
     judge,
     uncheckable,
@@ -132,13 +133,13 @@ def _declared(corpus: Corpus) -> Iterable[CheckResult]:
 def _run_declared(corpus: Corpus, check: Check) -> CheckResult:
     target = check.claim
     figure = figure_of(corpus, target) if target else parse_figure(check.expect or "")
-    node = expression.parse(check.compute)
+    node, compute = as_judged(expression.parse(check.compute), check.compute, figure)
     refs = expression.references_of(node)
     claims = list(dict.fromkeys(split_reference(r)[0] for r in ([target] if target else []) + refs))
     try:
         resolve = functools.partial(figure_of, corpus)
         value = expression.evaluate(node, resolve)
-        shown = expression.substitute(check.compute, lambda r: figure_of(corpus, r).text)
+        shown = expression.substitute(compute, lambda r: figure_of(corpus, r).text)
         judgement = judge(figure, value, shown, change_values(node, resolve))
     except expression.Undefined as error:
         judgement = uncheckable(figure, check.compute, str(error))

@@ -27,6 +27,7 @@ from factcheck.figures.expression import (
     Value,
     change_parts,
     evaluate,
+    in_points,
     parse,
 )
 from factcheck.figures.quantity import (
@@ -316,13 +317,13 @@ def calculate(text: str, claimed: str | None, resolve: Resolver) -> Calculation:
     """Evaluate `text`; with `claimed` (a figure as written), judge it. Raises on bad input:
     ExpressionError, FigureError, or Undefined when there is no figure to give a verdict on."""
     figure = parse_figure(claimed) if claimed is not None else None
-    node = parse(text)
+    node, judged = as_judged(parse(text), text, figure)
     try:
         result = evaluate(node, resolve)
     except Undefined as error:
         if figure is None:
             raise
-        judgement = uncheckable(figure, text, str(error))
+        judgement = uncheckable(figure, judged, str(error))
         return Calculation(
             expression=text, value=None, value_exact=None, fraction=None, percent=None,
             one_in=None, interval=None, **_verdict_fields(judgement),
@@ -332,8 +333,18 @@ def calculate(text: str, claimed: str | None, resolve: Resolver) -> Calculation:
     calculation = Calculation(expression=text, interval=computed.interval, **fields)
     if figure is None:
         return calculation
-    judgement = judge(figure, result, text, change_values(node, resolve))
+    judgement = judge(figure, result, judged, change_values(node, resolve))
     return calculation.model_copy(update=_verdict_fields(judgement))
+
+
+def as_judged(node: Node, text: str, figure: Figure | None) -> tuple[Node, str]:
+    """The computation a figure is judged against: a claim in percentage points is compared
+    in points, so change(40%, 45%) is taken as 45% - 40% for "rose 5 percentage points"."""
+    if figure is not None and figure.kind is Kind.points:
+        converted = in_points(node)
+        if converted is not None:
+            return converted
+    return node, text
 
 
 def _verdict_fields(judgement: Judgement) -> dict[str, object]:

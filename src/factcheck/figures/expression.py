@@ -75,7 +75,7 @@ _TOKEN = re.compile(
     r"""
     (?P<space>\s+)
   | (?P<ref>[a-z][a-z0-9]*(?:-[a-z0-9]+)*\.[a-z_][a-z0-9_]*)
-  | (?P<number>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)
+  | (?P<number>[$\u00a3\u20ac]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[$\u00a3\u20ac]?\.\d+)
     (?P<scale>\s+(?:thousand|million|billion|trillion)\b)?
     (?P<percent>\s*(?:%|percent\b|per\ cent\b))?
   | (?P<op>[-+*/\u00d7\u00f7\u2212])
@@ -169,6 +169,27 @@ def change_parts(node: Node) -> tuple[Node, Node] | None:
     ):
         return node.right, node.left.left
     return None
+
+
+def in_points(node: Node) -> tuple[Node, str] | None:
+    """change(old, new) as the difference new - old, with its text, for a figure in
+    percentage points: "rose 5 points" is judged in points whatever the expression."""
+    if not isinstance(node, Change):
+        return None
+    difference = Binary("-", node.new, node.old)
+    return difference, f"{_text(node.new)} - {_text(node.old)}"
+
+
+def _text(node: Node) -> str:
+    if isinstance(node, Number):
+        return node.text
+    if isinstance(node, Ref):
+        return node.reference
+    if isinstance(node, Negate):
+        return f"-{_text(node.operand)}"
+    if isinstance(node, Change):
+        return f"change({_text(node.old)}, {_text(node.new)})"
+    return f"({_text(node.left)} {node.op} {_text(node.right)})"
 
 
 def _references(node: Node) -> Iterator[str]:
@@ -321,7 +342,7 @@ def _evaluate(node: Node, resolve: Resolver) -> Value:
         return Value(node.value, Interval.point(node.value))
     if isinstance(node, Ref):
         figure = resolve(node.reference)
-        return Value(figure.value, _closed(figure.claimed))
+        return Value(figure.value, _closed(figure.as_input))
     if isinstance(node, Negate):
         inner = evaluate(node.operand, resolve)
         return Value(-inner.point, _negate(inner.interval))

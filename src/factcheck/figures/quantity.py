@@ -167,12 +167,30 @@ class Figure:
     bounds: tuple[Fraction, Fraction] | None = None  # a range: "between 10% and 20%"
     per: str | None = None  # the period of "about 1,700 a year"
     note: str | None = None  # how an ambiguous phrase was read ("three times more")
+    currency: str | None = None  # "$" of "$434 billion": kept for display, not in the value
+    in_words: bool = False  # a fraction in words ("a third"): a rounded statement
+
+    @functools.cached_property
+    def as_input(self) -> Interval:
+        """The values this figure stands for inside a computation. A count written to the unit
+        ("4,561", "thirty-one") without a hedge is that number and no other, since what is
+        counted is whole: so `check` on a recorded 19 / 57 and `calc "19 / 57"` agree. A round
+        count ("12,000") keeps its rounding and a hedged one its hedge. (As a claim, "4,561"
+        still holds for an average of 4,560.5: see `claimed`.)"""
+        exact = self.kind is Kind.count and self.unit == 1 and not self.round
+        if exact and self.hedge is Hedge.none and self.bounds is None:
+            return Interval.point(self.value)
+        return self.claimed
 
     @functools.cached_property
     def rounding(self) -> Interval:
         """The values that, written the way this figure is, would read the same."""
         if self.bounds is not None:
             return Interval(*self.bounds)
+        if self.in_words:
+            window = simple_fraction_window(self.value)
+            if window is not None:
+                return window
         if self.kind is Kind.rate:
             half = self.unit / 2
             return Interval(self.value - half, self.value + half)
@@ -236,6 +254,23 @@ class Figure:
         while top * 10**places < 10 * bottom and places < 12:
             places += 1
         return max(places, 2)
+
+
+SIMPLE_DENOMINATORS = range(1, 11)  # the fractions said in words: half ... a tenth
+
+
+def simple_fraction_window(value: Fraction) -> Interval | None:
+    """The values whose nearest fraction with a denominator up to ten is `value`: "a third"
+    said of 32.4% holds, since no simpler fraction is nearer (3/10 and 3/8 are its
+    neighbours, so "a third" covers 31.67% to 35.42%). Signed values mirror; None above one."""
+    size = abs(value)
+    if size == 0 or size > 1:
+        return None
+    fractions = {Fraction(k, d) for d in SIMPLE_DENOMINATORS for k in range(0, d + 1)}
+    below = max((f for f in fractions if f < size), default=size)
+    above = min((f for f in fractions if f > size), default=size)
+    lo, hi = (size + below) / 2, (size + above) / 2
+    return Interval(lo, hi) if value > 0 else Interval(-hi, -lo)
 
 
 def _scaled_toward_zero(v: Fraction) -> Fraction:
@@ -377,7 +412,16 @@ def _read(original: str, words: str, hedge: Hedge) -> Figure | None:
     return _simple(original, words, hedge)
 
 
+CURRENCIES = ("$", "£", "€")
+
+
 def _simple(original: str, words: str, hedge: Hedge) -> Figure | None:
+    if words[:1] in CURRENCIES:
+        # "$434 billion" is 434 billion of a currency: the sign is kept, the value is the number.
+        amount = _simple(original, words[1:].lstrip(), hedge)
+        if amount is None or amount.kind not in (Kind.count, Kind.number):
+            return None
+        return replace(amount, currency=words[0])
     if words in ("a majority", "the majority", "most", "majority"):
         # "a majority" is "more than half"; a hedge before it would make no sense.
         return Figure(original, HALF, FRACTION_HALF_WIDTH * 2, Hedge.more_than, Kind.fraction)
@@ -388,7 +432,8 @@ def _simple(original: str, words: str, hedge: Hedge) -> Figure | None:
         )
     fraction = _fraction(words)
     if fraction is not None:
-        return Figure(original, fraction, FRACTION_HALF_WIDTH * 2, hedge, Kind.fraction)
+        return Figure(original, fraction, FRACTION_HALF_WIDTH * 2, hedge, Kind.fraction,
+                      in_words=_SLASH.fullmatch(words) is None)  # fmt: skip
     ratio = _RATIO.fullmatch(words)
     if ratio:
         k, n = _whole_number(ratio["k"]), _whole_number(ratio["n"])
@@ -594,8 +639,14 @@ _CHANGE_NOUN = re.compile(
     r"an? (?P<rest>.+?) (?P<noun>increase|rise|jump|gain|growth|drop|fall|decline|decrease|cut|"
     r"reduction)"
 )
+# "17 percent less (than)": the thing compared is that much below the other.
+_COMPARATIVE = re.compile(
+    r"(?P<rest>.+?) (?P<noun>less|fewer|lower|smaller|cheaper|more|higher|larger|greater|"
+    r"bigger)(?: than)?"
+)
 _DOWN_WORDS = frozenset(_DOWN.split("|")) | {"drop", "fall", "decline", "decrease", "cut",
-                                             "reduction"}  # fmt: skip
+                                             "reduction", "less", "fewer", "lower", "smaller",
+                                             "cheaper"}  # fmt: skip
 # Whole words for a change, read to the nearest percentage point like fraction words.
 _CHANGE_WORDS = {
     "doubled": Fraction(1), "tripled": Fraction(2), "trebled": Fraction(2),
@@ -611,8 +662,12 @@ def _change(original: str, words: str, hedge: Hedge) -> Figure | None:
     after it ('rose nearly 50%')."""
     if words in _CHANGE_WORDS:
         return Figure(original, _CHANGE_WORDS[words], FRACTION_HALF_WIDTH * 2, hedge,
-                      Kind.change)  # fmt: skip
-    match = _CHANGE_VERB.fullmatch(words) or _CHANGE_NOUN.fullmatch(words)
+                      Kind.change, in_words=words == "halved")  # fmt: skip
+    match = (
+        _CHANGE_VERB.fullmatch(words)
+        or _CHANGE_NOUN.fullmatch(words)
+        or _COMPARATIVE.fullmatch(words)
+    )
     if match is None:
         return None
     verb = match.groupdict().get("verb") or match["noun"]
