@@ -84,6 +84,8 @@ READINGS = [
     ("17% higher", Kind.change, F(17, 100)),
     ("a third less", Kind.change, F(-1, 3)),
     ("5 percentage points lower", Kind.points, F(-1, 20)),
+    ("a drop of 2 percentage points", Kind.points, F(-1, 50)),
+    ("an increase of about 5%", Kind.change, F(1, 20)),
 ]
 
 

@@ -57,14 +57,14 @@ def test_figures_are_read_named_placed_and_linked_as_parts():
     _, by_sentence = extracted()
     auditor = {f["name"]: f for f in by_sentence[4]["figures"]}
     assert {n: f["value"] for n, f in auditor.items()} == {
-        "complaints": "2,400", "main": "310", "bridge": "95"}  # fmt: skip
-    assert auditor["main"]["part_of"] == {"sentence": 4, "figure": "complaints"}
+        "complaints": "2,400", "street": "310", "bridge": "95"}  # fmt: skip
+    assert auditor["street"]["part_of"] == {"sentence": 4, "figure": "complaints"}
     assert auditor["complaints"]["part_of"] is None
     for figure in auditor.values():
         assert TEXT[figure["start"] : figure["end"]] == figure["value"]
     (share,) = by_sentence[5]["figures"]
     assert share["value"] == "about one in eight"
-    assert [f["value"] for f in by_sentence[1]["figures"]] == ["4.2 million"]
+    assert [f["value"] for f in by_sentence[1]["figures"]] == ["$4.2 million"]
     assert by_sentence[3]["figures"] == []  # "since 2019" is a date, not a figure
 
 
@@ -140,7 +140,7 @@ def test_the_table_fits_80_columns():
     assert result.exit_code == 0, result.stderr
     assert all(len(line) <= 80 for line in result.stdout.splitlines())
     assert "Lena Park (County Auditor)" in result.stdout
-    assert "figures: complaints = 2,400, main = 310, bridge = 95" in result.stdout
+    assert "figures: complaints = 2,400, street = 310, bridge = 95" in result.stdout
     assert "candidates of 8 sentences (score at least" in result.stderr
 
 
@@ -177,7 +177,7 @@ def test_drafts_are_written_validated_and_listed(tmp_path):
     drafts = json.loads(run("list", "--drafts", "--json", "--claims", folder).stdout)
     assert len(drafts) == 8 and all(c["draft"] for c in drafts)
     auditor = next(c for c in drafts if c["speaker"] == "Lena Park")
-    assert auditor["quantities"]["main"]["part_of"] == "complaints"
+    assert auditor["quantities"]["street"]["part_of"] == "complaints"
     assert auditor["speaker_role"] == "County Auditor" and auditor["topics"] == ["budget"]
     checked = run("check", "--claims", folder, "--json")
     assert checked.exit_code == 0, checked.stdout
@@ -222,8 +222,41 @@ def test_figures_in_free_text():
     found = [(f.name, f.value) for f in figures(
         "Since Jan. 20, officials released 4,561 people, more than 12,000 in all, about "
         "one in eight of them, and 13.7% of the budget in 2024.")]  # fmt: skip
-    assert found == [("people", "4,561"), ("all", "more than 12,000"),
-                     ("them", "about one in eight"), ("budget", "13.7%")]  # fmt: skip
+    assert found == [("people", "4,561"), ("figure", "more than 12,000"),
+                     ("share", "about one in eight"), ("budget", "13.7%")]  # fmt: skip
+
+
+# Figures as newsrooms write them (issue 28): the sentences are the issue's, from an AP story
+# and a PolitiFact piece.
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Baltimore had 344 slayings, a 13 percent drop from the 396 in 2007.",
+         [("slayings", "344"), ("change", "a 13 percent drop"), ("figure", "396")]),
+        ("In Detroit, homicides dropped 32 percent, from 105 in 2007 to 71.",
+         [("change", "dropped 32 percent"), ("figure", "105"), ("figure_2", "71")]),
+        ("The 234 homicides in Baltimore were 17 percent less than the 392 the year before.",
+         [("homicides", "234"), ("change", "17 percent less than"), ("figure", "392")]),
+        ("Hurt, R-5th, wrote in a June 3 newsletter that spending has increased by over 80 "
+         "percent in two years.", [("change", "increased by over 80 percent")]),
+        ("It rose from $434 billion in fiscal 2008 to $537 billion in fiscal 2010.",
+         [("figure", "$434 billion"), ("figure_2", "$537 billion")]),
+        ("Killed were 19 men between the ages of 15 and 29, as 57 new police officers began.",
+         [("men", "19"), ("officers", "57")]),
+        ("About one-sixth of the inmates, a third of the staff and nearly half of the county "
+         "agreed, and a majority of members.",
+         [("inmates", "About one-sixth"), ("staff", "a third"), ("county", "nearly half"),
+          ("members", "a majority")]),
+        ("The 15-year-old was No. 1 in District 9 at 10:30 p.m. under a 10-year plan in the "
+         "1990s, ranked 5th, a third term.", []),
+        ("Unemployment is up 5 percentage points, and prices rose 3%.",
+         [("change", "up 5 percentage points"), ("change_2", "rose 3%")]),
+    ],
+)  # fmt: skip
+def test_figures_as_newsrooms_write_them(sentence, expected):
+    found = figures(sentence)
+    assert [(f.name, f.value) for f in found] == expected
+    assert all(sentence[f.start : f.end] == f.value for f in found)
 
 
 def test_character_grams_are_those_of_char_wb():

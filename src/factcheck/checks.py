@@ -263,10 +263,15 @@ def _changes(corpus: Corpus) -> Iterable[CheckResult]:
             reference = f"{claim.id}.{name}"
             old = part_reference(claim.id, quantity.change_from)
             new = part_reference(claim.id, quantity.change_to)
-            yield _run_change(corpus, reference, old, new)
+            yield _run_change(corpus, reference, old, new, quantity.note)
 
 
-def _run_change(corpus: Corpus, reference: str, old: str, new: str) -> CheckResult:
+CHANGE_NOTE = "A stated change must match the change between its 'from' and 'to'."
+
+
+def _run_change(
+    corpus: Corpus, reference: str, old: str, new: str, said: str | None = None
+) -> CheckResult:
     figure = figure_of(corpus, reference)
     resolve = functools.partial(figure_of, corpus)
     points = figure.kind is Kind.points
@@ -290,6 +295,6 @@ def _run_change(corpus: Corpus, reference: str, old: str, new: str) -> CheckResu
         claims=claims,
         target=reference,
         expression=written,
-        note="A stated change must match the change between its 'from' and 'to'.",
+        note=" ".join(filter(None, [CHANGE_NOTE, said])),
         **judgement.__dict__,  # its fields as they are (dict(model) costs 4 us)
     )

@@ -1,7 +1,8 @@
 """Candidates made into draft records: claims (with their speaker, quote, figures and the
-parts they list), the source they came from, and the checks the figures suggest, every one
-marked `draft = true` for the desk to review. Validated by the models before anything is
-written."""
+parts they list), the source they came from, and the checks the text states, every one marked
+`draft = true` for the desk to review. A stated change becomes its figure's `from` and `to`
+(`check` judges it); a stated share becomes a `[[checks]]` record. Each says, in its note, the
+words that state it. Validated by the models before anything is written."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from factcheck.extract.run import Candidate, Extraction
+from factcheck.extract.run import Candidate, Extraction, Stated
 from factcheck.folder.records import suggest_id
 from factcheck.model import Check, Claim, Source
 
@@ -56,7 +57,30 @@ def drafts(
         ids[candidate.number] = claim_id
     for candidate in sorted(chosen, key=lambda c: c.number):
         result.claims.append(_claim(candidate, ids, topics, source_id, origin.date))
+        for stated in candidate.stated:
+            check = _share_check(stated, ids, candidate.number, taken)
+            if check is not None:
+                taken.add(check.id)
+                result.checks.append(check)
     return result
+
+
+def _suggested(stated: Stated) -> str:
+    return f"Suggested by extract from the words '{stated.words}'."
+
+
+def _share_check(stated: Stated, ids: dict[int, str], number: int,
+                 taken: set[str]) -> Check | None:  # fmt: skip
+    """A stated share as a draft check: part / whole against the share as written."""
+    if stated.kind != "share":
+        return None
+    claim_id = ids[number]
+    check_id, n = f"{claim_id}-share", 2
+    while check_id in taken:
+        check_id, n = f"{claim_id}-share-{n}", n + 1
+    compute = f"{claim_id}.{stated.a} / {claim_id}.{stated.b}"
+    target = f"{claim_id}.{stated.figure}"
+    return Check(id=check_id, compute=compute, claim=target, note=_suggested(stated), draft=True)
 
 
 def _claim(
@@ -67,11 +91,16 @@ def _claim(
     date: dt.date | None,
 ) -> Claim:
     quantities: dict[str, Any] = {}
+    changes = {s.figure: s for s in candidate.stated if s.kind == "change"}
     for figure in candidate.figures:
         entry: dict[str, str] = {"value": figure.value}
         part_of = _part_of(figure.part_of, ids)
         if part_of is not None:
             entry["part_of"] = part_of
+        change = changes.get(figure.name)
+        ends = (_part_of(change.a, ids), _part_of(change.b, ids)) if change else (None, None)
+        if change is not None and ends[0] is not None and ends[1] is not None:
+            entry.update({"from": ends[0], "to": ends[1], "note": _suggested(change)})
         quantities[figure.name] = entry
     quote = " … ".join(q.text for q in candidate.quotes) if candidate.kind == "quotation" else None
     return Claim.model_validate({k: v for k, v in {

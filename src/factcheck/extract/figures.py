@@ -1,9 +1,13 @@
-"""The figures a sentence states, read with the quantity language (quantity.parse_figure):
-"4,561", "more than 12,000", "about one in eight", "13.7%", each with its place and a name a
-check can refer to (the word that follows it: "4,561 individuals" is `individuals`).
+"""The figures a sentence states, read as written with the quantity language
+(quantity.parse_figure): "4,561", "more than 12,000", "about one in eight", "13.7%", "$434
+billion", "a third of", and a change with its direction ("a 13 percent drop", "dropped 32
+percent", "17 percent less than"), each with its place and a name a check can refer to (the
+counted noun that follows it: "344 slayings" is `slayings`).
 
-Dates are not figures: a day after a month ("Jan. 20") and a bare year ("since 2019") are left
-out, since a desk records what was counted, not when.
+What only looks like a figure is left out, since a desk records what was counted: dates ("Jan.
+20", a bare year "since 2019", "105 in 2007" is no ratio), ordinals and districts ("5th",
+"R-5th", "District 9"), ranks ("No. 1"), ages ("between the ages of 15 and 29", "a 15-year-old"),
+clock times and durations written as compounds ("10-year plan").
 """
 
 from __future__ import annotations
@@ -11,25 +15,72 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from factcheck.figures.quantity import HEDGES, FigureError, parse_figure
+from factcheck.figures.quantity import HEDGES, Figure, FigureError, Kind, parse_figure
 
 _NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
                  "thirty|forty|fifty|hundred")  # fmt: skip
+_FRACTION_WORDS = ("half|third|thirds|quarter|quarters|fifth|fifths|sixth|sixths|seventh|"
+                   "sevenths|eighth|eighths|ninth|ninths|tenth|tenths")  # fmt: skip
 _HEDGE = "|".join(re.escape(h) for h in sorted(HEDGES, key=len, reverse=True))
-_FIGURE = re.compile(
-    rf"(?:\b(?P<hedge>{_HEDGE})\s+)?"
-    rf"(?P<number>(?:\b(?:{_NUMBER_WORDS}|\d+)\s+in\s+(?:{_NUMBER_WORDS}|\d+)\b)"
-    r"|(?:\$?(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?|\$?(?<![\w.,])\d+(?:\.\d+)?)"
-    r"(?:\s?%|\s+per\s?cent\b|\s+(?:million|billion|trillion)\b)?)",
+_YEAR = r"(?:1[89]|20)\d\d"
+_SUFFIX = (r"(?:\s+(?:hundred|thousand|million|billion|trillion)\b)?"
+           r"(?:\s?%|\s+per\s?cent\b|\s+percentage\s+points?\b)?")  # fmt: skip
+_CORE = re.compile(
+    # a ratio in words or digits ("one in eight", "1 out of 3"), never "105 in 2007"
+    rf"(?P<ratio>\b(?:{_NUMBER_WORDS}|\d+)\s+(?:in|out\s+of)\s+(?!{_YEAR}\b)"
+    rf"(?:{_NUMBER_WORDS}|\d{{1,3}}(?:,\d{{3}})*)\b)"
+    # a fraction in words, as a share of something ("a third of", "nearly half of")
+    rf"|(?P<fraction>\b(?:(?:a|one|two|three|four|five|six|seven|eight|nine)[- ])?"
+    rf"(?:{_FRACTION_WORDS})(?=\s+of\b)|\ba\s+majority(?=\s+of\b))"
+    # a number, with its currency, scale and percent sign
+    r"|(?P<number>(?<![\w.,$:/#-])[$\u00a3\u20ac]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+    rf"(?![\w:]|-[A-Za-z]|\.\d){_SUFFIX})",
     re.I,
 )
+_CHANGE_VERB = ("rose|risen|increased|grew|grown|climbed|jumped|went up|gone up|up|gained|"
+                "soared|surged|fell|fallen|dropped|declined|decreased|went down|gone down|"
+                "down|lost|shrank|shrunk|slid|plunged|tumbled|cut")  # fmt: skip
+_BEFORE_CHANGE = re.compile(rf"\b(?:{_CHANGE_VERB})(?:\s+by)?\s+(?:(?:{_HEDGE})\s+)?$", re.I)
+_BEFORE_NOUN = re.compile(rf"\ban?\s+(?:(?:{_HEDGE})\s+)?$", re.I)
+_NOUN_OF = re.compile(
+    r"\ban?\s+(?:increase|rise|jump|gain|drop|fall|decline|decrease|cut|reduction)\s+of\s+"
+    rf"(?:(?:{_HEDGE})\s+)?$",
+    re.I,
+)
+_CHANGE_NOUN = re.compile(
+    r"\s+(?:increase|rise|jump|gain|growth|drop|fall|decline|decrease|cut|reduction)\b", re.I
+)
+_COMPARATIVE = re.compile(
+    r"\s+(?:less|fewer|lower|smaller|cheaper|more|higher|larger|greater|bigger)(?:\s+than)?\b",
+    re.I,
+)
+_HEDGE_BEFORE = re.compile(rf"\b(?:{_HEDGE})\s+$", re.I)
 _MONTH = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|"
     r"june|july|august|september|october|november|december)\.?\s*$", re.I)  # fmt: skip
+_NOT_COUNTED_BEFORE = re.compile(
+    r"(?:\bNo\.|\bnumber|\b(?:District|Route|Section|Title|Proposition|Prop\.|Article|Chapter|"
+    r"Amendment|Highway|Interstate|Page|Room|Flight|Part|Rule|Form|Level|Phase|Week|Game|Act|"
+    r"H\.R\.|Resolution|fiscal|FY|class of|ages?|aged|ages of|ages of between|between "
+    r"the ages of|ward|precinct))\s*$",
+    re.I,
+)
+_AGE_AFTER = re.compile(r"^(?:\s*(?:and|to|-)\s*\d+)?[\s-]+years?[\s-]+old\b", re.I)
+_SECOND_AGE = re.compile(r"\bages?\s+(?:of\s+)?(?:between\s+)?\d+\s+(?:and|to)\s+$", re.I)
+_CLOCK_AFTER = re.compile(r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock)", re.I)
 _NEXT_WORD = re.compile(r"\s*([A-Za-z][A-Za-z-]*)")
+# Small words: skipped before the counted noun, and the end of its run after it.
 _SKIPPED_NAMES = frozenset(
-    "of in the and a to with for from since was were is are has have had be been on about "
-    "at by over than more some percent per cent million billion trillion".split()
+    "of in and or to with for from since was were is are has have had be been on about at by "
+    "over than more some percent per cent million billion trillion hundred thousand less fewer "
+    "lower higher the a an all its their his her our who that which will would could said "
+    "between among across into under per as during while when because through against "
+    "within without".split()
+)
+# Words after a figure that say when or which, not what was counted: no name is made of them.
+_NOT_NAMES = frozenset(
+    "this these those them us it last next fiscal year years month months week weeks day days "
+    "time times before after ago earlier later previous".split()
 )
 
 
@@ -40,58 +91,109 @@ class Found:
     start: int  # offsets into the sentence
     end: int
 
+    @property
+    def figure(self) -> Figure:
+        return parse_figure(self.value)
+
 
 def figures(sentence: str) -> list[Found]:
     found: list[Found] = []
     taken: set[str] = set()
-    for match in _FIGURE.finditer(sentence):
+    for match in _CORE.finditer(sentence):
         start, end = match.span()
-        number = match.group("number")
-        if _is_date(sentence, match.start("number"), number):
+        if match.group("number") and not _counted(sentence, start, end, match.group()):
             continue
-        value = _readable(match.group(0))
-        if value is None:
+        read = _as_written(sentence, start, end)
+        if read is None:
             continue
-        found.append(Found(_name(sentence, end, taken), value, start, end))
+        start, end, value = read
+        if found and start < found[-1].end:
+            continue
+        found.append(Found(_name(sentence, end, value, taken), value, start, end))
     return found
 
 
-def _readable(text: str) -> str | None:
-    """The figure as the quantity language reads it, hedge and all, or without a hedge it
-    does not know; None when it is no figure."""
-    cleaned = text.replace("$", "")
-    for candidate in (cleaned, cleaned.split(" ", 1)[-1] if " " in cleaned else None):
-        if candidate is None:
-            continue
-        try:
-            parse_figure(candidate)
-        except FigureError:
-            continue
-        return candidate
+def _counted(sentence: str, start: int, end: int, number: str) -> bool:
+    """Whether a number is something counted, not a date, a year, an age, a rank or a time."""
+    before, after = sentence[:start], sentence[end:]
+    plain = number.strip()
+    if _MONTH.search(before) or _NOT_COUNTED_BEFORE.search(before):
+        return False
+    if re.fullmatch(_YEAR, plain) or _SECOND_AGE.search(before):
+        return False
+    return not (_AGE_AFTER.match(after) or _CLOCK_AFTER.match(after))
+
+
+def _as_written(sentence: str, start: int, end: int) -> tuple[int, int, str] | None:
+    """The longest reading around a figure that the quantity language accepts: its change
+    verb or noun and direction, then its hedge, then the figure alone."""
+    before, after = sentence[:start], sentence[end:]
+    wider: list[tuple[int, int]] = []
+    for pattern in (_BEFORE_CHANGE, _NOUN_OF):
+        verb = pattern.search(before)
+        if verb:
+            wider.append((verb.start(), end))
+    article, noun = _BEFORE_NOUN.search(before), _CHANGE_NOUN.match(after)
+    if article and noun:
+        wider.append((article.start(), end + noun.end()))
+    comparative = _COMPARATIVE.match(after)
+    hedge = _HEDGE_BEFORE.search(before)
+    lead = hedge.start() if hedge else start
+    if comparative:
+        wider.append((lead, end + comparative.end()))
+    for a, b in wider:
+        figure = _read(sentence[a:b])
+        if figure is not None and figure.kind in (Kind.change, Kind.points):
+            return a, b, _spaced(sentence[a:b])
+    for a in dict.fromkeys((lead, start)):
+        if _read(sentence[a:end]) is not None:
+            return a, end, _spaced(sentence[a:end])
     return None
 
 
-def _is_date(sentence: str, start: int, number: str) -> bool:
-    if _MONTH.search(sentence[:start]):
-        return True
-    return bool(re.fullmatch(r"(?:19|20)\d\d", number))
+def _read(text: str) -> Figure | None:
+    try:
+        return parse_figure(_spaced(text))
+    except FigureError:
+        return None
 
 
-def _name(sentence: str, end: int, taken: set[str]) -> str:
-    """The first word after the figure that is not a small word, as a quantity name."""
-    rest = sentence[end:]
-    name = "figure"
-    for _ in range(3):
-        match = _NEXT_WORD.match(rest)
-        if match is None:
-            break
-        word = match.group(1).lower().replace("-", "_")
-        rest = rest[match.end() :]
-        if word not in _SKIPPED_NAMES:
-            name = word
-            break
+def _spaced(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _name(sentence: str, end: int, value: str, taken: set[str]) -> str:
+    """The counted noun after the figure, the last of its run of words ("344 slayings" is
+    `slayings`, "57 new police officers were" `officers`, "13.7% of the budget" `budget`); a
+    change is named `change`, a share without a noun `share`, any other figure `figure`."""
+    kind = parse_figure(value).kind
+    name = "change" if kind in (Kind.change, Kind.points) else _noun_after(sentence[end:])
+    if name is None:
+        name = "share" if kind.is_share else "figure"
     base, n = name, 2
     while name in taken:
         name, n = f"{base}_{n}", n + 1
     taken.add(name)
     return name
+
+
+def _verb_like(word: str) -> bool:
+    # "nearly half of the county agreed": a past tense ends the counted noun's run.
+    return len(word) > 4 and word.endswith("ed") and word not in ("speed", "breed", "greed")
+
+
+def _noun_after(rest: str) -> str | None:
+    words: list[str] = []
+    for _ in range(6):
+        match = _NEXT_WORD.match(rest)
+        if match is None:
+            break
+        word = match.group(1).lower().replace("-", "_")
+        rest = rest[match.end() :]
+        if word in _NOT_NAMES or (words and (word in _SKIPPED_NAMES or _verb_like(word))):
+            break
+        if word not in _SKIPPED_NAMES:
+            words.append(word)
+            if len(words) == 3:
+                break
+    return words[-1] if words else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from factcheck.extract.run import Candidate
+from factcheck.extract.run import Candidate, Stated
 
 
 def candidate_json(candidate: Candidate, rank: int) -> dict[str, Any]:
@@ -35,6 +35,19 @@ def candidate_json(candidate: Candidate, rank: int) -> dict[str, Any]:
             }
             for f in candidate.figures
         ],
+        "relations": [_relation(r, candidate) for r in candidate.stated],
+    }
+
+
+def _relation(stated: Stated, candidate: Candidate) -> dict[str, Any]:
+    """A change from a to b, or a share a of b, with the words that state it."""
+    ends = ("from", "to") if stated.kind == "change" else ("part", "whole")
+    return {
+        "kind": stated.kind,
+        "figure": stated.figure,
+        ends[0]: _whole(stated.a, candidate),
+        ends[1]: _whole(stated.b, candidate),
+        "words": stated.words,
     }
 
 

@@ -638,6 +638,9 @@ _CHANGE_VERB = re.compile(rf"(?P<verb>{_UP}|{_DOWN})(?: by)? (?P<rest>.+)")
 _CHANGE_NOUN = re.compile(
     r"an? (?P<rest>.+?) (?P<noun>increase|rise|jump|gain|growth|drop|fall|decline|decrease|cut|"
     r"reduction)"
+    # "a drop of 2 percentage points"
+    r"|an? (?P<noun_of>increase|rise|jump|gain|drop|fall|decline|decrease|cut|reduction) of "
+    r"(?P<rest_of>.+)"
 )
 # "17 percent less (than)": the thing compared is that much below the other.
 _COMPARATIVE = re.compile(
@@ -670,8 +673,9 @@ def _change(original: str, words: str, hedge: Hedge) -> Figure | None:
     )
     if match is None:
         return None
-    verb = match.groupdict().get("verb") or match["noun"]
-    inner_hedge, rest = _split_hedge(match["rest"])
+    groups = match.groupdict()
+    verb = groups.get("verb") or groups.get("noun") or groups["noun_of"]
+    inner_hedge, rest = _split_hedge(groups.get("rest") or groups["rest_of"])
     if inner_hedge is not Hedge.none:
         if hedge is not Hedge.none:
             return None

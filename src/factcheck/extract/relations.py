@@ -1,0 +1,168 @@
+"""Relations between figures that a sentence states in so many words, and only those: a check
+is suggested where the text says how two figures relate, never because two figures happen to
+stand near each other (issue 28: 19 men killed over 57 new officers is no share of anything).
+
+- a change: "344 slayings, a 13 percent drop from the 396 in 2007"; "dropped 32 percent, from
+  105 in 2007 to 71"; "the 234 homicides ... were 17 percent less than the 392"; "rose from A
+  to B, a 23.7 percent increase"; and across two sentences, "... rose from A to B. That's a
+  23.7 percent jump."
+- a share: "31 of the 4,561 released, or 0.7 percent"; "593 people, or 13 percent of the
+  4,561"; "13 percent of the 4,561, or 593".
+
+Each relation keeps the words that state it, so a desk sees why it was suggested. The sentence
+is read once as a skeleton in which each figure stands as a token of its kind, so the patterns
+are short and the work is linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from factcheck.extract.figures import Found
+from factcheck.figures.quantity import FigureError, Kind, parse_figure
+
+# Kinds in the skeleton: n an amount (count or number), s a share, d a change, c a change
+# that compares ("17 percent less than").
+_KINDS = {Kind.count: "n", Kind.number: "n", Kind.change: "d", Kind.points: "d",
+          Kind.percent: "s", Kind.fraction: "s", Kind.ratio: "s", Kind.rate: "s"}  # fmt: skip
+_GAP = r"(?:(?!\b(?:but|while|whereas|and|compared)\b)[^<;:()\u2014])"  # one clause's words
+_THE = r"(?:(?:the|all|its|those|these|a total of)\s+)?"
+_CHANGES = [
+    # "dropped 32 percent, from 105 in 2007 to 71"
+    re.compile(rf"<d(?P<d>\d+)>,?\s+from\s+{_THE}<[ns](?P<a>\d+)>{_GAP}{{0,40}}?\s+to\s+"
+               rf"{_THE}<[ns](?P<b>\d+)>"),
+    # "rose from $434 billion to $537 billion, a 23 percent increase"
+    re.compile(rf"\bfrom\s+{_THE}<[ns](?P<a>\d+)>{_GAP}{{0,40}}?\s+to\s+{_THE}"
+               rf"<[ns](?P<b>\d+)>{_GAP}{{0,40}}?<d(?P<d>\d+)>"),
+    # "344 slayings, a 13 percent drop from the 396"
+    re.compile(rf"<n(?P<b>\d+)>{_GAP}{{0,60}}?<d(?P<d>\d+)>\s+(?:from|compared\s+(?:with|to))"
+               rf"\s+{_THE}<n(?P<a>\d+)>"),
+    # "the 234 homicides in Baltimore were 17 percent less than the 392"
+    re.compile(rf"<n(?P<b>\d+)>{_GAP}{{0,60}}?<c(?P<d>\d+)>\s+{_THE}<n(?P<a>\d+)>"),
+]  # fmt: skip
+# The two ends of a change whose size the next sentence gives ("... to $537 billion.")
+_ENDS = re.compile(rf"\bfrom\s+{_THE}<[ns](?P<a>\d+)>{_GAP}{{0,40}}?\s+to\s+{_THE}<[ns](?P<b>\d+)>")
+# "That's a 23.7 percent jump."
+_FOLLOWING_CHANGE = re.compile(
+    r"^\s*(?:that|this|it|which)(?:'s|\u2019s|\s+is|\s+was|\s+represents|\s+marks|\s+amounts"
+    r"\s+to)\s+<d(?P<d>\d+)>"
+)
+_SHARES = [
+    # "593 people, or 13 percent of the 4,561"
+    re.compile(rf"<n(?P<k>\d+)>{_GAP}{{0,50}}?,\s+(?:or|about|roughly|representing|some)?\s*"
+               rf"<s(?P<s>\d+)>\s+of\s+{_THE}<n(?P<n>\d+)>"),
+    # "31 of the 4,561 released, or 0.7 percent"
+    re.compile(rf"<n(?P<k>\d+)>\s+of\s+{_THE}<n(?P<n>\d+)>{_GAP}{{0,50}}?,\s+(?:or\s+)?"
+               rf"<s(?P<s>\d+)>(?!\s+of\b)"),
+    # "13 percent of the 4,561, or 593"
+    re.compile(rf"<s(?P<s>\d+)>\s+of\s+{_THE}<n(?P<n>\d+)>{_GAP}{{0,50}}?,\s+(?:or\s+)?"
+               rf"<n(?P<k>\d+)>"),
+]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Relation:
+    """`stated` (a change or a share, by its place among the sentence's figures) relates the
+    amounts `a` and `b`: a change from a to b, or a share a of b. `sentence` is -1 when the
+    amounts stand in the sentence before. `words` are the words that state it."""
+
+    kind: str  # "change" or "share"
+    stated: int
+    a: int
+    b: int
+    words: str
+    sentence: int = 0
+
+
+def relations(sentence: str, found: Sequence[Found]) -> list[Relation]:
+    """The relations one sentence states among its own figures."""
+    skeleton, starts = _skeleton(sentence, found)
+    result: list[Relation] = []
+    for pattern in _CHANGES:
+        for m in pattern.finditer(skeleton):
+            result.append(_relation("change", m, "d", "a", "b", sentence, found, starts))
+    for pattern in _SHARES:
+        for m in pattern.finditer(skeleton):
+            result.append(_relation("share", m, "s", "k", "n", sentence, found, starts))
+    return _kept(result, found)
+
+
+def following(previous: str, before: Sequence[Found], sentence: str,
+              found: Sequence[Found]) -> list[Relation]:  # fmt: skip
+    """A change the sentence states of two amounts in the sentence before it: "It rose from
+    A to B." then "That's a 23.7 percent jump." Only where the earlier sentence states no
+    change of its own."""
+    head, _ = _skeleton(sentence, found)
+    opening = _FOLLOWING_CHANGE.match(head)
+    earlier, _ = _skeleton(previous, before)
+    ends = _ENDS.search(earlier)
+    if opening is None or ends is None or "<d" in earlier or "<c" in earlier:
+        return []
+    d, a, b = int(opening["d"]), int(ends["a"]), int(ends["b"])
+    if not _comparable(before[a], before[b], found[d]):
+        return []
+    words = f"{previous[before[a].start : before[b].end]} … {sentence[: found[d].end].strip()}"
+    return [Relation("change", d, a, b, words, sentence=-1)]
+
+
+def _skeleton(sentence: str, found: Sequence[Found]) -> tuple[str, list[int]]:
+    """The sentence in lower case with each figure as <kN>; and where each token starts."""
+    parts: list[str] = []
+    starts: list[int] = []
+    at = 0
+    for number, figure in enumerate(found):
+        parts.append(sentence[at : figure.start].lower())
+        starts.append(sum(len(p) for p in parts))
+        parts.append(f"<{_kind(figure)}{number}>")
+        at = figure.end
+    parts.append(sentence[at:].lower())
+    return "".join(parts), starts
+
+
+def _kind(figure: Found) -> str:
+    try:
+        kind = _KINDS.get(parse_figure(figure.value).kind, "x")
+    except FigureError:
+        return "x"
+    return "c" if kind == "d" and figure.value.lower().endswith(" than") else kind
+
+
+def _relation(kind: str, m: re.Match[str], stated: str, a: str, b: str, sentence: str,
+              found: Sequence[Found], starts: list[int]) -> Relation:  # fmt: skip
+    numbers = [int(m[stated]), int(m[a]), int(m[b])]
+    first, last = min(numbers), max(numbers)
+    words = sentence[found[first].start : found[last].end]
+    return Relation(kind, numbers[0], numbers[1], numbers[2], words)
+
+
+def _kept(found_relations: list[Relation], found: Sequence[Found]) -> list[Relation]:
+    """One relation per stated figure, between amounts that can be compared (both counts,
+    or the same currency), and a share's part no larger than its whole."""
+    kept: list[Relation] = []
+    stated: set[int] = set()
+    for relation in found_relations:
+        if relation.stated in stated:
+            continue
+        a, b = found[relation.a], found[relation.b]
+        if relation.a == relation.b or not _comparable(a, b, found[relation.stated]):
+            continue
+        if relation.kind == "share" and parse_figure(a.value).value > parse_figure(b.value).value:
+            continue
+        stated.add(relation.stated)
+        kept.append(relation)
+    return kept
+
+
+def _comparable(a: Found, b: Found, stated: Found) -> bool:
+    """Two amounts of one kind and currency; percentage points only between percentages and
+    only with their direction written ("fell 2 points", not "2 points")."""
+    first, second = parse_figure(a.value), parse_figure(b.value)
+    amounts = (Kind.count, Kind.number)
+    same = first.kind is second.kind or {first.kind, second.kind} <= set(amounts)
+    if parse_figure(stated.value).kind is Kind.points and (
+        first.kind is not Kind.percent or stated.value[:1].isdigit()
+    ):
+        return False
+    return same and first.currency == second.currency

@@ -1,0 +1,123 @@
+"""Suggested checks only where the text states the relation (issue 28): extract/relations.py on
+sentences written for these tests (the issue's own, from an AP story and a PolitiFact piece),
+then the drafts and `check` on a short article of them (tests/fixtures/extract/figures.txt).
+Measured on real sentences: benchmarks/relations.py and docs/extract.md."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import FIXTURES, run, run_json
+from factcheck.extract.figures import figures
+from factcheck.extract.relations import following, relations
+
+ARTICLE = FIXTURES / "extract" / "figures.txt"
+
+
+def stated(sentence):
+    found = figures(sentence)
+    return [(r.kind, found[r.stated].value, found[r.a].value, found[r.b].value)
+            for r in relations(sentence, found)]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Baltimore had 344 slayings, a 13 percent drop from the 396 in 2007.",
+         [("change", "a 13 percent drop", "396", "344")]),
+        ("In Detroit, homicides dropped 32 percent, from 105 in 2007 to 71.",
+         [("change", "dropped 32 percent", "105", "71")]),
+        ("The 234 homicides were 17 percent less than the 392 the year before.",
+         [("change", "17 percent less than", "392", "234")]),
+        ("Spending rose from $434 billion to $537 billion, a 23.7 percent increase.",
+         [("change", "a 23.7 percent increase", "$434 billion", "$537 billion")]),
+        ("Unemployment fell from 10 percent to 8 percent, a drop of 2 percentage points.",
+         [("change", "a drop of 2 percentage points", "10 percent", "8 percent")]),
+        ("The county released 593 people, or 13 percent of the 4,561 it held.",
+         [("share", "13 percent", "593", "4,561")]),
+        ("Just 31 of the 4,561 released, or 0.7 percent, had convictions.",
+         [("share", "0.7 percent", "31", "4,561")]),
+        ("About 13 percent of the 4,561, or 593, were rearrested.",
+         [("share", "About 13 percent", "593", "4,561")]),
+    ],
+)  # fmt: skip
+def test_a_stated_relation_is_found_with_its_ends(sentence, expected):
+    assert stated(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # figures side by side that the text does not relate
+        "Nineteen men were killed, and the city hired 57 new police officers.",
+        "About 19 percent of the victims were women, and the city hired 57 officers.",
+        "Spending has increased by over 80 percent in two years.",  # no ends stated
+        "Sales rose 5 percent over 10 years to 400 stores.",  # a period is no old value
+        "The 400 jobs rose 5 percent, while 300 others fell.",  # another clause
+        # ends that cannot be compared, or a part above its whole
+        "Costs rose from $10 million to 12 million euros, a 20 percent jump.",
+        "The county released 4,561 people, or 13 percent of the 593 it held.",
+        # points without their direction would be read as a rise
+        "Unemployment moved 2 percentage points, from 10 percent to 8 percent.",
+    ],
+)
+def test_no_relation_the_text_does_not_state(sentence):
+    assert stated(sentence) == []
+
+
+def test_a_change_across_two_sentences_only_after_its_ends():
+    first = "Spending rose from $434 billion in fiscal 2008 to $537 billion in fiscal 2010."
+    second = "That's a 23.7 percent jump."
+    (relation,) = following(first, figures(first), second, figures(second))
+    assert (relation.sentence, relation.a, relation.b) == (-1, 0, 1)
+    assert relation.words.endswith("That's a 23.7 percent jump")
+    unrelated = "Officials hired 57 officers."
+    assert following(unrelated, figures(unrelated), second, figures(second)) == []
+    later = "Prices later stood at 23.7 percent."
+    assert following(first, figures(first), later, figures(later)) == []
+
+
+def test_extract_reports_each_relation_with_its_words():
+    result = run("extract", ARTICLE, "--min-score", "0", "--json")
+    assert result.exit_code == 0, result.stderr
+    by_sentence = {c["sentence"]: c for c in json.loads(result.stdout)["candidates"]}
+    (slayings,) = by_sentence[1]["relations"]
+    assert slayings == {
+        "kind": "change", "figure": "change",
+        "from": {"sentence": 1, "figure": "slayings_2007"},
+        "to": {"sentence": 1, "figure": "slayings"},
+        "words": "344 slayings last year, a 13 percent drop from the 396",
+    }  # fmt: skip
+    (jump,) = by_sentence[6]["relations"]
+    assert jump["from"] == {"sentence": 5, "figure": "amount_before"}
+    assert by_sentence[4]["relations"] == by_sentence[8]["relations"] == []
+    assert by_sentence[9]["relations"] == []
+    ages = [f["value"] for f in by_sentence[8]["figures"]]
+    assert ages == ["57"]  # "Nineteen" is no digit and the ages are no figures
+
+
+def test_drafted_checks_give_the_stories_verdicts_and_stay_suggestions(tmp_path):
+    folder = tmp_path / "claims"
+    folder.mkdir()
+    wrote = run("extract", ARTICLE, "--min-score", "0", "--write", folder / "drafts.toml",
+                "--topic", "crime", "--date", "2009-01-02", "--claims", folder)  # fmt: skip
+    assert wrote.exit_code == 0, wrote.stderr
+    report = run_json("check", "--claims", folder)
+    assert len(report["checks"]) == 5
+    assert all(c["draft"] for c in report["checks"])
+    by_claimed = {c["claimed"]: c["verdict"] for c in report["checks"]}
+    assert by_claimed == {
+        "a 13 percent drop": "consistent",  # 396 -> 344 is -13.1%
+        "dropped 32 percent": "consistent",  # 105 -> 71 is -32.4%
+        "17 percent less than": "gross",  # 392 -> 234 is -40.3%: the story is wrong
+        "a 23.7 percent jump": "consistent",  # across two sentences
+        "13 percent": "consistent",  # 593 of 4,561
+    }
+    # Hurt's "increased by over 80 percent" states no ends: no check, so never "consistent"
+    assert not any("80 percent" in c["claimed"] for c in report["checks"])
+    assert run("check", "--claims", folder).exit_code == 0  # drafts do not set the exit code
+    assert run("check", "--drafts", "--claims", folder).exit_code == 1
+    notes = [c["note"] for c in report["checks"]]
+    assert all("Suggested by extract from the words" in n for n in notes)
