@@ -41,6 +41,18 @@ def stated(sentence):
          [("share", "0.7 percent", "31", "4,561")]),
         ("About 13 percent of the 4,561, or 593, were rearrested.",
          [("share", "About 13 percent", "593", "4,561")]),
+        ("The mayor doubled the fund from $2 million to $4 million.",
+         [("change", "doubled", "$2 million", "$4 million")]),
+        ("The gap was cut in half, from 8 percent to 4 percent.",
+         [("change", "cut in half", "8 percent", "4 percent")]),
+        ("Jobless claims fell more than 2 percentage points, down from 9 percent to 6.8 percent.",
+         [("change", "fell more than 2 percentage points", "9 percent", "6.8 percent")]),
+        ("The city admitted 1,150 students, 15 percent over the cap of 1,000.",
+         [("change", "15 percent over", "1,000", "1,150")]),
+        ("Turnout was 60 percent, a 5 percent drop from the 63 percent of 2012.",
+         [("change", "a 5 percent drop", "63 percent", "60 percent")]),
+        ("Half of that $800 \u2013 $400 a pupil \u2013 is pensions.",
+         [("share", "Half", "$400", "$800")]),
     ],
 )  # fmt: skip
 def test_a_stated_relation_is_found_with_its_ends(sentence, expected):
@@ -61,6 +73,10 @@ def test_a_stated_relation_is_found_with_its_ends(sentence, expected):
         "The county released 4,561 people, or 13 percent of the 593 it held.",
         # points without their direction would be read as a rise
         "Unemployment moved 2 percentage points, from 10 percent to 8 percent.",
+        # one sentence's change is not the next one's ends
+        "The fund doubled. Then it went from $2 million to $4 million.",
+        "It is a double standard, from 5 to 10 of them.",  # "double" is no change here
+        "The share was 15 percent over the past decade, from 100 to 120.",
     ],
 )
 def test_no_relation_the_text_does_not_state(sentence):

@@ -32,6 +32,9 @@ _CORE = re.compile(
     # a fraction in words, as a share of something ("a third of", "nearly half of")
     rf"|(?P<fraction>\b(?:(?:a|one|two|three|four|five|six|seven|eight|nine)[- ])?"
     rf"(?:{_FRACTION_WORDS})(?=\s+of\b)|\ba\s+majority(?=\s+of\b))"
+    # a change in words: "doubled", and "double", "cut in half" where ends follow ("from")
+    r"|(?P<word>\b(?:doubled|tripled|quadrupled|halved)\b|\b(?:double|triple|halve|cut\s+in\s+"
+    r"half)\b(?=,?\s+from\b))"
     # a number, with its currency, scale and percent sign
     r"|(?P<number>(?<![\w.,$:/#-])[$\u00a3\u20ac]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
     rf"(?![\w:]|-[A-Za-z]|\.\d){_SUFFIX})",
@@ -51,7 +54,9 @@ _CHANGE_NOUN = re.compile(
     r"\s+(?:increase|rise|jump|gain|growth|drop|fall|decline|decrease|cut|reduction)\b", re.I
 )
 _COMPARATIVE = re.compile(
-    r"\s+(?:less|fewer|lower|smaller|cheaper|more|higher|larger|greater|bigger)(?:\s+than)?\b",
+    r"\s+(?:(?:less|fewer|lower|smaller|cheaper|more|higher|larger|greater|bigger)(?:\s+than)?"
+    r"|(?:over|above|below|under)(?=\s+(?:the|a|an|its|their)\s+(?!(?:period|decade|years?|past|"
+    r"last|next|course|months?|weeks?|days?|century|span|time)\b)))\b",
     re.I,
 )
 _HEDGE_BEFORE = re.compile(rf"\b(?:{_HEDGE})\s+$", re.I)

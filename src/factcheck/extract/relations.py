@@ -27,20 +27,29 @@ from factcheck.figures.quantity import FigureError, Kind, parse_figure
 # that compares ("17 percent less than").
 _KINDS = {Kind.count: "n", Kind.number: "n", Kind.change: "d", Kind.points: "d",
           Kind.percent: "s", Kind.fraction: "s", Kind.ratio: "s", Kind.rate: "s"}  # fmt: skip
-_GAP = r"(?:(?!\b(?:but|while|whereas|and|compared)\b)[^<;:()\u2014])"  # one clause's words
-_THE = r"(?:(?:the|all|its|those|these|a total of)\s+)?"
+# One clause's words: no other figure, no sentence end, no "but", "while", "and".
+_GAP = r"(?:(?!\b(?:but|while|whereas|and|compared)\b|\.\s)[^<;:()\u2014])"
+_THE = r"(?:(?:the|all|its|that|this|those|these|a total of)\s+)?"
 _CHANGES = [
     # "dropped 32 percent, from 105 in 2007 to 71"
-    re.compile(rf"<d(?P<d>\d+)>,?\s+from\s+{_THE}<[ns](?P<a>\d+)>{_GAP}{{0,40}}?\s+to\s+"
-               rf"{_THE}<[ns](?P<b>\d+)>"),
+    ("change, then from A to B", re.compile(
+        rf"<d(?P<d>\d+)>(?:\s+[a-z'-]+){{0,3}}?,?\s+(?:(?:down|up)\s+)?from\s+{_THE}"
+        rf"<[ns](?P<a>\d+)>{_GAP}{{0,40}}?"
+        rf"\s+to\s+"
+        rf"{_THE}<[ns](?P<b>\d+)>")),
     # "rose from $434 billion to $537 billion, a 23 percent increase"
-    re.compile(rf"\bfrom\s+{_THE}<[ns](?P<a>\d+)>{_GAP}{{0,40}}?\s+to\s+{_THE}"
-               rf"<[ns](?P<b>\d+)>{_GAP}{{0,40}}?<d(?P<d>\d+)>"),
+    ("from A to B, then change", re.compile(
+        rf"\bfrom\s+{_THE}<[ns](?P<a>\d+)>{_GAP}{{0,40}}?\s+to\s+{_THE}"
+        rf"<[ns](?P<b>\d+)>{_GAP}{{0,40}}?<d(?P<d>\d+)>")),
     # "344 slayings, a 13 percent drop from the 396"
-    re.compile(rf"<n(?P<b>\d+)>{_GAP}{{0,60}}?<d(?P<d>\d+)>\s+(?:from|compared\s+(?:with|to))"
-               rf"\s+{_THE}<n(?P<a>\d+)>"),
-    # "the 234 homicides in Baltimore were 17 percent less than the 392"
-    re.compile(rf"<n(?P<b>\d+)>{_GAP}{{0,60}}?<c(?P<d>\d+)>\s+{_THE}<n(?P<a>\d+)>"),
+    ("B, change from A", re.compile(
+        rf"<[ns](?P<b>\d+)>{_GAP}{{0,60}}?<d(?P<d>\d+)>\s+(?:from|compared\s+"
+        rf"(?:with|to))\s+{_THE}<[ns](?P<a>\d+)>")),
+    # "the 234 homicides in Baltimore were 17 percent less than the 392"; "11,491 refugees,
+    # 15 percent over the limit of 10,000"
+    ("B, change than A", re.compile(
+        rf"<[ns](?P<b>\d+)>{_GAP}{{0,60}}?<c(?P<d>\d+)>\s+{_THE}(?:[a-z-]+\s+){{0,2}}?"
+        rf"(?:of\s+)?<[ns](?P<a>\d+)>")),
 ]  # fmt: skip
 # The two ends of a change whose size the next sentence gives ("... to $537 billion.")
 _ENDS = re.compile(rf"\bfrom\s+{_THE}<[ns](?P<a>\d+)>{_GAP}{{0,40}}?\s+to\s+{_THE}<[ns](?P<b>\d+)>")
@@ -51,14 +60,17 @@ _FOLLOWING_CHANGE = re.compile(
 )
 _SHARES = [
     # "593 people, or 13 percent of the 4,561"
-    re.compile(rf"<n(?P<k>\d+)>{_GAP}{{0,50}}?,\s+(?:or|about|roughly|representing|some)?\s*"
-               rf"<s(?P<s>\d+)>\s+of\s+{_THE}<n(?P<n>\d+)>"),
+    ("K, or share of N", re.compile(
+        rf"<n(?P<k>\d+)>{_GAP}{{0,50}}?,\s+(?:or|about|roughly|representing|some)?\s*"
+        rf"<s(?P<s>\d+)>\s+of\s+{_THE}<n(?P<n>\d+)>")),
     # "31 of the 4,561 released, or 0.7 percent"
-    re.compile(rf"<n(?P<k>\d+)>\s+of\s+{_THE}<n(?P<n>\d+)>{_GAP}{{0,50}}?,\s+(?:or\s+)?"
-               rf"<s(?P<s>\d+)>(?!\s+of\b)"),
+    ("K of N, or share", re.compile(
+        rf"<n(?P<k>\d+)>\s+of\s+{_THE}<n(?P<n>\d+)>{_GAP}{{0,50}}?,\s+(?:or\s+)?"
+        rf"<s(?P<s>\d+)>(?!\s+of\b)")),
     # "13 percent of the 4,561, or 593"
-    re.compile(rf"<s(?P<s>\d+)>\s+of\s+{_THE}<n(?P<n>\d+)>{_GAP}{{0,50}}?,\s+(?:or\s+)?"
-               rf"<n(?P<k>\d+)>"),
+    ("share of N, or K", re.compile(
+        rf"<s(?P<s>\d+)>\s+of\s+{_THE}<n(?P<n>\d+)>{_GAP}{{0,50}}?(?:,|\s[-\u2013\u2014])\s+"
+        rf"(?:or\s+)?<n(?P<k>\d+)>")),
 ]  # fmt: skip
 
 
@@ -74,18 +86,19 @@ class Relation:
     b: int
     words: str
     sentence: int = 0
+    rule: str = ""  # which pattern found it, for the measures (benchmarks/relations.py)
 
 
 def relations(sentence: str, found: Sequence[Found]) -> list[Relation]:
     """The relations one sentence states among its own figures."""
-    skeleton, starts = _skeleton(sentence, found)
+    skeleton = _skeleton(sentence, found)
     result: list[Relation] = []
-    for pattern in _CHANGES:
+    for rule, pattern in _CHANGES:
         for m in pattern.finditer(skeleton):
-            result.append(_relation("change", m, "d", "a", "b", sentence, found, starts))
-    for pattern in _SHARES:
+            result.append(_relation("change", rule, m, ("d", "a", "b"), sentence, found))
+    for rule, pattern in _SHARES:
         for m in pattern.finditer(skeleton):
-            result.append(_relation("share", m, "s", "k", "n", sentence, found, starts))
+            result.append(_relation("share", rule, m, ("s", "k", "n"), sentence, found))
     return _kept(result, found)
 
 
@@ -94,9 +107,9 @@ def following(previous: str, before: Sequence[Found], sentence: str,
     """A change the sentence states of two amounts in the sentence before it: "It rose from
     A to B." then "That's a 23.7 percent jump." Only where the earlier sentence states no
     change of its own."""
-    head, _ = _skeleton(sentence, found)
+    head = _skeleton(sentence, found)
     opening = _FOLLOWING_CHANGE.match(head)
-    earlier, _ = _skeleton(previous, before)
+    earlier = _skeleton(previous, before)
     ends = _ENDS.search(earlier)
     if opening is None or ends is None or "<d" in earlier or "<c" in earlier:
         return []
@@ -104,21 +117,21 @@ def following(previous: str, before: Sequence[Found], sentence: str,
     if not _comparable(before[a], before[b], found[d]):
         return []
     words = f"{previous[before[a].start : before[b].end]} … {sentence[: found[d].end].strip()}"
-    return [Relation("change", d, a, b, words, sentence=-1)]
+    return [Relation("change", d, a, b, words, sentence=-1, rule="from A to B. That's change")]
 
 
-def _skeleton(sentence: str, found: Sequence[Found]) -> tuple[str, list[int]]:
-    """The sentence in lower case with each figure as <kN>; and where each token starts."""
+def _skeleton(sentence: str, found: Sequence[Found]) -> str:
+    """The sentence in lower case with each figure as <kN>: its kind and its place."""
     parts: list[str] = []
-    starts: list[int] = []
     at = 0
     for number, figure in enumerate(found):
-        parts.append(sentence[at : figure.start].lower())
-        starts.append(sum(len(p) for p in parts))
-        parts.append(f"<{_kind(figure)}{number}>")
+        parts += [sentence[at : figure.start].lower(), f"<{_kind(figure)}{number}>"]
         at = figure.end
     parts.append(sentence[at:].lower())
-    return "".join(parts), starts
+    return "".join(parts)
+
+
+_COMPARING = ("than", "over", "above", "below", "under")
 
 
 def _kind(figure: Found) -> str:
@@ -126,15 +139,16 @@ def _kind(figure: Found) -> str:
         kind = _KINDS.get(parse_figure(figure.value).kind, "x")
     except FigureError:
         return "x"
-    return "c" if kind == "d" and figure.value.lower().endswith(" than") else kind
+    compares = figure.value.lower().rsplit(" ", 1)[-1] in _COMPARING
+    return "c" if kind == "d" and compares else kind
 
 
-def _relation(kind: str, m: re.Match[str], stated: str, a: str, b: str, sentence: str,
-              found: Sequence[Found], starts: list[int]) -> Relation:  # fmt: skip
-    numbers = [int(m[stated]), int(m[a]), int(m[b])]
-    first, last = min(numbers), max(numbers)
+def _relation(kind: str, rule: str, m: re.Match[str], groups: tuple[str, str, str],
+              sentence: str, found: Sequence[Found]) -> Relation:  # fmt: skip
+    stated, a, b = (int(m[group]) for group in groups)
+    first, last = min(stated, a, b), max(stated, a, b)
     words = sentence[found[first].start : found[last].end]
-    return Relation(kind, numbers[0], numbers[1], numbers[2], words)
+    return Relation(kind, stated, a, b, words, rule=rule)
 
 
 def _kept(found_relations: list[Relation], found: Sequence[Found]) -> list[Relation]:

@@ -646,16 +646,20 @@ _CHANGE_NOUN = re.compile(
 _COMPARATIVE = re.compile(
     r"(?P<rest>.+?) (?P<noun>less|fewer|lower|smaller|cheaper|more|higher|larger|greater|"
     r"bigger)(?: than)?"
+    # "15 percent over (the limit)": that much above it
+    r"|(?P<rest_of>.+?) (?P<noun_of>over|above|below|under)"
 )
 _DOWN_WORDS = frozenset(_DOWN.split("|")) | {"drop", "fall", "decline", "decrease", "cut",
                                              "reduction", "less", "fewer", "lower", "smaller",
-                                             "cheaper"}  # fmt: skip
+                                             "cheaper", "below", "under"}  # fmt: skip
 # Whole words for a change, read to the nearest percentage point like fraction words.
 _CHANGE_WORDS = {
     "doubled": Fraction(1), "tripled": Fraction(2), "trebled": Fraction(2),
     "quadrupled": Fraction(3), "halved": Fraction(-1, 2), "unchanged": Fraction(0),
     "flat": Fraction(0), "stayed flat": Fraction(0), "was unchanged": Fraction(0),
-    "held steady": Fraction(0),
+    "held steady": Fraction(0), "double": Fraction(1), "doubles": Fraction(1),
+    "triple": Fraction(2), "triples": Fraction(2), "halve": Fraction(-1, 2),
+    "cut in half": Fraction(-1, 2),
 }  # fmt: skip
 
 
@@ -664,8 +668,9 @@ def _change(original: str, words: str, hedge: Hedge) -> Figure | None:
     percentage points' +5 points. A hedge may stand before the verb ('more than doubled') or
     after it ('rose nearly 50%')."""
     if words in _CHANGE_WORDS:
+        halves = words in ("halved", "halve", "cut in half")  # "a half", read as a fraction is
         return Figure(original, _CHANGE_WORDS[words], FRACTION_HALF_WIDTH * 2, hedge,
-                      Kind.change, in_words=words == "halved")  # fmt: skip
+                      Kind.change, in_words=halves)  # fmt: skip
     match = (
         _CHANGE_VERB.fullmatch(words)
         or _CHANGE_NOUN.fullmatch(words)
