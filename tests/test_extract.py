@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from conftest import FIXTURES, run
+from conftest import FIXTURES, run, run_json
 from factcheck.extract import worthiness
 from factcheck.extract.figures import figures
 
@@ -278,3 +278,46 @@ def test_list_and_version_load_no_sentence_splitter_or_model():
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                           check=True)  # fmt: skip
     assert done.stderr.strip().splitlines()[-1] == "[]"
+
+
+def test_a_second_write_of_the_same_article_adds_nothing(tmp_path):
+    folder = tmp_path / "claims"
+    target = folder / "drafts.toml"
+    args = ("extract", ARTICLE, "--write", target, "--topic", "budget", "--claims", folder,
+            "--url", "https://www.rivertoncourier.com/news/2025/budget.html")  # fmt: skip
+    first = run(*args)
+    assert first.exit_code == 0, first.stderr
+    written = target.read_text(encoding="utf-8")
+    assert 'id = "rivertoncourier"' in written  # the site's name, not "source-https-www-..."
+    second = run(*args)
+    assert second.exit_code == 0, second.stderr
+    assert "nothing to add" in second.stderr
+    assert "already recorded from this source" in second.stderr
+    assert target.read_text(encoding="utf-8") == written
+    # every sentence: only the one not drafted before is added, under the same source
+    third = run(*args, "--min-score", "0")
+    assert third.exit_code == 0, third.stderr
+    assert "added to" in third.stderr and "1 claim, 0 checks, 0 sources" in third.stderr
+    listed = run_json("list", "--claims", folder)
+    assert len(listed) == len({c["text"] for c in listed}) == 8
+    assert {c["source"] for c in listed} == {"rivertoncourier"}
+
+
+def test_write_outside_the_folder_leaves_no_folder_behind(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("extract", ARTICLE, "--write", "drafts.toml", "--topic", "budget")
+    assert result.exit_code == 2 and "inside the claims folder" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("outlet", "url", "slug"),
+    [("PolitiFact", "https://www.politifact.com/factchecks/2010/jun/x/", "politifact"),
+     (None, "https://www.capecodtimes.com/story/news/2020/01/a.html", "capecodtimes"),
+     (None, "https://edition.cnn.com/2024/politics/x", "cnn"),
+     ("Le Télégramme", None, "le-telegramme")],
+)  # fmt: skip
+def test_a_source_is_named_after_its_outlet_or_site(outlet, url, slug):
+    from factcheck.extract.drafts import source_slug
+
+    assert source_slug(outlet, url) == slug

@@ -90,6 +90,10 @@ def test_suggested_ids_are_unique_and_valid():
     suggested = suggest_id("Gavin Newsom", "California follows the law.", taken)
     assert suggested == "newsom-california-follows-law-2"
     assert suggest_id("", "42 is the answer", set()) == "claim-42-answer"
+    # accents are dropped, not the letters (issue 27: "cuerpo-el-desempleo-baj-un")
+    assert suggest_id("José Núñez", "El desempleo bajó un punto", set()) == (
+        "nunez-el-desempleo-bajo-un"
+    )
 
 
 def test_record_text_reads_back_as_the_same_record():

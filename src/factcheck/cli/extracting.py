@@ -194,27 +194,36 @@ def _write_drafts(
     claims: str,
 ) -> None:
     """Append the drafts to a file of the claims folder, which must load without a problem
-    first; the file is written atomically and put back if the folder does not then load."""
+    first; the file is written atomically and put back if the folder does not then load.
+    Sentences the folder already records from the same source are not added again. Nothing
+    is made on disk (not even the folder) until there is something to write."""
     from pydantic import ValidationError
 
-    from factcheck.extract.drafts import Origin, drafts
+    from factcheck.extract.drafts import Origin, Recorded, drafts
     from factcheck.output import terminal
-
-    corpus = load_for_adding(claims)
-    if source is not None and source not in corpus.sources:
-        raise UsageProblem(f"--source {source}: no such source in {claims}")
 
     _writable_target(target, Path(claims), claims)
     if not chosen:
         raise UsageProblem("no candidates to write; lower --min-score")
+    corpus = load_for_adding(claims, create=False)
+    if source is not None and source not in corpus.sources:
+        raise UsageProblem(f"--source {source}: no such source in {claims}")
+    recorded = Recorded.of(list(corpus.sources.values()), list(corpus.claims.values()))
     try:
         made = drafts(found, chosen, topics, Origin(source, url, outlet, published),  # type: ignore[arg-type]
-                      corpus.taken_ids())  # fmt: skip
+                      corpus.taken_ids(), recorded)  # fmt: skip
     except ValidationError as error:
         first = error.errors()[0]
         place = ".".join(map(str, first["loc"]))
         raise UsageProblem(f"a draft cannot be a record ({place}: {first['msg']})") from None
-
+    if made.already:
+        terminal.note(f"{len(made.already)} already recorded from this source, not added "
+                      f"again: {', '.join(made.already)}")  # fmt: skip
+    if not made.claims:
+        terminal.note(f"nothing to add to {target}")
+        return
+    if not Path(claims).exists():
+        load_for_adding(claims)  # makes a new desk's folder, now that there is a record for it
     append_checked(target, _text(made), claims, corpus.left_out)
     terminal.note(f"added to {target}: {plural(made)} (drafts: factcheck list --drafts)")
 

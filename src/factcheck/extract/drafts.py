@@ -7,12 +7,14 @@ words that state it. Validated by the models before anything is written."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 from factcheck.extract.run import Candidate, Extraction, Stated
-from factcheck.folder.records import suggest_id
+from factcheck.folder.records import ascii_text, suggest_id
 from factcheck.model import Check, Claim, Source
 
 
@@ -21,6 +23,38 @@ class Drafts:
     sources: list[Source] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     checks: list[Check] = field(default_factory=list)
+    already: list[str] = field(default_factory=list)  # IDs of claims recorded before
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """What the folder already holds that a draft could repeat: the source of each URL, and
+    the sources each claim's text is recorded from (a second --write adds nothing)."""
+
+    source_of_url: dict[str, str] = field(default_factory=dict)
+    claims_by_text: dict[str, dict[str | None, str]] = field(default_factory=dict)
+
+    @staticmethod
+    def of(sources: Sequence[Source], claims: Sequence[Claim]) -> Recorded:
+        recorded = Recorded()
+        for source in sources:
+            if source.url:
+                recorded.source_of_url.setdefault(source.url, source.id)
+        for claim in claims:
+            by_source = recorded.claims_by_text.setdefault(_same_text(claim.text), {})
+            by_source.setdefault(claim.source, claim.id)
+        return recorded
+
+    def claim_of(self, text: str, source_id: str | None) -> str | None:
+        """The recorded claim with this text from this source (or from any, without one)."""
+        by_source = self.claims_by_text.get(_same_text(text), {})
+        if source_id is None:
+            return next(iter(by_source.values()), None)
+        return by_source.get(source_id)
+
+
+def _same_text(text: str) -> str:
+    return " ".join(text.split()).casefold()
 
 
 @dataclass(frozen=True)
@@ -39,23 +73,36 @@ def drafts(
     topics: list[str],
     origin: Origin,
     taken: set[str],
+    recorded: Recorded | None = None,
 ) -> Drafts:
     """Draft records for the chosen candidates (pydantic's ValidationError if one cannot be
-    a record: the caller says which)."""
+    a record: the caller says which). A sentence the folder already records from the same
+    source is not drafted again but listed in `already`, and its claim keeps its ID for the
+    links of the others; a source with the same URL is the one reused."""
     result = Drafts()
     taken = set(taken)
-    source_id = origin.source_id
+    recorded = recorded or Recorded()
+    source_id = origin.source_id or recorded.source_of_url.get(origin.url or "")
     if source_id is None and (origin.url or origin.outlet):
-        source_id = suggest_id(origin.outlet or "source", origin.url or "article", taken)
+        source_id = _unique(source_slug(origin.outlet, origin.url), taken)
         taken.add(source_id)
         result.sources.append(Source(id=source_id, outlet=origin.outlet, url=origin.url,
                                      published=origin.date))  # fmt: skip
     ids: dict[int, str] = {}
+    new: list[Candidate] = []
     for candidate in sorted(chosen, key=lambda c: c.number):
+        there = recorded.claim_of(candidate.text, source_id)
+        if there is not None:
+            ids[candidate.number] = there
+            result.already.append(there)
+            continue
         claim_id = suggest_id(candidate.speaker, candidate.text, taken)
         taken.add(claim_id)
         ids[candidate.number] = claim_id
-    for candidate in sorted(chosen, key=lambda c: c.number):
+        new.append(candidate)
+    if not new:
+        result.sources.clear()
+    for candidate in new:
         result.claims.append(_claim(candidate, ids, topics, source_id, origin.date))
         for stated in candidate.stated:
             check = _share_check(stated, ids, candidate.number, taken)
@@ -63,6 +110,26 @@ def drafts(
                 taken.add(check.id)
                 result.checks.append(check)
     return result
+
+
+def source_slug(outlet: str | None, url: str | None) -> str:
+    """A source's ID from its outlet ("PolitiFact" is `politifact`) or, without one, from its
+    site's name ("https://www.capecodtimes.com/story/..." is `capecodtimes`)."""
+    if outlet:
+        words = re.findall(r"[a-z0-9]+", ascii_text(outlet).lower())
+        if words:
+            return "-".join(words)[:40].strip("-")
+    host = urlsplit(url or "").hostname or ""
+    labels = [p for p in host.split(".") if p not in ("www", "m", "amp", "edition", "news")]
+    name = labels[-2] if len(labels) >= 2 else labels[0] if labels else "source"
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text(name).lower()).strip("-") or "source"
+
+
+def _unique(base: str, taken: set[str]) -> str:
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
 
 
 def _suggested(stated: Stated) -> str:

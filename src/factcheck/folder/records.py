@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import os
 import re
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -44,10 +45,19 @@ _SAYING = frozenset(
 )
 
 
+def ascii_text(text: str) -> str:
+    """Latin letters without their accents ("bajó" is "bajo", "Müller" "Muller"), so that an
+    ID keeps the word instead of dropping the letter."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def suggest_id(speaker: str, text: str, taken: set[str]) -> str:
     """'newsom-california-follows-law': the speaker's last name and the text's first words
     (not the speaker's own names again, nor the words that report them: 'Noem posted on X
-    that she ...' is noem-x-she-..., not noem-noem-posted-x)."""
+    that she ...' is noem-x-she-..., not noem-noem-posted-x). Accents are dropped, not the
+    letters that carry them ('el desempleo bajó' is ...-desempleo-bajo)."""
+    speaker, text = ascii_text(speaker), ascii_text(text)
     names = {w.lower() for w in re.findall(r"[A-Za-z0-9]+", speaker)}
     words = [w.lower() for w in re.findall(r"[A-Za-z0-9]+", text)]
     content = [w for w in words if w not in _SMALL_WORDS | names | _SAYING][:4]
