@@ -166,3 +166,14 @@ def test_a_group_is_named_whole_with_its_place_and_a_hyphenated_title_kept():
     assert said[0].speaker == "Elected officials from both parties"
     assert text[said[0].start : said[0].end] == "Elected officials from both parties"
     assert (said[1].speaker, said[1].role) == ("Doris Crouse-Mays", "Virginia AFL-CIO President")
+
+
+def test_a_transcript_label_gives_the_speaker_of_its_line():
+    text = ("HOLT: Donald Trump, you said the plan works.\n"
+            "TRUMP: We lost 70,000 factories. It is a disaster\n"
+            "MODERATOR: Thank you\n"
+            "Note: the transcript is edited.\n")  # fmt: skip
+    found = attribute_all(split(text), text, "the article")
+    assert [a.speaker for a in found] == [
+        "Holt", "Donald Trump", "Donald Trump", "Moderator", "the article"]  # fmt: skip
+    assert {a.cue for a in found[:4]} == {"transcript label"}

@@ -28,22 +28,22 @@ def extracted(*args):
 
 def test_every_sentence_with_its_speaker_as_first_named():
     found, by_sentence = extracted()
-    assert found["sentences"] == 8  # the heading is not a sentence
+    assert found["sentences"] == 9  # the headline is a sentence too (issue 27)
     speakers = {n: (c["speaker"], c["speaker_role"]) for n, c in by_sentence.items()}
-    assert speakers[1] == ("Dana Whitfield", "Riverton Mayor")
-    assert speakers[2] == ("Omar Reyes", "Council Member")
-    assert speakers[3][0] == "Omar Reyes"  # '"...," Reyes said.'
-    assert speakers[4] == ("Lena Park", "County Auditor")
-    assert speakers[5][0] == "Lena Park"  # "She also said"
-    assert speakers[6][0] == "the article"  # nobody quoted: the article's own voice
-    assert speakers[7][0] == "Dana Whitfield"  # "The mayor called ..."
-    assert by_sentence[5]["attribution"]["cue"] == "said (pronoun)"
+    assert speakers[2] == ("Dana Whitfield", "Riverton Mayor")
+    assert speakers[3] == ("Omar Reyes", "Council Member")
+    assert speakers[4][0] == "Omar Reyes"  # '"...," Reyes said.'
+    assert speakers[5] == ("Lena Park", "County Auditor")
+    assert speakers[6][0] == "Lena Park"  # "She also said"
+    assert speakers[7][0] == "the article"  # nobody quoted: the article's own voice
+    assert speakers[8][0] == "Dana Whitfield"  # "The mayor called ..."
+    assert by_sentence[6]["attribution"]["cue"] == "said (pronoun)"
 
 
 def test_quotations_are_verbatim_and_placed():
     _, by_sentence = extracted()
-    assert by_sentence[3]["kind"] == "quotation" and by_sentence[4]["kind"] == "paraphrase"
-    (quote,) = by_sentence[3]["quotes"]
+    assert by_sentence[4]["kind"] == "quotation" and by_sentence[5]["kind"] == "paraphrase"
+    (quote,) = by_sentence[4]["quotes"]
     assert quote["text"] == "The city has cut the repair budget twice since 2019,"
     assert TEXT[quote["start"] : quote["end"]] == quote["text"]
     for candidate in by_sentence.values():
@@ -55,17 +55,17 @@ def test_quotations_are_verbatim_and_placed():
 
 def test_figures_are_read_named_placed_and_linked_as_parts():
     _, by_sentence = extracted()
-    auditor = {f["name"]: f for f in by_sentence[4]["figures"]}
+    auditor = {f["name"]: f for f in by_sentence[5]["figures"]}
     assert {n: f["value"] for n, f in auditor.items()} == {
         "complaints": "2,400", "street": "310", "bridge": "95"}  # fmt: skip
-    assert auditor["street"]["part_of"] == {"sentence": 4, "figure": "complaints"}
+    assert auditor["street"]["part_of"] == {"sentence": 5, "figure": "complaints"}
     assert auditor["complaints"]["part_of"] is None
     for figure in auditor.values():
         assert TEXT[figure["start"] : figure["end"]] == figure["value"]
-    (share,) = by_sentence[5]["figures"]
+    (share,) = by_sentence[6]["figures"]
     assert share["value"] == "about one in eight"
-    assert [f["value"] for f in by_sentence[1]["figures"]] == ["$4.2 million"]
-    assert by_sentence[3]["figures"] == []  # "since 2019" is a date, not a figure
+    assert [f["value"] for f in by_sentence[2]["figures"]] == ["$4.2 million"]
+    assert by_sentence[4]["figures"] == []  # "since 2019" is a date, not a figure
 
 
 def test_no_share_is_set_against_counts_the_text_does_not_relate(tmp_path):
@@ -104,15 +104,15 @@ def test_by_default_only_sentences_above_the_stated_threshold_best_first():
 
 def test_a_score_comes_with_its_reason():
     _, by_sentence = extracted()
-    assert "states a figure" in by_sentence[4]["reason"]["signals"]
-    assert "a number in words" in by_sentence[5]["reason"]["signals"]
-    assert by_sentence[1]["score"] > by_sentence[8]["score"]  # $4.2 million > the meeting ended
+    assert "states a figure" in by_sentence[5]["reason"]["signals"]
+    assert "a number in words" in by_sentence[6]["reason"]["signals"]
+    assert by_sentence[2]["score"] > by_sentence[9]["score"]  # $4.2 million > the meeting ended
 
 
 def test_jsonl_is_one_candidate_a_line():
     result = run("extract", ARTICLE, "--format", "jsonl", "--min-score", "0")
     lines = [json.loads(line) for line in result.stdout.splitlines()]
-    assert len(lines) == 8 and {"speaker", "figures", "start", "end"} <= set(lines[0])
+    assert len(lines) == 9 and {"speaker", "figures", "start", "end"} <= set(lines[0])
 
 
 def test_an_html_page_is_read_for_its_article_text_only():
@@ -120,6 +120,7 @@ def test_an_html_page_is_read_for_its_article_text_only():
     assert result.exit_code == 0, result.stderr
     texts = [c["text"] for c in json.loads(result.stdout)["candidates"]]
     assert sorted(texts) == sorted([
+        "City Budget Fight Heats Up",  # the page's headline
         "Riverton Mayor Dana Whitfield said the city spent $4.2 million on road repairs last year.",
         "Council Member Omar Reyes disputed the figure, and said 2,400 complaints went unanswered.",
     ])  # fmt: skip
@@ -130,7 +131,8 @@ def test_markdown_loses_its_markup(tmp_path):
     page.write_text("# Title\n\n**Mayor Ann Lee** said [the fund](https://x.example) grew "
                     "by 12%.\n", encoding="utf-8")  # fmt: skip
     found = json.loads(run("extract", page, "--min-score", "0", "--json").stdout)
-    (candidate,) = found["candidates"]
+    title, candidate = sorted(found["candidates"], key=lambda c: c["sentence"])
+    assert title["text"] == "Title"
     assert candidate["text"] == "Mayor Ann Lee said the fund grew by 12%."
     assert candidate["speaker"] == "Ann Lee"
 
@@ -141,7 +143,7 @@ def test_the_table_fits_80_columns():
     assert all(len(line) <= 80 for line in result.stdout.splitlines())
     assert "Lena Park (County Auditor)" in result.stdout
     assert "figures: complaints = 2,400, street = 310, bridge = 95" in result.stdout
-    assert "candidates of 8 sentences (score at least" in result.stderr
+    assert "candidates of 9 sentences (score at least" in result.stderr
 
 
 @pytest.mark.parametrize(
@@ -172,10 +174,10 @@ def test_drafts_are_written_validated_and_listed(tmp_path):
                  "--outlet", "Riverton Courier", "--url", "https://news.example/budget",
                  "--date", "2025-03-01", "--claims", folder)  # fmt: skip
     assert result.exit_code == 0, result.stderr
-    assert "8 claims, 0 checks, 1 source" in result.stderr
+    assert "9 claims, 0 checks, 1 source" in result.stderr
     assert run("validate", "--claims", folder).exit_code == 0
     drafts = json.loads(run("list", "--drafts", "--json", "--claims", folder).stdout)
-    assert len(drafts) == 8 and all(c["draft"] for c in drafts)
+    assert len(drafts) == 9 and all(c["draft"] for c in drafts)
     auditor = next(c for c in drafts if c["speaker"] == "Lena Park")
     assert auditor["quantities"]["street"]["part_of"] == "complaints"
     assert auditor["speaker_role"] == "County Auditor" and auditor["topics"] == ["budget"]
@@ -294,12 +296,12 @@ def test_a_second_write_of_the_same_article_adds_nothing(tmp_path):
     assert "nothing to add" in second.stderr
     assert "already recorded from this source" in second.stderr
     assert target.read_text(encoding="utf-8") == written
-    # every sentence: only the one not drafted before is added, under the same source
+    # every sentence: only the two not drafted before are added, under the same source
     third = run(*args, "--min-score", "0")
     assert third.exit_code == 0, third.stderr
-    assert "added to" in third.stderr and "1 claim, 0 checks, 0 sources" in third.stderr
+    assert "added to" in third.stderr and "2 claims, 0 checks, 0 sources" in third.stderr
     listed = run_json("list", "--claims", folder)
-    assert len(listed) == len({c["text"] for c in listed}) == 8
+    assert len(listed) == len({c["text"] for c in listed}) == 9
     assert {c["source"] for c in listed} == {"rivertoncourier"}
 
 
@@ -321,3 +323,14 @@ def test_a_source_is_named_after_its_outlet_or_site(outlet, url, slug):
     from factcheck.extract.drafts import source_slug
 
     assert source_slug(outlet, url) == slug
+
+
+def test_a_headline_and_lines_without_a_closing_mark_are_scored(tmp_path):
+    page = tmp_path / "a.txt"
+    page.write_text("Robert Hurt says some federal spending is up over 80 percent in two years\n\n"
+                    "There is no collusion with me\n", encoding="utf-8")  # fmt: skip
+    found = json.loads(run("extract", page, "--min-score", "0", "--json").stdout)
+    by_text = {c["text"]: c for c in found["candidates"]}
+    headline = by_text["Robert Hurt says some federal spending is up over 80 percent in two years"]
+    assert headline["speaker"] == "Robert Hurt"
+    assert "There is no collusion with me" in by_text

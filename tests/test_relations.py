@@ -99,18 +99,18 @@ def test_extract_reports_each_relation_with_its_words():
     result = run("extract", ARTICLE, "--min-score", "0", "--json")
     assert result.exit_code == 0, result.stderr
     by_sentence = {c["sentence"]: c for c in json.loads(result.stdout)["candidates"]}
-    (slayings,) = by_sentence[1]["relations"]
+    (slayings,) = by_sentence[2]["relations"]
     assert slayings == {
         "kind": "change", "figure": "change",
-        "from": {"sentence": 1, "figure": "slayings_2007"},
-        "to": {"sentence": 1, "figure": "slayings"},
+        "from": {"sentence": 2, "figure": "slayings_2007"},
+        "to": {"sentence": 2, "figure": "slayings"},
         "words": "344 slayings last year, a 13 percent drop from the 396",
     }  # fmt: skip
-    (jump,) = by_sentence[6]["relations"]
-    assert jump["from"] == {"sentence": 5, "figure": "amount_before"}
-    assert by_sentence[4]["relations"] == by_sentence[8]["relations"] == []
-    assert by_sentence[9]["relations"] == []
-    ages = [f["value"] for f in by_sentence[8]["figures"]]
+    (jump,) = by_sentence[7]["relations"]
+    assert jump["from"] == {"sentence": 6, "figure": "amount_before"}
+    assert by_sentence[5]["relations"] == by_sentence[9]["relations"] == []
+    assert by_sentence[10]["relations"] == []
+    ages = [f["value"] for f in by_sentence[9]["figures"]]
     assert ages == ["57"]  # "Nineteen" is no digit and the ages are no figures
 
 

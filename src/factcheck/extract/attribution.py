@@ -84,7 +84,40 @@ def attribute_all(sentences: Sequence[Sentence], text: str, voice: str) -> list[
         said.append(_shifted(found, skip))
     inside = _quoted_sentences(sentences, spans)
     grouped = _grouped(said, inside, sentences, text)
-    return [_attribution(found, voice) for found in grouped]
+    turns = _turns(sentences, text, people)
+    return [_attribution(turn or found, voice) for found, turn in zip(grouped, turns, strict=True)]
+
+
+# A transcript's turn: "TRUMP: ...", "MODERATOR (Lester Holt): ...".
+_LABEL = re.compile(
+    r"[ \t]*(?P<label>[A-Z][A-Z.'\-]*(?:[ ][A-Z][A-Z.'\-]*){0,3})(?:[ ]\([^)\n]{1,40}\))?"
+    r"[ \t]*:[ \t]+(?=\S)"
+)
+
+
+def _turns(sentences: Sequence[Sentence], text: str, people: People) -> list[_Said | None]:
+    """The speaker of each sentence in a labelled line of a transcript ("TRUMP: We will ...":
+    Donald Trump, where the article names him; else "Trump"), for every sentence of the line.
+    A label is in capitals, so that "Note: ..." or "Update: ..." is none."""
+    turns: list[_Said | None] = []
+    line_start, turn = -1, None
+    for sentence in sentences:
+        start = text.rfind("\n", 0, sentence.start) + 1
+        if start != line_start:
+            line_start, turn = start, _turn(text, start, people)
+        turns.append(turn)
+    return turns
+
+
+def _turn(text: str, start: int, people: People) -> _Said | None:
+    label = _LABEL.match(text, start)
+    if label is None or len(label["label"]) < 2:
+        return None
+    words = name_words(label["label"].title())
+    person = people.named(words) if words else None
+    if person is not None:
+        return _Said(person, "", "transcript label", -1, -1)
+    return _Said(None, " ".join(words) or label["label"].title(), "transcript label", -1, -1)
 
 
 def _shifted(found: _Said | None, skip: int) -> _Said | None:

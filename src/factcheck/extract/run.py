@@ -80,7 +80,9 @@ class Extraction:
 
 
 def extract(text: str, voice: str) -> Extraction:
-    found = [s for s in sentences.split(text) if not s.heading]
+    # Every line is a candidate: a headline ("Robert Hurt says spending is up over 80
+    # percent"), a transcript's turn, a post without a closing mark (issue 27).
+    found = sentences.split(text)
     model = worthiness.shipped()
     scored = model.score([s.text for s in found]) if found else []
     candidates: list[Candidate] = []
