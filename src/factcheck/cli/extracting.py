@@ -121,11 +121,25 @@ def extract_command(
     published = option_date("--date", date)
     text = _article_text(article)
     found = extract(text, outlet or "the article")
+    _say_language(found, article)
     chosen = _chosen(found, min_score, top)
     if write is not None:
         _write_drafts(found, chosen, write, list(topic or ()), source, url, outlet, published,
                       claims)  # fmt: skip
     _write_candidates(found, chosen, fmt, found.threshold if min_score is None else min_score)
+
+
+def _say_language(found: Extraction, where: str) -> None:
+    """Not English: said in one line, since speakers, quotations and figures are read by
+    English rules and what they miss would otherwise pass for nothing there."""
+    from factcheck.output import terminal
+
+    language = found.language
+    if not language.english:
+        shown = "<stdin>" if where == "-" else where
+        terminal.note(f"{shown}: the text looks like {language.name} ({language.code}), not "
+                      "English; speakers, quotations and figures are read by English rules, "
+                      "so some will be missed")  # fmt: skip
 
 
 def _write_candidates(
@@ -141,8 +155,9 @@ def _write_candidates(
         with paged(fmt):
             extracted.candidates(ranked, len(found.candidates), threshold)
 
+    language = {"code": found.language.code, "name": found.language.name}
     document = {"sentences": len(found.candidates), "threshold": found.threshold,
-                "candidates": ranked}  # fmt: skip
+                "language": language, "candidates": ranked}  # fmt: skip
     emit(Emitted(table=for_people, json=lambda: document, jsonl=lambda: ranked), fmt)
 
 

@@ -101,7 +101,12 @@ class Found:
         return parse_figure(self.value)
 
 
-def figures(sentence: str) -> list[Found]:
+def figures(sentence: str, decimal_comma: bool = False) -> list[Found]:
+    """The figures of one sentence. With `decimal_comma` (Spanish, French, German ...), "5,5 %"
+    is 5.5% and "1.234" is 1,234: the value is then written the English way, and its place
+    is still the text's."""
+    if decimal_comma:
+        return _read_with_decimal_commas(sentence)
     found: list[Found] = []
     taken: set[str] = set()
     for match in _CORE.finditer(sentence):
@@ -116,6 +121,20 @@ def figures(sentence: str) -> list[Found]:
             continue
         found.append(Found(_name(sentence, end, value, taken), value, start, end))
     return found
+
+
+_SWAP_MARKS = str.maketrans(".,", ",.")
+_CONTINENTAL = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?(?![\d.,]*\d)")
+
+
+def _read_with_decimal_commas(sentence: str) -> list[Found]:
+    """Swap the marks ("1.234,5" -> "1,234.5"), which keeps every offset, and read as usual."""
+
+    def swapped(match: re.Match[str]) -> str:
+        return match.group().translate(_SWAP_MARKS)
+
+    english = _CONTINENTAL.sub(swapped, sentence)
+    return figures(english)
 
 
 def _counted(sentence: str, start: int, end: int, number: str) -> bool:

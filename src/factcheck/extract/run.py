@@ -19,8 +19,12 @@ from factcheck.extract import attribution, relations, worthiness
 from factcheck.extract.figures import Found, figures
 from factcheck.figures.quantity import FigureError, Kind, parse_figure
 from factcheck.text import sentences
+from factcheck.text.language import DECIMAL_COMMA, ENGLISH, Language, guess
 
-_QUOTE = re.compile(r"“([^”]+)”|\"([^\"]+)\"")
+# Curly and straight double quotes, guillemets, and the German low-high pair; the single low
+# quote is too like a comma and an apostrophe to read.
+_QUOTE = re.compile(r"\u201c([^\u201d]+)\u201d|\"([^\"]+)\"|\u00ab\s?([^\u00bb]+?)\s?\u00bb"
+                    r"|\u201e([^\u201c\u201d]+)[\u201c\u201d]")  # fmt: skip
 _INCLUDES = re.compile(r"\b(?:includ(?:e|es|ed|ing)|among them|of whom|of which|of them)\b", re.I)
 
 
@@ -77,19 +81,22 @@ class Extraction:
     text: str
     candidates: list[Candidate]  # in the article's order
     threshold: float
+    language: Language = ENGLISH
 
 
 def extract(text: str, voice: str) -> Extraction:
     # Every line is a candidate: a headline ("Robert Hurt says spending is up over 80
     # percent"), a transcript's turn, a post without a closing mark (issue 27).
     found = sentences.split(text)
+    language = guess(text)
+    decimal_comma = language.code in DECIMAL_COMMA
     model = worthiness.shipped()
     scored = model.score([s.text for s in found]) if found else []
     candidates: list[Candidate] = []
     attributed = attribution.attribute_all(found, text, voice) if found else []
     before: list[Found] = []
     for number, (sentence, judged, said) in enumerate(zip(found, scored, attributed, strict=True)):
-        read = figures(sentence.text)
+        read = figures(sentence.text, decimal_comma)
         related = relations.relations(sentence.text, read) or relations.following(
             found[number - 1].text if number else "", before, sentence.text, read
         )
@@ -98,11 +105,7 @@ def extract(text: str, voice: str) -> Extraction:
             candidates[-1] = _renamed(candidates[-1], before)
         stated = [_stated(r, read, before, number) for r in related]
         before = read
-        quotes = [
-            Quote(m.group(1) or m.group(2), sentence.start + m.start() + 1,
-                  sentence.start + m.end() - 1)
-            for m in _QUOTE.finditer(sentence.text)
-        ]  # fmt: skip
+        quotes = [_quote(m, sentence.start) for m in _QUOTE.finditer(sentence.text)]
         candidates.append(Candidate(
             number, sentence.start, sentence.end, sentence.text, said.speaker, said.role,
             said.cue, _placed(sentence.start, said.start),
@@ -113,7 +116,12 @@ def extract(text: str, voice: str) -> Extraction:
             judged.score, judged.signals, judged.words, stated,
         ))  # fmt: skip
     candidates = _with_parts(candidates)
-    return Extraction(text, candidates, model.threshold)
+    return Extraction(text, candidates, model.threshold, language)
+
+
+def _quote(match: re.Match[str], base: int) -> Quote:
+    group = next(n for n, g in enumerate(match.groups(), start=1) if g)
+    return Quote(match.group(group), base + match.start(group), base + match.end(group))
 
 
 _GENERIC = re.compile(r"(?:figure|share|change)(?:_\d+)?")
