@@ -6,6 +6,7 @@ words that state it. Validated by the models before anything is written."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -13,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+from factcheck.extract.dating import byline, sentence_date
 from factcheck.extract.run import Candidate, Extraction, Stated
 from factcheck.folder.records import ascii_text, suggest_id
 from factcheck.model import Check, Claim, Source
@@ -82,12 +84,15 @@ def drafts(
     result = Drafts()
     taken = set(taken)
     recorded = recorded or Recorded()
+    by = byline(extraction.text)
+    origin = dataclasses.replace(origin, date=origin.date or by.date)
     source_id = origin.source_id or recorded.source_of_url.get(origin.url or "")
     if source_id is None and (origin.url or origin.outlet):
         source_id = _unique(source_slug(origin.outlet, origin.url), taken)
         taken.add(source_id)
+        author = f"By {by.author} (the byline)." if by.author else None
         result.sources.append(Source(id=source_id, outlet=origin.outlet, url=origin.url,
-                                     published=origin.date))  # fmt: skip
+                                     published=origin.date, notes=author))  # fmt: skip
     ids: dict[int, str] = {}
     new: list[Candidate] = []
     for candidate in sorted(chosen, key=lambda c: c.number):
@@ -170,11 +175,24 @@ def _claim(
             entry.update({"from": ends[0], "to": ends[1], "note": _suggested(change)})
         quantities[figure.name] = entry
     quote = " … ".join(q.text for q in candidate.quotes) if candidate.kind == "quotation" else None
+    said_on, notes = _date_of(candidate.text, date)
     return Claim.model_validate({k: v for k, v in {
         "id": ids[candidate.number], "text": candidate.text, "speaker": candidate.speaker,
-        "speaker_role": candidate.role, "topics": topics, "source": source_id, "date": date,
-        "quote": quote, "quantities": quantities or None, "draft": True,
+        "speaker_role": candidate.role, "topics": topics, "source": source_id, "date": said_on,
+        "quote": quote, "quantities": quantities or None, "draft": True, "notes": notes,
     }.items() if v is not None})  # fmt: skip
+
+
+def _date_of(text: str, article: dt.date | None) -> tuple[dt.date | None, str | None]:
+    """The claim's date: the sentence's own ("a June 3 newsletter"), else the article's, and
+    a note saying which."""
+    own = sentence_date(text, article)
+    if own is not None:
+        against = f", read against the article's date {article.isoformat()}" if article else ""
+        return own.date, f"Date from the sentence ('{own.words}'){against}."
+    if article is not None:
+        return article, "Date: the article's; the sentence gives none of its own."
+    return None, None
 
 
 def _part_of(part_of: str | None, ids: dict[int, str]) -> str | None:

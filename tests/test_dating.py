@@ -1,0 +1,73 @@
+"""When a claim was made: the byline, and a sentence's own date read against the article's
+(issue 27). Texts written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from conftest import run, run_json
+from factcheck.extract.dating import byline, sentence_date
+
+ARTICLE_DATE = dt.date(2010, 6, 20)  # a Sunday
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date"),
+    [
+        ("Hurt wrote in a June 3 newsletter that spending rose.", dt.date(2010, 6, 3)),
+        ("In a Dec. 5 memo, she said so.", dt.date(2009, 12, 5)),  # after June: last year's
+        ("On June 25, 2008, he said it.", dt.date(2008, 6, 25)),
+        ("The governor said on Friday that it works.", dt.date(2010, 6, 18)),
+        ("The agency said so on 2010-05-02.", dt.date(2010, 5, 2)),
+        # no date of a statement: a period, two dates, an impossible day, a vague time
+        ("Since Jan. 20, officials released 4,561 people.", None),
+        ("She asked on Jan. 23 and again on Jan. 24.", None),
+        ("The Feb. 30 letter said so.", None),
+        ("Officials said last week that it rose.", None),
+    ],
+)
+def test_a_sentence_gives_its_own_date(sentence, date):
+    found = sentence_date(sentence, ARTICLE_DATE)
+    assert (found.date if found else None) == date
+
+
+def test_without_the_articles_date_only_a_full_date_is_read():
+    assert sentence_date("Hurt wrote in a June 3 newsletter.", None) is None
+    assert sentence_date("He said so on Friday.", None) is None
+    found = sentence_date("On June 25, 2008, he said it.", None)
+    assert found is not None and found.date == dt.date(2008, 6, 25)
+
+
+def test_the_byline_gives_author_and_date():
+    head = ("Hurt overstates spending\nBy Warren Fiske, PolitiFact Virginia\n"
+            "Published on Sunday, June 20th, 2010 at 12:01 a.m.\n\n"
+            "Robert Hurt said it.\n")  # fmt: skip
+    assert byline(head) == byline(head.replace("\n\n", "\n")) != byline("No byline here.")
+    found = byline(head)
+    assert (found.author, found.date) == ("Warren Fiske", dt.date(2010, 6, 20))
+
+
+def test_drafts_take_the_sentences_date_and_say_where_it_came_from(tmp_path):
+    page = tmp_path / "a.txt"
+    page.write_text(
+        "Hurt overstates spending\nBy Warren Fiske, PolitiFact Virginia\n"
+        "Published on Sunday, June 20th, 2010\n\n"
+        "Rep. Robert Hurt wrote in a June 3 newsletter that spending rose 80 percent.\n"
+        "Hurt's office said the figure is right.\n", encoding="utf-8")  # fmt: skip
+    folder = tmp_path / "claims"
+    result = run("extract", page, "--min-score", "0", "--write", folder / "d.toml", "--topic",
+                 "budget", "--outlet", "PolitiFact", "--claims", folder)  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    claims = {c["text"]: c for c in run_json("list", "--claims", folder, "--drafts")}
+    newsletter = claims[
+        "Rep. Robert Hurt wrote in a June 3 newsletter that spending rose 80 percent."
+    ]
+    assert newsletter["date"] == "2010-06-03"
+    assert "Date from the sentence ('June 3')" in newsletter["notes"]
+    office = claims["Hurt's office said the figure is right."]
+    assert office["date"] == "2010-06-20" and "the article's" in office["notes"]
+    written = (folder / "d.toml").read_text(encoding="utf-8")
+    assert 'id = "politifact"' in written and "published = 2010-06-20" in written
+    assert 'notes = "By Warren Fiske (the byline)."' in written
