@@ -64,7 +64,48 @@ def main() -> int:
           f"(F1 {low:.3f} to {high:.3f})")  # fmt: skip
     if "--curve" in sys.argv[1:]:
         curve([s.score for s in scored], [r["label"] for r in rows])
+    debates(model)
     return 0
+
+
+DEBATES = DATA.parent / "check-worthiness-debates"
+# The README of ../shared/data/check-worthiness-debates, dev MAP per speech.
+DEBATE_BASELINES = (("random ranking", 0.038), ("TF-IDF + LR on debates train", 0.076),
+                    ("TF-IDF + LR on ClaimBuster", 0.101))  # fmt: skip
+
+
+def debates(model: worthiness.Model) -> None:
+    """CheckThat! 2021 Task 1B dev (9 speeches): mean average precision per speech, the lab's
+    measure, with and without the SYSTEM lines (applause, notes) that the labels mark."""
+    if not DEBATES.is_dir():
+        return
+    rows = [json.loads(line) for line in (DEBATES / "dev.jsonl").open(encoding="utf-8")]
+    scored = model.score([r["text"] for r in rows])
+    print(f"\nCheckThat! 2021 debates and speeches, dev ({len(rows)} lines, "
+          f"{sum(r['label'] for r in rows)} check-worthy)")  # fmt: skip
+    for name, keep in (("every line", lambda r: True),
+                       ("without SYSTEM lines", lambda r: r["speaker"] != "SYSTEM")):  # fmt: skip
+        print(f"  MAP per speech, {name}: {mean_ap(rows, scored, keep):.3f}")
+    for name, value in DEBATE_BASELINES:
+        print(f"  baseline (README) {name}: {value:.3f}")
+
+
+def mean_ap(rows: list[dict[str, object]], scored: list[worthiness.Scored], keep: object) -> float:
+    speeches: dict[object, list[tuple[float, object]]] = {}
+    for row, score in zip(rows, scored, strict=True):
+        if keep(row):  # type: ignore[operator]
+            speeches.setdefault(row["debate"], []).append((score.score, row["label"]))
+    precisions = []
+    for lines in speeches.values():
+        lines.sort(key=lambda line: -line[0])
+        hits, total = 0, 0.0
+        for rank, (_, label) in enumerate(lines, start=1):
+            if label:
+                hits += 1
+                total += hits / rank
+        if hits:
+            precisions.append(total / hits)
+    return sum(precisions) / len(precisions)
 
 
 def curve(scores: list[float], labels: list[int]) -> None:
