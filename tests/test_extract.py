@@ -154,6 +154,9 @@ def test_the_table_fits_80_columns():
         (b"text\x00with a NUL", "holds a NUL byte at byte 4; is this a binary file?"),
         (b"caf\xe9 au lait", "is not UTF-8 (byte 3, 0xe9)"),
         (b"<html><body><nav>menu</nav></body></html>", "no article text in this HTML page"),
+        (b"\xef\xbb\xbf", "is empty"),  # a byte-order mark alone (issue 31: exit 0)
+        (b"\xef\xbb\xbf \n", "is empty"),
+        (b"\xff\xfeT\x00\x00\xd8", "is marked UTF-16 but byte"),  # a lone surrogate
     ],
 )
 def test_bad_input_is_one_line_and_exit_2(tmp_path, content, message):
@@ -334,3 +337,49 @@ def test_a_headline_and_lines_without_a_closing_mark_are_scored(tmp_path):
     headline = by_text["Robert Hurt says some federal spending is up over 80 percent in two years"]
     assert headline["speaker"] == "Robert Hurt"
     assert "There is no collusion with me" in by_text
+
+
+# Hostile input on the article side (issue 31); benchmarks/extract_hostile.py times them.
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<!-- saved from url=(0042)https://news.example/story -->\n<html><body><nav>Home</nav>"
+        "<article><p>The mayor said the city spent $4 million.</p></article>"
+        "<footer>Copyright</footer></body></html>",
+        '<?xml version="1.0" encoding="UTF-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml">'
+        "<body><p>The mayor said the city spent $4 million.</p></body></html>",
+        # 3,000 <div> never closed around the article
+        "<html><body>" + "<div>" * 3000 + "<article><p>The mayor said the city spent $4 "
+        "million.</p></article></body></html>",
+    ],
+)
+def test_a_saved_page_is_read_as_html_whatever_opens_it(tmp_path, page):
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    found = json.loads(run("extract", path, "--min-score", "0", "--json").stdout)
+    assert [c["text"] for c in found["candidates"]] == [
+        "The mayor said the city spent $4 million."]  # fmt: skip
+
+
+def test_a_utf16_article_is_read(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes("The mayor said the city spent $4 million.\n".encode("utf-16"))
+    found = json.loads(run("extract", path, "--min-score", "0", "--json").stdout)
+    assert [c["text"] for c in found["candidates"]] == [
+        "The mayor said the city spent $4 million."]  # fmt: skip
+
+
+def test_an_empty_path_is_named_as_such():
+    result = run("extract", "")
+    assert result.exit_code == 2 and "no file named" in result.stderr
+
+
+def test_a_run_too_long_for_a_sentence_is_cut_and_said(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("word " * 1000 + "\n", encoding="utf-8")  # 5,000 characters, no end
+    result = run("extract", path, "--min-score", "0", "--json")
+    assert result.exit_code == 0, result.stderr
+    found = json.loads(result.stdout)
+    assert found["sentences"] == 3
+    assert all(len(c["text"]) <= 2000 for c in found["candidates"])
+    assert "3 pieces of text with no sentence end for over 2,000 characters" in result.stderr

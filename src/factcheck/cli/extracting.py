@@ -20,6 +20,7 @@ from factcheck.cli.options import (
     paged,
 )
 from factcheck.errors import UsageError as UsageProblem
+from factcheck.text.sentences import MAX_SENTENCE
 
 if TYPE_CHECKING:
     from factcheck.extract.drafts import Drafts
@@ -134,6 +135,10 @@ def _say_language(found: Extraction, where: str) -> None:
     English rules and what they miss would otherwise pass for nothing there."""
     from factcheck.output import terminal
 
+    cut = sum(1 for c in found.candidates if c.cut)
+    if cut:
+        terminal.note(f"{cut} pieces of text with no sentence end for over {MAX_SENTENCE:,} "
+                      "characters were cut at spaces to be read")  # fmt: skip
     language = found.language
     if not language.english:
         shown = "<stdin>" if where == "-" else where
@@ -176,17 +181,9 @@ def _article_text(where: str) -> str:
     data = read_input(where, MAX_BYTES)
     if len(data) > MAX_BYTES:
         raise UsageProblem(f"{shown}: more than {MAX_BYTES // 2**20} MB; is this one article?")
-    if not data.strip():
+    text = _decoded(data, shown)
+    if not text.strip():
         raise UsageProblem(f"{shown}: is empty; give the article's text")
-    nul = data.find(b"\x00")
-    if nul != -1:
-        raise UsageProblem(f"{shown}: holds a NUL byte at byte {nul}; is this a binary file? "
-                           "give text, Markdown or HTML")  # fmt: skip
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise UsageProblem(f"{shown}: is not UTF-8 (byte {error.start}, 0x{data[error.start]:02x});"
-                           " save it as UTF-8") from None  # fmt: skip
     try:
         if article.looks_like_html(text):
             return article.from_html(text)
@@ -195,6 +192,26 @@ def _article_text(where: str) -> str:
     if where.endswith((".md", ".markdown")):
         return article.from_markdown(text)
     return text
+
+
+def _decoded(data: bytes, shown: str) -> str:
+    """UTF-8 (with or without a byte-order mark), or UTF-16 where its mark says so; anything
+    else is refused with the place of the first byte that is not text."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as error:
+            raise UsageProblem(f"{shown}: is marked UTF-16 but byte {error.start} is not; save "
+                               "it as UTF-8") from None  # fmt: skip
+    nul = data.find(b"\x00")
+    if nul != -1:
+        raise UsageProblem(f"{shown}: holds a NUL byte at byte {nul}; is this a binary file? "
+                           "give text, Markdown or HTML")  # fmt: skip
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise UsageProblem(f"{shown}: is not UTF-8 (byte {error.start}, 0x{data[error.start]:02x});"
+                           " save it as UTF-8") from None  # fmt: skip
 
 
 def _write_drafts(

@@ -138,6 +138,8 @@ MAX_IMPORT_BYTES = 512 * 1024 * 1024
 def read_input(where: str, limit: int) -> bytes:
     """A file's bytes, or standard input's for `-`, up to one byte past `limit` (so that the
     caller can say the input was too long without reading an endless stream)."""
+    if not where.strip():
+        raise UsageProblem("no file named (an empty path); give a file, or - for stdin")
     if where == "-":
         stream = getattr(sys.stdin, "buffer", None)
         if stream is None:

@@ -68,7 +68,7 @@ def attribute_all(sentences: Sequence[Sentence], text: str, voice: str) -> list[
     spans = _quotation_spans(text)
     skipped = [_dateline(s.text) for s in sentences]
     texts = [s.text[skip:] for s, skip in zip(sentences, skipped, strict=True)]
-    docs = list(english().pipe(texts, batch_size=64))
+    docs = list(english().pipe(texts, batch_size=16))
     people = People()
     for doc in docs:
         _learn(doc, people)  # the whole article first: "Sanders" may come before "Bernie Sanders"

@@ -74,6 +74,7 @@ class Candidate:
     signals: list[str]
     words: list[str]
     stated: list[Stated] = dataclasses.field(default_factory=list)
+    cut: bool = False  # a piece of a run too long to be a sentence (sentences.MAX_SENTENCE)
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,7 @@ def extract(text: str, voice: str) -> Extraction:
             "quotation" if quotes and said.cue != "the article" else "paraphrase", quotes,
             [Figure(f.name, f.value, sentence.start + f.start, sentence.start + f.end)
              for f in read],
-            judged.score, judged.signals, judged.words, stated,
+            judged.score, judged.signals, judged.words, stated, sentence.cut,
         ))  # fmt: skip
     candidates = _with_parts(candidates)
     return Extraction(text, candidates, model.threshold, language)

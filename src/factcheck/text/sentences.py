@@ -11,12 +11,18 @@ from typing import Any
 
 from factcheck.text import MissingExtra
 
+# Longer than any sentence a person writes (about 400 words): a longer run is cut into pieces
+# of at most this many characters at a space, since the parser needs about 1 GB of memory per
+# 100,000 characters it is given at once, and refuses past 1,000,000.
+MAX_SENTENCE = 2_000
+
 
 @dataclass(frozen=True)
 class Sentence:
     start: int  # offsets into the text split
     end: int
     text: str
+    cut: bool = False  # a piece of a run longer than MAX_SENTENCE
 
     @property
     def heading(self) -> bool:
@@ -42,7 +48,12 @@ def _joined(pieces: list[Sentence], line: str, at: int) -> list[Sentence]:
     happen, but '..., R-Ky.' / 'said.' and '... Sen.' / 'Tim Kaine said' do)."""
     joined: list[Sentence] = []
     for piece in pieces:
-        if joined and (piece.text[:1].islower() or _TITLE_END.search(joined[-1].text)):
+        fits = (
+            joined
+            and not (piece.cut or joined[-1].cut)
+            and (piece.end - joined[-1].start <= MAX_SENTENCE)
+        )
+        if fits and (piece.text[:1].islower() or _TITLE_END.search(joined[-1].text)):
             last = joined[-1]
             joined[-1] = Sentence(last.start, piece.end, line[last.start - at : piece.end - at])
         else:
@@ -62,8 +73,31 @@ def _in_line(line: str, at: int) -> list[Sentence]:
         if not stripped:
             continue
         start = at + span.start + (len(piece) - len(piece.lstrip()))
-        found.append(Sentence(start, start + len(stripped), stripped))
+        if len(stripped) <= MAX_SENTENCE:
+            found.append(Sentence(start, start + len(stripped), stripped))
+        else:
+            found += _cut(stripped, start)
     return found
+
+
+def _cut(text: str, start: int) -> list[Sentence]:
+    """A run too long to be a sentence, in pieces of at most MAX_SENTENCE characters, each
+    ending at a space where there is one."""
+    pieces = []
+    at = 0
+    while at < len(text):
+        end = min(at + MAX_SENTENCE, len(text))
+        if end < len(text):
+            space = text.rfind(" ", at + 1, end)
+            end = space if space > at else end
+        piece = text[at:end]
+        lead = len(piece) - len(piece.lstrip())
+        if piece.strip():
+            stripped = piece.strip()
+            pieces.append(Sentence(start + at + lead, start + at + lead + len(stripped), stripped,
+                                   cut=True))  # fmt: skip
+        at = end
+    return pieces
 
 
 @functools.cache
