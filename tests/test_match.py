@@ -236,3 +236,132 @@ def test_without_its_extra_a_command_says_how_to_install_it(tmp_path, blocked, a
     assert done.returncode == 2, done.stderr[-400:]
     assert f"pip install 'factcheck[{extra}]'" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+# Hostile input on `match` (issue 31).
+def copies_folder(tmp_path: Path, copies: int) -> Path:
+    folder = tmp_path / "claims"
+    folder.mkdir()
+    records = [
+        f'[[claims]]\nid = "copy-{n}"\nspeaker = "S"\ntopics = ["t"]\n'
+        f'text = "The governor released 4,561 inmates from state prisons last year."\n'
+        for n in range(copies)
+    ]
+    other = "Crime fell in the city after the new police chief arrived."
+    records.append(f'[[claims]]\nid = "other"\nspeaker = "T"\ntopics = ["t"]\ntext = "{other}"\n')
+    (folder / "a.toml").write_text("\n".join(records), encoding="utf-8")
+    return folder
+
+
+def test_a_claim_recorded_many_times_is_still_found_by_its_own_text(tmp_path):
+    folder = copies_folder(tmp_path, 80)  # its words are in nearly every claim: BM25 weighs 0
+    result = run("match", "the governor released 4,561 inmates from state prisons last year",
+                 "--claims", folder, "--json")  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    found = json.loads(result.stdout)
+    assert all(m["score"] == 1.0 and m["id"].startswith("copy-") for m in found)
+    assert found[0]["reason"]["strongest"][0] == "same_text"
+    pairs = json.loads(run("match", "--duplicates", "--claims", folder, "--json").stdout)
+    assert pairs and all(p["score"] == 1.0 for p in pairs)
+
+
+def test_a_claim_is_never_its_own_match(tmp_path):
+    folder = copies_folder(tmp_path, 1)
+    found = json.loads(run("match", "--claim", "other", "--claims", folder, "--json").stdout)
+    assert [m["id"] for m in found] == ["copy-0"]
+    assert all(-1 <= m["reason"]["similarity"] <= 1 for m in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [("bad \udcff byte", "not text at character 5"),
+     ("x " * 10_001, "more than the 20,000 a query may have")],
+)  # fmt: skip
+def test_a_query_that_cannot_be_looked_up_is_refused_with_the_reason(text, message):
+    result = run("match", text, "--claims", ARCHIVE)
+    assert result.exit_code == 2 and message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_queries_line_with_half_a_surrogate_pair_is_named(tmp_path):
+    path = tmp_path / "q.jsonl"
+    path.write_text('{"id": "a", "text": "fine"}\n{"id": "b\\udcff", "text": "x"}\n',
+                    encoding="utf-8")  # fmt: skip
+    result = run("match", "--queries", path, "--claims", ARCHIVE)
+    assert result.exit_code == 2 and 'q.jsonl:2: "id" holds a character' in result.stderr
+
+
+def test_a_text_is_embedded_as_the_weighted_mean_of_its_tokens():
+    np = pytest.importorskip("numpy")
+    from factcheck.text.embeddings import Embedder
+
+    embedder = Embedder.fitted(["the mansion in Delaware", "the the the prisoners"])
+    text = "the the mansion mansion Delaware"
+    (ids,) = embedder.token_ids([text])
+    weights = embedder.weights[ids]
+    expected = weights @ embedder._vectors[ids] / weights.sum()
+    expected /= np.linalg.norm(expected)
+    assert np.allclose(embedder.embed([text])[0], expected, atol=1e-6)
+
+
+def _forged(pieces: bytes, change) -> bytes:
+    """The stored index with its header edited by `change` (arrays as they were)."""
+    from factcheck.match import stored
+
+    start = len(stored.LAYOUT) + stored.HEADER_SIZE
+    size = int(pieces[len(stored.LAYOUT) : start])
+    header = json.loads(pieces[start : start + size])
+    change(header)
+    text = json.dumps(header).encode()
+    return stored.LAYOUT + b"%0*d" % (stored.HEADER_SIZE, len(text)) + text + pieces[start + size :]
+
+
+def test_a_forged_index_is_refused_not_trusted():
+    # What the cache's checksum cannot catch: a forger who writes a valid entry (issue 31).
+    np = pytest.importorskip("numpy")
+    from factcheck.folder.store import load
+    from factcheck.match import archive, stored
+    from factcheck.match.index import Index
+
+    documents = archive.documents(list(load(ARCHIVE).claims.values()))
+    pieces = b"".join(stored.encode(Index.built(documents)))
+    assert stored.decode(documents, memoryview(pieces)) is not None
+    start = len(stored.LAYOUT) + stored.HEADER_SIZE
+    size = int(pieces[len(stored.LAYOUT) : start])
+    layout = json.loads(pieces[start : start + size])["arrays"]
+    offset = start + size + next(a[3] for a in layout if a[0] == "vectors")
+    nan = np.array([np.nan], dtype="<f2").tobytes()
+    with_nan = pieces[:offset] + nan + pieces[offset + len(nan) :]
+    assert stored.decode(documents, memoryview(with_nan)) is None
+
+    def object_array(header):
+        header["arrays"][0][1] = "O"
+
+    def negative_shape(header):
+        header["arrays"][0][2] = [-1]
+
+    for change in (object_array, negative_shape):
+        assert stored.decode(documents, memoryview(_forged(pieces, change))) is None
+    deep_header = b"[" * 100_000 + b"]" * 100_000
+    nested = stored.LAYOUT + b"%0*d" % (stored.HEADER_SIZE, len(deep_header)) + deep_header
+    assert stored.decode(documents, memoryview(nested + pieces[start:])) is None
+
+
+@pytest.mark.parametrize("kind", ["link to /dev/zero", "fifo"])
+def test_a_cache_entry_that_is_no_regular_file_is_passed_over(tmp_path, kind):
+    folder = tmp_path / "claims"
+    shutil.copytree(ARCHIVE, folder)
+    cache = tmp_path / "cache"
+    env = {"FACTCHECK_CACHE_DIR": str(cache)}
+    args = ("match", "bananas cure the flu", "--claims", folder, "--json")
+    first = run(*args, env=env)
+    assert first.exit_code == 0, first.stderr
+    (entry,) = cache.rglob("*.match")
+    entry.unlink()
+    if kind == "fifo":
+        os.mkfifo(entry)
+    else:
+        entry.symlink_to("/dev/zero")
+    again = run(*args, env=env)
+    assert again.exit_code == 0, again.stderr
+    assert again.stdout == first.stdout

@@ -103,6 +103,12 @@ def match_command(
         raise UsageProblem("give one of TEXT, --queries FILE, --claim ID or --duplicates")
     if text is not None and not text.strip():
         raise UsageProblem("TEXT is empty; give the claim to look for")
+    if text is not None:
+        from factcheck.match.queries import unreadable
+
+        problem = unreadable(text)
+        if problem:
+            raise UsageProblem(f"TEXT {problem}")
     folder = claims_folder(claims)
     corpus = folder.corpus()
     wanted = claim_filter(topic, speaker, source, rating, since, until)
@@ -179,10 +185,17 @@ def _index(chosen: list[Claim], folder: Folder) -> Index:
     """The archive's index, from the folder's cache when these claims were indexed before."""
     from factcheck.match import archive, stored
     from factcheck.match.index import Index
+    from factcheck.output import terminal
+    from factcheck.text.embeddings import MAX_EMBEDDED
 
     if not chosen:
         raise UsageProblem("no claims to match against; record some, or widen the filters")
     documents = archive.documents(chosen)
+    long = sum(1 for d in documents if len(d.both) > MAX_EMBEDDED)
+    if long:
+        limit = f"{MAX_EMBEDDED:,}"
+        terminal.note(f"{long} claims longer than {limit} characters are compared in meaning "
+                      f"by their first {limit} (their words count in full)")  # fmt: skip
     if folder.cache is None:
         return Index.built(documents)
     key = stored.key(folder.cache.version, documents)

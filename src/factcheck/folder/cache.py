@@ -181,10 +181,7 @@ class Cache:
 
     def _read_verified(self, target: Path) -> tuple[bytes, memoryview] | None:
         """The key and the body _write_checked stored, if its checksum holds."""
-        raw = None
-        if self._usable_folder():
-            with contextlib.suppress(OSError):
-                raw = target.read_bytes()
+        raw = _regular_bytes(target) if self._usable_folder() else None
         if raw is None or not raw.startswith(MAGIC):
             return None
         view = memoryview(raw)
@@ -490,3 +487,23 @@ def file_key(root: Path, path: Path, digest: bytes) -> bytes:
     """A file's place in a folder's state: its path within the folder and its bytes' digest,
     so that the same claims anywhere (renamed, checked out twice) have the same state."""
     return os.fsencode(os.path.relpath(path, root)) + b"\0" + digest
+
+
+def _regular_bytes(target: Path) -> bytes | None:
+    """A cache file's bytes, only if it is a regular file and not a link: an entry replaced
+    by a link to /dev/zero was read without end, and a FIFO blocked the command."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        descriptor = os.open(target, flags)
+    except OSError:
+        return None
+    try:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            return None
+        with os.fdopen(descriptor, "rb", closefd=False) as file:
+            return file.read(status.st_size)
+    except OSError:
+        return None
+    finally:
+        os.close(descriptor)

@@ -54,14 +54,20 @@ def query(index: Index, text: str) -> Query:
 
 
 def candidates(
-    index: Index, asked: Query, leave_out: Iterable[int] = (), by_meaning: bool = True
+    index: Index,
+    asked: Query,
+    leave_out: Iterable[int] = (),
+    by_meaning: bool = True,
+    also: Iterable[int] = (),
 ) -> list[Candidate]:
     """The documents worth scoring for a query, with their features; those left out (a
     claim matched against the rest of its folder) are never candidates. Without
     `by_meaning`, only BM25 proposes candidates and the embeddings are compared for those
     alone: `match --duplicates` asks once per claim, and comparing each claim's vector with
-    every other's would make its work grow with the square of the archive."""
+    every other's would make its work grow with the square of the archive. `also` are
+    documents to score whatever their rank (the same text as the query)."""
     np = numpy()
+    leave_out = set(leave_out)
     stems = asked.reading.stem_set
     bm25 = index.both.scores(stems)
     for number in leave_out:
@@ -71,16 +77,16 @@ def candidates(
         similarity = index.vectors @ asked.vector
         for number in leave_out:
             similarity[number] = -2.0
-        nearest = _best(similarity, BY_MEANING, np)
+        nearest = [n for n in _best(similarity, BY_MEANING, np) if n not in leave_out]
     else:
         similarity = np.full(len(bm25), -2.0, dtype=np.float32)
         similarity[by_words] = index.vectors[by_words] @ asked.vector
         nearest = _best(similarity, 1, np) if by_words else []
-    chosen = list(dict.fromkeys([*by_words, *(nearest if by_meaning else [])]))
+    chosen = list(dict.fromkeys([*by_words, *(nearest if by_meaning else []), *also]))
     if not chosen:
         return []
     best_bm25 = float(bm25[by_words[0]]) if by_words else 0.0
-    best_similarity = float(similarity[nearest[0]])
+    best_similarity = float(similarity[nearest[0]]) if nearest else 1.0
     rank = {n: r for r, n in enumerate(_best(bm25, max(200, BY_WORDS), np))}
     text_bm25 = index.text.scores(stems)
     headline_bm25 = index.headline.scores(stems)

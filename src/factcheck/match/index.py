@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from factcheck.text import words
@@ -29,6 +30,10 @@ class Document:
     @property
     def both(self) -> str:
         return self.text if self.headline == self.text else f"{self.text} {self.headline}"
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
 
 
 class Bm25:
@@ -86,6 +91,17 @@ class Index:
     vectors: Any  # float32, one unit row a document (text and headline)
     text_vectors: Any
     headline_vectors: Any
+    _same: dict[str, list[int]] | None = field(default=None, repr=False, compare=False)
+
+    def same_text(self, text: str) -> list[int]:
+        """The documents whose text (or text and headline) is this one, case, spacing and
+        punctuation aside."""
+        if self._same is None:
+            self._same = {}
+            for number, document in enumerate(self.documents):
+                for form in {_plain(document.text), _plain(document.both)}:
+                    self._same.setdefault(form, []).append(number)
+        return self._same.get(_plain(text), [])
 
     @classmethod
     def built(cls, documents: Sequence[Document]) -> Index:

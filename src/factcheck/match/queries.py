@@ -9,6 +9,8 @@ from factcheck.errors import UsageError
 
 # A day's posts are a few megabytes; a file past this is a mistake (or an endless stream).
 MAX_BYTES = 64 * 1024 * 1024
+# A claim, a post or a paragraph; a query past this is a document, not a claim to look up.
+MAX_QUERY = 20_000
 
 
 class BadQueries(UsageError, ValueError):
@@ -69,7 +71,24 @@ def _line(where: str, line: str) -> Asked:
         raise BadQueries(f'{where}: "id" is missing or not a string or a number')
     if not isinstance(text, str) or not text.strip():
         raise BadQueries(f'{where}: "text" is missing or empty')
+    for name, value in (("id", query_id), ("text", text)):
+        problem = unreadable(value)
+        if problem:
+            raise BadQueries(f'{where}: "{name}" {problem}')
     return Asked(query_id, text)
+
+
+def unreadable(text: str) -> str | None:
+    """Why a query cannot be looked up, or None: too long, or holding a lone surrogate (what
+    a byte that is not UTF-8 becomes on a command line, or a JSON escape of half a pair)."""
+    if len(text) > MAX_QUERY:
+        return (f"is {len(text):,} characters, more than the {MAX_QUERY:,} a query may have; "
+                "give the claim itself")  # fmt: skip
+    for place, char in enumerate(text):
+        if "\ud800" <= char <= "\udfff":
+            return (f"holds a character that is not text at character {place + 1} (a byte that "
+                    "is not UTF-8, or half of a surrogate pair); give UTF-8 text")  # fmt: skip
+    return None
 
 
 def _no_constant(name: str) -> None:

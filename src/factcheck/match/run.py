@@ -14,6 +14,7 @@ from factcheck.text import words
 # development tweets, the best candidate scores this much for 45% of those whose answer is in
 # the archive and 16% of those whose answer is not (docs/match.md).
 DUPLICATE_THRESHOLD = 0.5
+SAME_TEXT = 1.0  # the score of a claim whose text is the query's, letter for letter
 
 
 @dataclass(frozen=True)
@@ -46,9 +47,13 @@ def match(
 ) -> list[Match]:
     """The `top` documents most likely to verify the text, best first."""
     model = model or shipped()
+    leave_out = set(leave_out)
     asked = features.query(index, text)
-    found = features.candidates(index, asked, leave_out, by_meaning)
-    scored = [(model.score(c.values), c) for c in found]
+    same = [n for n in index.same_text(text) if n not in leave_out]
+    found = features.candidates(index, asked, leave_out, by_meaning, also=same)
+    # The same text is the surest match there is, however common its words are in the
+    # archive (BM25 gives a word held by every claim no weight: 300 copies scored 0.004).
+    scored = [(SAME_TEXT if c.number in same else model.score(c.values), c) for c in found]
     scored.sort(key=lambda pair: (-pair[0], pair[1].number))
     return [
         Match(index.documents[c.number], c.number, score, rank, _reason(index, asked, c, model))
@@ -62,6 +67,8 @@ def _reason(index: Index, asked: features.Query, found: features.Candidate, mode
     contributions = model.contributions(found.values)
     strongest = sorted((n for n, v in contributions.items() if v > 0),
                        key=lambda n: -contributions[n])[:3]  # fmt: skip
+    if found.number in index.same_text(asked.text):
+        strongest = ["same_text", *strongest[:2]]
     return Reason(
         words=words.surface_words(document.both, shared),
         names=sorted(reading.names & asked.reading.names),

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from collections.abc import Sequence
 from importlib import resources
 from typing import Any
@@ -68,7 +69,7 @@ def decode(documents: Sequence[Document], data: memoryview) -> Index | None:
     """The index encode stored for these documents; None for anything it would not write."""
     try:
         return _decode(documents, data)
-    except (ValueError, TypeError, KeyError, IndexError):
+    except (ValueError, TypeError, KeyError, IndexError, RecursionError, OverflowError):
         return None
 
 
@@ -84,10 +85,14 @@ def _decode(documents: Sequence[Document], data: memoryview) -> Index | None:
         return None
     arrays = {}
     for name, dtype, shape, offset, nbytes in header["arrays"]:
-        count = int(np.prod(shape)) if shape else 1
+        if dtype not in _DTYPES or not _sizes([*shape, offset, nbytes]):
+            return None
+        count = math.prod(shape)
         if np.dtype(dtype).itemsize * count != nbytes or offset + nbytes > len(body):
             return None
         arrays[name] = np.frombuffer(body, dtype=dtype, count=count, offset=offset).reshape(shape)
+        if arrays[name].dtype.kind == "f" and not np.isfinite(arrays[name]).all():
+            return None  # a NaN or an infinity would change every ranking it touched
     readings = [
         words.Reading(_strings(stems), frozenset(_strings(figures)), frozenset(_strings(names)))
         for stems, figures, names in header["readings"]
@@ -107,6 +112,15 @@ def _decode(documents: Sequence[Document], data: memoryview) -> Index | None:
                  text_vectors, headline_vectors)  # fmt: skip
 
 
+# The types encode writes; anything else (an object array above all) is refused unread.
+_DTYPES = frozenset({"<f2", "<f4", "<f8", "<i4", "<i8", "float16", "float32", "float64", "int32",
+                     "int64"})  # fmt: skip
+
+
+def _sizes(values: list[Any]) -> bool:
+    return all(type(v) is int and 0 <= v < 2**40 for v in values)
+
+
 def _bm25(size: int, stems: list[str], arrays: dict[str, Any], name: str, np: Any) -> Bm25:
     lengths = arrays[f"{name}.lengths"]
     numbers, weights = arrays[f"{name}.numbers"], arrays[f"{name}.weights"]
@@ -115,6 +129,8 @@ def _bm25(size: int, stems: list[str], arrays: dict[str, Any], name: str, np: An
         raise ValueError("postings do not fit their vocabulary")
     if len(numbers) and (int(numbers.min()) < 0 or int(numbers.max()) >= size):
         raise ValueError("a posting names no document")
+    if len(weights) and float(weights.min()) < 0:
+        raise ValueError("a negative term weight")
     ends = np.cumsum(lengths)
     postings = {}
     for stem, end, length in zip(stems, ends.tolist(), lengths.tolist(), strict=True):

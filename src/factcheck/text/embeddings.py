@@ -48,14 +48,14 @@ class Embedder:
         np = numpy()
         vectors, tokenizer = _model()
         counts = np.zeros(vectors.shape[0], dtype=np.float64)
-        for e in tokenizer.encode_batch(list(documents), add_special_tokens=False):
+        for e in tokenizer.encode_batch(_heads(documents), add_special_tokens=False):
             counts[np.unique(np.asarray(e.ids, dtype=np.int64))] += 1
         total = len(documents)
         return cls((np.log((total + 1) / (counts + 1)) + 1).astype(np.float32))
 
     def token_ids(self, texts: Sequence[str]) -> list[NDArray[Any]]:
         np = numpy()
-        encoded = self._tokenizer.encode_batch(list(texts), add_special_tokens=False)
+        encoded = self._tokenizer.encode_batch(_heads(texts), add_special_tokens=False)
         return [np.asarray(e.ids, dtype=np.int64) for e in encoded]
 
     def embed(self, texts: Sequence[str]) -> NDArray[Any]:
@@ -64,10 +64,22 @@ class Embedder:
         out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
         for row, ids in enumerate(self.token_ids(texts)):
             if len(ids):
-                weights = self.weights[ids]
-                out[row] = weights @ self._vectors[ids] / weights.sum()
+                # Each distinct token once, weighted by its count: the same mean, in memory
+                # bounded by the vocabulary, not the text (a 5 MB text asked for 2.4 GiB).
+                unique, counts = np.unique(ids, return_counts=True)
+                weights = self.weights[unique] * counts
+                out[row] = weights @ self._vectors[unique] / weights.sum()
         norms = np.linalg.norm(out, axis=1, keepdims=True)
         return out / np.maximum(norms, 1e-9)  # type: ignore[no-any-return]
+
+
+# A claim's meaning is read from its first this many characters: the tokenizer took 10 s over
+# one 3.7 MB claim, and no claim or post is longer (callers say when one is cut).
+MAX_EMBEDDED = 20_000
+
+
+def _heads(texts: Sequence[str]) -> list[str]:
+    return [text[:MAX_EMBEDDED] for text in texts]
 
 
 def numpy() -> Any:
