@@ -383,3 +383,28 @@ def test_a_run_too_long_for_a_sentence_is_cut_and_said(tmp_path):
     assert found["sentences"] == 3
     assert all(len(c["text"]) <= 2000 for c in found["candidates"])
     assert "3 pieces of text with no sentence end for over 2,000 characters" in result.stderr
+
+
+@pytest.mark.slow
+def test_concurrent_writes_of_one_article_add_it_once(tmp_path):
+    """Two `extract --write` of one article at once: each chose its IDs before the other
+    wrote, and the second failed with duplicate IDs (issue 31)."""
+    import os
+
+    folder = tmp_path / "claims"
+    folder.mkdir()
+    env = {**os.environ, "FACTCHECK_CACHE_DIR": str(tmp_path / "cache")}
+    writers = [
+        subprocess.Popen(
+            [sys.executable, "-m", "factcheck", "extract", str(ARTICLE), "--write",
+             str(folder / "drafts.toml"), "--topic", "budget", "--url",
+             "https://news.example/budget", "--claims", str(folder)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env,
+        )  # fmt: skip
+        for _ in range(4)
+    ]
+    codes = [w.wait(timeout=300) for w in writers]
+    assert codes == [0, 0, 0, 0], [w.stderr.read() for w in writers if w.returncode]
+    listed = run_json("list", "--claims", folder)
+    assert len(listed) == len({c["text"] for c in listed}) == 7
+    assert run("validate", "--claims", folder).exit_code == 0

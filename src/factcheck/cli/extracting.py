@@ -20,10 +20,11 @@ from factcheck.cli.options import (
     paged,
 )
 from factcheck.errors import UsageError as UsageProblem
+from factcheck.folder.problems import ClaimsError
 from factcheck.text.sentences import MAX_SENTENCE
 
 if TYPE_CHECKING:
-    from factcheck.extract.drafts import Drafts
+    from factcheck.extract.drafts import Drafts, Origin
     from factcheck.extract.run import Candidate, Extraction
 
 # An article is a few tens of kilobytes; past this, a file is not one (or stdin never ends).
@@ -229,21 +230,57 @@ def _write_drafts(
     first; the file is written atomically and put back if the folder does not then load.
     Sentences the folder already records from the same source are not added again. Nothing
     is made on disk (not even the folder) until there is something to write."""
-    from pydantic import ValidationError
-
-    from factcheck.extract.drafts import Origin, Recorded, drafts
-    from factcheck.output import terminal
+    from factcheck.extract.drafts import Origin
 
     _writable_target(target, Path(claims), claims)
     if not chosen:
         raise UsageProblem("no candidates to write; lower --min-score")
+    origin = Origin(source, url, outlet, published)  # type: ignore[arg-type]
+    for attempt in range(1, _ATTEMPTS + 1):
+        try:
+            _draft_and_append(found, chosen, target, topics, origin, claims)
+            return
+        except _Raced as raced:
+            # Another writer added to the folder between our reading it and taking its lock
+            # (the same article written at once): the write was put back; read the folder as
+            # it is now and draft again, which adds only what is still new. Each failure
+            # means another writer got through, so a few tries serve any number of them.
+            if attempt == _ATTEMPTS:
+                raise raced.error from None
+
+
+_ATTEMPTS = 8
+
+
+class _Raced(Exception):
+    """The folder refused our records once written (put back): perhaps another writer."""
+
+    def __init__(self, error: ClaimsError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+def _draft_and_append(
+    found: Extraction,
+    chosen: list[Candidate],
+    target: Path,
+    topics: list[str],
+    origin: Origin,
+    claims: str,
+) -> None:
+    """Draft from the folder as it is now and append what is new."""
+    from pydantic import ValidationError
+
+    from factcheck.extract.drafts import Recorded, drafts
+    from factcheck.output import terminal
+
+    source = origin.source_id
     corpus = load_for_adding(claims, create=False)
     if source is not None and source not in corpus.sources:
         raise UsageProblem(f"--source {source}: no such source in {claims}")
     recorded = Recorded.of(list(corpus.sources.values()), list(corpus.claims.values()))
     try:
-        made = drafts(found, chosen, topics, Origin(source, url, outlet, published),  # type: ignore[arg-type]
-                      corpus.taken_ids(), recorded)  # fmt: skip
+        made = drafts(found, chosen, topics, origin, corpus.taken_ids(), recorded)
     except ValidationError as error:
         first = error.errors()[0]
         place = ".".join(map(str, first["loc"]))
@@ -256,7 +293,10 @@ def _write_drafts(
         return
     if not Path(claims).exists():
         load_for_adding(claims)  # makes a new desk's folder, now that there is a record for it
-    append_checked(target, _text(made), claims, corpus.left_out)
+    try:
+        append_checked(target, _text(made), claims, corpus.left_out)
+    except ClaimsError as error:
+        raise _Raced(error) from None
     terminal.note(f"added to {target}: {plural(made)} (drafts: factcheck list --drafts)")
 
 
