@@ -396,11 +396,25 @@ def test_concurrent_writes_of_one_article_add_it_once(tmp_path):
     env = {**os.environ, "FACTCHECK_CACHE_DIR": str(tmp_path / "cache")}
     writers = [
         subprocess.Popen(
-            [sys.executable, "-m", "factcheck", "extract", str(ARTICLE), "--write",
-             str(folder / "drafts.toml"), "--topic", "budget", "--url",
-             "https://news.example/budget", "--claims", str(folder)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env,
-        )  # fmt: skip
+            [
+                sys.executable,
+                "-m",
+                "factcheck",
+                "extract",
+                str(ARTICLE),
+                "--write",
+                str(folder / "drafts.toml"),
+                "--topic",
+                "budget",
+                "--url",
+                "https://news.example/budget",
+                "--claims",
+                str(folder),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            env=env,
+        )
         for _ in range(4)
     ]
     codes = [w.wait(timeout=300) for w in writers]

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from factcheck.extract.run import Candidate, Extraction
 
 # An article is a few tens of kilobytes; past this, a file is not one (or stdin never ends).
-MAX_BYTES = 8 * 1024 * 1024
+MAX_BYTES = 8 * 1024 * 1024  # the library's article.MAX_BYTES, kept here to spare its import
 
 
 ArticleFile = Annotated[
@@ -178,41 +178,7 @@ def _article_text(where: str) -> str:
     from factcheck.extract import article
 
     shown = "<stdin>" if where == "-" else where
-
-    data = read_input(where, MAX_BYTES)
-    if len(data) > MAX_BYTES:
-        raise UsageProblem(f"{shown}: more than {MAX_BYTES // 2**20} MB; is this one article?")
-    text = _decoded(data, shown)
-    if not text.strip():
-        raise UsageProblem(f"{shown}: is empty; give the article's text")
-    try:
-        if article.looks_like_html(text):
-            return article.from_html(text)
-    except article.ArticleError as error:
-        raise UsageProblem(f"{shown}: {error}") from None
-    if where.endswith((".md", ".markdown")):
-        return article.from_markdown(text)
-    return text
-
-
-def _decoded(data: bytes, shown: str) -> str:
-    """UTF-8 (with or without a byte-order mark), or UTF-16 where its mark says so; anything
-    else is refused with the place of the first byte that is not text."""
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as error:
-            raise UsageProblem(f"{shown}: is marked UTF-16 but byte {error.start} is not; save "
-                               "it as UTF-8") from None  # fmt: skip
-    nul = data.find(b"\x00")
-    if nul != -1:
-        raise UsageProblem(f"{shown}: holds a NUL byte at byte {nul}; is this a binary file? "
-                           "give text, Markdown or HTML")  # fmt: skip
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise UsageProblem(f"{shown}: is not UTF-8 (byte {error.start}, 0x{data[error.start]:02x});"
-                           " save it as UTF-8") from None  # fmt: skip
+    return article.read_article(read_input(where, MAX_BYTES), shown, MAX_BYTES)
 
 
 def _write_drafts(

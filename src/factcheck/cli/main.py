@@ -196,6 +196,7 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "export": ("exchange",), "import": ("exchange",),
     "match": ("matching",),
     "extract": ("extracting",),
+    "review": ("reviewing",),
 }  # fmt: skip
 
 

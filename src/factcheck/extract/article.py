@@ -30,6 +30,48 @@ class ArticleError(UsageError, ValueError):
     """The input holds no article text; the message says why."""
 
 
+MAX_BYTES = 8 * 1024 * 1024  # an article is a few tens of kilobytes
+
+
+def read_article(data: bytes, name: str, limit: int = MAX_BYTES) -> str:
+    """The text of an article as a file holds it (plain text, Markdown by its name's
+    ending, or an HTML page), or ArticleError naming `name` and what is wrong: too long, not
+    text (with the byte), empty, or a page with no article text."""
+    if len(data) > limit:
+        raise ArticleError(f"{name}: more than {limit // 2**20} MB; is this one article?")
+    text = _decoded(data, name)
+    if not text.strip():
+        raise ArticleError(f"{name}: is empty; give the article's text")
+    try:
+        if looks_like_html(text):
+            return from_html(text)
+    except ArticleError as error:
+        raise ArticleError(f"{name}: {error}") from None
+    if name.endswith((".md", ".markdown")):
+        return from_markdown(text)
+    return text
+
+
+def _decoded(data: bytes, name: str) -> str:
+    """UTF-8 (with or without a byte-order mark), or UTF-16 where its mark says so; anything
+    else is refused with the place of the first byte that is not text."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as error:
+            raise ArticleError(f"{name}: is marked UTF-16 but byte {error.start} is not; save "
+                               "it as UTF-8") from None  # fmt: skip
+    nul = data.find(b"\x00")
+    if nul != -1:
+        raise ArticleError(f"{name}: holds a NUL byte at byte {nul}; is this a binary file? "
+                           "give text, Markdown or HTML")  # fmt: skip
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ArticleError(f"{name}: is not UTF-8 (byte {error.start}, "
+                           f"0x{data[error.start]:02x}); save it as UTF-8") from None  # fmt: skip
+
+
 def looks_like_html(text: str) -> bool:
     return bool(_HTML.match(text[:2000]))
 

@@ -10,7 +10,7 @@ it by asking. Nothing here imports typer or rich.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -195,6 +195,40 @@ class Folder:
                 records.restore(target, original)
                 raise ClaimsError(new)
         self._corpus = None  # what was loaded before no longer is the folder
+
+    def edit(
+        self, target: Path, change: Callable[[str], str], before: Sequence[Problem] = ()
+    ) -> None:
+        """Rewrite a claims file of the folder as `change` makes it from the file as it is,
+        under the folder's lock, and load the folder again: a problem it did not have
+        `before` puts the file back and is raised (ClaimsError)."""
+        from factcheck.folder import records
+        from factcheck.folder.problems import ClaimsError
+        from factcheck.folder.store import load
+
+        with records.folder_lock(self.root):
+            original = target.read_bytes()
+            _rewrite(target, change(original.decode("utf-8")).encode("utf-8"))
+            known = {_unplaced(p) for p in before}
+            after = load(self.root, self.cache, keep_going=True)
+            new = [p for p in after.left_out if _unplaced(p) not in known]
+            if new:
+                records.restore(target, original)
+                raise ClaimsError(new)
+        self._corpus = None
+
+
+def _rewrite(target: Path, data: bytes) -> None:
+    from factcheck.errors import OutputFailure
+    from factcheck.folder.atomic import replace_file
+    from factcheck.folder.discovery import forget_snapshot
+
+    try:
+        replace_file(target, data)
+    except OSError as error:
+        raise OutputFailure(f"cannot write {target}: {error.strerror or error}; nothing was "
+                            "changed") from None  # fmt: skip
+    forget_snapshot()
 
 
 def _unplaced(problem: Problem) -> tuple[str, str | None, str | None, str]:

@@ -1,0 +1,139 @@
+"""`factcheck review` (issue 30): drafts accepted or rejected, every other byte of the file
+kept, drafted checks following their claims, the folder validated before a change is kept."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+
+import pytest
+
+from conftest import run, run_json
+from factcheck.folder.edits import EditError, edited
+
+DRAFTS = """# The desk's drafts from the AP story.
+
+[[sources]]
+id = "ap"
+outlet = "AP"
+
+[[claims]]
+id = "kept"
+text = "A claim the desk already accepted."
+speaker = "S"
+topics = ["crime"]
+
+[[claims]]   # drafted by extract
+id = "slayings"
+text = "Baltimore had 344 slayings, a 13 percent drop from the 396 in 2007."
+speaker = "Police"
+topics = ["crime"]
+source = "ap"
+quantities.slayings = "344"
+quantities.change = { value = "a 13 percent drop", from = "before", to = "slayings" }
+quantities.before = "396"
+draft = true
+
+[[claims]]
+id = "share"
+text = "The county released 593 people, or 13 percent of the 4,561 it held."
+speaker = "Officials"
+topics = ["crime"]
+draft = true  # not yet reviewed
+
+[claims.quantities]
+people = "593"
+percent = "13 percent"
+held = "4,561"
+
+[[checks]]
+id = "share-check"
+compute = "share.people / share.held"
+claim = "share.percent"
+draft = true
+"""
+
+
+@pytest.fixture
+def folder(tmp_path):
+    claims = tmp_path / "claims"
+    claims.mkdir()
+    (claims / "drafts.toml").write_text(DRAFTS, encoding="utf-8")
+    return claims
+
+
+def lines_removed(before: str, after: str) -> list[str]:
+    import difflib
+
+    diff = difflib.ndiff(before.splitlines(), after.splitlines())
+    assert not [line for line in diff if line.startswith("+ ")]
+    return [line[2:] for line in difflib.ndiff(before.splitlines(), after.splitlines())
+            if line.startswith("- ")]  # fmt: skip
+
+
+def test_accepting_takes_out_the_draft_line_alone_and_brings_the_checks(folder):
+    result = run("review", "--no-input", "--accept", "share", "--claims", folder, "--json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout) == {"accepted": ["share", "share-check"], "rejected": []}
+    after = (folder / "drafts.toml").read_text(encoding="utf-8")
+    assert lines_removed(DRAFTS, after) == ["draft = true  # not yet reviewed", "draft = true"]
+    assert after.count("\n") == DRAFTS.count("\n") - 2  # nothing else moved
+    listed = {c["id"]: c.get("draft") for c in run_json("list", "--claims", folder)}
+    assert listed["share"] in (None, False) and listed["slayings"] is True
+    assert run("validate", "--claims", folder).exit_code == 0
+
+
+def test_rejecting_takes_out_the_record_and_its_checks_alone(folder):
+    result = run("review", "--no-input", "--reject", "share", "--claims", folder)
+    assert result.exit_code == 0, result.stderr
+    after = (folder / "drafts.toml").read_text(encoding="utf-8")
+    assert 'id = "share"' not in after and 'id = "share-check"' not in after
+    assert after == DRAFTS[: DRAFTS.index('[[claims]]\nid = "share"')]  # the rest byte for byte
+    assert run("validate", "--claims", folder).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [(["--accept", "nope"], "no claim or check 'nope'"),
+     (["--accept", "kept"], "'kept' is no draft"),
+     (["--accept", "share", "--reject", "share"], "both accepted and rejected: share"),
+     ([], "nothing to review")],
+)  # fmt: skip
+def test_what_cannot_be_reviewed_is_said_and_nothing_changes(folder, args, message):
+    result = run("review", "--no-input", *args, "--claims", folder)
+    assert result.exit_code == 2 and message in result.stderr
+    assert (folder / "drafts.toml").read_text(encoding="utf-8") == DRAFTS
+
+
+def test_a_rejection_that_would_break_a_reference_is_put_back(folder):
+    (folder / "more.toml").write_text(
+        '[[claims]]\nid = "later"\ntext = "That is a 5 percent rise."\nspeaker = "S"\n'
+        'topics = ["crime"]\nquantities = { rise = { value = "rose 5%", from = '
+        '"slayings.before", to = "slayings.slayings" } }\n', encoding="utf-8")  # fmt: skip
+    result = run("review", "--no-input", "--reject", "slayings", "--claims", folder)
+    assert result.exit_code == 3 and "slayings" in result.stderr
+    assert (folder / "drafts.toml").read_text(encoding="utf-8") == DRAFTS
+
+
+def test_a_record_that_is_no_table_of_its_own_is_not_guessed_at():
+    inline = 'claims = [{ id = "x", text = "t", speaker = "s", topics = ["a"], draft = true }]\n'
+    with pytest.raises(EditError, match="not written as a \\[\\[table\\]\\]"):
+        edited(inline, {"x"}, set())
+    two_lines = '[[claims]]\nid = "x"\ndraft = true\n[claims.more]\ndraft = true\n'
+    with pytest.raises(EditError):
+        edited(two_lines, {"x"}, set())
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
+def test_at_a_terminal_each_draft_is_shown_and_decided(folder):
+    from test_records import _at_a_terminal
+
+    code, said = _at_a_terminal(["review", "--claims", str(folder)], b"x\nr\na\n", folder.parent)
+    said = re.sub(r"\x1b\[[0-9;]*m", "", said)
+    assert code == 0, said
+    assert "draft 1 of 2: slayings" in said and "answer a, r, s or q" in said
+    assert "suggested check share-check" in said
+    after = (folder / "drafts.toml").read_text(encoding="utf-8")
+    assert 'id = "slayings"' not in after and "not yet reviewed" not in after
+    assert run("validate", "--claims", folder).exit_code == 0
