@@ -206,3 +206,17 @@ def test_emit_is_the_one_place_a_format_is_chosen(capsys):
     assert capsys.readouterr().out.splitlines() == ["h", "v"]
     with pytest.raises(ValueError, match="no csv output here"):
         render.emit(render.Emitted(table=None, json=lambda: {}), OutputFormat.csv)
+
+
+def test_show_prints_a_url_whole_at_any_width(write_claims):
+    url = ("https://www.politifact.com/factchecks/2010/jun/20/robert-hurt/"
+           "robert-hurt-says-some-federal-spending-up-over-80-percent/")  # fmt: skip
+    folder = write_claims(
+        f'[[sources]]\nid = "pf"\noutlet = "PolitiFact"\nurl = "{url}"\n\n'
+        '[[claims]]\nid = "hurt"\ntext = "Spending is up."\nspeaker = "Robert Hurt"\n'
+        'topics = ["budget"]\nsource = "pf"\n'
+    )
+    for columns in ("80", "100"):
+        result = run("show", "hurt", "--claims", folder, env={"COLUMNS": columns})
+        assert result.exit_code == 0, result.stderr
+        assert f"url  {url}" in result.stdout.splitlines()

@@ -149,7 +149,6 @@ def _claim_detail_for_people(view: ClaimView) -> None:
         ("date", claim.date.isoformat() if claim.date else None),
         ("source", _source_line(source) if source else claim.source),
         ("published", source.published.isoformat() if source and source.published else None),
-        ("archived", source.archived if source else None),
         ("source notes", source.notes if source else None),
         ("topics", ", ".join(claim.topics)),
         ("about", f"{claim.about} ({claim.stance or 'no stance'})" if claim.about else None),
@@ -172,6 +171,7 @@ def _claim_detail_for_people(view: ClaimView) -> None:
         if value:
             fields.add_row(label, cell(value))
     renderables: list[RenderableType] = [Text(visible(claim.id), style="bold underline"), fields]
+    renderables += _links(view)
     # A very long text is printed as it is, wrapped by the terminal, not laid out in a grid.
     for label, long_text in (("text", claim.text), ("quote", claim.quote or "")):
         if len(long_text) > MAX_CELL:
@@ -215,11 +215,29 @@ def _review_line(claim: Claim) -> str | None:
     review = claim.review
     if review is None:
         return None
-    parts = [review.reviewer, review.date.isoformat() if review.date else None, review.url,
+    parts = [review.reviewer, review.date.isoformat() if review.date else None,
              f"in {review.language}" if review.language else None]  # fmt: skip
     return " · ".join(p for p in parts if p) or None
 
 
 def _source_line(source: Source) -> str:
-    parts = [source.id, source.outlet, source.title, source.url]
+    parts = [source.id, source.outlet, source.title]
     return " · ".join(p for p in parts if p)
+
+
+def _links(view: ClaimView) -> list[RenderableType]:
+    """Each URL on a line of its own, printed whole for the terminal to wrap: laid out in
+    the grid, a URL was cut into pieces at the column's edge and could not be clicked or
+    copied."""
+    source, review = view.source, view.claim.review
+    links = (("url", source.url if source else None),
+             ("archived", source.archived if source else None),
+             ("review url", review.url if review else None))  # fmt: skip
+    lines: list[RenderableType] = []
+    for label, url in links:
+        if url:
+            line = Unwrapped()
+            line.append(f"{label}  ", style="bold")
+            line.append(visible(url))
+            lines.append(line)
+    return lines
