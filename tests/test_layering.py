@@ -256,6 +256,7 @@ PACKAGE_LAYERS = [
     {"folder"},
     {"text"},
     {"checks", "compare", "claimreview", "match", "extract", "reviewing"},
+    {"report"},
     {"output", "completion"},
     {"cli"},
     {"__main__"},

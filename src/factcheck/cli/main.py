@@ -197,6 +197,7 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "match": ("matching",),
     "extract": ("extracting",),
     "review": ("reviewing",),
+    "report": ("reporting",),
 }  # fmt: skip
 
 
