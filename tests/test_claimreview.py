@@ -465,3 +465,31 @@ def test_an_author_type_survives_import_and_export(folder):
     (review,) = [r for r in exported["@graph"] if r["@type"] == "ClaimReview"]
     assert review["itemReviewed"]["author"] == {"@type": "Organization",
                                                 "name": "multiple sources"}  # fmt: skip
+
+
+def test_outlet_role_quote_and_figures_survive_export_then_import(write_claims, tmp_path):
+    # issue 30: the round trip lost the outlet, the speaker's role, the quote and the figures
+    source = write_claims(
+        '[[sources]]\nid = "ap"\noutlet = "Associated Press"\nurl = "https://ap.example/a"\n\n'
+        '[[claims]]\nid = "c"\nspeaker = "Jane Roe"\nspeaker_role = "Mayor of Riverton"\n'
+        'topics = ["t"]\nsource = "ap"\ntext = "The mayor said crime dropped 32 percent."\n'
+        'quote = "Crime dropped 32 percent, from 105 to 71"\n'
+        'quantities = { before = "105", after = "71", change = { value = "dropped 32 percent",'
+        ' from = "before", to = "after", note = "as said" } }\n'
+        'review = { textual_rating = "True", url = "https://desk.example/c" }\n'
+    )
+    document = json.loads(run("export", "--claims", source).stdout)
+    (item,) = expanded(document)
+    claim = item[SCHEMA + "itemReviewed"][0]
+    assert claim[SCHEMA + "author"][0][SCHEMA + "jobTitle"][0]["@value"] == "Mayor of Riverton"
+    assert claim["urn:factcheck:quantities"][0]["@type"] == "@json"  # kept by a processor
+    exported = tmp_path / "out.jsonld"
+    exported.write_text(json.dumps(document), encoding="utf-8")
+    folder = tmp_path / "again"
+    assert run("import", exported, "--claims", folder, "--topic", "t").exit_code == 0
+    (again,) = run_json("list", "--claims", folder)
+    (original,) = run_json("list", "--claims", source)
+    for key in ("speaker", "speaker_role", "quote", "quantities", "text"):
+        assert again[key] == original[key], key
+    written = next(folder.glob("*.toml")).read_text(encoding="utf-8")
+    assert 'outlet = "Associated Press"' in written

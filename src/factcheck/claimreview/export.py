@@ -15,6 +15,9 @@ from factcheck.model import Claim
 from factcheck.text.lexicon import Lexicon
 
 CONTEXT = "https://schema.org"
+# The desk's own field for a claim's figures, which schema.org has no property for: an
+# absolute IRI, so that a JSON-LD processor keeps it, holding a JSON literal (JSON-LD 1.1).
+QUANTITIES = "urn:factcheck:quantities"
 
 
 def claim_id_uri(claim_id: str) -> str:
@@ -40,11 +43,20 @@ def claim_review(corpus: Corpus, claim: Claim, publisher: str | None) -> dict[st
     """One ClaimReview for a reviewed claim."""
     review = claim.review
     assert review is not None
+    speaker = person_or_organisation(claim.speaker, claim.speaker_kind)
+    if claim.speaker_role and speaker["@type"] == "Person":
+        speaker["jobTitle"] = claim.speaker_role
     item: dict[str, Any] = {
         "@type": "Claim",
         "@id": claim_id_uri(claim.id),
-        "author": person_or_organisation(claim.speaker, claim.speaker_kind),
+        "author": speaker,
     }
+    if claim.quote:
+        item["text"] = claim.quote  # the speaker's own words (a Claim is a CreativeWork)
+    if claim.quantities:
+        figures = {name: q.model_dump(by_alias=True, exclude_none=True, mode="json")
+                   for name, q in claim.quantities.items()}  # fmt: skip
+        item[QUANTITIES] = {"@type": "@json", "@value": figures}
     if claim.date:
         item["datePublished"] = claim.date.isoformat()
     source = corpus.sources.get(claim.source) if claim.source else None
@@ -56,6 +68,8 @@ def claim_review(corpus: Corpus, claim: Claim, publisher: str | None) -> dict[st
         }
         if source.title:
             appearance["headline"] = source.title
+        if source.outlet:
+            appearance["publisher"] = {"@type": "Organization", "name": source.outlet}
         if source.archived:
             appearance["archivedAt"] = source.archived
         item["appearance"] = [appearance]
@@ -68,9 +82,9 @@ def claim_review(corpus: Corpus, claim: Claim, publisher: str | None) -> dict[st
         "itemReviewed": item,
         "reviewRating": rating_of(corpus, claim),
     }
-    author = review.reviewer or publisher
-    if author:
-        result["author"] = {"@type": "Organization", "name": author}
+    reviewer = review.reviewer or publisher
+    if reviewer:
+        result["author"] = {"@type": "Organization", "name": reviewer}
     if review.date:
         result["datePublished"] = review.date.isoformat()
     if review.url:

@@ -37,6 +37,10 @@ class Found:
     claim_text: str
     claimant: str | None = None
     claimant_kind: str | None = None  # "person" or "organisation", when the @type says
+    claimant_role: str | None = None  # the author's jobTitle
+    quote: str | None = None  # the itemReviewed's own text, where it is not claimReviewed
+    outlet: str | None = None  # the publisher of the claim's first appearance
+    quantities: Any = None  # factcheck's own figures field, as exported
     claim_date: str | None = None  # YYYY-MM-DD
     appearances: list[str] = field(default_factory=list)  # URLs where the claim appeared
     review_url: str | None = None
@@ -130,6 +134,10 @@ def _from_schema(where: str, review: dict[str, Any]) -> Found | str:
         claim_text=text,
         claimant=_name(item.get("author")),
         claimant_kind=_kind(item.get("author")),
+        claimant_role=_text((_first(item.get("author")) or {}).get("jobTitle")),
+        quote=_quote(item, text),
+        outlet=_name((_first(item.get("appearance")) or {}).get("publisher")),
+        quantities=_json_literal(item.get(QUANTITIES)),
         claim_date=_date(item.get("datePublished")),
         appearances=[a for a in dict.fromkeys(appearances) if a],
         review_url=_text(review.get("url")),
@@ -171,6 +179,20 @@ def _from_api(where: str, claim: dict[str, Any], review: Any) -> Found | str:
         language=_language(review.get("languageCode")),
         claim_language=_language(review.get("languageCode")),
     )
+
+
+QUANTITIES = "urn:factcheck:quantities"  # export.QUANTITIES, without importing the exporter
+
+
+def _quote(item: dict[str, Any], claimed: str) -> str | None:
+    words = _text(item.get("text"))
+    return words if words and words != claimed else None
+
+
+def _json_literal(value: Any) -> Any:
+    if isinstance(value, dict) and value.get("@type") == "@json":
+        return value.get("@value")
+    return None
 
 
 def _first(value: Any) -> dict[str, Any] | None:

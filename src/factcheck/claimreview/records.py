@@ -79,6 +79,9 @@ def to_records(found: list[Found], corpus: Corpus, topic: str) -> Imported:
             "text": review.claim_text,
             "speaker": review.claimant or "unnamed claimant",
             "speaker_kind": review.claimant_kind,
+            "speaker_role": review.claimant_role,
+            "quote": review.quote,
+            "quantities": review.quantities if isinstance(review.quantities, dict) else None,
             "topics": [topic],
             "source": source_id,
             "date": _day(review.claim_date),
@@ -206,4 +209,4 @@ def _source(review: Found, taken: set[str]) -> tuple[str | None, Source | None]:
     source_id = review.source_id or stable_id("appearance", url)
     if source_id in taken:
         return source_id, None
-    return source_id, Source(id=source_id, url=url)
+    return source_id, Source(id=source_id, url=url, outlet=review.outlet)
