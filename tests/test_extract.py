@@ -422,3 +422,15 @@ def test_concurrent_writes_of_one_article_add_it_once(tmp_path):
     listed = run_json("list", "--claims", folder)
     assert len(listed) == len({c["text"] for c in listed}) == 7
     assert run("validate", "--claims", folder).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [(["--topic", "Bad Topic"], "--topic 'Bad Topic' is not a topic ID"),
+     (["--topic", "t", "--url", "javascript:alert(1)"], "is not a web address")],
+)  # fmt: skip
+def test_write_options_a_record_would_refuse_are_said_of_the_option(tmp_path, args, message):
+    result = run("extract", ARTICLE, "--write", tmp_path / "claims" / "d.toml", *args,
+                 "--claims", tmp_path / "claims")  # fmt: skip
+    assert result.exit_code == 2 and message in result.stderr
+    assert "should match pattern" not in result.stderr

@@ -332,3 +332,35 @@ def test_new_check_and_new_rating_add_what_only_an_editor_could(tmp_path):
                                    "worst": 1}]  # fmt: skip
     shown = json.loads(run("validate", "--json", "--claims", folder).stdout)
     assert shown["valid"] is True and shown["checks"] == 1
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
+def test_every_prompt_asks_again_until_the_answer_is_usable(tmp_path):
+    """Issue 31: a bad topic, a bad or taken ID were accepted, then refused by the command;
+    Ctrl-D at the ID prompt was 'Aborted!' and exit 1."""
+    folder = tmp_path / "claims"
+    folder.mkdir()
+    (folder / "c.toml").write_text('[[claims]]\nid = "taken"\nspeaker = "S"\ntext = "T."\n'
+                                   'topics = ["t"]\n', encoding="utf-8")  # fmt: skip
+    typed = (
+        b"Ann Example\nCrime fell.\nBad Topic\ncrime\n"  # a topic asked again
+        b"Bad ID!\ntaken\nexample-crime-fell\n\n\n"
+    )  # ID: not an ID, taken, then good
+    code, said = _at_a_terminal(["new", "claim", "--claims", str(folder)], typed, tmp_path)
+    assert code == 0, said
+    assert "'Bad Topic' is not a topic ID" in said and "'Bad ID!' is not an ID" in said
+    assert "'taken' is taken by another record" in said
+    written = (folder / "new-claims.toml").read_text(encoding="utf-8")
+    assert 'id = "example-crime-fell"' in written and 'topics = ["crime"]' in written
+    code, said = _at_a_terminal(["new", "claim", "--claims", str(folder)],
+                                b"Ann\nText.\nt\n\x04", tmp_path)  # fmt: skip
+    assert code == 130 and "interrupted" in said and "Aborted" not in said
+
+
+@pytest.mark.parametrize("value", ["\u2075", "NaN", "Infinity", "1e3"])
+def test_a_rating_value_that_is_no_plain_number_is_a_usage_error(tmp_path, value):
+    result = run("new", "rating", "--no-input", "--id", "x", "--label", "X", "--value", value,
+                 "--best", "5", "--worst", "1", "--claims", tmp_path / "claims")  # fmt: skip
+    assert result.exit_code == 2 and "--value" in result.stderr
+    assert "is not a number" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -119,11 +119,12 @@ def new_claim_command(
     asking = prompts.at_a_terminal(no_input)
     speaker = speaker or prompts.ask(asking, "speaker", "Speaker")
     text = text or prompts.ask(asking, "text", "Text of the claim")
-    topics = topic or [t.strip() for t in prompts.ask(asking, "topic", "Topics (comma-separated)")
-                       .split(",") if t.strip()]  # fmt: skip
+    asked = None if topic else prompts.ask(asking, "topic", "Topics (comma-separated)",
+                                           prompts.not_topics)  # fmt: skip
+    topics = topic or [t.strip() for t in (asked or "").split(",") if t.strip()]
     suggested = records.suggest_id(speaker, text, corpus.taken_ids())
     if claim_id is None:
-        claim_id = typer.prompt("ID", default=suggested) if asking else suggested
+        claim_id = prompts.ask_id(suggested, corpus.taken_ids()) if asking else suggested
     if asking:
         source, date, figure = _ask_the_rest(corpus, source, date, figure)
     fields: dict[str, Any] = {"id": claim_id, "text": text, "speaker": speaker, "topics": topics}

@@ -121,6 +121,7 @@ def extract_command(
     if source is not None and (url or outlet):
         raise UsageProblem("give --source ID or --url/--outlet for a new source, not both")
     published = option_date("--date", date)
+    _check_options(topic or [], url)
     text = _article_text(article)
     found = extract(text, outlet or "the article")
     _say_language(found, article)
@@ -129,6 +130,21 @@ def extract_command(
         _write_drafts(found, chosen, write, list(topic or ()), source, url, outlet, published,
                       claims)  # fmt: skip
     _write_candidates(found, chosen, fmt, found.threshold if min_score is None else min_score)
+
+
+def _check_options(topics: list[str], url: str | None) -> None:
+    """What a draft record would refuse, said of the option before the article is read."""
+    import re
+
+    from factcheck.model import SLUG_PATTERN, URL_PATTERN
+
+    for topic in topics:
+        if not re.fullmatch(SLUG_PATTERN, topic):
+            raise UsageProblem(f"--topic {topic!r} is not a topic ID: lowercase letters, "
+                               "digits and hyphens, from a letter (e.g. 'detainers')")  # fmt: skip
+    if url is not None and not re.match(URL_PATTERN, url):
+        raise UsageProblem(f"--url {url!r} is not a web address: write it in full, "
+                           "'https://example.org/page'")  # fmt: skip
 
 
 def _say_language(found: Extraction, where: str) -> None:

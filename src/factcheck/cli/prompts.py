@@ -94,10 +94,40 @@ def figure(written: str) -> tuple[str, str]:
 
 
 def not_a_number(answer: str) -> str | None:
-    from decimal import Decimal, InvalidOperation
+    """A number in ASCII digits ("⁵" and "NaN" are no rating values)."""
+    import re
+
+    if re.fullmatch(r"-?[0-9]+(?:\.[0-9]+)?", answer.strip()):
+        return None
+    return f"{answer!r} is not a number: write it as 1, 2.5 or -1"
+
+
+def not_an_expression(answer: str) -> str | None:
+    from factcheck.figures.expression import ExpressionError, parse
 
     try:
-        Decimal(answer)
-    except InvalidOperation:
-        return f"{answer!r} is not a number: write it as 1, 2.5 or -1"
+        parse(answer)
+    except ExpressionError as error:
+        return str(error)
     return None
+
+
+def not_topics(answer: str) -> str | None:
+    """Topics, comma-separated, each an ID."""
+    for topic in [t.strip() for t in answer.split(",")]:
+        wrong = not_an_id(topic)
+        if wrong:
+            return wrong.replace("is not an ID", "is not a topic ID")
+    return None
+
+
+def ask_id(suggested: str, taken: set[str]) -> str:
+    """A record's ID, the suggestion by default: asked again while it is no ID or taken."""
+    while True:
+        answer = _prompt("ID", suggested)
+        wrong = not_an_id(answer) or (
+            f"'{answer}' is taken by another record of the folder" if answer in taken else None
+        )
+        if wrong is None:
+            return answer
+        typer.echo(f"{wrong}; try again (Ctrl-C to stop)", err=True)

@@ -11,6 +11,7 @@ from factcheck.cli import prompts
 from factcheck.cli.base import handles_errors, new_app
 from factcheck.cli.folder import add_record, load_for_adding
 from factcheck.cli.options import ClaimsDir, FileOption, NoInput
+from factcheck.errors import UsageError as UsageProblem
 
 if TYPE_CHECKING:
     pass
@@ -68,12 +69,12 @@ def new_check_command(
     corpus = load_for_adding(claims)
     asking = prompts.at_a_terminal(no_input)
     compute = compute or prompts.ask(asking, "compute", "Compute (figures, claim.quantity, "
-                                     "+ - * / ( ))")  # fmt: skip
+                                     "+ - * / ( ))", prompts.not_an_expression)  # fmt: skip
     if claim is None and expect is None:
         claim = prompts.ask(asking, "claim", "The claimed figure it tests (claim-id.quantity)")
     suggested = _suggest_check_id((claim or "check").split(".")[0], corpus.taken_ids())
     if check_id is None:
-        check_id = typer.prompt("ID", default=suggested) if asking else suggested
+        check_id = prompts.ask_id(suggested, corpus.taken_ids()) if asking else suggested
     optional = {"claim": claim, "expect": expect, "note": note}
     fields: dict[str, Any] = {"id": check_id, "compute": compute}
     fields.update({k: v for k, v in optional.items() if v is not None})
@@ -153,5 +154,8 @@ def new_rating_command(
     }  # fmt: skip
     for scale in ("value", "best", "worst"):  # 5 is written 5, 2.5 as "2.5" (exact)
         number = str(fields[scale]).strip()
-        fields[scale] = int(number) if number.lstrip("-").isdigit() else number
+        wrong = prompts.not_a_number(number)
+        if wrong:
+            raise UsageProblem(f"--{scale}: {wrong}")
+        fields[scale] = int(number) if "." not in number else number
     add_record("ratings", fields, corpus, claims, file)
