@@ -365,3 +365,11 @@ def test_a_cache_entry_that_is_no_regular_file_is_passed_over(tmp_path, kind):
     again = run(*args, env=env)
     assert again.exit_code == 0, again.stderr
     assert again.stdout == first.stdout
+
+
+def test_a_queries_file_may_open_with_a_byte_order_mark(tmp_path):
+    path = tmp_path / "q.jsonl"
+    path.write_bytes(b'\xef\xbb\xbf{"id": "a", "text": "Biden owns the largest mansion"}\n')
+    result = run("match", "--queries", path, "--claims", ARCHIVE)
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout.splitlines()[0])["id"] == "a"

@@ -27,7 +27,7 @@ def parse(where: str, data: bytes) -> list[Asked]:
     if len(data) > MAX_BYTES:
         raise BadQueries(f"{where}: more than {MAX_BYTES // 2**20} MB of queries; split the file")
     try:
-        text = data.decode("utf-8")
+        text = data.decode("utf-8-sig")  # a byte-order mark is no query
     except UnicodeDecodeError as error:
         place = data[: error.start].count(b"\n") + 1
         raise BadQueries(
