@@ -61,3 +61,20 @@ def test_many_pieces_are_written_in_batches_as_one_list():
     claims = [claim(n, f"Text {n}") for n in range(jsonout.FRAGMENTS_PER_WRITE + 5)]
     pieces = jsonout.claims_json(claims)
     assert written(jsonout.write_json_fragments, pieces) == written(jsonout.write_json, claims)
+
+
+def test_json_lines_are_written_as_they_come(monkeypatch):
+    """match --queries wrote nothing until every query was matched (issue 31)."""
+    from factcheck import jsonout
+
+    written: list[bytes] = []
+    monkeypatch.setattr(jsonout, "_write_bytes", lambda data: written.append(bytes(data)))
+
+    def items():
+        for n in range(250):
+            if n == jsonout.LINES_PER_WRITE + 1:
+                assert written, "no line was written before the rest were made"
+            yield {"n": n}
+
+    jsonout.write_jsonl(items())
+    assert b"".join(written).count(b"\n") == 250 and len(written) == 3

@@ -220,6 +220,19 @@ def write_json_fragments(fragments: Sequence[bytes | memoryview]) -> None:
     _write_bytes(b"\n]\n")
 
 
+# Lines of JSON Lines written per batch: `match --queries` of 100,000 lines wrote nothing until
+# every query was matched (200 s before the first line); a script reading the stream may start
+# at once.
+LINES_PER_WRITE = 100
+
+
 @writes_output
 def write_jsonl(items: Iterable[Any]) -> None:
-    _write_bytes(b"".join(json_bytes(item, indent=None) + b"\n" for item in items))
+    batch: list[bytes] = []
+    for item in items:
+        batch.append(json_bytes(item, indent=None) + b"\n")
+        if len(batch) == LINES_PER_WRITE:
+            _write_bytes(b"".join(batch))
+            batch = []
+    if batch:
+        _write_bytes(b"".join(batch))
