@@ -182,9 +182,8 @@ def _write(items: list[dict[str, Any]], fmt: OutputFormat, for_people: Callable[
 
 
 def _index(chosen: list[Claim], folder: Folder) -> Index:
-    """The archive's index, from the folder's cache when these claims were indexed before."""
+    """The archive's index (match.stored decides whether the folder's cache has it)."""
     from factcheck.match import archive, stored
-    from factcheck.match.index import Index
     from factcheck.output import terminal
     from factcheck.text.embeddings import MAX_EMBEDDED
 
@@ -196,12 +195,4 @@ def _index(chosen: list[Claim], folder: Folder) -> Index:
         limit = f"{MAX_EMBEDDED:,}"
         terminal.note(f"{long} claims longer than {limit} characters are compared in meaning "
                       f"by their first {limit} (their words count in full)")  # fmt: skip
-    if folder.cache is None:
-        return Index.built(documents)
-    key = stored.key(folder.cache.version, documents)
-    kept = folder.derived("match", key)
-    index = None if kept is None else stored.decode(documents, kept)
-    if index is None:
-        index = Index.built(documents)
-        folder.keep_derived("match", key, stored.encode(index))
-    return index
+    return stored.index_of(folder, documents)

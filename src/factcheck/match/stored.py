@@ -17,11 +17,14 @@ import json
 import math
 from collections.abc import Sequence
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from factcheck.match.index import Bm25, Document, Index
 from factcheck.text import words
 from factcheck.text.embeddings import Embedder, numpy
+
+if TYPE_CHECKING:
+    from factcheck.folder.access import Folder
 
 LAYOUT = b"match-index 1\n"
 HEADER_SIZE = 12
@@ -146,3 +149,18 @@ def _strings(values: Any) -> list[str]:
     if type(values) is not list or any(type(v) is not str for v in values):
         raise TypeError("expected a list of strings")
     return values
+
+
+def index_of(folder: Folder, documents: Sequence[Document]) -> Index:
+    """The index of these documents: the one the folder's cache keeps for them (under a key
+    of the cache's version and every document), else built and kept. The command asks for
+    an index; how it is kept is decided here (issue 29: no command reads the cache itself)."""
+    if folder.cache is None:
+        return Index.built(documents)
+    key_now = key(folder.cache.version, documents)
+    kept = folder.derived("match", key_now)
+    index = None if kept is None else decode(documents, kept)
+    if index is None:
+        index = Index.built(documents)
+        folder.keep_derived("match", key_now, encode(index))
+    return index
