@@ -509,10 +509,10 @@ def test_a_long_table_from_a_listing_is_the_table_of_a_fresh_load(tmp_path, cach
             f'date = 2024-0{part + 1}-{n % 28 + 1:02d}\ntext = "The jail released {n} people."\n'
             + ('quantities = { released = "4,561" }\n' if n % 3 else "")
             for n in range(terminal.PLAIN_ROWS // 2)), encoding="utf-8")  # fmt: skip
-    fresh = run("list", "--claims", claims, env={"FACTCHECK_NO_CACHE": "1", "COLUMNS": "100"})
+    fresh = run("list", "--claims", claims, env={"FACTCHECK_NO_CACHE": "1", "COLUMNS": "160"})
     assert run("list", "--claims", claims).exit_code == 0  # a table leaves a listing too
     monkeypatch.setattr(store, "load", _no_load)
-    warm = run("list", "--claims", claims, env={"COLUMNS": "100"})
+    warm = run("list", "--claims", claims, env={"COLUMNS": "160"})
     assert warm.stdout == fresh.stdout
     assert warm.stdout.count("│ c-") == 3 * (terminal.PLAIN_ROWS // 2)
 

@@ -61,3 +61,20 @@ def test_a_long_list_is_drawn_by_the_streaming_table(write_claims):
     rows = [line for line in result.stdout.splitlines() if line.startswith("│ c")]
     assert len(rows) == PLAIN_ROWS + 1
     assert f"{PLAIN_ROWS + 1:,} claims" in result.stderr
+
+
+def test_a_long_list_at_80_columns_keeps_every_id_whole(write_claims):
+    """Over 1,000 claims at 80 columns drew six columns and cut IDs into 11-character pieces
+    (issue 31): a narrow terminal gets the compact blocks, streamed in plain lines."""
+    records = "\n".join(
+        f'[[claims]]\nid = "claim-number-{n}-about-budget-spending"\nspeaker = "S {n}"\n'
+        f'topics = ["budget"]\ntext = "The city spent {n} dollars on roads."\n'
+        for n in range(1_050)
+    )
+    folder = write_claims(records)
+    result = run("--no-pager", "list", "--claims", folder, env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert "claim-number-1049-about-budget-spending  S 1049 · budget" in lines
+    assert "  The city spent 1049 dollars on roads." in lines
+    assert all(len(line) <= 80 for line in lines) and "┃" not in result.stdout

@@ -23,6 +23,7 @@ from factcheck.output.terminal import (
     note,
     plural,
     show,
+    stream_blocks,
     stream_table,
     table,
     visible,
@@ -77,7 +78,9 @@ def claims_for_people(items: Sequence[Listable]) -> None:
          c.text, str(c.figures) if c.figures else ""]
         for c in items
     )  # fmt: skip
-    if len(items) > PLAIN_ROWS:
+    if len(items) > PLAIN_ROWS and console().width < COMPACT_BELOW:
+        stream_blocks((c.id, " · ".join(_facts(c)), c.text) for c in items)
+    elif len(items) > PLAIN_ROWS:
         stream_table(headers, values)
     elif console().width < COMPACT_BELOW:
         show(*_claim_blocks(items))
@@ -111,15 +114,18 @@ def _rating_text(claim: Listable) -> str:
     return review.rating or review.textual_rating or ""
 
 
+def _facts(claim: Listable) -> list[str]:
+    facts = [claim.speaker, claim.date.isoformat() if claim.date else "", ", ".join(claim.topics),
+             plural(claim.figures, "figure") if claim.figures else "",
+             f"rated {_rating_text(claim)}" if claim.review else ""]  # fmt: skip
+    return [f for f in facts if f]
+
+
 def _claim_blocks(items: Sequence[Listable]) -> list[RenderableType]:
     """One claim a block: 'id  speaker · date · topics · N figures', then its text, indented."""
     blocks: list[RenderableType] = []
     for claim in items:
-        facts = [claim.speaker, claim.date.isoformat() if claim.date else "",
-                 ", ".join(claim.topics),
-                 plural(claim.figures, "figure") if claim.figures else "",
-                 f"rated {_rating_text(claim)}" if claim.review else ""]  # fmt: skip
-        blocks.append(Facts(Text(visible(claim.id), style="bold"), facts))
+        blocks.append(Facts(Text(visible(claim.id), style="bold"), _facts(claim)))
         blocks.append(Padding(cell(claim.text), (0, 0, 1, 2)))
     return blocks
 

@@ -175,6 +175,25 @@ def stream_table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> None:
     sys.stdout.flush()
 
 
+def stream_blocks(blocks: Iterable[tuple[str, str, str]]) -> None:
+    """A long list at a narrow width, one block an item as the compact tables draw it
+    (`title  facts`, then the text indented), in plain lines written a batch at a time: a
+    table of six columns at 80 cut IDs into pieces (issue 31)."""
+    width = max(console().width, 20)
+    lines: list[str] = []
+    for title, facts, text in blocks:
+        heading = f"{visible(title)}  {visible(facts)}" if facts else visible(title)
+        lines += plaintable.wrap(heading, width)
+        lines += ["  " + line for line in plaintable.wrap(visible(shortened(text)), width - 2)]
+        lines.append("")
+        if len(lines) >= 1_000:
+            sys.stdout.write("\n".join(lines) + "\n")
+            lines = []
+    if lines:
+        sys.stdout.write("\n".join(lines) + "\n")
+    sys.stdout.flush()
+
+
 @contextlib.contextmanager
 def paged(enabled: bool = True) -> Iterator[None]:
     """Send what is printed for people through a pager ($PAGER, or less -FRX, which quits at
