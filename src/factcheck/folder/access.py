@@ -170,21 +170,46 @@ class Folder:
         raise it (ClaimsError). A file that has problems itself is not added to. Writers take
         the folder's lock for all of it, so that two commands adding at once never lose each
         other's records; a write that fails is an OutputFailure, and nothing is changed."""
-        from factcheck.errors import OutputFailure
         from factcheck.folder import records
         from factcheck.folder.discovery import shown
         from factcheck.folder.problems import ClaimsError, Problem
-        from factcheck.folder.store import load
 
         own = [p for p in before if p.path == shown(target)]
         if own:
             refusal = Problem(shown(target), "has the problems above; fix them before adding "
                               "to it, or name another file (nothing was written)")  # fmt: skip
             raise ClaimsError([*own, refusal])
+        self._checked(target, lambda _: records.append_atomically(target, text), before)
+
+    def edit(
+        self, target: Path, change: Callable[[str], str], before: Sequence[Problem] = ()
+    ) -> None:
+        """Rewrite a claims file of the folder as `change` makes it from the file as it is,
+        with the same lock and the same check as `add`."""
+        from factcheck.folder.atomic import replace_file
+        from factcheck.folder.discovery import forget_snapshot
+
+        def rewrite(original: bytes | None) -> None:
+            text = (original or b"").decode("utf-8")
+            replace_file(target, change(text).encode("utf-8"))
+            forget_snapshot()
+
+        self._checked(target, rewrite, before)
+
+    def _checked(
+        self, target: Path, write: Callable[[bytes | None], None], before: Sequence[Problem]
+    ) -> None:
+        """`write` the file under the folder's lock, then load the folder: a problem it did
+        not have `before` puts the file back as it was and is raised (ClaimsError)."""
+        from factcheck.errors import OutputFailure
+        from factcheck.folder import records
+        from factcheck.folder.problems import ClaimsError
+        from factcheck.folder.store import load
+
         with records.folder_lock(self.root):
             original = target.read_bytes() if target.exists() else None
             try:
-                records.append_atomically(target, text)
+                write(original)
             except OSError as error:  # a full disk, a read-only folder, a name too long
                 raise OutputFailure(f"cannot write {target}: {error.strerror or error}; "
                                     "nothing was changed") from None  # fmt: skip
@@ -195,40 +220,6 @@ class Folder:
                 records.restore(target, original)
                 raise ClaimsError(new)
         self._corpus = None  # what was loaded before no longer is the folder
-
-    def edit(
-        self, target: Path, change: Callable[[str], str], before: Sequence[Problem] = ()
-    ) -> None:
-        """Rewrite a claims file of the folder as `change` makes it from the file as it is,
-        under the folder's lock, and load the folder again: a problem it did not have
-        `before` puts the file back and is raised (ClaimsError)."""
-        from factcheck.folder import records
-        from factcheck.folder.problems import ClaimsError
-        from factcheck.folder.store import load
-
-        with records.folder_lock(self.root):
-            original = target.read_bytes()
-            _rewrite(target, change(original.decode("utf-8")).encode("utf-8"))
-            known = {_unplaced(p) for p in before}
-            after = load(self.root, self.cache, keep_going=True)
-            new = [p for p in after.left_out if _unplaced(p) not in known]
-            if new:
-                records.restore(target, original)
-                raise ClaimsError(new)
-        self._corpus = None
-
-
-def _rewrite(target: Path, data: bytes) -> None:
-    from factcheck.errors import OutputFailure
-    from factcheck.folder.atomic import replace_file
-    from factcheck.folder.discovery import forget_snapshot
-
-    try:
-        replace_file(target, data)
-    except OSError as error:
-        raise OutputFailure(f"cannot write {target}: {error.strerror or error}; nothing was "
-                            "changed") from None  # fmt: skip
-    forget_snapshot()
 
 
 def _unplaced(problem: Problem) -> tuple[str, str | None, str | None, str]:
