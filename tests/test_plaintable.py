@@ -78,3 +78,19 @@ def test_a_long_list_at_80_columns_keeps_every_id_whole(write_claims):
     assert "claim-number-1049-about-budget-spending  S 1049 · budget" in lines
     assert "  The city spent 1049 dollars on roads." in lines
     assert all(len(line) <= 80 for line in lines) and "┃" not in result.stdout
+
+
+def test_a_long_check_report_at_80_columns_keeps_every_id_whole(write_claims):
+    records = "\n".join(
+        f'[[claims]]\nid = "claim-number-{n}-about-budget"\nspeaker = "S"\ntopics = ["b"]\n'
+        f'text = "t"\nquantities = {{ a = "{n + 1}", b = "{2 * n + 2}", r = {{ value = "doubled",'
+        f' from = "a", to = "b" }} }}\n'
+        for n in range(1_050)
+    )
+    folder = write_claims(records)
+    result = run("--no-pager", "check", "--claims", folder, env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert "change:claim-number-1049-about-budget.r  consistent" in lines
+    assert "  claim-number-1049-about-budget.r · claimed doubled · computed 100%" in lines
+    assert all(len(line) <= 80 for line in lines) and "┃" not in result.stdout

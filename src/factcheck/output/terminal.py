@@ -183,7 +183,11 @@ def stream_blocks(blocks: Iterable[tuple[str, str, str]]) -> None:
     lines: list[str] = []
     for title, facts, text in blocks:
         heading = f"{visible(title)}  {visible(facts)}" if facts else visible(title)
-        lines += plaintable.wrap(heading, width)
+        if facts and len(plaintable.wrap(heading, width)) > 1:  # the facts on a line of their own
+            lines += plaintable.wrap(visible(title), width)
+            lines += ["  " + line for line in plaintable.wrap(visible(facts), width - 2)]
+        else:
+            lines += plaintable.wrap(heading, width)
         lines += ["  " + line for line in plaintable.wrap(visible(shortened(text)), width - 2)]
         lines.append("")
         if len(lines) >= 1_000:

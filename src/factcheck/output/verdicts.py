@@ -19,6 +19,7 @@ from factcheck.output.terminal import (
     note,
     plural,
     show,
+    stream_blocks,
     stream_table,
     visible,
 )
@@ -84,7 +85,13 @@ def _check_report_for_people(report: CheckReport) -> None:
          f"{r.verdict.value} (draft)" if r.draft else r.verdict.value, _explained(r)]
         for r in report.checks
     ]  # fmt: skip
-    if len(values) > PLAIN_ROWS:
+    if len(values) > PLAIN_ROWS and width < COMPACT_BELOW:
+        stream_blocks(
+            (f"{check_id}  {verdict}", f"{target} · claimed {claimed or '-'} · computed "
+             f"{computed}", explanation)
+            for check_id, target, claimed, computed, verdict, explanation in values
+        )  # fmt: skip
+    elif len(values) > PLAIN_ROWS:
         stream_table(headers, values)
     elif width < COMPACT_BELOW or _explanation_room(values, width) < MIN_EXPLANATION:
         show(*_check_blocks(values))
