@@ -82,8 +82,8 @@ def test_a_check_is_drawn_with_what_it_says_in_words(tmp_path):
     charts = [a for tag, a in parsed.tags if tag == "svg"]
     labels = [a["aria-label"] for a in charts]
     assert "False <b>bold</b>: 1 on a scale from 1 to 3" in labels
-    assert any(label == "claimed rose 50% (+50%), computed +80%: inconsistent"
-               for label in labels)  # fmt: skip
+    # a change as two bars, before and after, with the claimed and computed change
+    assert "from 100 to 180: claimed rose 50%, computed +80%: inconsistent" in labels
     assert all(a.get("role") == "img" for a in charts)
 
 
@@ -112,3 +112,17 @@ def test_only_the_claims_asked_for(tmp_path, fmt):
                  "--claim", "noem-misinformation", "--format", fmt, "-o", target)  # fmt: skip
     assert result.exit_code == 0, result.stderr
     assert "Federal officials" not in target.read_text(encoding="utf-8")
+
+
+def test_each_kind_of_check_gets_its_chart(write_claims, tmp_path):
+    folder = write_claims(
+        '[[claims]]\nid = "p"\nspeaker = "S"\ntopics = ["t"]\ntext = "Of 100 released, 70 '
+        'were adults and 45 minors."\nquantities = { total = "100", adults = { value = "70", '
+        'part_of = "total" }, minors = { value = "45", part_of = "total" }, share = "13.7%" }\n'
+        'review = { textual_rating = "False", url = "https://desk.example/p" }\n\n'
+        '[[checks]]\nid = "s"\ncompute = "p.minors / 330"\nclaim = "p.share"\n'
+    )
+    _, parsed = page(tmp_path, folder)
+    labels = [a["aria-label"] for tag, a in parsed.tags if tag == "svg"]
+    assert "parts 70 + 45 against the whole 100: gross" in labels  # a stacked bar
+    assert any(label.startswith("claimed 13.7% (13.7%), computed 13.64%") for label in labels)

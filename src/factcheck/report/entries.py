@@ -15,6 +15,7 @@ from factcheck.compare.models import Conflict
 from factcheck.compare.run import compare_topic
 from factcheck.folder.store import Corpus
 from factcheck.model import Claim, Rating, Source
+from factcheck.report import charts
 
 
 @dataclass
@@ -25,6 +26,7 @@ class Entry:
     checks: list[CheckResult] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
     others: list[Claim] = field(default_factory=list)  # reviewed by other fact-checkers
+    charts: dict[str, str] = field(default_factory=dict)  # SVG by check ID
 
 
 @dataclass
@@ -60,11 +62,12 @@ def _entry(corpus: Corpus, claim: Claim, checks: list[CheckResult],
     review = claim.review
     rating = corpus.ratings.get(review.rating) if review and review.rating else None
     source = corpus.sources.get(claim.source) if claim.source else None
+    mine = [c for c in checks if claim.id in c.claims]
+    drawn = {c.id: svg for c in mine if (svg := charts.chart(corpus, c)) is not None}
     return Entry(
-        claim, source, rating,
-        [c for c in checks if claim.id in c.claims],
+        claim, source, rating, mine,
         [c for c in conflicts if claim.id in c.claims],
-        _other_reviews(corpus, claim, publisher),
+        _other_reviews(corpus, claim, publisher), drawn,
     )  # fmt: skip
 
 

@@ -47,7 +47,7 @@ def _entry(entry: Entry) -> str:
              f'<p class="meta">{who}{_when_where(entry)}</p>', _rating(entry)]  # fmt: skip
     if review and review.rationale:
         parts.append(f"<p>{escape(review.rationale)}</p>")
-    parts += [_check(c) for c in entry.checks]
+    parts += [_check(c, entry.charts.get(c.id)) for c in entry.checks]
     if entry.conflicts:
         items = "".join(f"<li>{escape(c.explanation)} ({escape(', '.join(c.claims))})</li>"
                         for c in entry.conflicts)  # fmt: skip
@@ -82,8 +82,7 @@ def _rating(entry: Entry) -> str:
     return f'<p class="rating">Rating: {escape(svg.position(rating))}</p>{scale}'
 
 
-def _check(result: CheckResult) -> str:
-    chart = svg.check_chart(result)
+def _check(result: CheckResult, chart: str | None) -> str:
     draft = " (suggested, not yet reviewed)" if result.draft else ""
     return (f'<section><h3>Check: <span class="verdict">{escape(result.verdict.value)}</span>'
             f"{draft}</h3><p>{escape(result.explanation)}</p>{chart or ''}</section>")  # fmt: skip

@@ -56,7 +56,7 @@ def _entry(entry: Entry, stem: str, charts: dict[str, str]) -> list[str]:
     for result in entry.checks:
         draft = " (suggested, not yet reviewed)" if result.draft else ""
         lines += [f"**Check: {result.verdict.value}**{draft}. {escaped(result.explanation)}", ""]
-        chart = svg.check_chart(result)
+        chart = entry.charts.get(result.id)
         if chart:
             lines += [_image(chart, f"claimed against computed: {result.verdict.value}", stem,
                              charts), ""]  # fmt: skip

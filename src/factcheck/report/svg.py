@@ -100,3 +100,56 @@ def _svg(width: float, height: float, said: str, body: str) -> str:
     return (f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{label}" '
             f'width="{width:.0f}" height="{height:.0f}" viewBox="0 0 {width:.0f} {height:.0f}" '
             f'font-family="sans-serif"><title>{label}</title>{body}</svg>')  # fmt: skip
+
+
+def change_bars(old: Figure, new: Figure, result: CheckResult) -> str | None:
+    """A change as two bars, the old and the new value, with the claimed and the computed
+    change said beside them."""
+    if result.computed is None:
+        return None
+    top = max(abs(old.value), abs(new.value))
+    if top == 0:
+        return None
+    span = WIDTH - LABEL - 90
+    claimed = result.claimed or ""
+    change = Fraction(result.computed.fraction)
+    points = result.expression.count("change(") == 0  # new - old: percentage points
+    computed = (f"{'+' if change > 0 else ''}{decimal_text(change * 100, 2)}"
+                + (" points" if points else "%"))  # fmt: skip
+    said = (f"from {old.text} to {new.text}: claimed {claimed}, computed {computed}: "
+            f"{result.verdict.value}")  # fmt: skip
+    body = []
+    for n, (name, figure, colour) in enumerate((("before", old, MUTED), ("after", new, COMPUTED))):
+        y = 4 + n * ROW
+        length = float(abs(figure.value) / top) * span
+        body.append(f'<text x="0" y="{y + 14}" fill="{INK}" font-size="12">{name}</text>')
+        body.append(f'<rect x="{LABEL}" y="{y + 3}" width="{max(length, 1.5):.1f}" height="14" '
+                    f'fill="{colour}"/>')  # fmt: skip
+        body.append(f'<text x="{LABEL + length + 4:.1f}" y="{y + 14}" fill="{MUTED}" '
+                    f'font-size="11">{escape(figure.text)}</text>')  # fmt: skip
+    body.append(f'<text x="0" y="{2 * ROW + 18}" fill="{INK}" font-size="12">claimed '
+                f"{escape(claimed)} · computed {escape(computed)}</text>")  # fmt: skip
+    return _svg(WIDTH, 2 * ROW + 26, said, "".join(body))
+
+
+def parts_bar(parts: list[Figure], whole: Figure, result: CheckResult) -> str | None:
+    """Parts of a whole as one stacked bar against the bar of the whole."""
+    total = sum((p.value for p in parts), Fraction(0))
+    top = max(total, whole.value)
+    if top <= 0 or any(p.value < 0 for p in parts):
+        return None
+    span = WIDTH - LABEL - 8
+    said = (f"parts {' + '.join(p.text for p in parts)} against the whole {whole.text}: "
+            f"{result.verdict.value}")  # fmt: skip
+    body = [f'<text x="0" y="18" fill="{INK}" font-size="12">whole</text>',
+            f'<rect x="{LABEL}" y="7" width="{float(whole.value / top) * span:.1f}" height="14" '
+            f'fill="#ffffff" stroke="{INK}"/>',
+            f'<text x="0" y="{ROW + 18}" fill="{INK}" font-size="12">parts</text>']  # fmt: skip
+    at = float(LABEL)
+    for n, part in enumerate(parts):
+        length = float(part.value / top) * span
+        colour = (CLAIMED, COMPUTED)[n % 2]
+        body.append(f'<rect x="{at:.1f}" y="{ROW + 7}" width="{max(length, 0.5):.1f}" '
+                    f'height="14" fill="{colour}"/>')  # fmt: skip
+        at += length
+    return _svg(WIDTH, 2 * ROW + 8, said, "".join(body))
