@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from pathlib import Path
 
 import pytest
 
@@ -137,3 +138,61 @@ def test_at_a_terminal_each_draft_is_shown_and_decided(folder):
     after = (folder / "drafts.toml").read_text(encoding="utf-8")
     assert 'id = "slayings"' not in after and "not yet reviewed" not in after
     assert run("validate", "--claims", folder).exit_code == 0
+
+
+RATINGS = '[[ratings]]\nid = "false"\nlabel = "False"\nvalue = 1\nbest = 5\nworst = 1\n'
+
+
+def test_accepting_with_a_review_writes_it_where_the_draft_line_was(folder):
+    (folder / "ratings.toml").write_text(RATINGS, encoding="utf-8")
+    result = run("review", "--no-input", "--accept", "share", "--rating", "false",
+                 "--rationale", "593 of 4,561 is 13.0%.", "--review-url",
+                 "https://desk.example/r/share", "--review-date", "2025-01-03",
+                 "--claims", folder)  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    after = (folder / "drafts.toml").read_text(encoding="utf-8")
+    line = ('review = { rating = "false", date = 2025-01-03, url = "https://desk.example/r/share",'
+            ' rationale = "593 of 4,561 is 13.0%." }')  # fmt: skip
+    assert after == DRAFTS.replace("draft = true  # not yet reviewed", line).replace(
+        '\n[[checks]]\nid = "share-check"\ncompute = "share.people / share.held"\n'
+        'claim = "share.percent"\ndraft = true\n',
+        '\n[[checks]]\nid = "share-check"\ncompute = "share.people / share.held"\n'
+        'claim = "share.percent"\n')  # fmt: skip
+    shown = run_json("show", "share", "--claims", folder)
+    assert shown["claim"]["review"]["rating"] == "false"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [(["--accept", "share", "--rating", "nope"], "--rating nope: no such rating"),
+     (["--accept", "share", "--accept", "slayings", "--rating", "false"], "one claim --accept"),
+     (["--accept", "share", "--rating", "false", "--review-url", "javascript:x"],
+      "is not a web address")],
+)  # fmt: skip
+def test_a_review_that_cannot_be_kept_changes_nothing(folder, args, message):
+    (folder / "ratings.toml").write_text(RATINGS, encoding="utf-8")
+    result = run("review", "--no-input", *args, "--claims", folder)
+    assert result.exit_code == 2 and message in result.stderr
+    assert (folder / "drafts.toml").read_text(encoding="utf-8") == DRAFTS
+
+
+def test_a_desks_day_from_article_to_page(tmp_path):
+    """The README's tour: extract, a rating scale, review, report."""
+    article = Path(__file__).parent / "fixtures" / "extract" / "article.txt"
+    desk = tmp_path / "desk"
+    steps = [
+        ("extract", article, "--write", desk / "drafts.toml", "--topic", "budget",
+         "--url", "https://news.example/budget", "--date", "2025-03-01"),
+        ("new", "rating", "--no-input", "--id", "false", "--label", "False", "--value", "1",
+         "--best", "5", "--worst", "1", "--file", desk / "ratings.toml"),
+        ("review", "--no-input", "--accept", "whitfield-riverton-mayor-city-spent",
+         "--rating", "false", "--rationale", "The city's accounts show $3.1 million.",
+         "--review-url", "https://desk.example/reviews/road-repairs"),
+        ("report", "-o", tmp_path / "report.html"),
+    ]  # fmt: skip
+    for step in steps:
+        result = run(*step, "--claims", desk)
+        assert result.exit_code == 0, (step[0], result.stderr)
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert "Riverton Mayor Dana Whitfield said the city spent $4.2 million" in page
+    assert "Rating: False: 1 on a scale from 1 to 5" in page

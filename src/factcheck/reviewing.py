@@ -23,10 +23,36 @@ class ReviewError(UsageError, ValueError):
 
 @dataclass
 class Decisions:
-    """What the desk decided: draft claims and checks accepted and rejected."""
+    """What the desk decided: draft claims and checks accepted and rejected, and the review
+    (a `review = { ... }` line) an accepted claim is given."""
 
     accepted: list[str] = field(default_factory=list)
     rejected: list[str] = field(default_factory=list)
+    reviews: dict[str, str] = field(default_factory=dict)
+
+
+def review_line(corpus: Corpus, fields: dict[str, object]) -> str:
+    """The TOML line of a claim's review, validated (a rating the folder's scale holds, a URL,
+    a date); raises ReviewError saying what is wrong."""
+    from pydantic import ValidationError
+
+    from factcheck.folder.records import toml_value
+    from factcheck.model import Review
+
+    rating = fields.get("rating")
+    if rating is not None and rating not in corpus.ratings:
+        known = ", ".join(sorted(corpus.ratings)) or "none yet: 'factcheck new rating'"
+        raise ReviewError(f"--rating {rating}: no such rating in the folder (known: {known})")
+    try:
+        review = Review.model_validate({k: v for k, v in fields.items() if v is not None})
+    except ValidationError as error:
+        from factcheck.folder.store import friendly_message
+
+        first = error.errors()[0]
+        place = ".".join(map(str, first["loc"])) or "review"
+        why = friendly_message("claims", ["review", *first["loc"]], first)
+        raise ReviewError(f"the review cannot be kept ({place}: {why})") from None
+    return f"review = {toml_value(review.model_dump(exclude_none=True))}"
 
 
 def drafts(corpus: Corpus, topics: Sequence[str] = (), file: Path | None = None) -> list[Claim]:
@@ -75,11 +101,11 @@ def apply(folder: Folder, corpus: Corpus, decisions: Decisions) -> None:
     for record_id in decisions.rejected:
         by_file[corpus.origin[record_id]][1].add(record_id)
     for path, (accept, reject) in by_file.items():
-        folder.edit(Path(path), _change(accept, reject), corpus.left_out)
+        folder.edit(Path(path), _change(accept, reject, decisions.reviews), corpus.left_out)
 
 
-def _change(accept: set[str], reject: set[str]) -> Callable[[str], str]:
-    return lambda text: edited(text, accept, reject)
+def _change(accept: set[str], reject: set[str], reviews: dict[str, str]) -> Callable[[str], str]:
+    return lambda text: edited(text, accept, reject, reviews)
 
 
 def _claims_read(check: Check) -> set[str]:

@@ -12,7 +12,7 @@ from factcheck import completion
 from factcheck.cli import prompts
 from factcheck.cli.base import app, handles_errors
 from factcheck.cli.folder import claims_folder
-from factcheck.cli.options import ClaimsDir, JsonFlag, NoInput, TopicFilter
+from factcheck.cli.options import ClaimsDir, JsonFlag, NoInput, TopicFilter, option_date
 from factcheck.errors import UsageError as UsageProblem
 
 if TYPE_CHECKING:
@@ -37,6 +37,29 @@ DraftsFile = Annotated[
     Path | None,
     typer.Option("--file", metavar="FILE", help="Review only the drafts of this claims file."),
 ]
+RatingId = Annotated[
+    str | None,
+    typer.Option("--rating", metavar="ID", help="With one --accept: the claim's rating, a "
+                 "[[ratings]] ID of the folder."),
+]  # fmt: skip
+RatingWords = Annotated[
+    str | None,
+    typer.Option("--rating-words", metavar="TEXT", help="With one --accept: a rating no "
+                 "scale holds, as published ('Misleading')."),
+]  # fmt: skip
+Rationale = Annotated[
+    str | None, typer.Option("--rationale", metavar="TEXT", help="Why, in a sentence or two.")
+]
+ReviewUrl = Annotated[
+    str | None, typer.Option("--review-url", metavar="URL", help="Where the review is published.")
+]
+ReviewDate = Annotated[
+    str | None,
+    typer.Option("--review-date", metavar="DATE", help="When it was published (default today)."),
+]
+Reviewer = Annotated[
+    str | None, typer.Option("--reviewer", metavar="NAME", help="The desk or fact-checker.")
+]
 CHOICES = {"a": "accept", "r": "reject", "s": "skip", "q": "quit"}
 
 
@@ -47,6 +70,12 @@ def review_command(
     reject: RejectIds = None,
     topic: TopicFilter = None,
     file: DraftsFile = None,
+    rating: RatingId = None,
+    rating_words: RatingWords = None,
+    rationale: Rationale = None,
+    review_url: ReviewUrl = None,
+    review_date: ReviewDate = None,
+    reviewer: Reviewer = None,
     claims: ClaimsDir = "claims",
     no_input: NoInput = False,
     as_json: JsonFlag = False,
@@ -57,19 +86,28 @@ def review_command(
     rejecting takes out the record; every other byte of the file stays as it was, and the
     folder is validated before the change is kept.
 
+    With one --accept, --rating (or --rating-words), --rationale, --review-url, --review-date
+    and --reviewer give the claim the desk's review as it is accepted.
+
     Examples:
 
     \b
       factcheck review
       factcheck review --topic detainers
       factcheck review --no-input --accept hurt-spending-up --reject article-meeting-ended
+      factcheck review --no-input --accept hurt-spending-up --rating false \\
+          --rationale "Up 23.7 percent, not 80." --review-url https://desk.example/hurt
     """
     from factcheck import reviewing
 
     folder = claims_folder(claims)
     corpus = folder.corpus()
+    given = {"rating": rating, "textual_rating": rating_words, "rationale": rationale,
+             "url": review_url, "date": review_date, "reviewer": reviewer}  # fmt: skip
     if accept or reject:
         decisions = reviewing.decided(corpus, accept or [], reject or [])
+        if any(v is not None for v in given.values()):
+            decisions.reviews = _review(corpus, accept or [], given)
         reviewing.apply(folder, corpus, decisions)
     elif prompts.at_a_terminal(no_input):
         decisions = _interactively(folder, corpus, reviewing.drafts(corpus, topic or [], file))
@@ -77,6 +115,20 @@ def review_command(
         raise UsageProblem("nothing to review: name drafts with --accept ID or --reject ID, or "
                            "run at a terminal without --no-input")  # fmt: skip
     _report(decisions, as_json)
+
+
+def _review(corpus: Corpus, accept: list[str], given: dict[str, str | None]) -> dict[str, str]:
+    """The review line of the one claim accepted, from the options."""
+    import datetime as dt
+
+    from factcheck import reviewing
+
+    claims = [a for a in accept if a in corpus.claims]
+    if len(claims) != 1:
+        raise UsageProblem("a review (--rating, --rationale, ...) goes with one claim --accept")
+    fields: dict[str, object] = dict(given)
+    fields["date"] = option_date("--review-date", given["date"]) or dt.date.today()
+    return {claims[0]: reviewing.review_line(corpus, fields)}
 
 
 def _interactively(folder: Folder, corpus: Corpus, drafts: list[Claim]) -> Decisions:

@@ -9,7 +9,7 @@ change, or the edit is refused (a record written as an inline table, say) rather
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Mapping
 from typing import Any
 
 import tomli
@@ -26,8 +26,16 @@ class EditError(UsageError, ValueError):
     """The file cannot be edited without touching other bytes; the message says what to do."""
 
 
-def edited(text: str, accept: Collection[str], reject: Collection[str]) -> str:
-    """`text` with the drafts in `accept` made records and those in `reject` removed."""
+def edited(
+    text: str,
+    accept: Collection[str],
+    reject: Collection[str],
+    reviews: Mapping[str, str] | None = None,
+) -> str:
+    """`text` with the drafts in `accept` made records and those in `reject` removed. An
+    accepted record with a line in `reviews` (`review = { ... }`, TOML) gets it where its
+    `draft = true` line was."""
+    reviews = reviews or {}
     pieces: list[str] = []
     at = 0
     done: set[str] = set()
@@ -40,7 +48,8 @@ def edited(text: str, accept: Collection[str], reject: Collection[str]) -> str:
             done.add(record_id)
         elif record_id in accept:
             block = text[start:end]
-            kept, count = _DRAFT_LINE.subn("", block)
+            line = reviews.get(record_id)
+            kept, count = _DRAFT_LINE.subn(_replacement(f"{line}\n" if line else ""), block)
             if count != 1:
                 raise EditError(f"record '{record_id}' has no line 'draft = true' of its own")
             pieces += [text[at:start], kept]
@@ -51,8 +60,13 @@ def edited(text: str, accept: Collection[str], reject: Collection[str]) -> str:
     if missing:
         raise EditError(f"not written as a [[table]] of its own: {', '.join(sorted(missing))}")
     result = "".join(pieces)
-    _verify(text, result, accept, reject)
+    _verify(text, result, accept, reject, reviews)
     return result
+
+
+def _replacement(text: str) -> Callable[[re.Match[str]], str]:
+    """A replacement taken as it is (no backslash or group in it is read)."""
+    return lambda _: text
 
 
 def _records(text: str) -> list[tuple[int, int, str | None]]:
@@ -69,9 +83,11 @@ def _records(text: str) -> list[tuple[int, int, str | None]]:
     return found
 
 
-def _verify(before: str, after: str, accept: Collection[str], reject: Collection[str]) -> None:
+def _verify(before: str, after: str, accept: Collection[str], reject: Collection[str],
+            reviews: Mapping[str, str]) -> None:  # fmt: skip
     try:
-        wanted = _changed(tomli.loads(before), accept, reject)
+        wanted = _changed(tomli.loads(before), accept, reject,
+                          {k: tomli.loads(v)["review"] for k, v in reviews.items()})  # fmt: skip
         got = tomli.loads(after)
     except tomli.TOMLDecodeError:
         got, wanted = None, True
@@ -80,7 +96,8 @@ def _verify(before: str, after: str, accept: Collection[str], reject: Collection
                         "hand (take out its 'draft = true' line, or the record)")  # fmt: skip
 
 
-def _changed(data: dict[str, Any], accept: Collection[str], reject: Collection[str]) -> Any:
+def _changed(data: dict[str, Any], accept: Collection[str], reject: Collection[str],
+             reviews: Mapping[str, Any]) -> Any:  # fmt: skip
     for kind in KINDS:
         records = data.get(kind)
         if not isinstance(records, list):
@@ -92,6 +109,8 @@ def _changed(data: dict[str, Any], accept: Collection[str], reject: Collection[s
                 continue
             if record_id in accept:
                 record = {k: v for k, v in record.items() if k != "draft"}
+                if isinstance(record_id, str) and record_id in reviews:
+                    record["review"] = reviews[record_id]
             kept.append(record)
         data[kind] = kept
         if not kept:
