@@ -493,3 +493,56 @@ def test_outlet_role_quote_and_figures_survive_export_then_import(write_claims, 
         assert again[key] == original[key], key
     written = next(folder.glob("*.toml")).read_text(encoding="utf-8")
     assert 'outlet = "Associated Press"' in written
+
+
+# Tables of claims (issue 31: TSV and CSV were refused as "not JSON").
+TSV = ("\tvclaim\ttitle\n"
+       "0\t122 detainees released from Guantanamo re-engaged in terrorism.\tDid 122 return?\n"
+       "1\t70 per cent of those arrested had out-of-state IDs.\tOut-of-state protesters\n"
+       "2\t\tA row with no claim\n")  # fmt: skip
+
+
+def test_a_tsv_of_claims_imports_with_a_column_mapping_and_twice_adds_nothing(tmp_path):
+    table = tmp_path / "verified.tsv"
+    table.write_text(TSV, encoding="utf-8")
+    folder = tmp_path / "claims"
+    args = ("import", table, "--columns", "text=vclaim,headline=title", "--rating-words",
+            "see the fact-check", "--topic", "archive", "--claims", folder)  # fmt: skip
+    first = run(*args)
+    assert first.exit_code == 0, first.stderr
+    assert "line 4: no claim text in its column; skipped" in first.stderr
+    listed = run_json("list", "--claims", folder)
+    assert sorted(c["text"][:12] for c in listed) == ["122 detainee", "70 per cent "]
+    assert {c["review"]["textual_rating"] for c in listed} == {"see the fact-check"}
+    assert {c["review"]["headline"] for c in listed} == {"Did 122 return?",
+                                                         "Out-of-state protesters"}  # fmt: skip
+    again = run(*args)
+    assert again.exit_code == 0 and "nothing to add" in again.stderr
+
+
+def test_a_csv_is_read_by_its_headers_names(tmp_path):
+    table = tmp_path / "sheet.csv"
+    table.write_text('claim,speaker,date,rating,review_url\n"Crime fell 30%, he said",Jane Roe,'
+                     "2024-05-01,False,https://desk.example/r/1\n", encoding="utf-8")  # fmt: skip
+    folder = tmp_path / "claims"
+    assert run("import", table, "--topic", "crime", "--claims", folder).exit_code == 0
+    (claim,) = run_json("list", "--claims", folder)
+    assert (claim["text"], claim["speaker"], claim["date"]) == (
+        "Crime fell 30%, he said", "Jane Roe", "2024-05-01")  # fmt: skip
+    assert claim["review"]["textual_rating"] == "False"
+
+
+@pytest.mark.parametrize(
+    ("text", "args", "message"),
+    [("a\tb\nx\ty\n", [], "no column for the claim's text; name it with --columns"),
+     (TSV, ["--columns", "text=nope"], "no column 'nope' for text"),
+     (TSV, ["--columns", "colour=vclaim"], "write FIELD=COLUMN"),
+     (TSV, [], "no row has a rating"),
+     ("", [], "is empty")],
+)  # fmt: skip
+def test_a_table_that_cannot_be_read_says_what_to_do(tmp_path, text, args, message):
+    table = tmp_path / "t.tsv"
+    table.write_text(text, encoding="utf-8")
+    result = run("import", table, *args, "--topic", "t", "--claims", tmp_path / "claims")
+    assert result.exit_code == 2 and message in result.stderr
+    assert not (tmp_path / "claims").exists()

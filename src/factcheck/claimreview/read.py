@@ -261,3 +261,13 @@ def _language(value: Any) -> str | None:
     if text is None and isinstance(value, dict):
         text = _text(value.get("alternateName"))
     return text if text and re.fullmatch(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*", text) else None
+
+
+def plain_text(value: Any) -> str | None:
+    """A value's text, spaces made single; None for none (claimreview/table.py reads cells so)."""
+    return _text(value)
+
+
+def date_part(value: Any) -> str | None:
+    """The YYYY-MM-DD of a date as publishers write it."""
+    return _date(value)

@@ -103,6 +103,17 @@ ImportTopic = Annotated[
 DryRun = Annotated[
     bool, typer.Option("--dry-run", help="Print what would be written; write nothing.")
 ]
+TableColumns = Annotated[
+    str | None,
+    typer.Option("--columns", metavar="FIELD=COLUMN,...", help="For a TSV or CSV table: which "
+                 "column holds what (text, speaker, date, url, rating, reviewer, review_url, "
+                 "review_date, headline, rationale); by default found by the headers' names."),
+]  # fmt: skip
+TableRating = Annotated[
+    str | None,
+    typer.Option("--rating-words", metavar="TEXT", help="For a table: the rating of rows that "
+                 "have none ('see the fact-check'), since an imported review needs one."),
+]  # fmt: skip
 
 
 @app.command("import")
@@ -112,9 +123,12 @@ def import_command(
     topic: ImportTopic = "imported",
     file: ImportFileOption = None,
     dry_run: DryRun = False,
+    columns: TableColumns = None,
+    rating_words: TableRating = None,
     claims: ClaimsDir = "claims",
 ) -> None:
-    """Import ClaimReview records as claims, sources and ratings. IDs are derived from each
+    """Import ClaimReview records (or a TSV or CSV table of claims) as claims, sources and
+    ratings. IDs are derived from each
     review, so importing the same file twice adds nothing; every record written passes
     validate; what cannot be read is reported with its place in the file.
 
@@ -123,10 +137,11 @@ def import_command(
     \b
       factcheck import afp.jsonld --claims claims --topic covid
       factcheck import api-response.json --dry-run
+      factcheck import verified_claims.tsv --columns text=vclaim,headline=title \\
+          --rating-words "see the fact-check" --topic archive
     """
     import re
 
-    from factcheck.claimreview import read
     from factcheck.claimreview import records as to_records
     from factcheck.folder import records
     from factcheck.model import SLUG_PATTERN
@@ -135,9 +150,8 @@ def import_command(
     if not re.fullmatch(SLUG_PATTERN, topic):
         raise UsageProblem(f"--topic {topic!r} is not a topic ID: lowercase letters, digits "
                            "and hyphens, e.g. 'covid-vaccines'")  # fmt: skip
-    document = _json_document(path)
+    reading = _reading(path, columns, rating_words)
     corpus = load_for_adding(claims, create=not dry_run)
-    reading = read.read(document)
     imported = to_records.to_records(reading.found, corpus, topic)
     for where, what in [*reading.problems, *imported.problems]:
         terminal.error(f"{path}: {where}: {what}")
@@ -160,6 +174,18 @@ def import_command(
     _writable_target(target, Path(claims), claims)
     append_checked(target, text, claims, corpus.left_out)
     terminal.note(f"added to {target}: {summary}")
+
+
+def _reading(path: Path, columns: str | None, rating_words: str | None) -> Any:
+    """The reviews of a ClaimReview document, or of a table of claims (TSV, CSV)."""
+    from factcheck.claimreview import read, table
+
+    if table.is_table(str(path)) or columns is not None:
+        raw = read_input(str(path), MAX_IMPORT_BYTES)
+        if len(raw) > MAX_IMPORT_BYTES:
+            raise UsageProblem(f"{path}: more than {MAX_IMPORT_BYTES // 2**20} MB; split it")
+        return table.read_table(raw, str(path), table.parse_columns(columns), rating_words)
+    return read.read(_json_document(path))
 
 
 def _json_document(path: Path) -> Any:
