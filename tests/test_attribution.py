@@ -96,6 +96,25 @@ def test_nobody_named_keeps_the_article_voice():
     assert speakers(text) == ["the article", "the article"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what is said is no one who says it (WordNet: no kind of person or group)
+        "His views were echoed by the tax experts I spoke to.",
+        "The proposals send a clear message that taxes will rise.",
+        # a reporting verb that reports nothing: a participle, a clausal subject
+        "Under the plan, taxpayers reporting capital gains would pay more.",
+    ],
+)
+def test_no_speaker_the_sentence_does_not_name(text):
+    assert speakers(text) == ["the article"]
+
+
+def test_a_group_or_people_named_by_a_common_noun_still_speak():
+    text = "The agency said the jail was full.\nSeveral experts cautioned that costs would rise.\n"
+    assert speakers(text) == ["Agency", "Several experts"]
+
+
 @pytest.fixture
 def model_folder():
     folder = pipeline.reupload_folder()

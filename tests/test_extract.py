@@ -256,6 +256,9 @@ def test_figures_in_free_text():
          "1990s, ranked 5th, a third term.", []),
         ("Unemployment is up 5 percentage points, and prices rose 3%.",
          [("change", "up 5 percentage points"), ("change_2", "rose 3%")]),
+        # a period is no figure, and "over" there no hedge
+        ("The plan would cost $374 billion over 10 years, or $84 billion over the next 5 years.",
+         [("figure", "$374 billion"), ("figure_2", "$84 billion")]),
     ],
 )  # fmt: skip
 def test_figures_as_newsrooms_write_them(sentence, expected):

@@ -242,12 +242,18 @@ def _cues(doc: Any, quoted: list[tuple[int, int]]) -> list[tuple[Any, Any]]:
             token.lemma_.lower() in CUE_LEMMAS or _sends_words(token)
         ):
             continue
+        if token.dep_ in _NOT_SAYING:
+            continue  # "taxpayers reporting capital gains would pay ...": no one says anything
         if token.lemma_.lower() == "call" and not _calls_something(token, quoted):
             continue
         subject = _subject(token, quoted)
         if subject is not None:
             pairs.append((token, subject))
     return sorted(pairs, key=lambda pair: (_depth(pair[0]), pair[0].i))
+
+
+# A cue that modifies a noun or is the subject of another verb reports no speech.
+_NOT_SAYING = frozenset({"acl", "csubj", "csubjpass"})
 
 
 def _calls_something(verb: Any, quoted: list[tuple[int, int]]) -> bool:
@@ -323,11 +329,25 @@ def _resolved(mention: Any, cue: Any, people: People, salience: Salience) -> _Sa
             return _Said(people.saw(titled), "", f"{cue_text} (title)", start, end)
     if mention.pos_ in ("PRON", "DET", "NUM") or mention.lower_ in ("it", "this", "that"):
         return None
+    if mention.pos_ == "NOUN" and not _can_speak(mention.lemma_.lower()):
+        return None  # "His views were echoed", "the proposals send a message": no speaker
     phrase = _phrase(mention)
     if len(phrase) > 8:
         return None
     text = re.sub(r"^(?:the|a|an)\s+", "", phrase.text, flags=re.I)
     return _Said(None, text[:1].upper() + text[1:], cue_text, phrase.start_char, phrase.end_char)
+
+
+def _can_speak(noun: str) -> bool:
+    """A common noun that can name who says something, by WordNet: a kind of person
+    ("experts", "officials") or of group ("the agency", "the committee"), not a thing said
+    ("views", "proposals", "a speech")."""
+    from factcheck.text.wordnet import nouns
+
+    hierarchy = nouns()
+    if not hierarchy.is_noun(noun):
+        return False
+    return hierarchy.can_be_a_person(noun) or hierarchy.kind_of(noun, "group")
 
 
 def _antecedent(pronoun: Any, people: People) -> Person | None:

@@ -72,6 +72,11 @@ _NOT_COUNTED_BEFORE = re.compile(
 )
 _AGE_AFTER = re.compile(r"^(?:\s*(?:and|to|-)\s*\d+)?[\s-]+years?[\s-]+old\b", re.I)
 _SECOND_AGE = re.compile(r"\bages?\s+(?:of\s+)?(?:between\s+)?\d+\s+(?:and|to)\s+$", re.I)
+# "over 10 years", "in the next five years", "for 20 years": the period a figure is about,
+# not a figure (and "over" there is no hedge).
+_PERIOD_AFTER = re.compile(r"^\s+(?:years?|months?|weeks?|days?|decades?|hours?|quarters?)\b",
+                           re.I)  # fmt: skip
+_PERIOD_BEFORE = re.compile(r"\b(?:over|in|for|within|during|next|past|last|first)\s+$", re.I)
 _CLOCK_AFTER = re.compile(r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock)", re.I)
 _NEXT_WORD = re.compile(r"\s*([A-Za-z][A-Za-z-]*)")
 # Small words: skipped before the counted noun, and the end of its run after it.
@@ -144,6 +149,8 @@ def _counted(sentence: str, start: int, end: int, number: str) -> bool:
     if _MONTH.search(before) or _NOT_COUNTED_BEFORE.search(before):
         return False
     if re.fullmatch(_YEAR, plain) or _SECOND_AGE.search(before):
+        return False
+    if _PERIOD_AFTER.match(after) and _PERIOD_BEFORE.search(before):
         return False
     return not (_AGE_AFTER.match(after) or _CLOCK_AFTER.match(after))
 

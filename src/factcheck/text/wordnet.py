@@ -109,6 +109,14 @@ class NounHierarchy:
             senses_a & self.above(s) for s in senses_b
         )
 
+    def kind_of(self, word: str, kind: str) -> bool:
+        """Whether some sense of `word` is a kind of the commonest sense of `kind` ("agency"
+        and "committee" of "group"; "proposal" and "speech" not)."""
+        if not (self.is_noun(word) and self.is_noun(kind)):
+            return False
+        wanted = self.senses(kind)[0]
+        return any(s == wanted or wanted in self.above(s) for s in self.senses(word))
+
     def can_be_a_person(self, word: str) -> bool:
         """Whether some sense of the word is a kind of person ("model", "senator", and "dog"
         too, in one rare sense)."""
