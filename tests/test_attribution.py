@@ -110,6 +110,20 @@ def test_no_speaker_the_sentence_does_not_name(text):
     assert speakers(text) == ["the article"]
 
 
+def test_said_name_colon_gives_the_speaker():
+    text = ('Ryan Ellis, a tax consultant, said it was hard to avoid.\n'
+            'Said Ellis: "I do not see any interest in reform."\n')  # fmt: skip
+    assert speakers(text) == ["Ryan Ellis", "Ryan Ellis"]
+
+
+def test_a_pronoun_once_resolved_keeps_its_gender():
+    # "she said" meant Ann Lee: a later "he" is not her (issue 27's "she said" given to Obama)
+    text = ("Ann Lee, the mayor, spoke at the hall.\n"
+            "She said the plan would work.\n"
+            "He said the plan would fail.\n")  # fmt: skip
+    assert speakers(text)[1:] == ["Ann Lee", "the article"]
+
+
 def test_a_group_or_people_named_by_a_common_noun_still_speak():
     text = "The agency said the jail was full.\nSeveral experts cautioned that costs would rise.\n"
     assert speakers(text) == ["Agency", "Several experts"]

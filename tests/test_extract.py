@@ -259,6 +259,8 @@ def test_figures_in_free_text():
         # a period is no figure, and "over" there no hedge
         ("The plan would cost $374 billion over 10 years, or $84 billion over the next 5 years.",
          [("figure", "$374 billion"), ("figure_2", "$84 billion")]),
+        ("He took a $916 million loss, perhaps for as long as 18 years.",
+         [("loss", "$916 million")]),
     ],
 )  # fmt: skip
 def test_figures_as_newsrooms_write_them(sentence, expected):

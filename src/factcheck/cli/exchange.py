@@ -92,8 +92,8 @@ ReviewFile = Annotated[
     Path,
     typer.Argument(
         metavar="FILE",
-        help="ClaimReview JSON-LD, a Fact Check Tools API "
-        "response, or a Data Commons feed (- for stdin).",
+        help="ClaimReview JSON-LD, a Fact Check Tools API response, a Data Commons feed, or "
+        "a TSV or CSV table of claims (- for stdin).",
     ),
 ]
 ImportTopic = Annotated[

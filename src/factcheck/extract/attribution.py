@@ -212,15 +212,21 @@ def _words_between(doc: Any, start: int, end: int) -> int:
 
 
 def _name_colon(doc: Any, people: People) -> _Said | None:
-    if not doc.ents or doc.ents[0].start != 0 or doc.ents[0].label_ != "PERSON":
+    """'Pat Caddell: ...', and 'Said Ellis: "..."', a known person before a colon."""
+    start = 1 if len(doc) and doc[0].lower_ in _SAID_FIRST else 0
+    colon = next((t.i for t in doc[start : start + 5] if t.text == ":"), None)
+    if colon is None or colon == start:
         return None
-    entity = doc.ents[0]
-    if entity.end >= len(doc) or doc[entity.end].text != ":":
+    name = doc[start:colon]
+    if not all(t.text[:1].isupper() or t.text == "." for t in name):
         return None
-    person = people.named(name_words(entity.text))
+    person = people.named(name_words(name.text))
     if person is None:
         return None
-    return _Said(people.saw(person), "", "name and colon", entity.start_char, entity.end_char)
+    return _Said(people.saw(person), "", "name and colon", name.start_char, name.end_char)
+
+
+_SAID_FIRST = frozenset({"said", "says", "added", "asked", "wrote"})
 
 
 def _cues(doc: Any, quoted: list[tuple[int, int]]) -> list[tuple[Any, Any]]:

@@ -76,7 +76,11 @@ _SECOND_AGE = re.compile(r"\bages?\s+(?:of\s+)?(?:between\s+)?\d+\s+(?:and|to)\s
 # not a figure (and "over" there is no hedge).
 _PERIOD_AFTER = re.compile(r"^\s+(?:years?|months?|weeks?|days?|decades?|hours?|quarters?)\b",
                            re.I)  # fmt: skip
-_PERIOD_BEFORE = re.compile(r"\b(?:over|in|for|within|during|next|past|last|first)\s+$", re.I)
+_PERIOD_BEFORE = re.compile(
+    r"\b(?:over|in|for|within|during|next|past|last|first)\s+"
+    r"(?:(?:as long as|up to|nearly|about|almost|more than|at least)\s+)?$",
+    re.I,
+)
 _CLOCK_AFTER = re.compile(r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock)", re.I)
 _NEXT_WORD = re.compile(r"\s*([A-Za-z][A-Za-z-]*)")
 # Small words: skipped before the counted noun, and the end of its run after it.
@@ -219,8 +223,10 @@ def _noun_after(rest: str) -> str | None:
         match = _NEXT_WORD.match(rest)
         if match is None:
             break
-        word = match.group(1).lower().replace("-", "_")
+        word = match.group(1).lower().replace("-", "_").strip("_")
         rest = rest[match.end() :]
+        if not word:
+            break
         if word in _NOT_NAMES or (words and (word in _SKIPPED_NAMES or _verb_like(word))):
             break
         if word not in _SKIPPED_NAMES:

@@ -250,6 +250,10 @@ class Salience:
                 return person
             if person.gender is None and unknown is None:
                 unknown = person
+        if unknown is not None:
+            # "she said" meant her: a later "he" is someone else (Hillary Clinton was given a
+            # "he" that meant Donald Trump).
+            unknown.gender = pronoun
         return unknown
 
     def after(self, doc: Any, quoted: list[tuple[int, int]], people: People,
