@@ -16,7 +16,7 @@ from factcheck.cli.folder import (
     load_for_adding,
     read_input,
 )
-from factcheck.cli.options import ClaimsDir, ExchangeFormat, ImportFileOption
+from factcheck.cli.options import ClaimsDir, ExchangeFormat, ImportFileOption, option_topics
 from factcheck.errors import (
     EXIT_USAGE,
 )
@@ -140,16 +140,11 @@ def import_command(
       factcheck import verified_claims.tsv --columns text=vclaim,headline=title \\
           --rating-words "see the fact-check" --topic archive
     """
-    import re
-
     from factcheck.claimreview import records as to_records
     from factcheck.folder import records
-    from factcheck.model import SLUG_PATTERN
     from factcheck.output import terminal
 
-    if not re.fullmatch(SLUG_PATTERN, topic):
-        raise UsageProblem(f"--topic {topic!r} is not a topic ID: lowercase letters, digits "
-                           "and hyphens, e.g. 'covid-vaccines'")  # fmt: skip
+    option_topics([topic])
     reading = _reading(path, columns, rating_words)
     corpus = load_for_adding(claims, create=not dry_run)
     imported = to_records.to_records(reading.found, corpus, topic)

@@ -16,6 +16,7 @@ from factcheck.cli.options import (
     DocumentFormat,
     JsonFlag,
     option_date,
+    option_topics,
     output_format,
     paged,
 )
@@ -26,9 +27,6 @@ from factcheck.text.sentences import MAX_SENTENCE
 if TYPE_CHECKING:
     from factcheck.extract.drafts import Drafts, Origin
     from factcheck.extract.run import Candidate, Extraction
-
-# An article is a few tens of kilobytes; past this, a file is not one (or stdin never ends).
-MAX_BYTES = 8 * 1024 * 1024  # the library's article.MAX_BYTES, kept here to spare its import
 
 
 ArticleFile = Annotated[
@@ -136,12 +134,9 @@ def _check_options(topics: list[str], url: str | None) -> None:
     """What a draft record would refuse, said of the option before the article is read."""
     import re
 
-    from factcheck.model import SLUG_PATTERN, URL_PATTERN
+    from factcheck.model import URL_PATTERN
 
-    for topic in topics:
-        if not re.fullmatch(SLUG_PATTERN, topic):
-            raise UsageProblem(f"--topic {topic!r} is not a topic ID: lowercase letters, "
-                               "digits and hyphens, from a letter (e.g. 'detainers')")  # fmt: skip
+    option_topics(topics)
     if url is not None and not re.match(URL_PATTERN, url):
         raise UsageProblem(f"--url {url!r} is not a web address: write it in full, "
                            "'https://example.org/page'")  # fmt: skip
@@ -194,7 +189,7 @@ def _article_text(where: str) -> str:
     from factcheck.extract import article
 
     shown = "<stdin>" if where == "-" else where
-    return article.read_article(read_input(where, MAX_BYTES), shown, MAX_BYTES)
+    return article.read_article(read_input(where, article.MAX_BYTES), shown)
 
 
 def _write_drafts(

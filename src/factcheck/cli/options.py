@@ -159,6 +159,20 @@ def option_date(option: str, value: str | None) -> dt.date | None:
         ) from None
 
 
+def option_topics(topics: list[str]) -> list[str]:
+    """Topics given with --topic for new records, each an ID, or a usage error with the fix
+    (the record's model would refuse it later with its regular expression)."""
+    import re
+
+    from factcheck.model import SLUG_PATTERN
+
+    for topic in topics:
+        if not re.fullmatch(SLUG_PATTERN, topic):
+            raise UsageProblem(f"--topic {topic!r} is not a topic ID: lowercase letters, digits "
+                               "and hyphens, from a letter (e.g. 'covid-vaccines')")  # fmt: skip
+    return topics
+
+
 def claim_filter(
     topic: list[str] | None,
     speaker: str | None,

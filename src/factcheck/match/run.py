@@ -49,25 +49,27 @@ def match(
     model = model or shipped()
     leave_out = set(leave_out)
     asked = features.query(index, text)
-    same = [n for n in index.same_text(text) if n not in leave_out]
-    found = features.candidates(index, asked, leave_out, by_meaning, also=same)
+    same = {n for n in index.same_text(text) if n not in leave_out}
+    found = features.candidates(index, asked, leave_out, by_meaning, also=sorted(same))
     # The same text is the surest match there is, however common its words are in the
     # archive (BM25 gives a word held by every claim no weight: 300 copies scored 0.004).
     scored = [(SAME_TEXT if c.number in same else model.score(c.values), c) for c in found]
     scored.sort(key=lambda pair: (-pair[0], pair[1].number))
     return [
-        Match(index.documents[c.number], c.number, score, rank, _reason(index, asked, c, model))
+        Match(index.documents[c.number], c.number, score, rank,
+              _reason(index, asked, c, model, c.number in same))
         for rank, (score, c) in enumerate(scored[:top], start=1)
-    ]
+    ]  # fmt: skip
 
 
-def _reason(index: Index, asked: features.Query, found: features.Candidate, model: Model) -> Reason:
+def _reason(index: Index, asked: features.Query, found: features.Candidate, model: Model,
+            same_text: bool) -> Reason:  # fmt: skip
     document, reading = index.documents[found.number], index.readings[found.number]
     shared = reading.stem_set & asked.reading.stem_set
     contributions = model.contributions(found.values)
     strongest = sorted((n for n, v in contributions.items() if v > 0),
                        key=lambda n: -contributions[n])[:3]  # fmt: skip
-    if found.number in index.same_text(asked.text):
+    if same_text:
         strongest = ["same_text", *strongest[:2]]
     return Reason(
         words=words.surface_words(document.both, shared),
