@@ -182,6 +182,13 @@ def test_the_worked_example_explains_itself():
     assert "'about one in seven' is closer" in (result.explanation or "")
 
 
+def test_a_change_is_no_share_so_it_has_no_one_in_n():
+    """'change(100, 180) = 0.8 (80%, one in 1.25)' read as nonsense on the report's page."""
+    result = calculate("change(100, 180)", "rose 50%", lambda ref: parse_figure(ref))
+    assert result.one_in is None
+    assert (result.explanation or "").startswith("change(100, 180) = 0.8 (80%). ")
+
+
 @pytest.mark.parametrize(
     ("expression", "claimed", "closer"),
     [

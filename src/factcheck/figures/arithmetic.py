@@ -61,7 +61,9 @@ class Computed(BaseModel):
     interval: Bounds
 
     @staticmethod
-    def of(result: Value, count: bool = False) -> Computed:
+    def of(result: Value, count: bool = False, change: bool = False) -> Computed:
+        """A count has no percentage; a change is no share of a whole: "80%", never
+        "one in 1.25"."""
         point = result.point
         decimal, exact = exact_decimal(point)
         lo, hi = result.interval.lo, result.interval.hi
@@ -70,7 +72,7 @@ class Computed(BaseModel):
             value=decimal,
             value_exact=exact,
             percent=None if count else percent_text(point),
-            one_in=None if count else one_in_text(point),
+            one_in=None if count or change else one_in_text(point),
             interval=Bounds(
                 lo=None if lo is None else exact_decimal(lo)[0],
                 hi=None if hi is None else exact_decimal(hi)[0],
@@ -104,7 +106,7 @@ def judge(
 ) -> Judgement:
     """The verdict on `figure` for the value of `computation`, with its explanation.
     `parts` (old, new) are the two ends when the computation is a change."""
-    computed = Computed.of(result)
+    computed = Computed.of(result, change=parts is not None)
     c, v = result.point, figure.value
     share = figure.kind.in_percent
     opening = f"{computation} = {computed.readable(share)}."
@@ -328,7 +330,7 @@ def calculate(text: str, claimed: str | None, resolve: Resolver) -> Calculation:
             expression=text, value=None, value_exact=None, fraction=None, percent=None,
             one_in=None, interval=None, **_verdict_fields(judgement),
         )  # fmt: skip
-    computed = Computed.of(result)
+    computed = Computed.of(result, change=change_parts(node) is not None)
     fields = computed.model_dump(include={"value", "value_exact", "fraction", "percent", "one_in"})
     calculation = Calculation(expression=text, interval=computed.interval, **fields)
     if figure is None:
