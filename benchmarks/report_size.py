@@ -1,5 +1,8 @@
 """Time and peak memory of `factcheck report` over a folder of reviewed claims (issue 30: 1,000
-reviewed claims written in under 2 s), as whole processes, at two sizes.
+reviewed claims written in under 2 s, and opened in Chromium in under 2 s), as whole processes, at
+two sizes. The page is opened in headless Chromium through Playwright where both are installed
+(`pip install -e '.[browser]'`, Debian's chromium-headless-shell): wall time from navigation to
+the page laid out in full, nothing fetched.
 
     python benchmarks/report_size.py [N ...]      # default 500 1000
 """
@@ -7,10 +10,16 @@ reviewed claims written in under 2 s), as whole processes, at two sizes.
 from __future__ import annotations
 
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
+
+BROWSERS = ("chromium-headless-shell", "chromium", "google-chrome")
+QUIET = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
 
 RATINGS = "".join(
     f'[[ratings]]\nid = "r{n}"\nlabel = "Rating {n}"\nvalue = {n}\nbest = 5\nworst = 1\n\n'
@@ -43,6 +52,28 @@ def timed(args: list[str]) -> tuple[float, int]:
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), after.ru_maxrss
 
 
+def opened(page: Path) -> str:
+    """Seconds from navigation to the whole page laid out, in headless Chromium."""
+    executable = next((p for name in BROWSERS if (p := shutil.which(name))), None)
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return "not opened (no Playwright)"
+    if executable is None:
+        return "not opened (no Chromium)"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=QUIET)
+        tab = browser.new_page(viewport={"width": 1280, "height": 900})
+        own = page.resolve().as_uri()
+        tab.route("**/*", lambda r: r.continue_() if r.request.url == own else r.abort())
+        start = time.perf_counter()
+        tab.goto(own, wait_until="load")
+        tab.evaluate("document.documentElement.scrollHeight")  # forces the full layout
+        seconds = time.perf_counter() - start
+        browser.close()
+    return f"opened in Chromium in {seconds:.2f} s"
+
+
 def main(argv: list[str]) -> int:
     for size in [int(a) for a in argv] or [500, 1000]:
         with tempfile.TemporaryDirectory() as scratch:
@@ -51,7 +82,7 @@ def main(argv: list[str]) -> int:
             cpu, peak = timed(["report", "--claims", str(claims), "-o", str(page)])
             kb = page.stat().st_size // 1024
             print(f"{size:>6} reviewed claims  {cpu:5.2f} s CPU  peak {peak // 1024:>4} MB  "
-                  f"page {kb:,} KB")  # fmt: skip
+                  f"page {kb:,} KB  {opened(page)}")  # fmt: skip
     return 0
 
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -50,3 +51,31 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory):
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("FACTCHECK_CACHE_DIR", str(folder))
         yield folder
+
+
+# The seed corpus as a desk has it after `review`: one claim rated, on a scale of 1 to 5.
+SEED_RATINGS = """
+[[ratings]]
+id = "mostly-true"
+label = "Mostly true"
+value = 4
+best = 5
+worst = 1
+"""
+SEED_REVIEW = (
+    'review = { rating = "mostly-true", reviewer = "The Example Desk", date = 2025-07-12, '
+    'url = "https://desk.example/reviews/one-in-eight", '
+    'rationale = "4,561 of 33,179 is 13.75%, nearer one in seven." }\n'
+)
+
+
+def reviewed_seed(tmp_path: Path) -> Path:
+    """The bundled seed corpus with one claim reviewed, as a desk would after `review`."""
+    folder = tmp_path / "claims"
+    shutil.copytree(SEED_CLAIMS, folder)
+    (seed,) = folder.glob("*.toml")
+    lines = seed.read_text(encoding="utf-8").splitlines(keepends=True)
+    at = lines.index('id = "newsom-one-in-eight"\n') + 1
+    seed.write_text("".join([*lines[:at], SEED_REVIEW, *lines[at:]]), encoding="utf-8")
+    (folder / "ratings.toml").write_text(SEED_RATINGS, encoding="utf-8")
+    return folder

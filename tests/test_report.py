@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, run
+from conftest import FIXTURES, reviewed_seed, run
 
 GOLDEN = Path(__file__).parent / "golden"
 HOSTILE = FIXTURES / "report"
@@ -62,6 +62,14 @@ def test_the_reviewed_corpus_page_matches_its_golden_copy(tmp_path):
     if os.environ.get("FACTCHECK_UPDATE_GOLDEN") == "1":
         (GOLDEN / "report.html").write_text(html, encoding="utf-8")
     assert html == (GOLDEN / "report.html").read_text(encoding="utf-8")
+
+
+def test_the_reviewed_seed_page_matches_its_golden_copy(tmp_path):
+    """The seed corpus's page, its check drawn: a layout change shows in review."""
+    html, _ = page(tmp_path, reviewed_seed(tmp_path), "--publisher", "The Example Desk")
+    if os.environ.get("FACTCHECK_UPDATE_GOLDEN") == "1":
+        (GOLDEN / "report-seed.html").write_text(html, encoding="utf-8")
+    assert html == (GOLDEN / "report-seed.html").read_text(encoding="utf-8")
 
 
 def test_nothing_from_a_record_runs_or_loads(tmp_path):

@@ -13,7 +13,7 @@ from factcheck.figures.quantity import Figure, FigureError, Kind, decimal_text, 
 from factcheck.model import Rating
 
 INK, MUTED, CLAIMED, COMPUTED, RANGE = "#1a1a1a", "#595959", "#1f4e99", "#8a4b00", "#dbe6f6"
-WIDTH, ROW, LABEL = 360, 26, 86
+WIDTH, ROW, LABEL, VALUE = 360, 26, 86, 56
 
 
 def rating_scale(rating: Rating) -> str:
@@ -57,7 +57,7 @@ def check_chart(result: CheckResult) -> str | None:
     lo, hi = min(points), max(points)
     if hi == lo:
         return None
-    span = WIDTH - LABEL - 12
+    span = WIDTH - LABEL - 12 - VALUE  # room after the longest bar for its value, off the bars
 
     def x(value: Fraction) -> float:
         return LABEL + 4 + float((value - lo) / (hi - lo)) * span
@@ -74,7 +74,7 @@ def check_chart(result: CheckResult) -> str | None:
         body.append(f'<text x="0" y="{y + 14}" fill="{INK}" font-size="12">{name}</text>')
         body.append(f'<rect x="{start:.1f}" y="{y + 3}" width="{max(end - start, 1.5):.1f}" '
                     f'height="14" fill="{colour}"/>')  # fmt: skip
-        body.append(f'<text x="{min(end + 4, WIDTH - 60):.1f}" y="{y + 14}" fill="{MUTED}" '
+        body.append(f'<text x="{end + 4:.1f}" y="{y + 14}" fill="{MUTED}" '
                     f'font-size="11">{escape(_value(value, figure))}</text>')  # fmt: skip
     body.append(f'<line x1="{zero:.1f}" y1="0" x2="{zero:.1f}" y2="{2 * ROW + 4}" '
                 f'stroke="{INK}"/>')  # fmt: skip
