@@ -224,8 +224,8 @@ def test_the_library_never_imports_the_command_line():
     assert upward == []
 
 
-FOLDER_LAYERS = ["discovery", "atomic", "edits", "allocation", "problems", "locate", "cache",
-                 "store", "query", "pieces", "listing", "records", "access"]  # fmt: skip
+FOLDER_LAYERS = ["discovery", "atomic", "allocation", "problems", "locate", "cache",
+                 "store", "query", "pieces", "listing", "records", "edits", "access"]  # fmt: skip
 
 
 def test_the_folder_package_imports_only_from_its_earlier_layers():

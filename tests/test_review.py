@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import run, run_json
-from factcheck.folder.edits import EditError, edited
+from factcheck.folder.edits import EditError, edited, with_field
 
 DRAFTS = """# The desk's drafts from the AP story.
 
@@ -133,11 +133,82 @@ def test_at_a_terminal_each_draft_is_shown_and_decided(folder):
     code, said = _at_a_terminal(["review", "--claims", str(folder)], b"x\nr\na\n", folder.parent)
     said = re.sub(r"\x1b\[[0-9;]*m", "", said)
     assert code == 0, said
-    assert "draft 1 of 2: slayings" in said and "answer a, r, s or q" in said
+    assert "draft 1 of 2: slayings" in said and "answer a, r, e, s or q" in said
     assert "suggested check share-check" in said
     after = (folder / "drafts.toml").read_text(encoding="utf-8")
     assert 'id = "slayings"' not in after and "not yet reviewed" not in after
     assert run("validate", "--claims", folder).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("claim", "field", "value", "old", "new"),
+    [("slayings", "speaker", "Baltimore police", 'speaker = "Police"',
+      'speaker = "Baltimore police"'),
+     ("slayings", "topics", "crime, baltimore", 'topics = ["crime"]',
+      'topics = ["crime", "baltimore"]'),
+     # a figure written as a dotted key, one with more than a value, one in a sub-table
+     ("slayings", "before", "397", 'quantities.before = "396"', 'quantities.before = "397"'),
+     ("slayings", "change", "a 13.1 percent drop",
+      'quantities.change = { value = "a 13 percent drop", from = "before", to = "slayings" }',
+      'quantities.change = { value = "a 13.1 percent drop", from = "before", to = "slayings" }'),
+     ("share", "people", "594", 'people = "593"', 'people = "594"')],
+)  # fmt: skip
+def test_a_field_corrected_before_accepting_rewrites_its_line_alone(folder, claim, field, value,
+                                                                     old, new):  # fmt: skip
+    result = run("review", "--no-input", "--accept", claim, "--set", f"{field}={value}",
+                 "--claims", folder)  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    after = (folder / "drafts.toml").read_text(encoding="utf-8")
+    # the draft lines go as accepting takes them (the share's drafted check with it)
+    assert lines_removed(DRAFTS, after.replace(new, old)) == (
+        ["draft = true"]
+        if claim == "slayings"
+        else ["draft = true  # not yet reviewed", "draft = true"]
+    )
+    assert new in after
+    assert run("validate", "--claims", folder).exit_code == 0
+
+
+def test_a_field_the_draft_lacks_gets_a_line_after_its_id():
+    text = '[[claims]]\nid = "x"\ntext = "T"\nspeaker = "S"\ntopics = ["t"]\n'
+    after = with_field(text, "x", ("date",), lambda old: __import__("datetime").date(2025, 1, 2))
+    assert after == text.replace('id = "x"\n', 'id = "x"\ndate = 2025-01-02\n')
+
+
+def test_a_figure_in_an_inline_table_is_rewritten_with_its_table():
+    text = '[[claims]]\nid = "x"\nquantities = { a = "3", b = { value = "4", part_of = "a" } }\n'
+    after = with_field(text, "x", ("quantities", "b"), lambda old: {**old, "value": "2"})
+    assert after == text.replace('value = "4"', 'value = "2"')
+
+
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [("date=yesterday", "is not a date; write YYYY-MM-DD"),
+     ("topics=Crime Stats", "is not a topic ID"),
+     ("people=lots", "is no figure"),
+     ("speaker=", "the answer is empty"),
+     ("source=x", "cannot be edited here; one of: speaker, text, topics, date, people"),
+     ("speaker", "write FIELD=VALUE")],
+)  # fmt: skip
+def test_a_correction_that_cannot_be_kept_changes_nothing(folder, setting, message):
+    result = run("review", "--no-input", "--accept", "share", "--set", setting,
+                 "--claims", folder)  # fmt: skip
+    assert result.exit_code == 2 and message in result.stderr, result.stderr
+    assert (folder / "drafts.toml").read_text(encoding="utf-8") == DRAFTS
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
+def test_at_a_terminal_a_field_is_edited_then_the_draft_accepted(folder):
+    from test_records import _at_a_terminal
+
+    typed = b"e\nspeaker\nBaltimore police\na\nq\n"
+    code, said = _at_a_terminal(["review", "--claims", str(folder)], typed, folder.parent)
+    assert code == 0, said
+    after = (folder / "drafts.toml").read_text(encoding="utf-8")
+    restored = after.replace('speaker = "Baltimore police"', 'speaker = "Police"')
+    assert 'speaker = "Baltimore police"' in after
+    assert lines_removed(DRAFTS, restored) == ["draft = true"]
+    assert "Baltimore police" in re.sub(r"\x1b\[[0-9;]*m", "", said)  # the draft shown again
 
 
 RATINGS = '[[ratings]]\nid = "false"\nlabel = "False"\nvalue = 1\nbest = 5\nworst = 1\n'

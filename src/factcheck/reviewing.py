@@ -1,9 +1,12 @@
 """`factcheck review`'s work: which records are drafts, what accepting or rejecting one
-takes with it, and the edits that do it, file by file (folder/edits.py keeps every other
-byte). A drafted check follows its claim: accepted with it, removed with it."""
+takes with it, a draft's field corrected, and the edits that do it, file by file
+(folder/edits.py keeps every other byte). A drafted check follows its claim: accepted with it,
+removed with it."""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -12,9 +15,12 @@ from pathlib import Path
 from factcheck.errors import UsageError
 from factcheck.figures import expression
 from factcheck.folder.access import Folder
-from factcheck.folder.edits import edited
+from factcheck.folder.edits import edited, with_field
 from factcheck.folder.store import Corpus
-from factcheck.model import Check, Claim, split_reference
+from factcheck.model import SLUG_PATTERN, Check, Claim, split_reference
+
+# The fields a desk corrects in a draft at review, besides each figure by its name.
+EDITABLE = ("speaker", "text", "topics", "date")
 
 
 class ReviewError(UsageError, ValueError):
@@ -102,6 +108,59 @@ def apply(folder: Folder, corpus: Corpus, decisions: Decisions) -> None:
         by_file[corpus.origin[record_id]][1].add(record_id)
     for path, (accept, reject) in by_file.items():
         folder.edit(Path(path), _change(accept, reject, decisions.reviews), corpus.left_out)
+
+
+def editable(claim: Claim) -> list[str]:
+    """What `correct` can change in this claim: its fields, then its figures by name."""
+    return [*EDITABLE, *claim.quantities]
+
+
+def correct(folder: Folder, corpus: Corpus, claim_id: str, field: str, answer: str) -> None:
+    """Give draft claim `claim_id` the desk's `answer` for `field` (speaker, text, topics as
+    'a, b', date as YYYY-MM-DD, or a figure's name and its new text), writing that one line
+    (folder/edits.py); raises ReviewError for an answer the field cannot take."""
+    claim = corpus.claims.get(claim_id)
+    if claim is None or not claim.draft:
+        raise ReviewError(f"no draft claim '{claim_id}' in the folder")
+    if field not in editable(claim):
+        raise ReviewError(f"'{field}' cannot be edited here; one of: {', '.join(editable(claim))}")
+    value = _answer(field, answer.strip())
+    path = (field,) if field in EDITABLE else ("quantities", field)
+
+    def update(old: object) -> object:
+        # a figure with more than a value keeps its other keys: `from`, `part_of`, ...
+        return {**old, "value": value} if isinstance(old, dict) else value
+
+    def change(text: str) -> str:
+        return with_field(text, claim_id, path, update)
+
+    folder.edit(Path(corpus.origin[claim_id]), change, corpus.left_out)
+
+
+def _answer(field: str, answer: str) -> object:
+    """The answer as the field's value, or ReviewError saying how to write it."""
+    if not answer:
+        raise ReviewError(f"{field}: the answer is empty; the field keeps its value")
+    if field == "topics":
+        topics = [t.strip() for t in answer.split(",")]
+        wrong = [t for t in topics if not re.fullmatch(SLUG_PATTERN, t)]
+        if wrong:
+            raise ReviewError(f"topics: '{wrong[0]}' is not a topic ID (lowercase letters, "
+                              "digits and hyphens; several separated by commas)")  # fmt: skip
+        return list(dict.fromkeys(topics))
+    if field == "date":
+        try:
+            return dt.date.fromisoformat(answer)
+        except ValueError:
+            raise ReviewError(f"date: {answer!r} is not a date; write YYYY-MM-DD") from None
+    if field not in EDITABLE:
+        from factcheck.figures.quantity import FigureError, parse_figure
+
+        try:
+            parse_figure(answer)
+        except FigureError as error:
+            raise ReviewError(f"{field}: {answer!r} is no figure ({error})") from None
+    return answer
 
 
 def _change(accept: set[str], reject: set[str], reviews: dict[str, str]) -> Callable[[str], str]:

@@ -1,5 +1,6 @@
 """Edits of one record in a claims file that keep every other byte: a draft accepted (its
-`draft = true` line taken out) or rejected (its [[table]] taken out), for `factcheck review`.
+`draft = true` line taken out), rejected (its [[table]] taken out) or corrected (one field's
+line written anew), for `factcheck review`.
 
 The file is edited as text, so comments, layout and every other record stay exactly as the
 desk wrote them; the result is then parsed and must equal the original's data with just that
@@ -19,6 +20,7 @@ from factcheck.errors import UsageError
 _HEADER = re.compile(r"^[ \t]*\[\[[ \t]*(?P<kind>[A-Za-z_]+)[ \t]*\]\]", re.MULTILINE)
 _DRAFT_LINE = re.compile(r"^[ \t]*draft[ \t]*=[ \t]*true[ \t]*(?:#[^\n]*)?(?:\r?\n|$)", re.M)
 _ID = re.compile(r"^[ \t]*id[ \t]*=[ \t]*[\"']([^\"'\n]*)[\"']", re.MULTILINE)
+_SUBTABLE = re.compile(r"^[ \t]*\[", re.MULTILINE)
 KINDS = ("claims", "checks")
 
 
@@ -62,6 +64,85 @@ def edited(
     result = "".join(pieces)
     _verify(text, result, accept, reject, reviews)
     return result
+
+
+def with_field(
+    text: str, record_id: str, path: tuple[str, ...], update: Callable[[Any], Any]
+) -> str:
+    """`text` with the value at `path` of record `record_id` (("speaker",), or ("quantities",
+    "slayings") for a figure) made `update(old value)`, by rewriting the one line that holds
+    it: `key = ...`, `quantities.name = ...`, a `quantities = { ... }` inline table, or `name =
+    ...` under `[claims.quantities]`; a field the record lacks gets a line after its `id`. The
+    result must parse to the same data with that value changed, else EditError."""
+    from factcheck.folder.records import toml_value
+
+    found = [(start, end) for start, end, named in _records(text) if named == record_id]
+    if len(found) != 1:
+        raise EditError(f"record '{record_id}' is not written as a [[table]] of its own")
+    start, end = found[0]
+    data = tomli.loads(text)
+    record = _record(data, record_id)
+    old: Any = record
+    for step in path:
+        old = old.get(step) if isinstance(old, dict) else None
+    value = update(old)
+    _set(record, path, value)
+    body = text.find("\n", start) + 1 or end  # after the [[header]] line
+    subtable = _SUBTABLE.search(text, body, end)
+    top = subtable.start() if subtable else end  # the record's own keys, before any sub-table
+    newline = "\r\n" if "\r\n" in text[start:end] else "\n"
+    tries = [(".".join(path), value, body, top)]
+    if len(path) == 2:
+        tries.append((path[0], record.get(path[0]), body, top))
+        table = re.search(
+            rf"^[ \t]*\[[ \t]*\w+\.{re.escape(path[0])}[ \t]*\][^\n]*\n", text[top:end], re.M
+        )
+        if table:
+            tries.append(
+                (path[1], value, top + table.end(), _end_of_table(text, top + table.end(), end))
+            )
+    for key, written, at, until in tries:
+        line = re.compile(rf"^[ \t]*{re.escape(key)}[ \t]*=[^\r\n]*(?:\r?\n|$)", re.MULTILINE)
+        old_line = line.search(text, at, until)
+        if old_line is not None:
+            result = (text[: old_line.start()] + f"{key} = {toml_value(written)}" + newline
+                      + text[old_line.end() :])  # fmt: skip
+            if _parses_to(result, data):
+                return result
+    if len(path) == 1 and path[0] not in _record(tomli.loads(text), record_id):
+        named = _ID.search(text, body, top)
+        at = (text.find("\n", named.end(), top) + 1 if named else 0) or top
+        result = text[:at] + f"{path[0]} = {toml_value(value)}" + newline + text[at:]
+        if _parses_to(result, data):
+            return result
+    raise EditError(f"the file's layout does not let {'.'.join(path)} of '{record_id}' be "
+                    "edited alone; edit it by hand")  # fmt: skip
+
+
+def _record(data: dict[str, Any], record_id: str) -> dict[str, Any]:
+    for kind in KINDS:
+        for record in data.get(kind, []):
+            if isinstance(record, dict) and record.get("id") == record_id:
+                return record
+    raise EditError(f"no record '{record_id}' in the file")
+
+
+def _set(record: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
+    for step in path[:-1]:
+        record = record.setdefault(step, {})
+    record[path[-1]] = value
+
+
+def _end_of_table(text: str, at: int, end: int) -> int:
+    following = _SUBTABLE.search(text, at, end)
+    return following.start() if following else end
+
+
+def _parses_to(text: str, data: dict[str, Any]) -> bool:
+    try:
+        return tomli.loads(text) == data
+    except tomli.TOMLDecodeError:
+        return False
 
 
 def _replacement(text: str) -> Callable[[re.Match[str]], str]:
