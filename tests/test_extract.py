@@ -187,6 +187,13 @@ def test_drafts_are_written_validated_and_listed(tmp_path):
     checked = run("check", "--claims", folder, "--json")
     assert checked.exit_code == 0, checked.stdout
     assert (folder / "desk.toml").read_text(encoding="utf-8") == "# the desk's notes\n"
+    # where the sentence does not name its speaker in full, the note says how it was read
+    notes = {c["text"][:12]: c.get("notes") or "" for c in drafts}
+    assert notes["She also sai"].startswith(
+        "Speaker: 'She' (a pronoun) read as Lena Park, named earlier in the article. Date:"
+    )
+    assert notes["“The city ha"].startswith("Speaker: 'Reyes' (a name) read as Omar Reyes")
+    assert "Speaker" not in notes["County Audit"] + notes["The harbor d"]
 
 
 def test_write_into_a_file_with_problems_refuses_and_changes_nothing(tmp_path):

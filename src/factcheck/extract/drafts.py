@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+from factcheck.extract.attribution import VOICE_CUE
 from factcheck.extract.dating import byline, sentence_date
 from factcheck.extract.run import Candidate, Extraction, Stated
 from factcheck.folder.records import ascii_text, suggest_id
@@ -175,12 +176,31 @@ def _claim(
             entry.update({"from": ends[0], "to": ends[1], "note": _suggested(change)})
         quantities[figure.name] = entry
     quote = " … ".join(q.text for q in candidate.quotes) if candidate.kind == "quotation" else None
-    said_on, notes = _date_of(candidate.text, date)
+    said_on, dated = _date_of(candidate.text, date)
+    notes = " ".join(n for n in (_speaker_note(candidate), dated) if n) or None
     return Claim.model_validate({k: v for k, v in {
         "id": ids[candidate.number], "text": candidate.text, "speaker": candidate.speaker,
         "speaker_role": candidate.role, "topics": topics, "source": source_id, "date": said_on,
         "quote": quote, "quantities": quantities or None, "draft": True, "notes": notes,
     }.items() if v is not None})  # fmt: skip
+
+
+def _speaker_note(candidate: Candidate) -> str | None:
+    """How the speaker was found where the sentence does not name them in full, so that a
+    reviewer sees what to confirm: a pronoun or a surname read as a person named earlier, a
+    quotation whose cue is in the sentence before or after."""
+    if candidate.cue == VOICE_CUE or candidate.speaker.casefold() in candidate.text.casefold():
+        return None  # named in full ("A reporter for USA Today" is the speaker as written)
+    if candidate.cue.endswith("(quotation)"):
+        return (f"Speaker: {candidate.speaker}, named in a neighbouring sentence of the same "
+                "quotation.")  # fmt: skip
+    if candidate.speaker_start < 0:
+        return None
+    start = candidate.speaker_start - candidate.start
+    named = candidate.text[start : candidate.speaker_end - candidate.start]
+    how = "a pronoun" if candidate.cue.endswith("(pronoun)") else "a name"
+    return (f"Speaker: '{named}' ({how}) read as {candidate.speaker}, named earlier in the "
+            "article.")  # fmt: skip
 
 
 def _date_of(text: str, article: dt.date | None) -> tuple[dt.date | None, str | None]:
