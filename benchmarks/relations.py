@@ -4,19 +4,21 @@
     python benchmarks/relations.py --show     # also print every suggestion and every miss
     python benchmarks/relations.py --scan     # every suggestion over every sentence of the
                                               # sources (about 14,500 with a digit), to read
+    python benchmarks/relations.py --draw 100 --seed 4  # unlabelled sentences with two or
+                                              # more numbers and a relation word, to label
 
 benchmarks/data/relations_labels.jsonl names real sentences with figures from
 ../shared/data (ClaimBuster, CheckThat! debates, the PolNeAR articles, the verified claims of
 CheckThat! claim matching) by their place there, never by their text, and gives the relations
 each states, if any: a change (its stated size and the two amounts it joins), a share (its
-stated size, the part and the whole), and, outside what extract suggests, a multiple ("a 3 to 1
-margin") or a difference ("leads by 8 points, 49% to 41%"). The labels are the project's own
+stated size, the part and the whole), a multiple ("a 3 to 1 margin"), and, outside what extract
+suggests, a difference ("leads by 8 points, 49% to 41%"). The labels are the project's own
 (one person, December 2026). Set "development" are the sentences read while the rules were
 written; set "held-out" were drawn and labelled after the rules were frozen.
 
 A suggestion is right when a labelled relation of its kind joins the same three numbers.
-Recall is over changes and shares (what extract suggests); multiples and differences are
-counted apart, as misses by design.
+Recall is over changes, shares and multiples (what extract suggests); differences are counted
+apart, as misses by design.
 """
 
 from __future__ import annotations
@@ -38,17 +40,22 @@ from factcheck.text import sentences  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data"
 LABELS = ROOT / "benchmarks" / "data" / "relations_labels.jsonl"
-SUGGESTED = ("change", "share")
+SUGGESTED = ("change", "share", "multiple")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", action="store_true", help="print suggestions and misses")
     parser.add_argument("--scan", action="store_true", help="suggest over every sentence")
+    parser.add_argument("--draw", type=int, help="print N unlabelled sentences to label")
+    parser.add_argument("--seed", type=int, default=0, help="the draw's random seed")
     args = parser.parse_args()
     if not DATA.is_dir():
         sys.exit(f"{DATA} is not here: this benchmark needs the shared data")
     labels = [json.loads(line) for line in LABELS.open(encoding="utf-8")]
+    if args.draw:
+        _draw(args.draw, args.seed, {label["ref"] for label in labels})
+        return
     if args.scan:
         _scan({label["ref"]: label for label in labels})
         return
@@ -109,6 +116,24 @@ def _scan(labelled: dict[str, dict[str, object]]) -> None:
                   f"{found[relation.a].value!r} and {found[relation.b].value!r} "
                   f"({relation.rule}) :: {ref}")  # fmt: skip
     print(f"\n{suggestions} suggestions over {sentences_seen} sentences with a digit")
+
+
+# Where relations are stated: two or more numbers and a word that relates them.
+_RELATION_WORD = re.compile(
+    r"\b(?:from|times|compared|margin|drop|increase|rise|rose|fell|jump|decline|double|doubled|"
+    r"half|less than|more than|of the|or)\b", re.I)  # fmt: skip
+
+
+def _draw(size: int, seed: int, labelled: set[str]) -> None:
+    """`size` sentences not labelled yet, at random among those with two or more numbers and
+    a relation word (stratum "cue"), as JSON lines to label."""
+    import random
+
+    pool = [(ref, text) for ref, text in _every_sentence()
+            if ref not in labelled and len(re.findall(r"\d[\d,.]*", text)) >= 2
+            and _RELATION_WORD.search(text)]  # fmt: skip
+    for ref, text in random.Random(seed).sample(pool, size):
+        print(json.dumps({"ref": ref, "text": text}, ensure_ascii=False))
 
 
 def _every_sentence() -> list[tuple[str, str]]:
@@ -178,8 +203,8 @@ def _show(label: dict[str, object], text: str, suggested: list, gold: list) -> N
 
 
 def _report(tally: dict[tuple[str, str], Counter[str]], rules: dict[str, Counter[str]]) -> None:
-    print("| set | source | sentences | with a change or share | suggested | right | "
-          "precision | stated changes and shares | found | recall | multiples, differences "
+    print("| set | source | sentences | with a change, share or multiple | suggested | right | "
+          "precision | stated changes, shares, multiples | found | recall | differences "
           "(not suggested) |")  # fmt: skip
     print("|---|---|---|---|---|---|---|---|---|---|---|")
     for (labelled, source), c in sorted(tally.items(), key=lambda kv: (kv[0][0], kv[0][1] == "all",

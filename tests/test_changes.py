@@ -65,6 +65,9 @@ READINGS = [
     ("three times as many", Kind.multiple, F(3)),
     ("2.5 times as many", Kind.multiple, F(5, 2)),
     ("three times more", Kind.multiple, F(3)),
+    ("a 3-to-1 margin", Kind.multiple, F(3)),
+    ("3 to 1 margin", Kind.multiple, F(3)),
+    ("two-to-one", Kind.multiple, F(2)),
     ("680 per 100,000", Kind.rate, F(680, 100_000)),
     ("7 per 1,000", Kind.rate, F(7, 1000)),
     ("5 per 100", Kind.rate, F(5, 100)),
@@ -185,6 +188,8 @@ CASES = [
     ("300 / 100", "three times more", C),
     ("700 / 100", "three times as many", G),
     ("50 / 100", "half as many", C),
+    ("32 / 11", "a 3 to 1 margin", C),  # 2.91
+    ("22 / 11", "a 3-to-1 margin", I),
     # rates
     ("7 / 1000", "7 per 1,000", C),
     ("75 / 1000", "7 per 1,000", G),
@@ -332,3 +337,8 @@ def test_a_change_needs_both_ends_that_exist(write_claims):
     assert result.exit_code == 3
     assert "quantities.r.from: refers to quantity 'a.nowhere'" in result.stderr
     assert "a change needs both 'from' and 'to'" in result.stderr
+
+
+def test_a_bare_n_to_1_stays_a_range_nothing_says_it_compares():
+    with pytest.raises(FigureError, match="high to low"):
+        parse_figure("3 to 1")

@@ -53,6 +53,20 @@ def stated(sentence):
          [("change", "a 5 percent drop", "63 percent", "60 percent")]),
         ("Half of that $800 \u2013 $400 a pupil \u2013 is pensions.",
          [("share", "Half", "$400", "$800")]),
+        # a change whose cue stands several words (a parenthesis among them) before its ends
+        ("The office has doubled its estimate for the cost (of the bridge) so far from "
+         "$8 million to $17 million.",
+         [("change", "doubled", "$8 million", "$17 million")]),
+        ("By the way, that 70 percent was 50 percent, so a 40 percent increase.",
+         [("change", "a 40 percent increase", "50 percent", "70 percent")]),
+        # multiples (issue 28): amount over base against the multiple as written
+        ("The county jailed 300 people, three times as many as the 100 it held in 2010.",
+         [("multiple", "three times as many", "300", "100")]),
+        ("Critics rated 32% of Republican claims false, compared to 11% of Democratic claims "
+         "\u2013 a 3 to 1 margin.",
+         [("multiple", "3 to 1 margin", "32%", "11%")]),
+        ("Some 45 cases were filed, nearly twice as many as the 20 filed in 2019.",
+         [("multiple", "nearly twice as many", "Some 45", "20")]),
     ],
 )  # fmt: skip
 def test_a_stated_relation_is_found_with_its_ends(sentence, expected):
@@ -77,6 +91,11 @@ def test_a_stated_relation_is_found_with_its_ends(sentence, expected):
         "The fund doubled. Then it went from $2 million to $4 million.",
         "It is a double standard, from 5 to 10 of them.",  # "double" is no change here
         "The share was 15 percent over the past decade, from 100 to 120.",
+        # a mixed number is no multiple of 1, and "those over 75" no base
+        "People under 55 were 2 1/2 times more likely than those over 75 to be treated.",
+        "Women were twice as likely as men to report it, and 300 did.",  # no amounts related
+        "The fund doubled, and from 2010 to 2015 it went from $2 million to $4 million.",
+        "Its rating is 3 to 1, from 30 to 10 votes.",  # a bare "3 to 1" is no multiple
     ],
 )
 def test_no_relation_the_text_does_not_state(sentence):
@@ -137,3 +156,23 @@ def test_drafted_checks_give_the_stories_verdicts_and_stay_suggestions(tmp_path)
     assert run("check", "--drafts", "--claims", folder).exit_code == 1
     notes = [c["note"] for c in report["checks"]]
     assert all("Suggested by extract from the words" in n for n in notes)
+
+
+def test_a_stated_multiple_is_drafted_as_a_check_with_its_verdict(tmp_path):
+    article = tmp_path / "multiples.txt"
+    article.write_text(
+        "Critics rated 32% of Republican claims false, compared to 11% of Democratic claims "
+        "\u2013 a 3 to 1 margin, the study said.\n\n"
+        "The county jailed 300 people, four times as many as the 100 it held in 2010, the "
+        "sheriff said.\n",
+        encoding="utf-8",
+    )
+    folder = tmp_path / "claims"
+    wrote = run("extract", article, "--min-score", "0", "--write", folder / "drafts.toml",
+                "--topic", "crime", "--date", "2020-01-02", "--claims", folder)  # fmt: skip
+    assert wrote.exit_code == 0, wrote.stderr
+    report = run_json("check", "--claims", folder)
+    verdicts = {c["claimed"]: (c["verdict"], c["expression"]) for c in report["checks"]}
+    assert verdicts["3 to 1 margin"][0] == "consistent"  # 32 / 11 = 2.91
+    assert verdicts["four times as many"][0] in ("inconsistent", "gross")  # 300 / 100 = 3
+    assert all(c["draft"] and "-multiple" in c["id"] for c in report["checks"])

@@ -144,13 +144,15 @@ def _suggested(stated: Stated) -> str:
 
 def _share_check(stated: Stated, ids: dict[int, str], number: int,
                  taken: set[str]) -> Check | None:  # fmt: skip
-    """A stated share as a draft check: part / whole against the share as written."""
-    if stated.kind != "share":
+    """A stated share or multiple as a draft check: part / whole (amount / base) against the
+    figure as written."""
+    if stated.kind not in ("share", "multiple"):
         return None
     claim_id = ids[number]
-    check_id, n = f"{claim_id}-share", 2
+    base = f"{claim_id}-{stated.kind}"
+    check_id, n = base, 2
     while check_id in taken:
-        check_id, n = f"{claim_id}-share-{n}", n + 1
+        check_id, n = f"{base}-{n}", n + 1
     compute = f"{claim_id}.{stated.a} / {claim_id}.{stated.b}"
     target = f"{claim_id}.{stated.figure}"
     return Check(id=check_id, compute=compute, claim=target, note=_suggested(stated), draft=True)

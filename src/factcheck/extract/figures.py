@@ -25,9 +25,15 @@ _HEDGE = "|".join(re.escape(h) for h in sorted(HEDGES, key=len, reverse=True))
 _YEAR = r"(?:1[89]|20)\d\d"
 _SUFFIX = (r"(?:\s+(?:hundred|thousand|million|billion|trillion)\b)?"
            r"(?:\s?%|\s+per\s?cent\b|\s+percentage\s+points?\b)?")  # fmt: skip
+_MULTIPLIER = rf"(?:{_NUMBER_WORDS}|\d+(?:\.\d+)?)"
 _CORE = re.compile(
+    # a multiple: "three times as many", "twice as likely", "a 3-to-1 margin"
+    rf"(?P<multiple>(?<![\d/]\s)\b(?:twice|thrice|(?<![\d/]){_MULTIPLIER}\s+times)\s+(?:as\s+[a-z]+|more(?:\s+likely)?"
+    r"|larger|higher|bigger|greater|longer|faster)\b"
+    rf"|\b{_MULTIPLIER}(?:-to-(?:1|one)\b(?:\s+(?:margin|ratio|edge|advantage)\b)?"
+    r"|\s+to\s+(?:1|one)\s+(?:margin|ratio|edge|advantage)\b))"
     # a ratio in words or digits ("one in eight", "1 out of 3"), never "105 in 2007"
-    rf"(?P<ratio>\b(?:{_NUMBER_WORDS}|\d+)\s+(?:in|out\s+of)\s+(?!{_YEAR}\b)"
+    rf"|(?P<ratio>\b(?:{_NUMBER_WORDS}|\d+)\s+(?:in|out\s+of)\s+(?!{_YEAR}\b)"
     rf"(?:{_NUMBER_WORDS}|\d{{1,3}}(?:,\d{{3}})*)\b)"
     # a fraction in words, as a share of something ("a third of", "nearly half of")
     rf"|(?P<fraction>\b(?:(?:a|one|two|three|four|five|six|seven|eight|nine)[- ])?"
@@ -37,7 +43,7 @@ _CORE = re.compile(
     r"half)\b(?=,?\s+from\b))"
     # a number, with its currency, scale and percent sign
     r"|(?P<number>(?<![\w.,$:/#-])[$\u00a3\u20ac]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-    rf"(?![\w:]|-[A-Za-z]|\.\d){_SUFFIX})",
+    rf"(?![\w:]|-[A-Za-z]|\.\d|/\d){_SUFFIX})",
     re.I,
 )
 _CHANGE_VERB = ("rose|risen|increased|grew|grown|climbed|jumped|went up|gone up|up|gained|"
@@ -66,7 +72,7 @@ _MONTH = re.compile(
 _NOT_COUNTED_BEFORE = re.compile(
     r"(?:\bNo\.|\bnumber|\b(?:District|Route|Section|Title|Proposition|Prop\.|Article|Chapter|"
     r"Amendment|Highway|Interstate|Page|Room|Flight|Part|Rule|Form|Level|Phase|Week|Game|Act|"
-    r"H\.R\.|Resolution|fiscal|FY|class of|ages?|aged|ages of|ages of between|between "
+    r"H\.R\.|Resolution|fiscal|FY|class of|ages?|aged|ages? of|ages of between|between "
     r"the ages of|ward|precinct))\s*$",
     re.I,
 )
@@ -202,7 +208,10 @@ def _name(sentence: str, end: int, value: str, taken: set[str]) -> str:
     `slayings`, "57 new police officers were" `officers`, "13.7% of the budget" `budget`); a
     change is named `change`, a share without a noun `share`, any other figure `figure`."""
     kind = parse_figure(value).kind
-    name = "change" if kind in (Kind.change, Kind.points) else _noun_after(sentence[end:])
+    if kind in (Kind.change, Kind.points, Kind.multiple):
+        name: str | None = "multiple" if kind is Kind.multiple else "change"
+    else:
+        name = _noun_after(sentence[end:])
     if name is None:
         name = "share" if kind.is_share else "figure"
     base, n = name, 2

@@ -40,8 +40,11 @@ def candidate_json(candidate: Candidate, rank: int) -> dict[str, Any]:
 
 
 def _relation(stated: Stated, candidate: Candidate) -> dict[str, Any]:
-    """A change from a to b, or a share a of b, with the words that state it."""
-    ends = ("from", "to") if stated.kind == "change" else ("part", "whole")
+    """A change from a to b, a share a of b, or a multiple (a that many times b), with the
+    words that state it."""
+    ends = {"change": ("from", "to"), "multiple": ("amount", "base")}.get(
+        stated.kind, ("part", "whole")
+    )
     return {
         "kind": stated.kind,
         "figure": stated.figure,

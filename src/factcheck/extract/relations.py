@@ -4,10 +4,13 @@ stand near each other (issue 28: 19 men killed over 57 new officers is no share 
 
 - a change: "344 slayings, a 13 percent drop from the 396 in 2007"; "dropped 32 percent, from
   105 in 2007 to 71"; "the 234 homicides ... were 17 percent less than the 392"; "rose from A
-  to B, a 23.7 percent increase"; and across two sentences, "... rose from A to B. That's a
+  to B, a 23.7 percent increase"; "that 70 percent was 50 percent, so a 40 percent increase";
+  and across two sentences, "... rose from A to B. That's a
   23.7 percent jump."
 - a share: "31 of the 4,561 released, or 0.7 percent"; "593 people, or 13 percent of the
   4,561"; "13 percent of the 4,561, or 593".
+- a multiple: "300 people, three times as many as the 100 in 2010"; "32% of Republican claims,
+  compared to 11% of Democratic claims - a 3 to 1 margin".
 
 Each relation keeps the words that state it, so a desk sees why it was suggested. The sentence
 is read once as a skeleton in which each figure stands as a token of its kind, so the patterns
@@ -24,16 +27,20 @@ from factcheck.extract.figures import Found
 from factcheck.figures.quantity import FigureError, Kind, parse_figure
 
 # Kinds in the skeleton: n an amount (count or number), s a share, d a change, c a change
-# that compares ("17 percent less than").
+# that compares ("17 percent less than"), m a multiple ("three times as many").
 _KINDS = {Kind.count: "n", Kind.number: "n", Kind.change: "d", Kind.points: "d",
-          Kind.percent: "s", Kind.fraction: "s", Kind.ratio: "s", Kind.rate: "s"}  # fmt: skip
+          Kind.percent: "s", Kind.fraction: "s", Kind.ratio: "s", Kind.rate: "s",
+          Kind.multiple: "m"}  # fmt: skip
 # One clause's words: no other figure, no sentence end, no "but", "while", "and".
 _GAP = r"(?:(?!\b(?:but|while|whereas|and|compared)\b|\.\s)[^<;:()\u2014])"
 _THE = r"(?:(?:the|all|its|that|this|those|these|a total of)\s+)?"
+# Words within a clause, a parenthesis among them ("doubled its estimate for the cost (of
+# Obamacare) so far from"), never a conjunction that starts another clause.
+_WORDS = r"(?:\s+(?!(?:and|but|while|whereas|compared)\b)\(?[a-z'-]+\)?)"
 _CHANGES = [
     # "dropped 32 percent, from 105 in 2007 to 71"
     ("change, then from A to B", re.compile(
-        rf"<d(?P<d>\d+)>(?:\s+[a-z'-]+){{0,3}}?,?\s+(?:(?:down|up)\s+)?from\s+{_THE}"
+        rf"<d(?P<d>\d+)>{_WORDS}{{0,10}}?,?\s+(?:(?:down|up)\s+)?from\s+{_THE}"
         rf"<[ns](?P<a>\d+)>{_GAP}{{0,40}}?"
         rf"\s+to\s+"
         rf"{_THE}<[ns](?P<b>\d+)>")),
@@ -45,6 +52,10 @@ _CHANGES = [
     ("B, change from A", re.compile(
         rf"<[ns](?P<b>\d+)>{_GAP}{{0,60}}?<d(?P<d>\d+)>\s+(?:from|compared\s+"
         rf"(?:with|to))\s+{_THE}<[ns](?P<a>\d+)>")),
+    # "that 70 percent was 50 percent, so a 40 percent increase"
+    ("B was A, change", re.compile(
+        r"<[ns](?P<b>\d+)>\s+(?:was|had\s+been|used\s+to\s+be)\s+<[ns](?P<a>\d+)>,?\s+"
+        r"(?:so|or|that's|that\s+is|which\s+is)?\s*<d(?P<d>\d+)>")),
     # "the 234 homicides in Baltimore were 17 percent less than the 392"; "11,491 refugees,
     # 15 percent over the limit of 10,000"
     ("B, change than A", re.compile(
@@ -73,6 +84,17 @@ _SHARES = [
         rf"(?:or\s+)?<n(?P<k>\d+)>")),
 ]  # fmt: skip
 
+_MULTIPLES = [
+    # "300 people, three times as many as the 100 it held"
+    ("B, multiple as A", re.compile(
+        rf"<[ns](?P<a>\d+)>{_GAP}{{0,60}}?<m(?P<m>\d+)>\s+(?:as|than)\s+{_THE}"
+        rf"(?:[a-z-]+\s+){{0,2}}?<[ns](?P<b>\d+)>")),
+    # "32% of Republican claims, compared to 11% of Democratic claims - a 3 to 1 margin"
+    ("A compared to B, multiple", re.compile(
+        rf"<[ns](?P<a>\d+)>{_GAP}{{0,60}}?\bcompared\s+(?:to|with)\s+{_THE}<[ns](?P<b>\d+)>"
+        rf"(?:{_GAP}|\u2014){{0,40}}?<m(?P<m>\d+)>")),
+]  # fmt: skip
+
 
 @dataclass(frozen=True)
 class Relation:
@@ -80,7 +102,7 @@ class Relation:
     amounts `a` and `b`: a change from a to b, or a share a of b. `sentence` is -1 when the
     amounts stand in the sentence before. `words` are the words that state it."""
 
-    kind: str  # "change" or "share"
+    kind: str  # "change", "share" or "multiple" (a is that many times b)
     stated: int
     a: int
     b: int
@@ -99,6 +121,9 @@ def relations(sentence: str, found: Sequence[Found]) -> list[Relation]:
     for rule, pattern in _SHARES:
         for m in pattern.finditer(skeleton):
             result.append(_relation("share", rule, m, ("s", "k", "n"), sentence, found))
+    for rule, pattern in _MULTIPLES:
+        for m in pattern.finditer(skeleton):
+            result.append(_relation("multiple", rule, m, ("m", "a", "b"), sentence, found))
     return _kept(result, found)
 
 

@@ -49,7 +49,7 @@ class Stated:
     """A relation the text states: `figure` (a change or a share) relates the amounts `a` and
     `b` (a change from a to b, a share a of b), named as Figure.part_of names a whole."""
 
-    kind: str  # "change" or "share"
+    kind: str  # "change", "share" or "multiple" (a is that many times b)
     figure: str
     a: str
     b: str

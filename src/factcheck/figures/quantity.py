@@ -703,9 +703,24 @@ _MULTIPLE = re.compile(
 _MULTIPLE_WORDS = {"twice": Fraction(2), "thrice": Fraction(3), "half": Fraction(1, 2)}
 
 
+# "a 3-to-1 margin", "two-to-one", "a 2 to 1 ratio": N times the other. A bare "3 to 1" stays a
+# range (refused, high to low), since nothing says it compares.
+_TO_ONE = re.compile(
+    r"(?:an? )?(?P<n>[^ ]+?)(?:-to-(?:1|one)(?: (?:margin|ratio|edge|advantage))?"
+    r"| to (?:1|one) (?:margin|ratio|edge|advantage))"
+)
+
+
 def _multiple(original: str, words: str, hedge: Hedge) -> Figure | None:
-    """'twice as many' 2, 'three times as likely' 3, '2.5 times as many' 2.5. 'N times more'
-    is ambiguous (N times, or N + 1 times): it is read as N times, and the reading says so."""
+    """'twice as many' 2, 'three times as likely' 3, '2.5 times as many' 2.5, 'a 3-to-1 margin'
+    3. 'N times more' is ambiguous (N times, or N + 1 times): it is read as N times, and the
+    reading says so."""
+    to_one = _TO_ONE.fullmatch(words)
+    if to_one is not None:
+        size = _simple(original, to_one["n"], Hedge.none)
+        if size is None or size.kind not in (Kind.count, Kind.number) or size.value <= 0:
+            return None
+        return Figure(original, size.value, size.unit, hedge, Kind.multiple)
     match = _MULTIPLE.fullmatch(words)
     if match is None:
         return None
