@@ -268,6 +268,9 @@ def test_figures_in_free_text():
          [("figure", "$374 billion"), ("figure_2", "$84 billion")]),
         ("He took a $916 million loss, perhaps for as long as 18 years.",
          [("loss", "$916 million")]),
+        # a month or a day after a figure says when, not what was counted
+        ("Rates will double from 3.4 percent to 6.8 percent July 1.",
+         [("change", "double"), ("share", "3.4 percent"), ("share_2", "6.8 percent")]),
     ],
 )  # fmt: skip
 def test_figures_as_newsrooms_write_them(sentence, expected):
