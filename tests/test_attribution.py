@@ -210,3 +210,35 @@ def test_a_transcript_label_gives_the_speaker_of_its_line():
     assert [a.speaker for a in found] == [
         "Holt", "Donald Trump", "Donald Trump", "Moderator", "the article"]  # fmt: skip
     assert {a.cue for a in found[:4]} == {"transcript label"}
+
+
+def test_words_signed_after_a_dash_are_the_signers():
+    text = ("We asked about the debate.\n\n"
+            "\u201cHe never answers a question. He just attacks.\u201d \u2015 Carla Sanchez.\n\n"
+            "\u201cThe most unqualified child to ever run.\u201d\u2015 Francisco Herrero\n\n"
+            "The count rose \u2014 the clerk checked it twice.\n")  # fmt: skip
+    assert speakers(text) == ["the article", "Carla Sanchez", "Francisco Herrero",
+                              "the article"]  # fmt: skip
+
+
+def test_the_subject_of_a_passive_cue_is_spoken_of_not_speaking():
+    assert speakers("Mark Hale has never been charged with any wrongdoing.") == ["the article"]
+    assert speakers("Mark Hale was quoted as saying the deal was dead.") == ["Mark Hale"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Senator Ruth Kim blasted the proposal on Tuesday.",
+     "Ruth Kim attacked the mayor in a series of early-morning posts.",
+     "Ruth Kim talked about the plan at a town hall."],
+)  # fmt: skip
+def test_reporting_verbs_of_political_news_are_cues(text):
+    assert speakers(text) == ["Ruth Kim"]
+
+
+def test_one_sentence_does_not_fix_a_persons_pronoun():
+    # "she" in Baker's sentence was someone else's; later sentences show "he" is Baker
+    text = ("Tom Baker criticized the plan before she arrived.\n"
+            "Tom Baker said he would resign.\n"
+            "He said the vote was close.\n")  # fmt: skip
+    assert speakers(text)[-1] == "Tom Baker"

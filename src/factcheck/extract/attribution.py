@@ -34,7 +34,8 @@ concede contend counter respond reply urge accuse predict promise deny admit dec
 report describe explain announce complain criticize criticise praise blame charge allege assert
 maintain emphasize stress dispute confirm boast estimate vow pledge caution observe remark quip
 joke lament muse ask call condemn apologize apologise proclaim conclude interject reiterate
-repeat decry mention echo demand
+repeat decry mention echo demand attack blast slam lambaste denounce tout brag rebut retort
+scold talk discuss shout yell
 """.split())  # fmt: skip
 _PRONOUNS = frozenset({"he", "she"})
 _SUBJECTS = ("nsubj", "nsubjpass")
@@ -199,7 +200,7 @@ def _said(
                 found = _resolved(subject, root, people, salience)
                 if found is not None and found.person is not None:
                     return found
-    return _name_colon(doc, people)
+    return _name_colon(doc, people) or _dash_name(doc, people)
 
 
 # A quotation of fewer words is a nickname or a scare quote ('Robert C. "Bobby" Scott threw
@@ -224,6 +225,27 @@ def _name_colon(doc: Any, people: People) -> _Said | None:
     if person is None:
         return None
     return _Said(people.saw(person), "", "name and colon", name.start_char, name.end_char)
+
+
+# '"..." ― Sonya Herridge': a reader's or a poster's words signed after a dash, the sentence's
+# last words.
+_DASH_NAME = re.compile(r"[\u201d\"]\s*[\u2015\u2014\u2013-]+\s*(?P<name>[A-Z][^\s\u201d\"]*"
+                        r"(?:\s+[A-Z][^\s\u201d\"]*){0,4}?)\.?\s*$")  # fmt: skip
+
+
+def _dash_name(doc: Any, people: People) -> _Said | None:
+    signed = _DASH_NAME.search(doc.text)
+    if signed is None:
+        return None
+    words = name_words(signed["name"].rstrip("."))
+    if not plausible(words) or len(words) < 2:
+        return None
+    person = people.named(words)
+    start = signed.start("name")
+    end = start + len(signed["name"].rstrip("."))
+    if person is not None:
+        return _Said(people.saw(person), "", "signed after a dash", start, end)
+    return _Said(None, " ".join(words), "signed after a dash", start, end)
 
 
 _SAID_FIRST = frozenset({"said", "says", "added", "asked", "wrote"})
@@ -253,9 +275,16 @@ def _cues(doc: Any, quoted: list[tuple[int, int]]) -> list[tuple[Any, Any]]:
         if token.lemma_.lower() == "call" and not _calls_something(token, quoted):
             continue
         subject = _subject(token, quoted)
-        if subject is not None:
+        if subject is not None and not _spoken_of(token, subject):
             pairs.append((token, subject))
     return sorted(pairs, key=lambda pair: (_depth(pair[0]), pair[0].i))
+
+
+def _spoken_of(verb: Any, subject: Any) -> bool:
+    """The subject of a passive cue is who the words were about, not who said them ("Trump has
+    never been charged with wrongdoing", "the SVP was rejected by voters"); "was quoted as
+    saying" and "was asked" keep their subject, who speaks."""
+    return subject.dep_ == "nsubjpass" and subject.head.lemma_.lower() not in ("quote", "ask")
 
 
 # A cue that modifies a noun or is the subject of another verb reports no speech.
@@ -363,7 +392,7 @@ def _antecedent(pronoun: Any, people: People) -> Person | None:
         if token.dep_ in _SUBJECTS and token.ent_type_ == "PERSON":
             person = people.named(name_words(_name_span(token).text))
             if person is not None and person.gender in (None, pronoun.lower_):
-                person.gender = pronoun.lower_
+                person.vote(pronoun.lower_)
                 return person
     return None
 

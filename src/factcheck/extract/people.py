@@ -41,9 +41,23 @@ class Person:
     title: str  # the title it was first given with: "California Gov."
     words: tuple[str, ...]  # the name's words, lowercased
     roles: set[str] = field(default_factory=set)
-    gender: str | None = None  # "he" or "she", once the article shows which
+    titled: str | None = None  # "he" or "she" from a title ("Mrs.", "Sen." says neither)
+    votes: dict[str, int] = field(default_factory=dict)  # "he"/"she": sentences showing each
     seen: bool = False  # named in the sentences read so far, not only later in the article
     order: int = 0  # its place among the people the article names, first named first
+
+    @property
+    def gender(self) -> str | None:
+        """The pronoun the article uses for them: a title's, else the one most sentences show
+        (one sentence can mislead: "Trump attacked Clinton, and she ..."), None on a tie."""
+        if self.titled is not None:
+            return self.titled
+        he, she = self.votes.get("he", 0), self.votes.get("she", 0)
+        return "he" if he > she else "she" if she > he else None
+
+    def vote(self, pronoun: str | None) -> None:
+        if pronoun in ("he", "she"):
+            self.votes[pronoun] = self.votes.get(pronoun, 0) + 1
 
     @property
     def surname(self) -> str:
@@ -103,14 +117,14 @@ class People:
             if title and not person.title:
                 person.title = title
                 person.roles |= roles_in(title)
-            person.gender = person.gender or gender_of_title(title)
+            person.titled = person.titled or gender_of_title(title)
             return person
         if len(lowered) == 1:
             return None  # a lone word names a person only once the full name is known
         person = Person(" ".join(words), title, lowered, roles_in(title), order=len(self.known))
         self.known.append(person)
         if title:
-            person.gender = gender_of_title(title)
+            person.titled = gender_of_title(title)
         return person
 
     def _same(self, words: tuple[str, ...]) -> Person | None:
@@ -253,7 +267,7 @@ class Salience:
         if unknown is not None:
             # "she said" meant her: a later "he" is someone else (Hillary Clinton was given a
             # "he" that meant Donald Trump).
-            unknown.gender = pronoun
+            unknown.vote(pronoun)
         return unknown
 
     def after(self, doc: Any, quoted: list[tuple[int, int]], people: People,
@@ -279,8 +293,7 @@ class Salience:
         if len(named) == 1 and (subjects or by_name):
             person = subjects[0] if subjects else speaker
             assert person is not None
-            if person.gender is None:
-                person.gender = _pronoun_used(doc, quoted)
+            person.vote(_pronoun_used(doc, quoted))
         del self.recent[: -_WINDOW * 2]
 
 
