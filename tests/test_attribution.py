@@ -242,3 +242,15 @@ def test_one_sentence_does_not_fix_a_persons_pronoun():
             "Tom Baker said he would resign.\n"
             "He said the vote was close.\n")  # fmt: skip
     assert speakers(text)[-1] == "Tom Baker"
+
+
+def test_a_person_named_only_by_honorific_is_who_he_means_later():
+    text = "But Mr. Obama said the exhibits would help.\nHe said he hoped for a dialogue.\n"
+    assert speakers(text) == ["Obama", "Obama"]
+
+
+def test_a_pronoun_joined_to_its_sentences_subject_means_them_whatever_came_before():
+    # the first sentence shows "she" beside Ruiz
+    text = ("Dan Ruiz said she was wrong.\n"
+            "Dan Ruiz drew criticism after he appeared to suggest vets are weak.\n")  # fmt: skip
+    assert speakers(text)[-1] == "Dan Ruiz"

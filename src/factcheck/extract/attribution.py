@@ -347,6 +347,8 @@ def _resolved(mention: Any, cue: Any, people: People, salience: Salience) -> _Sa
         # The tagger may miss a name ("Reyes" as a noun): a capitalised subject that names a
         # person the article named is that person.
         person = people.named(words) if plausible(words) else None
+        if person is None and len(words) == 1 and span.start > 0:
+            person = people.add_by_honorific(words[0], span.doc[span.start - 1].text)
         if person is not None:
             return _Said(people.saw(person), "", cue_text, start, end)
     for child in mention.children:
@@ -391,7 +393,8 @@ def _antecedent(pronoun: Any, people: People) -> Person | None:
     for token in reversed(pronoun.doc[: pronoun.i]):
         if token.dep_ in _SUBJECTS and token.ent_type_ == "PERSON":
             person = people.named(name_words(_name_span(token).text))
-            if person is not None and person.gender in (None, pronoun.lower_):
+            # the sentence itself joins them: only a title's pronoun can say otherwise
+            if person is not None and person.titled in (None, pronoun.lower_):
                 person.vote(pronoun.lower_)
                 return person
     return None

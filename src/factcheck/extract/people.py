@@ -127,6 +127,16 @@ class People:
             person.titled = gender_of_title(title)
         return person
 
+    def add_by_honorific(self, surname: str, honorific: str) -> Person | None:
+        """A person an article names only as "Mr. Obama" or "Mrs. Clinton" (the New York Times
+        style): the surname, with the honorific's pronoun, so "he" can mean them later."""
+        gender = gender_of_title(honorific)
+        if gender is None or not plausible([surname]):
+            return None
+        person = Person(surname, "", (surname.lower(),), order=len(self.known), titled=gender)
+        self.known.append(person)
+        return person
+
     def _same(self, words: tuple[str, ...]) -> Person | None:
         for person in self.known:
             if person.surname != words[-1]:
