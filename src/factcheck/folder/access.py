@@ -203,10 +203,13 @@ class Folder:
         not have `before` puts the file back as it was and is raised (ClaimsError)."""
         from factcheck.errors import OutputFailure
         from factcheck.folder import records
+        from factcheck.folder.atomic import remove_leftovers
         from factcheck.folder.problems import ClaimsError
         from factcheck.folder.store import load
 
         with records.folder_lock(self.root):
+            if target.parent != self.root:
+                remove_leftovers(target.parent)  # a killed write's, as folder_lock does
             original = target.read_bytes() if target.exists() else None
             try:
                 write(original)

@@ -9,6 +9,11 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+# The temporary files of a write end so: one found later is a write killed before it could
+# rename or remove it (SIGKILL, a power cut), since every writer of a claims folder holds its
+# lock while its temporary file exists.
+TEMPORARY_SUFFIX = ".factcheck-tmp"
+
 
 def replace_file(
     path: Path, data: bytes | Sequence[bytes | memoryview], *, durable: bool = True
@@ -23,7 +28,8 @@ def replace_file(
     if path.is_symlink():
         path = Path(os.path.realpath(path))
     existing = path.exists()
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMPORARY_SUFFIX,
+                                         dir=path.parent)  # fmt: skip
     try:
         with os.fdopen(handle, "wb") as file:
             file.writelines([data] if isinstance(data, bytes) else data)
@@ -39,6 +45,24 @@ def replace_file(
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def is_leftover(name: str) -> bool:
+    """Whether a file name is one of replace_file's temporary files."""
+    return name.startswith(".") and name.endswith(TEMPORARY_SUFFIX)
+
+
+def remove_leftovers(directory: Path) -> list[str]:
+    """Remove the temporary files killed writes left in `directory`; call it holding the
+    claims folder's lock, when no write of this folder is under way. Their names."""
+    removed = []
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(directory):
+            if is_leftover(entry.name) and entry.is_file(follow_symlinks=False):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+                    removed.append(entry.name)
+    return removed
 
 
 def _umask() -> int:

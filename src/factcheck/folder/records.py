@@ -21,7 +21,7 @@ from pydantic import BaseModel
 
 from factcheck.errors import UsageError
 from factcheck.figures import expression
-from factcheck.folder.atomic import replace_file
+from factcheck.folder.atomic import remove_leftovers, replace_file
 from factcheck.folder.discovery import forget_snapshot
 from factcheck.folder.store import Corpus
 from factcheck.model import SLUG_PATTERN, Check, Claim, Rating, Source
@@ -165,6 +165,7 @@ def folder_lock(folder: Path) -> Iterator[None]:
         return
     try:
         fcntl.flock(handle, fcntl.LOCK_EX)
+        remove_leftovers(folder)  # no write is under way: a temporary file is a killed one's
         yield
     finally:
         os.close(handle)  # closing releases the lock

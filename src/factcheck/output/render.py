@@ -15,6 +15,7 @@ from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
 
 from factcheck.choices import OutputFormat
+from factcheck.folder.atomic import is_leftover
 from factcheck.jsonout import (
     json_bytes,
     write_bytes,
@@ -109,8 +110,13 @@ def one_document(
 
 def validation_summary(summary: Summary, fmt: OutputFormat) -> None:
     n = summary.counts
-    if summary.skipped:
-        note(f"skipped as hidden (not read): {', '.join(summary.skipped)}")
+    leftovers = [name for name in summary.skipped if is_leftover(name.rsplit("/", 1)[-1])]
+    hidden = [name for name in summary.skipped if name not in leftovers]
+    if hidden:
+        note(f"skipped as hidden (not read): {', '.join(hidden)}")
+    if leftovers:
+        note(f"left by a write that was killed (not read; the next write removes it): "
+             f"{', '.join(leftovers)}")  # fmt: skip
     said = (f"{plural(n.claims, 'claim')}, {plural(n.sources, 'source')}, "
             f"{plural(n.checks, 'check')} in {plural(n.files, 'file')}")  # fmt: skip
     document = {"valid": True, "claims": n.claims, "sources": n.sources, "checks": n.checks,
