@@ -7,6 +7,7 @@ by benchmarks/claimreview_real.py, since a plain clone does not have them."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 
 import pytest
@@ -546,3 +547,20 @@ def test_a_table_that_cannot_be_read_says_what_to_do(tmp_path, text, args, messa
     result = run("import", table, *args, "--topic", "t", "--claims", tmp_path / "claims")
     assert result.exit_code == 2 and message in result.stderr
     assert not (tmp_path / "claims").exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
+def test_a_long_import_shows_its_progress_at_a_terminal_and_nowhere_else(tmp_path):
+    from test_records import _at_a_terminal
+
+    rows = "".join(f"{n}\tClaim number {n} about the budget.\tReview {n}\n" for n in range(6000))
+    table = tmp_path / "long.tsv"
+    table.write_text("\tvclaim\ttitle\n" + rows, encoding="utf-8")
+    args = ["import", str(table), "--columns", "text=vclaim,headline=title", "--rating-words",
+            "see the fact-check", "--topic", "archive"]  # fmt: skip
+    code, said = _at_a_terminal([*args, "--claims", str(tmp_path / "a")], b"", tmp_path)
+    assert code == 0, said
+    assert "importing reviews" in said and "/6000" in said
+    piped = run(*args, "--claims", tmp_path / "b")
+    assert piped.exit_code == 0 and "importing reviews" not in piped.stderr
+    assert "added to" in piped.stderr and "6,000 claims" in piped.stderr

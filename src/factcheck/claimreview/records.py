@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
@@ -48,13 +49,18 @@ def stable_id(prefix: str, *parts: str | None) -> str:
     return f"{slug(prefix, 30) or 'review'}-{digest}"
 
 
-def to_records(found: list[Found], corpus: Corpus, topic: str) -> Imported:
+def to_records(found: list[Found], corpus: Corpus, topic: str,
+               progress: Callable[[int], None] | None = None) -> Imported:  # fmt: skip
+    """Claims, sources and ratings of the reviews found, with why each one left out was;
+    `progress` is told how many reviews are done, every thousand."""
     result = Imported()
     ratings = dict(corpus.ratings)
     sources_taken = set(corpus.sources)
     claims_taken = set(corpus.claims)
     this_import: dict[str, str] = {}  # claim ID -> where in the file its review was read
-    for review in found:
+    for done, review in enumerate(found):
+        if progress is not None and done % 1000 == 0:
+            progress(done)
         if _has_lone_surrogate(vars(review)):
             result.problems.append((review.where, "holds a lone surrogate (half of a UTF-16 "
                                     "pair), which no text file can; skipped"))  # fmt: skip

@@ -147,7 +147,8 @@ def import_command(
     option_topics([topic])
     reading = _reading(path, columns, rating_words)
     corpus = load_for_adding(claims, create=not dry_run)
-    imported = to_records.to_records(reading.found, corpus, topic)
+    with terminal.progress(len(reading.found), "importing reviews") as advance:
+        imported = to_records.to_records(reading.found, corpus, topic, advance)
     for where, what in [*reading.problems, *imported.problems]:
         terminal.error(f"{path}: {where}: {what}")
     text = "".join(

@@ -19,7 +19,7 @@ import shlex
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import IO, TYPE_CHECKING, Any
 
 from rich.console import Console, RenderableType
@@ -281,6 +281,28 @@ def note(message: str) -> None:
         _DEFERRED.append(text)
     else:
         _to_stderr(text)
+
+
+# A long piece of work shows its progress on a terminal from this many steps (an import of a
+# few thousand reviews takes under a second: a bar would only flash).
+PROGRESS_FROM = 5_000
+
+
+@contextlib.contextmanager
+def progress(total: int, what: str) -> Iterator[Callable[[int], None]]:
+    """A bar on stderr for `total` steps of `what`, advanced by calling the function given
+    with the steps done so far; gone when the work ends. Nothing where stderr is no terminal
+    (a pipe, a file, a CI log) or the work is short."""
+    err = console(stderr=True)
+    if total < PROGRESS_FROM or not err.is_terminal:
+        yield lambda done: None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    with Progress(TextColumn(what), BarColumn(), MofNCompleteColumn(), console=err,
+                  transient=True) as bar:  # fmt: skip
+        task = bar.add_task(what, total=total)
+        yield lambda done: bar.update(task, completed=done)
 
 
 def _to_stderr(text: Text) -> None:
