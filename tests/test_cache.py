@@ -491,3 +491,56 @@ def test_a_sweep_removes_stale_temporary_files_and_old_folders_files_only(
     cache.sweep([])
     assert not stray.exists() and fresh.exists() and theirs.exists()
     assert len(list(cache_dir.rglob("*.clean"))) == 2
+
+
+def test_check_of_an_unchanged_folder_answers_without_loading_it(tmp_path, monkeypatch):
+    """Issue 29: `check` keeps its answer per state of the folder, printed byte for byte as
+    computed, in every format, with the same exit code; an edit is seen at once."""
+    import shutil
+
+    from factcheck.folder import store
+
+    folder = tmp_path / "claims"
+    shutil.copytree(SEED_CLAIMS, folder)
+    env = {"FACTCHECK_CACHE_DIR": str(tmp_path / "cache")}
+    cold = {fmt: run("check", "--format", fmt, "--claims", folder, env=env)
+            for fmt in ("json", "table", "csv")}  # fmt: skip
+    failing = run("check", "--fail-on", "approximate", "--json", "--claims", folder, env=env)
+    assert failing.exit_code == 1  # the seed's "about one in eight" is approximate
+
+    def no_load(*args, **kwargs):
+        raise AssertionError("the folder was loaded")
+
+    monkeypatch.setattr(store, "load", no_load)
+    for fmt, before in cold.items():
+        warm = run("check", "--format", fmt, "--claims", folder, env=env)
+        assert (warm.exit_code, warm.stdout) == (before.exit_code, before.stdout)
+    again = run("check", "--fail-on", "approximate", "--json", "--claims", folder, env=env)
+    assert (again.exit_code, again.stdout) == (1, failing.stdout)
+    monkeypatch.undo()
+    (seed,) = folder.glob("*.toml")
+    seed.write_text(seed.read_text(encoding="utf-8").replace('"33,179"', '"36,488"'),
+                    encoding="utf-8")  # fmt: skip
+    edited = run("check", "--json", "--claims", folder, env=env)
+    assert edited.stdout != cold["json"].stdout and "36,488" in edited.stdout
+
+
+@pytest.mark.parametrize(
+    ("fmt", "forged"),
+    [("json", b'0{"checks": "\x1b]0;owned\x07"}'),  # what a terminal would obey
+     ("table", b"0{}"),  # safe JSON, but no report
+     ("json", b"2{}")],  # no verdict flag
+)  # fmt: skip
+def test_a_kept_check_answer_that_fails_its_checks_is_computed_again(tmp_path, monkeypatch, fmt,
+                                                                       forged):  # fmt: skip
+    import shutil
+
+    from factcheck.folder.access import Folder
+
+    folder = tmp_path / "claims"
+    shutil.copytree(SEED_CLAIMS, folder)
+    env = {"FACTCHECK_CACHE_DIR": str(tmp_path / "cache")}
+    cold = run("check", "--format", fmt, "--claims", folder, env=env)
+    monkeypatch.setattr(Folder, "derived", lambda self, kind, key: memoryview(forged))
+    warm = run("check", "--format", fmt, "--claims", folder, env=env)
+    assert (warm.exit_code, warm.stdout) == (cold.exit_code, cold.stdout)

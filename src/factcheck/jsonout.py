@@ -83,6 +83,16 @@ def json_bytes(data: Any, indent: int | None = 2) -> bytes:
     return _escape_unsafe_json(_any().dump_json(data, indent=indent))
 
 
+_CONTROL = re.compile(rb"[\x00-\x09\x0b-\x1f]")
+
+
+def made_by_json_bytes(raw: bytes) -> bool:
+    """Whether `raw` holds nothing json_bytes would not have written: no control character
+    (JSON escapes them), nothing it escapes as unsafe. A kept answer read back from the cache
+    must pass this before it reaches a terminal."""
+    return _CONTROL.search(raw) is None and _escape_unsafe_json(raw) is raw
+
+
 def _escape_unsafe_json(raw: bytes) -> bytes:
     leads = [lead for lead in _UNSAFE_LEADS if lead in raw]
     candidates = sum(raw.count(lead) for lead in leads)
@@ -166,6 +176,13 @@ def write_bytes(data: bytes | memoryview) -> None:
 def write_json(data: Any) -> None:
     _write_bytes(json_bytes(data))
     _write_bytes(b"\n")  # apart: appending it would copy the whole output for one byte
+
+
+@writes_output
+def write_json_bytes(raw: bytes | memoryview) -> None:
+    """JSON that json_bytes made earlier (kept in the cache), written as write_json would."""
+    _write_bytes(raw)
+    _write_bytes(b"\n")
 
 
 @writes_output

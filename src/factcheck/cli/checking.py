@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -10,7 +11,7 @@ import typer
 from factcheck import completion
 from factcheck.choices import FAILING_BY_DEFAULT, OutputFormat, Verdict
 from factcheck.cli.base import app, handles_errors
-from factcheck.cli.folder import load_claims
+from factcheck.cli.folder import claims_folder, load_claims
 from factcheck.cli.options import (
     ClaimsDir,
     DocumentFormat,
@@ -26,6 +27,7 @@ from factcheck.errors import (
 from factcheck.errors import UsageError as UsageProblem
 
 if TYPE_CHECKING:
+    from factcheck.checks import CheckFilter, CheckReport
     from factcheck.figures.expression import Resolver
     from factcheck.folder.store import Corpus
 
@@ -99,22 +101,65 @@ def check_command(
       factcheck check --fail-on inconsistent,gross,approximate
       factcheck check --drafts
     """
-    from factcheck.checks import CheckFilter, run_checks
-    from factcheck.folder import query
+    import json
+
+    from factcheck import jsonout
+    from factcheck.checks import CheckFilter
     from factcheck.output import verdicts
 
     fmt = output_format(fmt, as_json)
     failing = _verdicts(fail_on) or sorted(FAILING_BY_DEFAULT, key=list(Verdict).index)
-    corpus = load_claims(claims)
-    query.require_known(corpus, topics=topic or ())
-    for claim_id in claim or []:
-        query.require_claim(corpus, claim_id)
     check_filter = CheckFilter(topics=tuple(topic or ()), claim_ids=tuple(claim or ()))
-    report = run_checks(corpus, check_filter, failing, drafts_fail=drafts)
-    with paged(fmt):
-        verdicts.check_report(report, fmt)
-    if report.failed:
+    asked = json.dumps([check_filter.topics, check_filter.claim_ids, failing, drafts]).encode()
+    reports: list[CheckReport] = []  # computed now, or read back from the kept answer
+    answer = claims_folder(claims).remembered(
+        "check", asked, lambda corpus: _checked(corpus, check_filter, failing, drafts, reports),
+        _sound(fmt, reports),
+    )  # fmt: skip
+    failed, report_json = answer[:1] == b"1", memoryview(answer)[1:]
+    if fmt is OutputFormat.json:
+        jsonout.write_json_bytes(report_json)  # as it was written: not parsed again
+    else:
+        with paged(fmt):
+            verdicts.check_report(reports[-1], fmt)
+    if failed:
         raise typer.Exit(EXIT_FAILED)
+
+
+def _sound(fmt: OutputFormat, reports: list[CheckReport]) -> Callable[[bytes], bool]:
+    """Whether a kept answer may be used: a verdict flag, then JSON that json_bytes could have
+    written (nothing a terminal would obey); for a table or CSV, also a report that parses."""
+    from pydantic import ValidationError
+
+    from factcheck import jsonout
+    from factcheck.checks import CheckReport
+
+    def sound(kept: bytes) -> bool:
+        if kept[:1] not in (b"0", b"1") or not jsonout.made_by_json_bytes(kept[1:]):
+            return False
+        if fmt is not OutputFormat.json:
+            try:
+                reports.append(CheckReport.model_validate_json(kept[1:]))
+            except ValidationError:
+                return False
+        return True
+
+    return sound
+
+
+def _checked(corpus: Corpus, check_filter: CheckFilter, failing: list[Verdict], drafts: bool,
+             reports: list[CheckReport]) -> bytes:  # fmt: skip
+    """`check`'s answer for the folder: 1 or 0 (failed), then the report as `--json` prints it."""
+    from factcheck import jsonout
+    from factcheck.checks import run_checks
+    from factcheck.folder import query
+
+    query.require_known(corpus, topics=check_filter.topics)
+    for claim_id in check_filter.claim_ids:
+        query.require_claim(corpus, claim_id)
+    report = run_checks(corpus, check_filter, failing, drafts_fail=drafts)
+    reports.append(report)
+    return (b"1" if report.failed else b"0") + jsonout.json_bytes(report)
 
 
 @app.command("calc")

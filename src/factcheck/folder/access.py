@@ -164,6 +164,29 @@ class Folder:
         if self.cache is not None and self.where != STDIN:
             self.cache.put_derived(self.root, kind, key, pieces)
 
+    def remembered(self, kind: str, question: bytes, answer: Callable[[Corpus], bytes],
+                   sound: Callable[[bytes], bool]) -> bytes:  # fmt: skip
+        """The answer to a question about the records (`answer` of the loaded folder, as
+        bytes), kept per state of the folder: when not a byte of it changed since a clean
+        load that answered the same question, the kept answer, and the folder is not loaded;
+        else computed, and kept when the folder loaded cleanly and did not change meanwhile.
+        A kept answer is checked like every entry (its checksum, its key) and must be
+        `sound`, else it is computed again (docs/cache.md)."""
+        if not self.listable:
+            return answer(self.corpus())
+        from factcheck.folder.cache import unchanged_since_clean
+
+        before = unchanged_since_clean(self.root, self.cache)
+        if before is not None:
+            kept = self.derived(kind, _question_key(before.state, question))
+            if kept is not None and sound(bytes(kept)):
+                return bytes(kept)
+        result = answer(self.corpus())
+        after = unchanged_since_clean(self.root, self.cache)  # a clean load records its state
+        if after is not None and (before is None or after.state == before.state):
+            self.keep_derived(kind, _question_key(after.state, question), [result])
+        return result
+
     def add(self, target: Path, text: str, before: Sequence[Problem] = ()) -> None:
         """Append records to a claims file of the folder and load the folder again; if that
         finds a problem the folder did not have `before`, put the file back as it was and
@@ -223,6 +246,12 @@ class Folder:
                 records.restore(target, original)
                 raise ClaimsError(new)
         self._corpus = None  # what was loaded before no longer is the folder
+
+
+def _question_key(state: bytes, question: bytes) -> bytes:
+    import hashlib
+
+    return hashlib.blake2b(state + b"\0" + question, digest_size=32).digest()
 
 
 def _unplaced(problem: Problem) -> tuple[str, str | None, str | None, str]:
