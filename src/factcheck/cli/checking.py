@@ -101,8 +101,6 @@ def check_command(
       factcheck check --fail-on inconsistent,gross,approximate
       factcheck check --drafts
     """
-    import json
-
     from factcheck import jsonout
     from factcheck.checks import CheckFilter
     from factcheck.output import verdicts
@@ -110,7 +108,7 @@ def check_command(
     fmt = output_format(fmt, as_json)
     failing = _verdicts(fail_on) or sorted(FAILING_BY_DEFAULT, key=list(Verdict).index)
     check_filter = CheckFilter(topics=tuple(topic or ()), claim_ids=tuple(claim or ()))
-    asked = json.dumps([check_filter.topics, check_filter.claim_ids, failing, drafts]).encode()
+    asked = _question(check_filter, failing, drafts)
     reports: list[CheckReport] = []  # computed now, or read back from the kept answer
     answer = claims_folder(claims).remembered(
         "check", asked, lambda corpus: _checked(corpus, check_filter, failing, drafts, reports),
@@ -124,6 +122,13 @@ def check_command(
             verdicts.check_report(reports[-1], fmt)
     if failed:
         raise typer.Exit(EXIT_FAILED)
+
+
+def _question(check_filter: CheckFilter, failing: list[Verdict], drafts: bool) -> bytes:
+    """What shapes `check`'s answer besides the folder: the key its answer is kept under."""
+    import json
+
+    return json.dumps([check_filter.topics, check_filter.claim_ids, failing, drafts]).encode()
 
 
 def _sound(fmt: OutputFormat, reports: list[CheckReport]) -> Callable[[bytes], bool]:
