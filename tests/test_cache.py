@@ -544,3 +544,32 @@ def test_a_kept_check_answer_that_fails_its_checks_is_computed_again(tmp_path, m
     monkeypatch.setattr(Folder, "derived", lambda self, kind, key: memoryview(forged))
     warm = run("check", "--format", fmt, "--claims", folder, env=env)
     assert (warm.exit_code, warm.stdout) == (cold.exit_code, cold.stdout)
+
+
+def test_compare_of_one_topic_answers_warm_byte_for_byte(tmp_path, monkeypatch):
+    import shutil
+
+    from factcheck.folder import store
+    from factcheck.folder.access import Folder
+
+    folder = tmp_path / "claims"
+    shutil.copytree(SEED_CLAIMS, folder)
+    env = {"FACTCHECK_CACHE_DIR": str(tmp_path / "cache")}
+    asks = [("--topic", "detainers"), ("--about", "ca-follows-the-law-on-detainers"),
+            ("--topic", "detainers", "--min-confidence", "high", "--fail-on-conflict")]  # fmt: skip
+    cold = [run("compare", *ask, "--json", "--claims", folder, env=env) for ask in asks]
+    assert [c.exit_code for c in cold] == [0, 0, 1]
+
+    def no_load(*args, **kwargs):
+        raise AssertionError("the folder was loaded")
+
+    monkeypatch.setattr(store, "load", no_load)
+    for ask, before in zip(asks, cold, strict=True):
+        warm = run("compare", *ask, "--json", "--claims", folder, env=env)
+        assert (warm.exit_code, warm.stdout, warm.stderr) == (
+            before.exit_code, before.stdout, before.stderr)  # fmt: skip
+    monkeypatch.undo()
+    forged = memoryview(b'0["\x1b[2J"]\n{}')  # a limit a terminal would obey
+    monkeypatch.setattr(Folder, "derived", lambda self, kind, key: forged)
+    again = run("compare", *asks[0], "--json", "--claims", folder, env=env)
+    assert (again.exit_code, again.stdout) == (0, cold[0].stdout)

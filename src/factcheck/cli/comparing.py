@@ -10,7 +10,7 @@ import typer
 from factcheck import completion
 from factcheck.choices import Confidence, OutputFormat
 from factcheck.cli.base import app, handles_errors
-from factcheck.cli.folder import load_claims
+from factcheck.cli.folder import claims_folder, load_claims
 from factcheck.cli.options import ClaimsDir, FormatOption, JsonFlag, output_format, paged
 from factcheck.errors import (
     EXIT_FAILED,
@@ -19,6 +19,7 @@ from factcheck.errors import UsageError as UsageProblem
 
 if TYPE_CHECKING:
     from factcheck.compare import Comparison
+    from factcheck.folder.store import Corpus
 
 
 OneTopic = Annotated[
@@ -90,6 +91,10 @@ def compare_command(
     fmt = output_format(fmt, as_json)
     if sum([topic is not None, all_topics, about is not None]) != 1:
         raise UsageProblem("give one of --topic TOPIC, --all or --about KEY")
+    if fmt is OutputFormat.json and not all_topics:  # an answer the cache can keep
+        if _one_comparison_json(claims, topic, about, min_confidence) and fail_on_conflict:
+            raise typer.Exit(EXIT_FAILED)
+        return
     corpus = load_claims(claims)
     from factcheck.compare import compare_scope
     from factcheck.folder import query
@@ -107,6 +112,57 @@ def compare_command(
         )  # fmt: skip
     if fail_on_conflict and any(had_conflicts):
         raise typer.Exit(EXIT_FAILED)
+
+
+def _one_comparison_json(claims: str, topic: str | None, about: str | None,
+                         minimum: Confidence) -> bool:  # fmt: skip
+    """`compare --topic` or `--about` as JSON, from the answer kept for the folder's state
+    when it has one (Folder.remembered); whether it holds conflicts."""
+    import json
+
+    from factcheck import jsonout
+    from factcheck.output import conflicts
+
+    asked = json.dumps([topic, about, minimum.value]).encode()
+    answer = claims_folder(claims).remembered(
+        "compare", asked, lambda corpus: _compared(corpus, topic, about, minimum), _sound_compared
+    )  # fmt: skip
+    limits_line, _, comparison = answer[1:].partition(b"\n")
+    conflicts.say_limits(topic, about, json.loads(limits_line))
+    jsonout.write_json_bytes(comparison)
+    return answer[:1] == b"1"
+
+
+def _compared(corpus: Corpus, topic: str | None, about: str | None, minimum: Confidence) -> bytes:
+    """The answer kept: 1 or 0 (conflicts), the limits as one line of JSON, then the
+    comparison as `--json` prints it."""
+    from factcheck import jsonout
+    from factcheck.compare import compare_scope
+    from factcheck.folder import query
+
+    if topic is not None:
+        query.require_known(corpus, (topic,))
+    (comparison,) = compare_scope(corpus, topic=topic, about=about, minimum=minimum)
+    limits = jsonout.json_bytes(comparison.limits, indent=None)
+    return (
+        (b"1" if comparison.conflicts else b"0") + limits + b"\n" + jsonout.json_bytes(comparison)
+    )
+
+
+def _sound_compared(kept: bytes) -> bool:
+    """A kept answer in the shape _compared writes, with nothing json_bytes would not write."""
+    import json
+
+    from factcheck import jsonout
+
+    limits_line, newline, rest = kept[1:].partition(b"\n")
+    if kept[:1] not in (b"0", b"1") or not newline or not jsonout.made_by_json_bytes(kept[1:]):
+        return False
+    try:
+        limits = json.loads(limits_line)
+    except ValueError:
+        return False
+    return type(limits) is list and all(type(x) is str for x in limits) and rest[:1] == b"{"
 
 
 def _noting_conflicts(comparisons: Iterable[Comparison], seen: list[bool]) -> Iterator[Comparison]:

@@ -65,10 +65,15 @@ def comparisons(
 
 def _saying_limits(items: Iterable[Comparison]) -> Iterator[Comparison]:
     for comparison in items:
-        scope = f"topic '{comparison.topic}'" if comparison.topic else f"'{comparison.about}'"
-        for limit in comparison.limits:
-            note(f"limit ({scope}): {limit}")
+        say_limits(comparison.topic, comparison.about, comparison.limits)
         yield comparison
+
+
+def say_limits(topic: str | None, about: str | None, limits: Iterable[str]) -> None:
+    """On stderr, each limit that cut a comparison's work short."""
+    scope = f"topic '{topic}'" if topic else f"'{about}'"
+    for limit in limits:
+        note(f"limit ({scope}): {limit}")
 
 
 def _two_sides(conflict: Conflict) -> list[str]:
