@@ -254,3 +254,9 @@ def test_a_pronoun_joined_to_its_sentences_subject_means_them_whatever_came_befo
     text = ("Dan Ruiz said she was wrong.\n"
             "Dan Ruiz drew criticism after he appeared to suggest vets are weak.\n")  # fmt: skip
     assert speakers(text)[-1] == "Dan Ruiz"
+
+
+def test_a_cue_inside_new_york_times_quotation_marks_is_quoted_speech():
+    text = ("Ben Rhodes spoke.\n"
+            "''Several of us were arguing we had to wait,'' recalled Mr. Rhodes.\n")  # fmt: skip
+    assert speakers(text)[-1] == "Ben Rhodes"

@@ -462,7 +462,7 @@ def _quotation_spans(text: str) -> list[tuple[int, int]]:
             symbol = mark.group()
             opens = symbol in QUOTE_OPEN or symbol == "``"
             closes = symbol in "\u201d\u00bb" or symbol == "''"
-            if symbol == '"':
+            if symbol in ('"', "''"):  # straight marks, and the New York Times' ''...'', toggle
                 opens, closes = opened is None, opened is not None
             if opened is None and opens:
                 opened = at + mark.start()
