@@ -660,3 +660,25 @@ def test_a_source_id_given_for_a_claim_gets_one_message_everywhere(command):
                  env={"FACTCHECK_NO_CACHE": "1"})  # fmt: skip
     assert result.exit_code == 2
     assert "'benzinga-newsom-noem' is a source, not a claim" in result.stderr
+
+
+def test_a_run_takes_the_environment_it_is_handed(tmp_path):
+    """httpie's model (issue 29): a run's state is one object, and a test can hand in its own;
+    here one with the cache off, which must then write nothing where the cache would go."""
+    from typer.testing import CliRunner
+
+    from factcheck.cli.base import app
+    from factcheck.cli.environment import Environment, environment
+
+    cache = tmp_path / "cache"
+    handed = Environment(cache=False)
+    result = CliRunner().invoke(app, ["list", "--json", "--claims", str(SEED_CLAIMS)],
+                                env={"FACTCHECK_CACHE_DIR": str(cache)}, obj=handed)  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert len(json.loads(result.stdout)) == 10
+    assert [f.where for f in handed.opened] == [str(SEED_CLAIMS)]  # the run used this one
+    assert not cache.exists()
+    assert environment() is not handed  # and the next caller does not inherit it
+    warm = CliRunner().invoke(app, ["list", "--json", "--claims", str(SEED_CLAIMS)],
+                              env={"FACTCHECK_CACHE_DIR": str(cache)})  # fmt: skip
+    assert warm.exit_code == 0 and cache.exists()  # a run of its own has the cache on

@@ -119,6 +119,7 @@ def test_a_command_line_imports_its_own_command_module_only(tmp_path):
 # The command line's layers, top to bottom: a module imports only from layers above its own
 # (the commands, one layer, not from each other).
 CLI_LAYERS = [
+    {"environment"},
     {"options", "prompts"},
     {"folder"},
     {"base"},
@@ -279,3 +280,42 @@ def test_the_package_imports_only_from_its_lower_layers():
         if _unit(other) != _unit(module) and layer_of[_unit(other)] >= layer_of[_unit(module)]
     ]
     assert wrong == []
+
+
+_MUTATORS = frozenset("append extend insert clear update pop popitem remove add discard "
+                      "setdefault".split())  # fmt: skip
+
+
+def _module_state_changed(path: Path) -> list[str]:
+    """Where a function changes a name bound at the module's top: `global`, a mutating
+    method called on it, or an item of it assigned or deleted."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    top = {t.id for node in tree.body if isinstance(node, (ast.Assign, ast.AnnAssign))
+           for t in (node.targets if isinstance(node, ast.Assign) else [node.target])
+           if isinstance(t, ast.Name)}  # fmt: skip
+    found = []
+    for function in ast.walk(tree):
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        local = {a.arg for a in function.args.args + function.args.kwonlyargs}
+        for node in ast.walk(function):
+            if isinstance(node, ast.Global):
+                found.append(f"{path.name}: global {', '.join(node.names)}")
+            elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                  and isinstance(node.func.value, ast.Name) and node.func.value.id in top
+                  and node.func.value.id not in local and node.func.attr in _MUTATORS):  # fmt: skip
+                found.append(f"{path.name}: {node.func.value.id}.{node.func.attr}()")
+            elif (isinstance(node, (ast.Subscript)) and isinstance(node.ctx, (ast.Store, ast.Del))
+                  and isinstance(node.value, ast.Name) and node.value.id in top
+                  and node.value.id not in local):  # fmt: skip
+                found.append(f"{path.name}: {node.value.id}[...] changed")
+    return found
+
+
+def test_no_module_keeps_a_runs_state():
+    """Issue 29: a run's state is one object (cli/environment.py), or a context variable set
+    for one run; no function changes a name bound at a module's top (SETTINGS, _OPENED,
+    _DEFERRED, _SNAPSHOT and _DIGESTS were such)."""
+    package = Path(factcheck.__file__).parent
+    found = [f for p in sorted(package.rglob("*.py")) for f in _module_state_changed(p)]
+    assert found == []

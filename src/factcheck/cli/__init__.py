@@ -1,6 +1,7 @@
 """The `factcheck` command line: thin commands over the library, in layers.
 
-    options     the options commands share, and the global settings
+    environment one run's state in one object: the global options' settings, the folders opened
+    options     the options commands share
     folder      how a command gets the claims folder, and adds to it safely
     base        the Typer app, and the one error handler mapping problems to exit codes
     reading, validating, checking, comparing, adding, exchange, matching, extracting

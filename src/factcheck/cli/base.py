@@ -13,7 +13,8 @@ from typing import Any, TypeVar
 import typer
 
 from factcheck.choices import OutputFormat
-from factcheck.cli.folder import _OPENED, left_out, list_left_out
+from factcheck.cli.environment import environment, finished
+from factcheck.cli.folder import left_out, list_left_out
 from factcheck.errors import (
     EXIT_DATA,
     EXIT_INTERRUPTED,
@@ -113,11 +114,12 @@ def handles_errors(command: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         from factcheck.folder.discovery import one_snapshot
 
-        _OPENED.clear()
+        run = environment()
+        run.opened.clear()
         try:
             with one_snapshot():  # the folder walked and each file read once per command
                 result = command(*args, **kwargs)
-                for folder in _OPENED:
+                for folder in run.opened:
                     folder.settle()  # what serves the next run, after this one's answer
             problems = left_out()
             if problems is not None:
@@ -137,6 +139,8 @@ def handles_errors(command: F) -> F:
             if problems is not None and not isinstance(error, DataError):
                 list_left_out(problems)  # they may be why: `show` of a record left out
             raise typer.Exit(code) from None
+        finally:
+            finished()
 
     return wrapper  # type: ignore[return-value]
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from factcheck.choices import OutputFormat
-from factcheck.cli.options import SETTINGS
+from factcheck.cli.environment import environment
 from factcheck.errors import UsageError as UsageProblem
 
 if TYPE_CHECKING:
@@ -34,7 +34,7 @@ def claims_folder(where: str) -> Folder:
         if stream is None:
             raise UsageProblem("--claims -: there is no standard input to read")
         folder = Folder(where, None, stream.read())
-    _OPENED.append(folder)
+    environment().opened.append(folder)
     return folder
 
 
@@ -45,15 +45,9 @@ def load_claims(where: str) -> Corpus:
     return claims_folder(where).corpus()
 
 
-# The folders the running command opened. Once its output is written (or it failed, when
-# the problems may be why: `show` of a record left out), the problems of the first one whose
-# load left records out are listed (base.handles_errors).
-_OPENED: list[Folder] = []
-
-
 def left_out() -> Corpus | None:
     """The first corpus the command loaded that left records out, if any."""
-    loaded = (f.loaded for f in _OPENED)
+    loaded = (f.loaded for f in environment().opened)
     return next((c for c in loaded if c is not None and c.left_out), None)
 
 
@@ -123,7 +117,7 @@ def summarise_claims(where: str) -> Summary:
 
 
 def _cache() -> Cache | None:
-    if not SETTINGS["cache"]:
+    if not environment().cache:
         return None
     from factcheck.folder.cache import Cache, default_folder
 

@@ -16,7 +16,7 @@ import typer
 
 from factcheck import __version__
 from factcheck.cli.base import _silence_stdout, app
-from factcheck.cli.options import SETTINGS
+from factcheck.cli.environment import started
 from factcheck.errors import (
     EXIT_INTERRUPTED,
     EXIT_OUTPUT,
@@ -34,6 +34,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_options(
+    ctx: typer.Context,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
@@ -59,8 +60,7 @@ def main_options(
     ] = False,
 ) -> None:
     """Fact-check toolkit: claim records in TOML, exact arithmetic checks, conflicts."""
-    SETTINGS["pager"] = not no_pager
-    SETTINGS["cache"] = not no_cache
+    ctx.obj = started(ctx.obj, pager=not no_pager, cache=not no_cache)
 
 
 _CALC_OPTIONS_WITH_VALUES = frozenset({"--claim", "--claims", "-f", "--format"})

@@ -1,5 +1,5 @@
 """The options several commands share (the claims folder, the list filters, the output
-format), and the settings the global options set."""
+format)."""
 
 from __future__ import annotations
 
@@ -137,14 +137,12 @@ def output_format(
     return fmt
 
 
-SETTINGS = {"pager": True, "cache": True}
-
-
 def paged(fmt: OutputFormat) -> contextlib.AbstractContextManager[None]:
     """The pager for a table on a terminal; nothing for scripts' formats."""
+    from factcheck.cli.environment import environment
     from factcheck.output import terminal
 
-    return terminal.paged(SETTINGS["pager"] and fmt is OutputFormat.table)
+    return terminal.paged(environment().pager and fmt is OutputFormat.table)
 
 
 def option_date(option: str, value: str | None) -> dt.date | None:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import hashlib
 import json
 import os
@@ -431,18 +432,20 @@ def _version_digest() -> bytes:
     files = source_files()
     state = (str(PACKAGE), factcheck.__version__, pydantic.VERSION,
              tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files))  # fmt: skip
-    if state not in _DIGESTS:
-        hasher = hashlib.blake2b(digest_size=DIGEST_SIZE)
-        hasher.update(f"{factcheck.__version__}\0{pydantic.VERSION}\0".encode())
-        for path in files:
-            hasher.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0")
-            hasher.update(path.read_bytes())  # a module that cannot be read is an error
-        _DIGESTS.clear()
-        _DIGESTS[state] = hasher.digest()
-    return _DIGESTS[state]
+    return _digest_of(state)
 
 
-_DIGESTS: dict[tuple[object, ...], bytes] = {}  # the last digest, by the state it was made of
+@functools.lru_cache(maxsize=1)  # the last digest, by the state it was made of
+def _digest_of(state: tuple[Any, ...]) -> bytes:
+    import pydantic
+
+    hasher = hashlib.blake2b(digest_size=DIGEST_SIZE)
+    hasher.update(f"{factcheck.__version__}\0{pydantic.VERSION}\0".encode())
+    for name, _size, _changed in state[3]:
+        path = Path(name)
+        hasher.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0")
+        hasher.update(path.read_bytes())  # a module that cannot be read is an error
+    return hasher.digest()
 
 
 PACKAGE = Path(factcheck.__file__).resolve().parent

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -114,43 +115,45 @@ def _link_target(path: Path) -> str | None:
 # snapshot, so a file's digest and its records always come from the same bytes, and a cold
 # `list --json` walks the folder once and reads each file once, not three times. Outside a
 # command (the library used from Python, the tests) nothing is kept.
-_SNAPSHOT: dict[Any, Any] | None = None
+_SNAPSHOT: ContextVar[dict[Any, Any] | None] = ContextVar("factcheck_snapshot", default=None)
 
 
 @contextlib.contextmanager
 def one_snapshot() -> Iterator[None]:
     """For the length of one command: walks and reads are taken once, then kept."""
-    global _SNAPSHOT
-    _SNAPSHOT = {}
+    token = _SNAPSHOT.set({})
     try:
         yield
     finally:
-        _SNAPSHOT = None
+        _SNAPSHOT.reset(token)
 
 
 def forget_snapshot() -> None:
     """After the command wrote a claims file: the next read sees the file as it is now."""
-    if _SNAPSHOT is not None:
-        _SNAPSHOT.clear()
+    snapshot = _SNAPSHOT.get()
+    if snapshot is not None:
+        snapshot.clear()
 
 
 def folder_files(root: Path) -> Found:
     """claim_files, once per command."""
-    if _SNAPSHOT is None:
+    snapshot = _SNAPSHOT.get()
+    if snapshot is None:
         return claim_files(root)
     key = ("walk", os.path.abspath(root))
-    if key not in _SNAPSHOT:
-        _SNAPSHOT[key] = claim_files(root)
-    found: Found = _SNAPSHOT[key]
+    if key not in snapshot:
+        snapshot[key] = claim_files(root)
+    found: Found = snapshot[key]
     return found
 
 
 def file_bytes(path: Path) -> bytes:
     """A claims file's bytes, read once per command (OSError as Path.read_bytes raises it)."""
-    if _SNAPSHOT is None:
+    snapshot = _SNAPSHOT.get()
+    if snapshot is None:
         return path.read_bytes()
     key = ("bytes", os.path.abspath(path))
-    if key not in _SNAPSHOT:
-        _SNAPSHOT[key] = path.read_bytes()
-    data: bytes = _SNAPSHOT[key]
+    if key not in snapshot:
+        snapshot[key] = path.read_bytes()
+    data: bytes = snapshot[key]
     return data

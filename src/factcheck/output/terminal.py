@@ -20,6 +20,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextvars import ContextVar
 from typing import IO, TYPE_CHECKING, Any
 
 from rich.console import Console, RenderableType
@@ -212,8 +213,8 @@ def paged(enabled: bool = True) -> Iterator[None]:
     if "NO_COLOR" not in os.environ:
         os.environ["FORCE_COLOR"] = "1"
     sys.stdout = buffer
-    global _DEFERRED
-    _DEFERRED = []
+    deferred: list[Text] = []
+    token = _DEFERRED.set(deferred)
     try:
         yield
     finally:
@@ -223,7 +224,7 @@ def paged(enabled: bool = True) -> Iterator[None]:
                 os.environ.pop(key, None)
             else:
                 os.environ[key] = value
-        deferred, _DEFERRED = _DEFERRED, None
+        _DEFERRED.reset(token)
     _page(buffer.getvalue())
     for text in deferred:
         _to_stderr(text)
@@ -272,13 +273,14 @@ def error(message: str) -> None:
 
 # While a table goes to the pager, notes wait for it: written at once they would stand above
 # the table, or be hidden behind the pager's screen.
-_DEFERRED: list[Text] | None = None
+_DEFERRED: ContextVar[list[Text] | None] = ContextVar("factcheck_deferred", default=None)
 
 
 def note(message: str) -> None:
     text = Text(visible(message), style="dim")
-    if _DEFERRED is not None:
-        _DEFERRED.append(text)
+    deferred = _DEFERRED.get()
+    if deferred is not None:
+        deferred.append(text)
     else:
         _to_stderr(text)
 
