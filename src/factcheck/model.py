@@ -293,6 +293,11 @@ class Check(Record):
         default=None, description="Suggested by `factcheck extract`, not yet reviewed by the desk."
     )
 
+    def claims_read(self) -> set[str]:
+        """The claims whose figures the check reads or judges."""
+        references = [self.claim or "", *expression.references(self.compute)]
+        return {split_reference(r)[0] for r in references if r}
+
     @model_validator(mode="after")
     def _one_target(self) -> Check:
         if (self.claim is None) == (self.expect is None):

@@ -13,11 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from factcheck.errors import UsageError
-from factcheck.figures import expression
 from factcheck.folder.access import Folder
 from factcheck.folder.edits import edited, with_field
 from factcheck.folder.store import Corpus
-from factcheck.model import SLUG_PATTERN, Check, Claim, split_reference
+from factcheck.model import SLUG_PATTERN, Check, Claim
 
 # The fields a desk corrects in a draft at review, besides each figure by its name.
 EDITABLE = ("speaker", "text", "topics", "date")
@@ -73,7 +72,7 @@ def drafts(corpus: Corpus, topics: Sequence[str] = (), file: Path | None = None)
 
 def checks_of(corpus: Corpus, claim_id: str) -> list[Check]:
     """The drafted checks that read this claim."""
-    return [c for c in corpus.checks.values() if c.draft and claim_id in _claims_read(c)]
+    return [c for c in corpus.checks.values() if c.draft and claim_id in c.claims_read()]
 
 
 def decided(corpus: Corpus, accept: Iterable[str], reject: Iterable[str]) -> Decisions:
@@ -165,9 +164,3 @@ def _answer(field: str, answer: str) -> object:
 
 def _change(accept: set[str], reject: set[str], reviews: dict[str, str]) -> Callable[[str], str]:
     return lambda text: edited(text, accept, reject, reviews)
-
-
-def _claims_read(check: Check) -> set[str]:
-    references = [check.claim] if check.claim else []
-    references += expression.references(check.compute)
-    return {split_reference(r)[0] for r in references}

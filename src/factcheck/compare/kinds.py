@@ -9,13 +9,43 @@ only when two claims say what one subject is (see rules/category.py).
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from factcheck.text import wordnet
 
 if TYPE_CHECKING:
-    from factcheck.compare.reading import Reading
+    from factcheck.model import Claim
+    from factcheck.text.lexicon import Lexicon, Token
+
+
+class Reading(Protocol):
+    """What this module reads of a text (compare/reading.py's Reading is one): named here, so
+    that the two modules do not import each other."""
+
+    @property
+    def tokens(self) -> Sequence[Token]: ...
+
+    @property
+    def lexicon(self) -> Lexicon: ...
+
+    @property
+    def claim(self) -> Claim: ...
+
+    @property
+    def limits(self) -> list[str]: ...
+
+    @property
+    def sentence_starts(self) -> Mapping[int, int]: ...
+
+    @property
+    def value_indexes(self) -> frozenset[int]: ...
+
+    def asserted(self, i: int) -> bool: ...
+
+    def negated(self, i: int) -> bool: ...
+
 
 # A claim says what a thing is once or twice; a text with more such sentences than this is
 # an article, and comparing all of them with another's would grow with their product.

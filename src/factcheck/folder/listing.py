@@ -348,7 +348,6 @@ def remember(
     claims in `list` order, when the caller has them sorted already."""
     if cache is None or corpus.state is None:
         return
-    from factcheck.folder.query import claims_used
     from factcheck.folder.store import Summary  # loaded already: this follows a load
 
     claims = in_order if in_order is not None else sorted(corpus.claims.values(), key=sort_key)
@@ -369,7 +368,7 @@ def remember(
             disputed_by.setdefault(target, []).append(claim.id)
     checked_by: dict[str, list[str]] = {}
     for check in corpus.checks.values():
-        for claim_id in claims_used(check):
+        for claim_id in check.claims_read():
             checked_by.setdefault(claim_id, []).append(check.id)
     files = [ListedFile(_path_hex(corpus.root, path), corpus.digests[path].hex())
              for path in corpus.files]  # fmt: skip

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel
 
 from factcheck.errors import Unknown
-from factcheck.figures import expression
 from factcheck.filters import (  # re-exported: the commands ask query for them
     ClaimFilter as ClaimFilter,
 )
@@ -34,7 +33,7 @@ from factcheck.filters import (
 )
 from factcheck.folder.discovery import folder_files, shown
 from factcheck.folder.store import Corpus
-from factcheck.model import Check, Claim, Rating, Source, split_reference
+from factcheck.model import Claim, Rating, Source
 
 if TYPE_CHECKING:
     from factcheck.folder.cache import Cache
@@ -112,15 +111,9 @@ def claim_view(corpus: Corpus, claim_id: str) -> ClaimView:
         rating=rating_view(corpus.ratings, claim),
         disputes=list(claim.disputes),
         disputed_by=sorted(corpus.disputed_by(claim.id)),
-        checks=sorted(c.id for c in corpus.checks.values() if claim.id in claims_used(c)),
+        checks=sorted(c.id for c in corpus.checks.values() if claim.id in c.claims_read()),
         path=corpus.origin[claim.id],
     )
-
-
-def claims_used(check: Check) -> set[str]:
-    """The claims whose figures a check reads or judges."""
-    references = [check.claim or "", *expression.references(check.compute)]
-    return {split_reference(r)[0] for r in references if r}
 
 
 def listed_claim_view(
