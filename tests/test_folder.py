@@ -30,12 +30,12 @@ def _no_load(*args, **kwargs):
 
 
 def warm(folder: Path, cache_dir: Path) -> None:
-    first = Folder(str(folder), Cache(cache_dir))
-    corpus = first.corpus()
-    assert first.worth_a_listing(corpus)
-    from factcheck.folder import listing
+    """A first `list --json`: the folder loaded, its listing kept once the answer is out."""
+    from factcheck.filters import ClaimFilter
 
-    first.remember_listing(corpus, listing.claims_json_by_id(corpus), None)
+    first = Folder(str(folder), Cache(cache_dir))
+    assert first.listed(ClaimFilter(), "json").json is not None and first.loaded is not None
+    first.settle()
 
 
 def test_an_unchanged_folder_is_answered_from_its_listing(folder, tmp_path, monkeypatch):

@@ -330,3 +330,14 @@ def test_no_module_keeps_a_runs_state():
     package = Path(factcheck.__file__).parent
     found = [f for p in sorted(package.rglob("*.py")) for f in _module_state_changed(p)]
     assert found == []
+
+
+def test_the_command_line_holds_no_cache_logic():
+    """Issue 29: the folder decides how to answer (its cache, its listing, match's index, the
+    answers it keeps); a command asks the Folder, and never imports what keeps them."""
+    graph = _module_graph()
+    keepers = ("factcheck.folder.cache", "factcheck.folder.listing", "factcheck.folder.pieces",
+               "factcheck.match.stored")  # fmt: skip
+    found = sorted(f"{m} -> {n}" for m in graph if m.startswith("factcheck.cli")
+                   for n in graph[m] if n in keepers)  # fmt: skip
+    assert found == []

@@ -14,7 +14,6 @@ from factcheck.errors import UsageError as UsageProblem
 
 if TYPE_CHECKING:
     from factcheck.folder.access import Folder
-    from factcheck.folder.cache import Cache
     from factcheck.folder.problems import Problem
     from factcheck.folder.store import Corpus, Summary
 
@@ -28,7 +27,7 @@ def claims_folder(where: str) -> Folder:
     if not where.strip():
         raise UsageProblem("--claims is empty; give the claims folder (default: ./claims)")
     if where != STDIN:
-        folder = Folder(where, _cache())
+        folder = Folder.named(where, cached=environment().cache)
     else:
         stream = getattr(sys.stdin, "buffer", None)
         if stream is None:
@@ -114,15 +113,6 @@ def append_checked(target: Path, text: str, claims: str, before: Sequence[Proble
 def summarise_claims(where: str) -> Summary:
     """What `validate` says of a valid folder (strictly: any problem raises)."""
     return claims_folder(where).summary()
-
-
-def _cache() -> Cache | None:
-    if not environment().cache:
-        return None
-    from factcheck.folder.cache import Cache, default_folder
-
-    folder = default_folder()
-    return None if folder is None else Cache(folder)
 
 
 # A ClaimReview feed is at most a few hundred megabytes; an endless stdin is a mistake.

@@ -182,8 +182,8 @@ def _write(items: list[dict[str, Any]], fmt: OutputFormat, for_people: Callable[
 
 
 def _index(chosen: list[Claim], folder: Folder) -> Index:
-    """The archive's index (match.stored decides whether the folder's cache has it)."""
-    from factcheck.match import archive, stored
+    """The archive's index (the folder's cache may keep it: match/stored.py decides)."""
+    from factcheck.match import archive
     from factcheck.output import terminal
     from factcheck.text.embeddings import MAX_EMBEDDED
 
@@ -195,4 +195,4 @@ def _index(chosen: list[Claim], folder: Folder) -> Index:
         limit = f"{MAX_EMBEDDED:,}"
         terminal.note(f"{long} claims longer than {limit} characters are compared in meaning "
                       f"by their first {limit} (their words count in full)")  # fmt: skip
-    return stored.index_of(folder, documents)
+    return archive.index_of(folder, documents)

@@ -27,9 +27,7 @@ from factcheck.cli.options import (
 )
 
 if TYPE_CHECKING:
-    from factcheck.filters import ClaimFilter
-    from factcheck.folder.access import Folder
-    from factcheck.folder.pieces import Listed
+    from factcheck.folder.access import Shape
 
 
 @app.command("list")
@@ -62,70 +60,21 @@ def list_command(
     fmt = output_format(fmt, as_json)
     wanted = claim_filter(topic, speaker, source, rating, since, until, search=search,
                           drafts=drafts)  # fmt: skip
-    # A listing does not keep the draft mark: --drafts reads the claims themselves.
-    listable = fmt in (OutputFormat.json, OutputFormat.table) and not drafts
-    folder = claims_folder(claims)
-    if not (listable and _list_from_listing(folder, wanted, fmt)):
-        _list_from_folder(folder, wanted, fmt, listable)
-
-
-def _list_from_listing(folder: Folder, wanted: ClaimFilter, fmt: OutputFormat) -> bool:
-    """The answer from the cache's listing of the folder, when it has one: for an unchanged
-    folder and no filter, each claim's JSON as `list --json` printed it last time, cut from
-    the listing's pieces in order, never parsed."""
-    from factcheck import filters, jsonout
-
-    stored = folder.stored_listing()
-    if stored is not None and fmt is OutputFormat.json and wanted.is_everything():
-        fragments = stored.fragments()
-        if fragments is not None:
-            jsonout.write_json_fragments(fragments)
-            return True
-    listed = folder.listing(stored)
-    if listed is None:
-        return False
-    filters.require_known_among(listed.claims, listed.sources, listed.ratings, wanted.topics,
-                                wanted.speaker, wanted.source, wanted.rating)  # fmt: skip
-    _write_listed(filters.listed_in_order(listed.claims, wanted), fmt)
-    return True
-
-
-def _list_from_folder(folder: Folder, wanted: ClaimFilter, fmt: OutputFormat, keep: bool) -> None:
-    """The folder loaded, the claims listed; and, for a folder worth it, its listing kept
-    for the next run."""
-    from factcheck import jsonout
-    from factcheck.folder import listing, query
-    from factcheck.output import claim_views
-
-    corpus = folder.corpus()
-    query.require_known(corpus, wanted.topics, wanted.speaker, wanted.source, wanted.rating)
-    kept = query.list_claims(corpus, wanted)
-    if not (keep and folder.worth_a_listing(corpus)):
-        with paged(fmt):
-            claim_views.claims(kept, fmt)
-        return
-    if fmt is OutputFormat.json:
-        fragments = listing.claims_json_by_id(corpus)
-        jsonout.write_json_fragments([fragments[c.id] for c in kept])
-    else:  # the table first: making the listing's JSON need not delay it
-        with paged(fmt):
-            claim_views.claims_for_people(kept)
-        fragments = listing.claims_json_by_id(corpus)
-    every = len(kept) == len(corpus.claims)  # then `kept` is all of them, in list order
-    folder.remember_listing(corpus, fragments, kept if every else None)
-
-
-def _write_listed(chosen: list[Listed], fmt: OutputFormat) -> None:
-    """Claims listed in the cache, as `list --json` or the table of `list` shows them."""
-    if fmt is OutputFormat.json:
+    shapes: dict[OutputFormat, Shape] = {OutputFormat.json: "json", OutputFormat.table: "rows"}
+    shape = shapes.get(fmt, "records")
+    listed = claims_folder(claims).listed(wanted, shape)
+    if listed.json is not None:
         from factcheck import jsonout
 
-        jsonout.write_json_fragments([c.json for c in chosen])
+        jsonout.write_json_fragments(listed.json)
         return
     from factcheck.output import claim_views
 
     with paged(fmt):
-        claim_views.claims_for_people(chosen)
+        if fmt is OutputFormat.table:
+            claim_views.claims_for_people(listed.claims)
+        else:
+            claim_views.claims(listed.claims, fmt)  # type: ignore[arg-type]  # whole records
 
 
 @app.command("show")

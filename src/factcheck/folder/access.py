@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
-    from factcheck.filters import Listable
+    from factcheck.filters import ClaimFilter, Listable
     from factcheck.folder.cache import Cache
     from factcheck.folder.listing import Listing, Stored
     from factcheck.folder.problems import Problem
@@ -25,6 +25,17 @@ if TYPE_CHECKING:
     from factcheck.model import Claim
 
 STDIN = "-"
+# How `list` shows claims: each one's JSON, a table's rows, or whole records (CSV, JSON Lines).
+Shape = Literal["json", "rows", "records"]
+
+
+@dataclass(frozen=True)
+class ClaimsListed:
+    """What `list` shows: each claim's JSON, where it was kept or made already (`json`, in
+    order), and the claims as a table shows them (rows of the listing, or claims loaded)."""
+
+    json: list[memoryview] | None
+    claims: Sequence[Listable]
 
 
 @dataclass
@@ -36,7 +47,23 @@ class Folder:
     cache: Cache | None = None
     stdin: bytes | None = None
     _corpus: Corpus | None = field(default=None, repr=False)
-    _unlisted: Corpus | None = field(default=None, repr=False)  # a listing to keep: settle
+    # A listing to keep once the answer is written (settle): the corpus loaded, each claim's
+    # JSON when `list --json` made it already, and its claims in `list` order when all listed.
+    _unlisted: tuple[Corpus, dict[str, memoryview] | None, list[Claim] | None] | None = field(
+        default=None, repr=False
+    )
+
+    @classmethod
+    def named(cls, where: str, cached: bool = True) -> Folder:
+        """The folder (or file) at `where`, with the user's cache unless `cached` is off or
+        there is no place for one (no home: docs/cache.md)."""
+        cache = None
+        if cached:
+            from factcheck.folder.cache import Cache, default_folder
+
+            place = default_folder()
+            cache = None if place is None else Cache(place)
+        return cls(where, cache)
 
     @property
     def loaded(self) -> Corpus | None:
@@ -106,18 +133,62 @@ class Folder:
         (docs/performance.md)."""
         corpus = self.corpus()
         if self.worth_a_listing(corpus):
-            self._unlisted = corpus  # kept once the answer is written: see settle
+            self._unlisted = (corpus, None, None)  # kept once the answer is written: settle
         return corpus
+
+    def listed(
+        self, wanted: ClaimFilter, shape: Literal["json", "rows", "records"]
+    ) -> ClaimsListed:
+        """What `list` shows for this filter, as `json` (each claim's JSON), table `rows` or
+        whole `records` (CSV, JSON Lines): from the listing kept for the folder when it can
+        (the JSON as printed last time, cut from the listing, never parsed; or its rows),
+        else from the folder loaded, whose listing is then kept for the next run (settle).
+        The listing keeps no draft mark, nor whole records: those load the folder. Raises
+        UnknownValue for a filter value no record has."""
+        from factcheck import filters
+
+        as_json = shape == "json"
+        if shape == "records" or wanted.drafts:
+            return self._listed_loaded(wanted, as_json, keep=False)
+        stored = self.stored_listing()
+        if stored is not None and as_json and wanted.is_everything():
+            fragments = stored.fragments()
+            if fragments is not None:
+                return ClaimsListed(fragments, [])
+        listed = self.listing(stored)
+        if listed is not None:
+            filters.require_known_among(listed.claims, listed.sources, listed.ratings,
+                                        wanted.topics, wanted.speaker, wanted.source,
+                                        wanted.rating)  # fmt: skip
+            chosen = filters.listed_in_order(listed.claims, wanted)
+            return ClaimsListed([c.json for c in chosen] if as_json else None, chosen)
+        return self._listed_loaded(wanted, as_json, keep=True)
+
+    def _listed_loaded(self, wanted: ClaimFilter, as_json: bool, keep: bool) -> ClaimsListed:
+        from factcheck.folder import listing, query
+
+        corpus = self.corpus()
+        query.require_known(corpus, wanted.topics, wanted.speaker, wanted.source, wanted.rating)
+        kept = query.list_claims(corpus, wanted)
+        if not (keep and self.worth_a_listing(corpus)):
+            return ClaimsListed(None, kept)
+        fragments = listing.claims_json_by_id(corpus) if as_json else None  # a table: at settle
+        every = len(kept) == len(corpus.claims)  # then `kept` is all of them, in list order
+        self._unlisted = (corpus, fragments, kept if every else None)
+        return ClaimsListed(None if fragments is None else [fragments[c.id] for c in kept], kept)
 
     def settle(self) -> None:
         """What serves the next run, done once this one's answer is written (the command
-        line calls it after the command): the listing of a folder loaded for `show` or
-        `topics`, which costs what keeping a first `list`'s listing costs (docs/performance.md)."""
-        corpus, self._unlisted = self._unlisted, None
-        if corpus is not None and corpus is self._corpus:
+        line calls it after the command): the listing of a folder loaded for `list`, `show`
+        or `topics`, which costs what keeping a first `list`'s listing costs
+        (docs/performance.md)."""
+        unlisted, self._unlisted = self._unlisted, None
+        if unlisted is not None and unlisted[0] is self._corpus:
             from factcheck.folder import listing
 
-            listing.remember(corpus, listing.claims_json_by_id(corpus), self.cache)
+            corpus, fragments, in_order = unlisted
+            fragments = fragments if fragments is not None else listing.claims_json_by_id(corpus)
+            listing.remember(corpus, fragments, self.cache, in_order)
 
     def topic_counts(self) -> list[TopicCount]:
         from factcheck.folder import query
@@ -136,16 +207,6 @@ class Folder:
         from factcheck.folder.listing import summarise
 
         return summarise(self.root, self.cache)
-
-    def remember_listing(
-        self, corpus: Corpus, fragments: dict[str, memoryview], kept: Sequence[Claim] | None
-    ) -> None:
-        """Keep the listing of a folder loaded whole and cleanly, for the next run.
-        `fragments`: each claim's JSON by ID (listing.claims_json_by_id); `kept`: all its
-        claims in `list` order, when the caller has them sorted."""
-        from factcheck.folder import listing
-
-        listing.remember(corpus, fragments, self.cache, kept)
 
     def worth_a_listing(self, corpus: Corpus) -> bool:
         """Whether a listing of this load would serve the next run (listing.worth_remembering)."""

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from factcheck.match.index import Document
+from factcheck.match.index import Document, Index
 from factcheck.match.run import Duplicate, Match, Reason
 
 if TYPE_CHECKING:
+    from factcheck.folder.access import Folder
     from factcheck.folder.store import Corpus
     from factcheck.model import Claim
 
@@ -24,6 +25,14 @@ def documents(claims: Sequence[Claim]) -> list[Document]:
         headline = claim.review.headline if claim.review and claim.review.headline else None
         found.append(Document(claim.id, text, headline or text))
     return found
+
+
+def index_of(folder: Folder, archived: Sequence[Document]) -> Index:
+    """The index of these documents: the one the folder's cache keeps for them, else built
+    and kept (match/stored.py decides; a command never reads the cache itself)."""
+    from factcheck.match import stored
+
+    return stored.index_of(folder, archived)
 
 
 def reason_json(reason: Reason) -> dict[str, Any]:
