@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ register_commands()  # every command, as `factcheck --help` sees them
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+GOLDEN = Path(__file__).resolve().parent / "golden"
 SEED_CLAIMS = ROOT / "claims"
 
 
@@ -79,3 +81,34 @@ def reviewed_seed(tmp_path: Path) -> Path:
     seed.write_text("".join([*lines[:at], SEED_REVIEW, *lines[at:]]), encoding="utf-8")
     (folder / "ratings.toml").write_text(SEED_RATINGS, encoding="utf-8")
     return folder
+
+
+def at_a_terminal(args: list[str], typed: bytes, cwd, interrupt: bool = False) -> tuple[int, str]:
+    """Run factcheck with a pseudo-terminal for stdin, type into it (or press Ctrl-C: a
+    SIGINT, as the terminal sends), return the exit code and what it printed."""
+    import pty
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    leader, follower = pty.openpty()
+    process = subprocess.Popen([sys.executable, "-m", "factcheck", *args], stdin=follower,
+                               stdout=follower, stderr=follower, cwd=cwd)  # fmt: skip
+    os.close(follower)
+    time.sleep(1.0)  # the prompt is up
+    os.write(leader, typed)
+    if interrupt:
+        process.send_signal(signal.SIGINT)
+    code = process.wait(timeout=20)
+    output = b""
+    while True:  # what it printed, up to the end (EIO once the terminal's other end closed)
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        output += chunk
+    os.close(leader)
+    return code, output.decode("utf-8", "replace")

@@ -6,11 +6,10 @@ from __future__ import annotations
 import json
 import os
 import re
-from pathlib import Path
 
 import pytest
 
-from conftest import run, run_json
+from conftest import FIXTURES, at_a_terminal, run, run_json
 from factcheck.folder.edits import EditError, edited, with_field
 
 DRAFTS = """# The desk's drafts from the AP story.
@@ -128,9 +127,7 @@ def test_a_record_that_is_no_table_of_its_own_is_not_guessed_at():
 
 @pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
 def test_at_a_terminal_each_draft_is_shown_and_decided(folder):
-    from test_records import _at_a_terminal
-
-    code, said = _at_a_terminal(["review", "--claims", str(folder)], b"x\nr\na\n", folder.parent)
+    code, said = at_a_terminal(["review", "--claims", str(folder)], b"x\nr\na\n", folder.parent)
     said = re.sub(r"\x1b\[[0-9;]*m", "", said)
     assert code == 0, said
     assert "draft 1 of 2: slayings" in said and "answer a, r, e, s or q" in said
@@ -199,10 +196,8 @@ def test_a_correction_that_cannot_be_kept_changes_nothing(folder, setting, messa
 
 @pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
 def test_at_a_terminal_a_field_is_edited_then_the_draft_accepted(folder):
-    from test_records import _at_a_terminal
-
     typed = b"e\nspeaker\nBaltimore police\na\nq\n"
-    code, said = _at_a_terminal(["review", "--claims", str(folder)], typed, folder.parent)
+    code, said = at_a_terminal(["review", "--claims", str(folder)], typed, folder.parent)
     assert code == 0, said
     after = (folder / "drafts.toml").read_text(encoding="utf-8")
     restored = after.replace('speaker = "Baltimore police"', 'speaker = "Police"')
@@ -249,7 +244,7 @@ def test_a_review_that_cannot_be_kept_changes_nothing(folder, args, message):
 
 def test_a_desks_day_from_article_to_page(tmp_path):
     """The README's tour: extract, a rating scale, review, report."""
-    article = Path(__file__).parent / "fixtures" / "extract" / "article.txt"
+    article = FIXTURES / "extract" / "article.txt"
     desk = tmp_path / "desk"
     steps = [
         ("extract", article, "--write", desk / "drafts.toml", "--topic", "budget",

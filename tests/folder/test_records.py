@@ -7,7 +7,7 @@ import shutil
 import pytest
 import tomli
 
-from conftest import FIXTURES, SEED_CLAIMS, run
+from conftest import FIXTURES, SEED_CLAIMS, at_a_terminal, run
 from factcheck.folder.records import record_text, suggest_id, toml_value
 from factcheck.model import Claim
 
@@ -242,48 +242,17 @@ def test_a_full_disk_while_adding_is_one_line_exit_4_and_nothing_changed(tmp_pat
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
 
 
-def _at_a_terminal(args: list[str], typed: bytes, cwd, interrupt: bool = False) -> tuple[int, str]:
-    """Run factcheck with a pseudo-terminal for stdin, type into it (or press Ctrl-C: a
-    SIGINT, as the terminal sends), return the exit code and what it printed."""
-    import pty
-    import signal
-    import subprocess
-    import sys
-    import time
-
-    leader, follower = pty.openpty()
-    process = subprocess.Popen([sys.executable, "-m", "factcheck", *args], stdin=follower,
-                               stdout=follower, stderr=follower, cwd=cwd)  # fmt: skip
-    os.close(follower)
-    time.sleep(1.0)  # the prompt is up
-    os.write(leader, typed)
-    if interrupt:
-        process.send_signal(signal.SIGINT)
-    code = process.wait(timeout=20)
-    output = b""
-    while True:  # what it printed, up to the end (EIO once the terminal's other end closed)
-        try:
-            chunk = os.read(leader, 4096)
-        except OSError:
-            break
-        if not chunk:
-            break
-        output += chunk
-    os.close(leader)
-    return code, output.decode("utf-8", "replace")
-
-
 @pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
 def test_an_empty_answer_is_asked_again_and_ctrl_c_is_an_interruption(tmp_path):
     folder = tmp_path / "claims"
     folder.mkdir()
-    code, said = _at_a_terminal(["new", "source", "--claims", str(folder)],
+    code, said = at_a_terminal(["new", "source", "--claims", str(folder)],
                                 b"My Source\nmy-source\n\n\n\n\n", tmp_path)  # fmt: skip
     assert code == 0, said
     assert "'My Source' is not an ID" in said and "try again" in said
     assert 'id = "my-source"' in (folder / "new-claims.toml").read_text(encoding="utf-8")
     for typed, interrupt in ((b"", True), (b"\x04", False)):  # Ctrl-C, then Ctrl-D
-        code, said = _at_a_terminal(["new", "source", "--claims", str(folder)], typed, tmp_path,
+        code, said = at_a_terminal(["new", "source", "--claims", str(folder)], typed, tmp_path,
                                     interrupt)  # fmt: skip
         assert code == 130, said
         assert "interrupted" in said and "Aborted" not in said
@@ -299,7 +268,7 @@ def test_new_claim_at_a_terminal_asks_for_source_date_and_figures(tmp_path):
              b"\n"  # the only source, offered as the default
              b"March 3\n2025-03-03\n"  # a date it cannot read, asked again
              b"released=4,561\n")  # fmt: skip
-    code, said = _at_a_terminal(["new", "claim", "--claims", str(folder)], typed, tmp_path)
+    code, said = at_a_terminal(["new", "claim", "--claims", str(folder)], typed, tmp_path)
     assert code == 0, said
     assert "'March 3' is not a date" in said
     written = (folder / "new-claims.toml").read_text(encoding="utf-8")
@@ -346,13 +315,13 @@ def test_every_prompt_asks_again_until_the_answer_is_usable(tmp_path):
         b"Ann Example\nCrime fell.\nBad Topic\ncrime\n"  # a topic asked again
         b"Bad ID!\ntaken\nexample-crime-fell\n\n\n"
     )  # ID: not an ID, taken, then good
-    code, said = _at_a_terminal(["new", "claim", "--claims", str(folder)], typed, tmp_path)
+    code, said = at_a_terminal(["new", "claim", "--claims", str(folder)], typed, tmp_path)
     assert code == 0, said
     assert "'Bad Topic' is not a topic ID" in said and "'Bad ID!' is not an ID" in said
     assert "'taken' is taken by another record" in said
     written = (folder / "new-claims.toml").read_text(encoding="utf-8")
     assert 'id = "example-crime-fell"' in written and 'topics = ["crime"]' in written
-    code, said = _at_a_terminal(["new", "claim", "--claims", str(folder)],
+    code, said = at_a_terminal(["new", "claim", "--claims", str(folder)],
                                 b"Ann\nText.\nt\n\x04", tmp_path)  # fmt: skip
     assert code == 130 and "interrupted" in said and "Aborted" not in said
 

@@ -1,18 +1,16 @@
 """The seed's tables at fixed widths, checked against golden files, so that a layout change
 is seen in review. Regenerate after a deliberate change with:
 
-    FACTCHECK_UPDATE_GOLDEN=1 pytest tests/test_layout.py
+    FACTCHECK_UPDATE_GOLDEN=1 pytest tests/output/test_layout.py
 """
 
 import os
 import re
-from pathlib import Path
 
 import pytest
 
-from conftest import SEED_CLAIMS, run
+from conftest import GOLDEN, SEED_CLAIMS, run
 
-GOLDEN = Path(__file__).resolve().parent / "golden"
 UPDATE = os.environ.get("FACTCHECK_UPDATE_GOLDEN") == "1"
 
 

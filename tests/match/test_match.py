@@ -219,7 +219,7 @@ def test_a_stored_index_that_does_not_check_out_is_not_used():
     [
         ("Stemmer", ["match", "x"], "match"),
         ("numpy", ["match", "x"], "match"),
-        ("pysbd", ["extract", str(Path(__file__).parent / "fixtures" / "extract" / "article.txt")],
+        ("pysbd", ["extract", str(FIXTURES / "extract" / "article.txt")],
          "extract"),
     ],
 )  # fmt: skip

@@ -13,7 +13,7 @@ import shutil
 import pytest
 from pyld import jsonld
 
-from conftest import FIXTURES, run, run_json
+from conftest import FIXTURES, at_a_terminal, run, run_json
 
 REVIEWED = FIXTURES / "reviewed"
 SCHEMA = "http://schema.org/"
@@ -551,14 +551,12 @@ def test_a_table_that_cannot_be_read_says_what_to_do(tmp_path, text, args, messa
 
 @pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
 def test_a_long_import_shows_its_progress_at_a_terminal_and_nowhere_else(tmp_path):
-    from test_records import _at_a_terminal
-
     rows = "".join(f"{n}\tClaim number {n} about the budget.\tReview {n}\n" for n in range(6000))
     table = tmp_path / "long.tsv"
     table.write_text("\tvclaim\ttitle\n" + rows, encoding="utf-8")
     args = ["import", str(table), "--columns", "text=vclaim,headline=title", "--rating-words",
             "see the fact-check", "--topic", "archive"]  # fmt: skip
-    code, said = _at_a_terminal([*args, "--claims", str(tmp_path / "a")], b"", tmp_path)
+    code, said = at_a_terminal([*args, "--claims", str(tmp_path / "a")], b"", tmp_path)
     assert code == 0, said
     assert "importing reviews" in said and "/6000" in said
     piped = run(*args, "--claims", tmp_path / "b")
