@@ -683,3 +683,23 @@ def test_a_run_takes_the_environment_it_is_handed(tmp_path):
                               env={"FACTCHECK_CACHE_DIR": str(cache)})  # fmt: skip
     assert warm.exit_code == 0 and cache.exists()  # a run of its own has the cache on
 
+
+def test_a_folder_loaded_again_is_judged_by_its_last_load(tmp_path):
+    """extract --write retried after another writer's records were read, put back a moment
+    later, exited 3 for problems the folder no longer had (seen once in CI, 4 writers)."""
+    from factcheck.cli.environment import Environment, finished, started
+    from factcheck.cli.folder import claims_folder, left_out
+
+    folder = tmp_path / "claims"
+    folder.mkdir()
+    good = '[[claims]]\nid = "a"\ntext = "T"\nspeaker = "S"\ntopics = ["t"]\n'
+    (folder / "c.toml").write_text(good + good, encoding="utf-8")  # a duplicate ID
+    started(Environment(cache=False), pager=True, cache=False)
+    try:
+        assert claims_folder(str(folder)).corpus().left_out
+        assert left_out() is not None
+        (folder / "c.toml").write_text(good, encoding="utf-8")
+        assert not claims_folder(str(folder)).corpus().left_out
+        assert left_out() is None
+    finally:
+        finished()

@@ -45,9 +45,16 @@ def load_claims(where: str) -> Corpus:
 
 
 def left_out() -> Corpus | None:
-    """The first corpus the command loaded that left records out, if any."""
-    loaded = (f.loaded for f in environment().opened)
-    return next((c for c in loaded if c is not None and c.left_out), None)
+    """The first folder the command loaded whose records, as last loaded, left some out. A
+    folder loaded again (extract --write's retry after another writer got in, seeing that
+    writer's records put back a moment later) is judged by its last load: a problem an
+    earlier load saw and the folder no longer has is no problem of the folder's."""
+    last: dict[str, Corpus] = {}
+    for folder in environment().opened:
+        if folder.loaded is not None:
+            last.pop(folder.where, None)
+            last[folder.where] = folder.loaded
+    return next((c for c in last.values() if c.left_out), None)
 
 
 def list_left_out(corpus: Corpus) -> None:
