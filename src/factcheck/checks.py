@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
@@ -35,8 +35,10 @@ from factcheck.figures.quantity import (
     parse_figure,
     percent_text,
 )
-from factcheck.folder.store import Corpus
 from factcheck.model import Check, part_reference, split_reference
+
+if TYPE_CHECKING:  # a kept answer is rendered without the loader (cli/checking.py)
+    from factcheck.folder.store import Corpus
 
 
 class Origin(str, enum.Enum):
