@@ -99,7 +99,7 @@ def decided(corpus: Corpus, accept: Iterable[str], reject: Iterable[str]) -> Dec
 
 def apply(folder: Folder, corpus: Corpus, decisions: Decisions) -> None:
     """Edit each file that holds a decided record, under the folder's lock; a file whose
-    records the folder then refuses is put back (ClaimsError)."""
+    records the folder would then refuse is not written (ClaimsError)."""
     by_file: dict[str, tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
     for record_id in decisions.accepted:
         by_file[corpus.origin[record_id]][0].add(record_id)

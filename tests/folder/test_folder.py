@@ -81,3 +81,32 @@ def test_a_folder_loaded_for_show_keeps_its_listing_once_settled(folder, tmp_pat
     monkeypatch.setattr(store, "load", _no_load)
     assert again.claim_view("b").claim.text == "It fell."
     assert {t.topic: t.claims for t in again.topic_counts()} == {"jails": 2, "courts": 1}
+
+
+def test_a_refused_write_is_never_made_so_no_reader_sees_it(tmp_path, monkeypatch):
+    """The folder is checked as it would be before a byte is written: a record it refuses
+    was once written, loaded, then put back, and a reader in between saw it (issue 31's
+    concurrent extract --write, seen in CI)."""
+    import shutil
+
+    from conftest import SEED_CLAIMS
+    from factcheck.folder import records
+
+    claims = tmp_path / "claims"
+    shutil.copytree(SEED_CLAIMS, claims)
+    (seed,) = claims.glob("*.toml")
+    before = seed.read_bytes()
+    writes: list[Path] = []
+    real = records.replace_file
+
+    def spied(path, *args, **kwargs):
+        writes.append(path)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(records, "replace_file", spied)
+    taken = '[[sources]]\nid = "benzinga-newsom-noem"\noutlet = "Again"\n'  # an ID it holds
+    with pytest.raises(ClaimsError, match="duplicate"):
+        Folder(str(claims)).add(seed, taken)
+    assert writes == [] and seed.read_bytes() == before
+    Folder(str(claims)).add(claims / "new.toml", '[[sources]]\nid = "desk"\noutlet = "D"\n')
+    assert writes == [claims / "new.toml"]

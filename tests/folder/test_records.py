@@ -235,7 +235,7 @@ def test_a_full_disk_while_adding_is_one_line_exit_4_and_nothing_changed(tmp_pat
     def full(*_args, **_kwargs):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(records, "append_atomically", full)
+    monkeypatch.setattr(records, "write_atomically", full)
     result = run("new", "source", "--no-input", "--id", "s", "--claims", folder)
     assert result.exit_code == 4
     assert "cannot write" in result.stderr and "No space left on device" in result.stderr

@@ -204,7 +204,7 @@ def _write_drafts(
     claims: str,
 ) -> None:
     """Append the drafts to a file of the claims folder, which must load without a problem
-    first; the file is written atomically and put back if the folder does not then load.
+    first; the file is written atomically, and not at all if the folder would not then load.
     Sentences the folder already records from the same source are not added again. Nothing
     is made on disk (not even the folder) until there is something to write."""
     from factcheck.extract.drafts import Origin
@@ -219,7 +219,7 @@ def _write_drafts(
             return
         except _Raced as raced:
             # Another writer added to the folder between our reading it and taking its lock
-            # (the same article written at once): the write was put back; read the folder as
+            # (the same article written at once): the write was refused; read the folder as
             # it is now and draft again, which adds only what is still new. Each failure
             # means another writer got through, so a few tries serve any number of them.
             if attempt == _ATTEMPTS:
@@ -230,7 +230,7 @@ _ATTEMPTS = 8
 
 
 class _Raced(Exception):
-    """The folder refused our records once written (put back): perhaps another writer."""
+    """The folder would refuse our records (nothing written): perhaps another writer."""
 
     def __init__(self, error: ClaimsError) -> None:
         super().__init__(str(error))

@@ -46,9 +46,9 @@ def load_claims(where: str) -> Corpus:
 
 def left_out() -> Corpus | None:
     """The first folder the command loaded whose records, as last loaded, left some out. A
-    folder loaded again (extract --write's retry after another writer got in, seeing that
-    writer's records put back a moment later) is judged by its last load: a problem an
-    earlier load saw and the folder no longer has is no problem of the folder's."""
+    folder loaded again (extract --write drafting again after another writer got in) is
+    judged by its last load: a problem an earlier load saw and the folder no longer has is
+    no problem of the folder's."""
     last: dict[str, Corpus] = {}
     for folder in environment().opened:
         if folder.loaded is not None:
@@ -146,9 +146,9 @@ def read_input(where: str, limit: int) -> bytes:
 def add_record(
     kind: str, fields: dict[str, Any], corpus: Corpus, claims: str, file: Path | None
 ) -> None:
-    """`new`'s record: validated, checked against the folder, appended atomically, and the
-    folder validated again (the file put back if that fails). Said on stderr; its ID and
-    file as a JSON line on stdout, for scripts."""
+    """`new`'s record: validated, checked against the folder as it would be, then appended
+    atomically (nothing written if that fails). Said on stderr; its ID and file as a JSON
+    line on stdout, for scripts."""
     from pydantic import ValidationError
 
     from factcheck.folder import records

@@ -249,10 +249,10 @@ class Folder:
         return result
 
     def add(self, target: Path, text: str, before: Sequence[Problem] = ()) -> None:
-        """Append records to a claims file of the folder and load the folder again; if that
-        finds a problem the folder did not have `before`, put the file back as it was and
-        raise it (ClaimsError). A file that has problems itself is not added to. Writers take
-        the folder's lock for all of it, so that two commands adding at once never lose each
+        """Append records to a claims file of the folder, checked first: if the folder, loaded
+        as it would be, has a problem it did not have `before`, it is raised (ClaimsError) and
+        nothing is written. A file that has problems itself is not added to. Writers take the
+        folder's lock for all of it, so that two commands adding at once never lose each
         other's records; a write that fails is an OutputFailure, and nothing is changed."""
         from factcheck.folder import records
         from factcheck.folder.discovery import shown
@@ -263,49 +263,48 @@ class Folder:
             refusal = Problem(shown(target), "has the problems above; fix them before adding "
                               "to it, or name another file (nothing was written)")  # fmt: skip
             raise ClaimsError([*own, refusal])
-        self._checked(target, lambda _: records.append_atomically(target, text), before)
+        self._checked(target, lambda original: records.appended(original, text), before)
 
     def edit(
         self, target: Path, change: Callable[[str], str], before: Sequence[Problem] = ()
     ) -> None:
         """Rewrite a claims file of the folder as `change` makes it from the file as it is,
         with the same lock and the same check as `add`."""
-        from factcheck.folder.atomic import replace_file
-        from factcheck.folder.discovery import forget_snapshot
 
-        def rewrite(original: bytes | None) -> None:
-            text = (original or b"").decode("utf-8")
-            replace_file(target, change(text).encode("utf-8"))
-            forget_snapshot()
+        def rewritten(original: bytes | None) -> bytes:
+            return change((original or b"").decode("utf-8")).encode("utf-8")
 
-        self._checked(target, rewrite, before)
+        self._checked(target, rewritten, before)
 
     def _checked(
-        self, target: Path, write: Callable[[bytes | None], None], before: Sequence[Problem]
+        self, target: Path, made: Callable[[bytes | None], bytes], before: Sequence[Problem]
     ) -> None:
-        """`write` the file under the folder's lock, then load the folder: a problem it did
-        not have `before` puts the file back as it was and is raised (ClaimsError)."""
+        """Under the folder's lock, the file as `made` makes it from the file as it is, checked
+        first: the folder is loaded as if it were written, and a problem it did not have
+        `before` is raised (ClaimsError) with nothing written; else the file is written
+        atomically. No reader ever sees a refused write."""
         from factcheck.errors import OutputFailure
         from factcheck.folder import records
         from factcheck.folder.atomic import remove_leftovers
+        from factcheck.folder.discovery import as_if_written
         from factcheck.folder.problems import ClaimsError
         from factcheck.folder.store import load
 
         with records.folder_lock(self.root):
             if target.parent != self.root:
                 remove_leftovers(target.parent)  # a killed write's, as folder_lock does
-            original = target.read_bytes() if target.exists() else None
+            data = made(target.read_bytes() if target.exists() else None)
+            with as_if_written(self.root, target, data):
+                after = load(self.root, self.cache, keep_going=True)
+            known = {_unplaced(p) for p in before}
+            new = [p for p in after.left_out if _unplaced(p) not in known]
+            if new:
+                raise ClaimsError(new)
             try:
-                write(original)
+                records.write_atomically(target, data)
             except OSError as error:  # a full disk, a read-only folder, a name too long
                 raise OutputFailure(f"cannot write {target}: {error.strerror or error}; "
                                     "nothing was changed") from None  # fmt: skip
-            known = {_unplaced(p) for p in before}
-            after = load(self.root, self.cache, keep_going=True)
-            new = [p for p in after.left_out if _unplaced(p) not in known]
-            if new:
-                records.restore(target, original)
-                raise ClaimsError(new)
         self._corpus = None  # what was loaded before no longer is the folder
 
 

@@ -128,6 +128,24 @@ def one_snapshot() -> Iterator[None]:
         _SNAPSHOT.reset(token)
 
 
+@contextlib.contextmanager
+def as_if_written(root: Path, target: Path, data: bytes) -> Iterator[None]:
+    """For the length of the block, the folder at `root` reads as it would with `data` at
+    `target` (a file of it, new or not): a write is checked before it is made, so that no
+    reader ever sees a folder with records it will refuse. Nothing is written."""
+    found = claim_files(root)
+    placed = root / os.path.relpath(target, root)
+    if all(os.path.abspath(p) != os.path.abspath(placed) for p in found.files):
+        found.files.append(placed)
+        found.files.sort(key=lambda p: p.relative_to(root).as_posix())
+    snapshot = {("walk", os.path.abspath(root)): found, ("bytes", os.path.abspath(placed)): data}
+    token = _SNAPSHOT.set(snapshot)
+    try:
+        yield
+    finally:
+        _SNAPSHOT.reset(token)
+
+
 def forget_snapshot() -> None:
     """After the command wrote a claims file: the next read sees the file as it is now."""
     snapshot = _SNAPSHOT.get()

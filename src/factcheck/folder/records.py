@@ -136,14 +136,19 @@ def check_new(corpus: Corpus, record: Claim | Source | Check | Rating) -> None:
                 )
 
 
-def append_atomically(path: Path, text: str) -> None:
-    """The file with `text` appended, written to a temporary file and renamed over it."""
-    existing = path.read_bytes() if path.exists() else b""
+def appended(existing: bytes | None, text: str) -> bytes:
+    """A file's bytes with `text` appended as a record of its own (a blank line between)."""
+    existing = existing or b""
     separator = b"" if not existing or existing.endswith(b"\n\n") else (
         b"\n" if existing.endswith(b"\n") else b"\n\n"
     )  # fmt: skip
+    return existing + separator + text.encode("utf-8")
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """A claims file written whole (its folder made if need be), then read afresh."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    replace_file(path, existing + separator + text.encode("utf-8"))
+    replace_file(path, data)
     forget_snapshot()  # the folder is read again as it now is
 
 
@@ -169,12 +174,3 @@ def folder_lock(folder: Path) -> Iterator[None]:
         yield
     finally:
         os.close(handle)  # closing releases the lock
-
-
-def restore(path: Path, original: bytes | None) -> None:
-    """Put a file back as it was (or remove a file that did not exist)."""
-    forget_snapshot()
-    if original is None:
-        path.unlink(missing_ok=True)
-        return
-    replace_file(path, original)
