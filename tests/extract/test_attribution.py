@@ -260,3 +260,10 @@ def test_a_cue_inside_new_york_times_quotation_marks_is_quoted_speech():
     text = ("Ben Rhodes spoke.\n"
             "''Several of us were arguing we had to wait,'' recalled Mr. Rhodes.\n")  # fmt: skip
     assert speakers(text)[-1] == "Ben Rhodes"
+
+
+def test_a_surname_the_tagger_misreads_before_its_cue_is_the_person():
+    # "Jolly" read as an adverb, "said" left without a subject
+    text = ("Rep. David Jolly spoke on Monday.\n"
+            "Jolly said he would be cautious in restructuring federal spending.\n")  # fmt: skip
+    assert speakers(text) == ["the article", "David Jolly"]

@@ -186,7 +186,7 @@ def _said(
     outside its quotations, else, in a sentence that quotes, the subject of its main verb
     ('Clinton proclaimed, "..."'), else a name that opens the sentence before a colon
     ("Pat Caddell: Democrats worried ...")."""
-    for cue, mention in _cues(doc, quoted):
+    for cue, mention in _cues(doc, quoted, people):
         found = _resolved(mention, cue, people, salience)
         if found is not None:
             return found
@@ -251,7 +251,25 @@ def _dash_name(doc: Any, people: People) -> _Said | None:
 _SAID_FIRST = frozenset({"said", "says", "added", "asked", "wrote"})
 
 
-def _cues(doc: Any, quoted: list[tuple[int, int]]) -> list[tuple[Any, Any]]:
+def _named_before(cue: Any, subject: Any | None, people: People) -> Any | None:
+    """A person the article named, just before a cue that has no subject or one after it:
+    the tagger read "Jolly said he would ..." with "Jolly" an adverb, where it is Rep. David
+    Jolly. Only a name the article gives a person is taken."""
+    if subject is not None and subject.i < cue.i:
+        return None
+    for left in cue.lefts:
+        if left.i == cue.i - 1 and left.text[:1].isupper() and left.pos_ in _MISREAD_NAME:
+            words = name_words(left.text)
+            if plausible(words) and people.named(words) is not None:
+                return left
+    return None
+
+
+# What the tagger takes a surname for at times: "Jolly" an adverb, "Trump" or "Conway" a noun.
+_MISREAD_NAME = frozenset({"ADV", "ADJ", "NOUN", "PROPN", "VERB"})
+
+
+def _cues(doc: Any, quoted: list[tuple[int, int]], people: People) -> list[tuple[Any, Any]]:
     """(cue, subject) pairs outside quotations, the cue nearest the root first."""
     pairs = []
     for token in doc:
@@ -275,6 +293,7 @@ def _cues(doc: Any, quoted: list[tuple[int, int]]) -> list[tuple[Any, Any]]:
         if token.lemma_.lower() == "call" and not _calls_something(token, quoted):
             continue
         subject = _subject(token, quoted)
+        subject = _named_before(token, subject, people) or subject
         if subject is not None and not _spoken_of(token, subject):
             pairs.append((token, subject))
     return sorted(pairs, key=lambda pair: (_depth(pair[0]), pair[0].i))
