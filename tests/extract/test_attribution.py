@@ -267,3 +267,13 @@ def test_a_surname_the_tagger_misreads_before_its_cue_is_the_person():
     text = ("Rep. David Jolly spoke on Monday.\n"
             "Jolly said he would be cautious in restructuring federal spending.\n")  # fmt: skip
     assert speakers(text) == ["the article", "David Jolly"]
+
+
+def test_two_roles_joined_name_no_one_and_a_relative_clause_no_speaker():
+    # a senator of the article was given the words of "the former first lady and U.S. senator"
+    text = ("Sen. John McCain spoke.\nHillary Clinton spoke too.\n"
+            "The former first lady and U.S. senator said it was a mistake.\n"
+            "She thanked 95 generals, most of whom had announced support.\n")  # fmt: skip
+    found = speakers(text)
+    assert found[2] != "John McCain" and found[3] != "Most of whom"
+    assert speakers("Mayor Ann Lee spoke.\nThe mayor said the plan would work.\n")[1] == "Ann Lee"

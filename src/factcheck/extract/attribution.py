@@ -378,13 +378,18 @@ def _resolved(mention: Any, cue: Any, people: People, salience: Salience) -> _Sa
     office = _office(mention, people)
     if office is not None:
         return _Said(None, office, cue_text, start, end)
-    if mention.pos_ == "NOUN":
+    if mention.pos_ == "NOUN" and not any(t.dep_ == "cc" for t in mention.subtree):
+        # "the mayor said": the person named so; "the former first lady and U.S. senator"
+        # joins two roles, and one of them is not who the other names (a senator of the
+        # article was given Hillary Clinton's words)
         role = {t.lower_ for t in mention.subtree} | {mention.lemma_.lower()}
         titled = people.by_role(role)
         if titled is not None and any(t.lower_ == "the" for t in mention.children):
             return _Said(people.saw(titled), "", f"{cue_text} (title)", start, end)
     if mention.pos_ in ("PRON", "DET", "NUM") or mention.lower_ in ("it", "this", "that"):
         return None
+    if any(t.lower_ in _RELATIVE for t in mention.subtree):
+        return None  # "most of whom had announced": whom is a relative clause's, not a name
     if mention.pos_ == "NOUN" and not _can_speak(mention.lemma_.lower()):
         return None  # "His views were echoed", "the proposals send a message": no speaker
     phrase = _phrase(mention)
@@ -392,6 +397,9 @@ def _resolved(mention: Any, cue: Any, people: People, salience: Salience) -> _Sa
         return None
     text = re.sub(r"^(?:the|a|an)\s+", "", phrase.text, flags=re.I)
     return _Said(None, text[:1].upper() + text[1:], cue_text, phrase.start_char, phrase.end_char)
+
+
+_RELATIVE = frozenset({"who", "whom", "whose", "which"})
 
 
 def _can_speak(noun: str) -> bool:
