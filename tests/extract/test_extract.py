@@ -269,6 +269,8 @@ def test_figures_in_free_text():
         ("He took a $916 million loss, perhaps for as long as 18 years.",
          [("loss", "$916 million")]),
         # a month or a day after a figure says when, not what was counted
+        # the last noun of the run names it, not an adjective after it
+        ("Critics rated 32% of Republican claims false.", [("claims", "32%")]),
         ("Rates will double from 3.4 percent to 6.8 percent July 1.",
          [("change", "double"), ("share", "3.4 percent"), ("share_2", "6.8 percent")]),
     ],

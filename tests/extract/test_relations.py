@@ -176,3 +176,10 @@ def test_a_stated_multiple_is_drafted_as_a_check_with_its_verdict(tmp_path):
     assert verdicts["3 to 1 margin"][0] == "consistent"  # 32 / 11 = 2.91
     assert verdicts["four times as many"][0] in ("inconsistent", "gross")  # 300 / 100 = 3
     assert all(c["draft"] and "-multiple" in c["id"] for c in report["checks"])
+    listed = run_json("extract", article, "--min-score", "0")
+    (margin,) = listed["candidates"][0]["relations"]
+    assert margin == {"kind": "multiple", "figure": "multiple",
+                      "amount": {"sentence": 1, "figure": "claims"},
+                      "base": {"sentence": 1, "figure": "claims_2"},
+                      "words": "32% of Republican claims false, compared to 11% of Democratic "
+                               "claims \u2013 a 3 to 1 margin"}  # fmt: skip

@@ -128,14 +128,4 @@ def head_noun(reading: Reading, said: KindSaid) -> tuple[int, str] | None:
 
 def as_noun(word: str) -> str | None:
     """The WordNet noun a word is a form of: 'films' -> 'film', 'children' -> 'child'."""
-    nouns = wordnet.nouns()
-    if nouns.is_noun(word):
-        return word
-    irregular = wordnet.irregular_forms().get(word)
-    if irregular is not None and nouns.is_noun(irregular):
-        return irregular
-    for suffix, replacement in (("ies", "y"), ("es", ""), ("s", "")):
-        base = word[: -len(suffix)] + replacement
-        if word.endswith(suffix) and nouns.is_noun(base):
-            return base
-    return None
+    return wordnet.noun_form(word)

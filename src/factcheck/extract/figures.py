@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from factcheck.figures.quantity import HEDGES, Figure, FigureError, Kind, parse_figure
+from factcheck.text.wordnet import noun_form
 
 _NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
                  "thirty|forty|fifty|hundred")  # fmt: skip
@@ -245,4 +246,6 @@ def _noun_after(rest: str) -> str | None:
             words.append(word)
             if len(words) == 3:
                 break
-    return words[-1] if words else None
+    # the last noun of the run: "32% of Republican claims false" counted claims, not "false"
+    nouns = [w for w in words if noun_form(w) is not None]
+    return nouns[-1] if nouns else (words[-1] if words else None)

@@ -126,3 +126,19 @@ class NounHierarchy:
 @functools.cache
 def nouns() -> NounHierarchy:
     return NounHierarchy(_text("wordnet-nouns.tsv"))
+
+
+def noun_form(word: str) -> str | None:
+    """The WordNet noun a word is a form of: 'films' -> 'film', 'children' -> 'child'; None
+    for a word that is no noun ('false', 'mailed')."""
+    known = nouns()
+    if known.is_noun(word):
+        return word
+    irregular = irregular_forms().get(word)
+    if irregular is not None and known.is_noun(irregular):
+        return irregular
+    for suffix, replacement in (("ies", "y"), ("es", ""), ("s", "")):
+        base = word[: -len(suffix)] + replacement
+        if word.endswith(suffix) and known.is_noun(base):
+            return base
+    return None
