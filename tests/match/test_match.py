@@ -373,3 +373,16 @@ def test_a_queries_file_may_open_with_a_byte_order_mark(tmp_path):
     result = run("match", "--queries", path, "--claims", ARCHIVE)
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout.splitlines()[0])["id"] == "a"
+
+
+def test_the_word_vectors_are_read_without_importing_their_package():
+    """Importing wordllama imports requests and configures the root logger (40 ms and a side
+    effect): its files are found without importing it."""
+    import subprocess
+    import sys
+
+    probe = ("import sys\nfrom factcheck.text.embeddings import _model\n_model()\n"
+             "print(sorted(m for m in ('wordllama', 'requests') if m in sys.modules))")  # fmt: skip
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          check=True)  # fmt: skip
+    assert done.stdout.strip() == "[]"
