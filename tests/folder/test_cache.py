@@ -573,3 +573,21 @@ def test_compare_of_one_topic_answers_warm_byte_for_byte(tmp_path, monkeypatch):
     monkeypatch.setattr(Folder, "derived", lambda self, kind, key: forged)
     again = run("compare", *asks[0], "--json", "--claims", folder, env=env)
     assert (again.exit_code, again.stdout) == (0, cold[0].stdout)
+
+
+def test_kept_answers_are_swept_like_the_folders_other_files(folder, cache_dir):
+    """A kept `check` or `compare` answer is a folder file of the cache: the newest few are
+    kept, the rest swept, and a new version removes them with its folder (they were never
+    swept: each edit then a check left a report behind for good)."""
+    env = {"FACTCHECK_CACHE_DIR": str(cache_dir)}
+    edited = folder / "a.toml"
+    for n in range(8):
+        edited.write_text(claim("a-one", f"The jail released {n} people."), encoding="utf-8")
+        assert run("check", "--json", "--claims", folder, env=env).exit_code in (0, 1)
+        assert run("compare", "--topic", "jails", "--json", "--claims", folder,
+                   env=env).exit_code == 0  # fmt: skip
+    for kind in ("check", "compare"):
+        kept = list(cache_dir.rglob(f"*.{kind}"))
+        # the newest few, and the one written after the run's sweep
+        assert 1 <= len(kept) <= cache_module.FOLDERS_KEPT + 1, kind
+        assert all(cache_module._OUR_FILES.fullmatch(p.name) for p in kept)

@@ -367,7 +367,11 @@ class Cache:
 # things, and a folder of the same shape that is not ours is never touched.
 MARKER = ".factcheck-cache"
 MARKER_TEXT = b"a cache folder of factcheck: its files may be deleted at any time\n"
-_OUR_FILES = re.compile(r"[0-9a-f]{40}\.(?:entry|piece|list|clean|match|last)|\.[0-9a-f]{40}\..*")
+# Every kind of file the cache writes; a kind left out here is never swept nor removed with
+# its version's folder (the kept answers of check and compare were, for a while).
+_OUR_FILES = re.compile(
+    r"[0-9a-f]{40}\.(?:entry|piece|list|clean|match|last|check|compare)|\.[0-9a-f]{40}\..*"
+)
 _BY_CONTENT = ("entry", "piece")  # kept by a file's bytes, swept as spares
 
 
