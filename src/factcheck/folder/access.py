@@ -230,7 +230,8 @@ class Folder:
         """The answer to a question about the records (`answer` of the loaded folder, as
         bytes), kept per state of the folder: when not a byte of it changed since a clean
         load that answered the same question, the kept answer, and the folder is not loaded;
-        else computed, and kept when the folder loaded cleanly and did not change meanwhile.
+        else computed, and kept under the state of the bytes it was computed from, when the
+        folder loaded cleanly.
         A kept answer is checked like every entry (its checksum, its key) and must be
         `sound`, else it is computed again (docs/cache.md)."""
         if not self.listable:
@@ -242,10 +243,13 @@ class Folder:
             kept = self.derived(kind, _question_key(before.state, question))
             if kept is not None and sound(bytes(kept)):
                 return bytes(kept)
-        result = answer(self.corpus())
-        after = unchanged_since_clean(self.root, self.cache)  # a clean load records its state
-        if after is not None and (before is None or after.state == before.state):
-            self.keep_derived(kind, _question_key(after.state, question), [result])
+        corpus = self.corpus()
+        result = answer(corpus)
+        # kept under the state of the bytes the answer was computed from (set only for a
+        # clean load), and only if that is the state the folder was found in, when it was
+        state = corpus.state
+        if state is not None and (before is None or state == before.state):
+            self.keep_derived(kind, _question_key(state, question), [result])
         return result
 
     def add(self, target: Path, text: str, before: Sequence[Problem] = ()) -> None:
