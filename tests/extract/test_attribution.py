@@ -277,3 +277,12 @@ def test_two_roles_joined_name_no_one_and_a_relative_clause_no_speaker():
     found = speakers(text)
     assert found[2] != "John McCain" and found[3] != "Most of whom"
     assert speakers("Mayor Ann Lee spoke.\nThe mayor said the plan would work.\n")[1] == "Ann Lee"
+
+
+def test_a_pronoun_before_a_name_is_not_that_persons():
+    # "she" came before Buffett in his sentence, so it was someone else's: he is no "she"
+    text = ("Hillary Clinton spoke on Monday.\n"
+            "She would set a 30 percent rate, named after Warren Buffett, who complained that "
+            "he paid too little.\n"
+            "She said the loophole would close.\n")  # fmt: skip
+    assert speakers(text)[-1] != "Warren Buffett"

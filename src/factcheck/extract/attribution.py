@@ -81,7 +81,8 @@ def attribute_all(sentences: Sequence[Sentence], text: str, voice: str) -> list[
         found = _said(doc, quoted, people, salience)
         speaker = found.person if found is not None else None
         by_name = found is not None and "(pronoun)" not in found.cue
-        salience.after(doc, quoted, people, speaker, by_name)
+        named_at = found.start if found is not None and by_name else -1
+        salience.after(doc, quoted, people, speaker, by_name, named_at)
         said.append(_shifted(found, skip))
     inside = _quoted_sentences(sentences, spans)
     grouped = _grouped(said, inside, sentences, text)

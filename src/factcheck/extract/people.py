@@ -281,9 +281,11 @@ class Salience:
         return unknown
 
     def after(self, doc: Any, quoted: list[tuple[int, int]], people: People,
-              speaker: Person | None, by_name: bool) -> None:  # fmt: skip
-        """Note a sentence's subjects (outside its quotations) and its speaker."""
+              speaker: Person | None, by_name: bool, named_at: int = -1) -> None:  # fmt: skip
+        """Note a sentence's subjects (outside its quotations) and its speaker (named at
+        character `named_at` of the sentence, -1 when not known)."""
         subjects = []
+        first = len(doc)  # where the first of them is named
         for token in doc:
             if token.dep_ != "nsubj" or any(a <= token.idx < b for a, b in quoted):
                 continue
@@ -291,6 +293,7 @@ class Salience:
                 person = people.named(name_words(token.text))
                 if person is not None:
                     subjects.append(person)
+                    first = min(first, token.i)
         if speaker is None and not subjects:
             return
         for person in [*subjects, *([speaker] if speaker else [])]:
@@ -303,7 +306,11 @@ class Salience:
         if len(named) == 1 and (subjects or by_name):
             person = subjects[0] if subjects else speaker
             assert person is not None
-            person.vote(_pronoun_used(doc, quoted))
+            # a pronoun points back: one before the name means someone else ("she would
+            # install a 30 percent rate ... after Warren E. Buffett complained" made him "she")
+            if not subjects and named_at >= 0:
+                first = next((t.i for t in doc if t.idx >= named_at), len(doc))
+            person.vote(_pronoun_used(doc, quoted, first if first < len(doc) else 0))
         del self.recent[: -_WINDOW * 2]
 
 
@@ -312,11 +319,12 @@ _HIS = {"he": "he", "him": "he", "his": "he", "himself": "he",
         "she": "she", "her": "she", "hers": "she", "herself": "she"}  # fmt: skip
 
 
-def _pronoun_used(doc: Any, quoted: list[tuple[int, int]]) -> str | None:
-    """The one third-person pronoun a sentence uses outside its quotations, if only one."""
+def _pronoun_used(doc: Any, quoted: list[tuple[int, int]], after: int = 0) -> str | None:
+    """The one third-person pronoun a sentence uses outside its quotations from token
+    `after` on, if only one."""
     used = {
         _HIS[t.lower_]
-        for t in doc
+        for t in doc[after:]
         if t.lower_ in _HIS and not any(a <= t.idx < b for a, b in quoted)
     }
     return used.pop() if len(used) == 1 else None
