@@ -286,3 +286,9 @@ def test_a_pronoun_before_a_name_is_not_that_persons():
             "he paid too little.\n"
             "She said the loophole would close.\n")  # fmt: skip
     assert speakers(text)[-1] != "Warren Buffett"
+
+
+def test_a_passive_cue_joined_to_an_earlier_verb_names_no_speaker():
+    text = ("Blair Effron spoke.\n"
+            "Mr. Effron is a donor and has been mentioned as a secretary.\n")  # fmt: skip
+    assert speakers(text) == ["the article", "the article"]

@@ -304,7 +304,17 @@ def _spoken_of(verb: Any, subject: Any) -> bool:
     """The subject of a passive cue is who the words were about, not who said them ("Trump has
     never been charged with wrongdoing", "the SVP was rejected by voters"); "was quoted as
     saying" and "was asked" keep their subject, who speaks."""
-    return subject.dep_ == "nsubjpass" and subject.head.lemma_.lower() not in ("quote", "ask")
+    if verb.lemma_.lower() in ("quote", "ask") or subject.head.lemma_.lower() in ("quote", "ask"):
+        return False
+    # a passive subject, or the subject of an earlier verb that the passive cue is joined to
+    # ("Mr. Effron is a donor and has been mentioned as a potential Treasury secretary")
+    return subject.dep_ == "nsubjpass" or (
+        subject.head is not verb
+        and any(c.dep_ == "auxpass" and c.lower_ in _BE for c in verb.children)
+    )
+
+
+_BE = frozenset({"be", "been", "being", "is", "was", "are", "were"})  # not "'s", which "has" is
 
 
 # A cue that modifies a noun or is the subject of another verb reports no speech.
