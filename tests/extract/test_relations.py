@@ -67,6 +67,14 @@ def stated(sentence):
          [("multiple", "3 to 1 margin", "32%", "11%")]),
         ("Some 45 cases were filed, nearly twice as many as the 20 filed in 2019.",
          [("multiple", "nearly twice as many", "Some 45", "20")]),
+        ("The state's growth rate was 14.2%, nearly double the national rate of 7.6%.",
+         [("multiple", "nearly double the", "14.2%", "7.6%")]),
+        # "that number" takes up the amount before it
+        ("Only 4 percent of jobs paid the minimum ... Today, that number has more than "
+         "doubled (to) 9.5 percent.",
+         [("change", "more than doubled", "4 percent", "9.5 percent")]),
+        ("\"I doubled my poll numbers. We went from 11 to 22 in one week.\"",
+         [("change", "doubled", "11", "22")]),
     ],
 )  # fmt: skip
 def test_a_stated_relation_is_found_with_its_ends(sentence, expected):
@@ -96,6 +104,9 @@ def test_a_stated_relation_is_found_with_its_ends(sentence, expected):
         "Women were twice as likely as men to report it, and 300 did.",  # no amounts related
         "The fund doubled, and from 2010 to 2015 it went from $2 million to $4 million.",
         "Its rating is 3 to 1, from 30 to 10 votes.",  # a bare "3 to 1" is no multiple
+        "It will double the fund from 2 cities to 4 cities, with 10 staff.",  # no base
+        "The rate was 14.2%, and twice the staff earned 7.6%.",  # another clause
+        "The team scored 11 goals, then 22 in one week.",  # "22 in one" is no ratio
     ],
 )
 def test_no_relation_the_text_does_not_state(sentence):

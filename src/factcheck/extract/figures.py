@@ -26,16 +26,20 @@ _HEDGE = "|".join(re.escape(h) for h in sorted(HEDGES, key=len, reverse=True))
 _YEAR = r"(?:1[89]|20)\d\d"
 _SUFFIX = (r"(?:\s+(?:hundred|thousand|million|billion|trillion)\b)?"
            r"(?:\s?%|\s+per\s?cent\b|\s+percentage\s+points?\b)?")  # fmt: skip
+# "22 in one week" counts over a time, no share of anything
+_TIME_UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|terms?)\b"
 _MULTIPLIER = rf"(?:{_NUMBER_WORDS}|\d+(?:\.\d+)?)"
 _CORE = re.compile(
     # a multiple: "three times as many", "twice as likely", "a 3-to-1 margin"
     rf"(?P<multiple>(?<![\d/]\s)\b(?:twice|thrice|(?<![\d/]){_MULTIPLIER}\s+times)\s+(?:as\s+[a-z]+|more(?:\s+likely)?"
     r"|larger|higher|bigger|greater|longer|faster)\b"
+    # "nearly double the national rate of 7.6%"; "double the fund from A to B" is a change
+    rf"|\b(?:twice|thrice|double|triple|(?<![\d/]){_MULTIPLIER}\s+times)\s+the\b(?![^.;,]*\bfrom\b)"
     rf"|\b{_MULTIPLIER}(?:-to-(?:1|one)\b(?:\s+(?:margin|ratio|edge|advantage)\b)?"
     r"|\s+to\s+(?:1|one)\s+(?:margin|ratio|edge|advantage)\b))"
     # a ratio in words or digits ("one in eight", "1 out of 3"), never "105 in 2007"
     rf"|(?P<ratio>\b(?:{_NUMBER_WORDS}|\d+)\s+(?:in|out\s+of)\s+(?!{_YEAR}\b)"
-    rf"(?:{_NUMBER_WORDS}|\d{{1,3}}(?:,\d{{3}})*)\b)"
+    rf"(?:{_NUMBER_WORDS}|\d{{1,3}}(?:,\d{{3}})*)\b(?!\s+{_TIME_UNIT}))"
     # a fraction in words, as a share of something ("a third of", "nearly half of")
     rf"|(?P<fraction>\b(?:(?:a|one|two|three|four|five|six|seven|eight|nine)[- ])?"
     rf"(?:{_FRACTION_WORDS})(?=\s+of\b)|\ba\s+majority(?=\s+of\b))"
@@ -105,7 +109,7 @@ _NOT_NAMES = frozenset(
     "july august september october november december jan feb mar apr jun jul aug sep sept oct "
     "nov dec monday tuesday wednesday thursday friday saturday sunday today yesterday "
     "tomorrow".split()
-)
+) | frozenset(_NUMBER_WORDS.split("|"))  # "22 in one week" counted no "one"
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,8 @@ stand near each other (issue 28: 19 men killed over 57 new officers is no share 
 - a share: "31 of the 4,561 released, or 0.7 percent"; "593 people, or 13 percent of the
   4,561"; "13 percent of the 4,561, or 593".
 - a multiple: "300 people, three times as many as the 100 in 2010"; "32% of Republican claims,
-  compared to 11% of Democratic claims - a 3 to 1 margin".
+  compared to 11% of Democratic claims - a 3 to 1 margin"; "14.2%, nearly double the national
+  rate of 7.6%".
 
 Each relation keeps the words that state it, so a desk sees why it was suggested. The sentence
 is read once as a skeleton in which each figure stands as a token of its kind, so the patterns
@@ -27,7 +28,8 @@ from factcheck.extract.figures import Found
 from factcheck.figures.quantity import FigureError, Kind, parse_figure
 
 # Kinds in the skeleton: n an amount (count or number), s a share, d a change, c a change
-# that compares ("17 percent less than"), m a multiple ("three times as many").
+# that compares ("17 percent less than"), m a multiple ("three times as many"), t a multiple
+# of what follows ("nearly double the").
 _KINDS = {Kind.count: "n", Kind.number: "n", Kind.change: "d", Kind.points: "d",
           Kind.percent: "s", Kind.fraction: "s", Kind.ratio: "s", Kind.rate: "s",
           Kind.multiple: "m"}  # fmt: skip
@@ -62,6 +64,20 @@ _CHANGES = [
         rf"<[ns](?P<b>\d+)>{_GAP}{{0,60}}?<c(?P<d>\d+)>\s+{_THE}(?:[a-z-]+\s+){{0,2}}?"
         rf"(?:of\s+)?<[ns](?P<a>\d+)>")),
 ]  # fmt: skip
+_CHANGES += [
+    # "only 4 percent ... was a minimum wage job ... Today, that number has more than doubled
+    # (to) 9.5 percent": "that number" takes up the amount before it, no other between
+    ("A ... that number changed to B", re.compile(
+        r"<[ns](?P<a>\d+)>[^<]{0,120}?\b(?:that|this|the)\s+(?:number|figure|rate|share|"
+        r"percentage|total|amount|count)\s+(?:has\s+|have\s+|had\s+)?<d(?P<d>\d+)>\s+"
+        r"\(?to\)?\s+<[ns](?P<b>\d+)>")),
+    # "I doubled my poll numbers. We went from 11 to 22 in one week." - the next words say how,
+    # with no "then" that would make it a second event
+    ("change. We went from A to B", re.compile(
+        r"<d(?P<d>\d+)>(?:\s+[a-z'-]+){0,6}\.\s+(?:we|it|they|he|she|i)\s+(?:went|rose|grew|"
+        r"fell|dropped|climbed|jumped|increased|decreased|moved)\s+from\s+"
+        rf"{_THE}<[ns](?P<a>\d+)>\s+to\s+{_THE}<[ns](?P<b>\d+)>")),
+]  # fmt: skip
 # The two ends of a change whose size the next sentence gives ("... to $537 billion.")
 _ENDS = re.compile(rf"\bfrom\s+{_THE}<[ns](?P<a>\d+)>{_GAP}{{0,40}}?\s+to\s+{_THE}<[ns](?P<b>\d+)>")
 # "That's a 23.7 percent jump."
@@ -93,6 +109,10 @@ _MULTIPLES = [
     ("A compared to B, multiple", re.compile(
         rf"<[ns](?P<a>\d+)>{_GAP}{{0,60}}?\bcompared\s+(?:to|with)\s+{_THE}<[ns](?P<b>\d+)>"
         rf"(?:{_GAP}|\u2014){{0,40}}?<m(?P<m>\d+)>")),
+    # "a growth rate of 14.2%, nearly double the national rate of 7.6%"
+    ("A, multiple the B", re.compile(
+        r"<[ns](?P<a>\d+)>,?\s+(?:or\s+|about\s+|which\s+is\s+)?<t(?P<m>\d+)>\s+"
+        r"(?:[a-z-]+\s+){0,3}?(?:of\s+)?<[ns](?P<b>\d+)>")),
 ]  # fmt: skip
 
 
@@ -164,8 +184,10 @@ def _kind(figure: Found) -> str:
         kind = _KINDS.get(parse_figure(figure.value).kind, "x")
     except FigureError:
         return "x"
-    compares = figure.value.lower().rsplit(" ", 1)[-1] in _COMPARING
-    return "c" if kind == "d" and compares else kind
+    last = figure.value.lower().rsplit(" ", 1)[-1]
+    if kind == "m" and last == "the":
+        return "t"  # "double the", "three times the": the base follows
+    return "c" if kind == "d" and last in _COMPARING else kind
 
 
 def _relation(kind: str, rule: str, m: re.Match[str], groups: tuple[str, str, str],

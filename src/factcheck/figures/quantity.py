@@ -699,8 +699,11 @@ def _change(original: str, words: str, hedge: Hedge) -> Figure | None:
 _MULTIPLE = re.compile(
     r"(?:(?P<word>twice|thrice|half)|(?P<n>.+?) times) (?P<tail>as \w+|more|more \w+|"
     r"larger|higher|bigger|greater|longer|faster)"
+    # "nearly double the national rate", "three times the cost": never "half the", a share
+    r"|(?:(?P<the_word>twice|thrice|double|triple)|(?P<the_n>.+?) times) the"
 )
-_MULTIPLE_WORDS = {"twice": Fraction(2), "thrice": Fraction(3), "half": Fraction(1, 2)}
+_MULTIPLE_WORDS = {"twice": Fraction(2), "thrice": Fraction(3), "half": Fraction(1, 2),
+                   "double": Fraction(2), "triple": Fraction(3)}  # fmt: skip
 
 
 # "a 3-to-1 margin", "two-to-one", "a 2 to 1 ratio": N times the other. A bare "3 to 1" stays a
@@ -724,18 +727,20 @@ def _multiple(original: str, words: str, hedge: Hedge) -> Figure | None:
     match = _MULTIPLE.fullmatch(words)
     if match is None:
         return None
-    if match["word"]:
+    word, times = match["word"] or match["the_word"], match["n"] or match["the_n"]
+    if word:
         value, unit = (
-            _MULTIPLE_WORDS[match["word"]],
-            Fraction(1) if match["word"] != "half" else FRACTION_HALF_WIDTH * 2,
+            _MULTIPLE_WORDS[word],
+            Fraction(1) if word != "half" else FRACTION_HALF_WIDTH * 2,
         )
     else:
-        size = _simple(original, match["n"], Hedge.none)
+        size = _simple(original, times, Hedge.none)
         if size is None or size.kind not in (Kind.count, Kind.number) or size.value <= 0:
             return None
         value, unit = size.value, size.unit
     note = None
-    if match["tail"].startswith("more") and not match["tail"].startswith("more likely"):
+    tail = match["tail"] or ""
+    if tail.startswith("more") and not tail.startswith("more likely"):
         note = (f"'{original.strip()}' is read as {decimal_text(value)} times as many; some "
                 f"read 'times more' as {decimal_text(value + 1)} times.")  # fmt: skip
     return Figure(original, value, unit, hedge, Kind.multiple, note=note)
