@@ -292,3 +292,12 @@ def test_a_passive_cue_joined_to_an_earlier_verb_names_no_speaker():
     text = ("Blair Effron spoke.\n"
             "Mr. Effron is a donor and has been mentioned as a secretary.\n")  # fmt: skip
     assert speakers(text) == ["the article", "the article"]
+
+
+def test_a_name_inside_the_quotation_is_not_its_pronouns_speaker():
+    # A speaker seldom names themselves: "he" is the governor, not the candidate he names.
+    text = (
+        "Former governor Edward Rendale spoke to reporters on Tuesday. "
+        '"There is no chance Helen Carter will withdraw from the race," he said.'
+    )
+    assert speakers(text)[1] == "Edward Rendale"

@@ -188,7 +188,7 @@ def _said(
     ('Clinton proclaimed, "..."'), else a name that opens the sentence before a colon
     ("Pat Caddell: Democrats worried ...")."""
     for cue, mention in _cues(doc, quoted, people):
-        found = _resolved(mention, cue, people, salience)
+        found = _resolved(mention, cue, people, salience, quoted)
         if found is not None:
             return found
     if any(_words_between(doc, a, b) >= _QUOTED_WORDS for a, b in quoted):
@@ -198,7 +198,7 @@ def _said(
             if subject is not None and (
                 subject.ent_type_ == "PERSON" or subject.lower_ in _PRONOUNS
             ):
-                found = _resolved(subject, root, people, salience)
+                found = _resolved(subject, root, people, salience, quoted)
                 if found is not None and found.person is not None:
                     return found
     return _name_colon(doc, people) or _dash_name(doc, people)
@@ -363,10 +363,11 @@ def _depth(token: Any) -> int:
     return depth
 
 
-def _resolved(mention: Any, cue: Any, people: People, salience: Salience) -> _Said | None:
+def _resolved(mention: Any, cue: Any, people: People, salience: Salience,
+              quoted: list[tuple[int, int]]) -> _Said | None:  # fmt: skip
     cue_text = "according to" if cue.lower_ == "according" else cue.text.lower()
     if mention.lower_ in _PRONOUNS:
-        person = _antecedent(mention, people) or salience.resolve(mention.lower_)
+        person = _antecedent(mention, people, quoted) or salience.resolve(mention.lower_)
         if person is None:
             return None
         return _Said(person, "", f"{cue_text} (pronoun)", mention.idx, mention.idx + len(mention))
@@ -425,14 +426,20 @@ def _can_speak(noun: str) -> bool:
     return hierarchy.can_be_a_person(noun) or hierarchy.kind_of(noun, "group")
 
 
-def _antecedent(pronoun: Any, people: People) -> Person | None:
+def _antecedent(pronoun: Any, people: People, quoted: list[tuple[int, int]]) -> Person | None:
     """A person named as a subject earlier in the pronoun's own sentence ("Trump is drawing
-    criticism after he appeared to suggest ..."), of the pronoun's gender if known."""
+    criticism after he appeared to suggest ..."), of the pronoun's gender if known, and never
+    one named inside the quotation ('"There is no chance Hillary Clinton will withdraw," he
+    said': a speaker seldom names themselves)."""
     for token in reversed(pronoun.doc[: pronoun.i]):
-        if token.dep_ in _SUBJECTS and token.ent_type_ == "PERSON":
+        if token.dep_ in _SUBJECTS and token.ent_type_ == "PERSON" and not _in_quote(token, quoted):
             person = people.named(name_words(_name_span(token).text))
             # the sentence itself joins them: only a title's pronoun can say otherwise
-            if person is not None and person.titled in (None, pronoun.lower_):
+            if (
+                person is not None
+                and person.titled in (None, pronoun.lower_)
+                and (person.gender in (None, pronoun.lower_))
+            ):
                 person.vote(pronoun.lower_)
                 return person
     return None
