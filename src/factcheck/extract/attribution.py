@@ -428,18 +428,14 @@ def _can_speak(noun: str) -> bool:
 
 def _antecedent(pronoun: Any, people: People, quoted: list[tuple[int, int]]) -> Person | None:
     """A person named as a subject earlier in the pronoun's own sentence ("Trump is drawing
-    criticism after he appeared to suggest ..."), of the pronoun's gender if known, and never
-    one named inside the quotation ('"There is no chance Hillary Clinton will withdraw," he
-    said': a speaker seldom names themselves)."""
+    criticism after he appeared to suggest ..."), never one named inside the quotation
+    ('"There is no chance Hillary Clinton will withdraw," he said': a speaker seldom names
+    themselves)."""
     for token in reversed(pronoun.doc[: pronoun.i]):
         if token.dep_ in _SUBJECTS and token.ent_type_ == "PERSON" and not _in_quote(token, quoted):
             person = people.named(name_words(_name_span(token).text))
             # the sentence itself joins them: only a title's pronoun can say otherwise
-            if (
-                person is not None
-                and person.titled in (None, pronoun.lower_)
-                and (person.gender in (None, pronoun.lower_))
-            ):
+            if person is not None and person.titled in (None, pronoun.lower_):
                 person.vote(pronoun.lower_)
                 return person
     return None
