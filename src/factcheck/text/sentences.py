@@ -45,7 +45,8 @@ def split(text: str) -> list[Sentence]:
 def _joined(pieces: list[Sentence], line: str, at: int) -> list[Sentence]:
     """A piece that opens with a small letter goes on the sentence before: the splitter cut
     after an abbreviation it did not know ('... said Del.' / 'Stacey Plaskett ...' does not
-    happen, but '..., R-Ky.' / 'said.' and '... Sen.' / 'Tim Kaine said' do)."""
+    happen, but '..., R-Ky.' / 'said.', '..., R-Ky.' / ', said.' and '... Sen.' / 'Tim Kaine
+    said' do)."""
     joined: list[Sentence] = []
     for piece in pieces:
         fits = (
@@ -53,7 +54,7 @@ def _joined(pieces: list[Sentence], line: str, at: int) -> list[Sentence]:
             and not (piece.cut or joined[-1].cut)
             and (piece.end - joined[-1].start <= MAX_SENTENCE)
         )
-        if fits and (piece.text[:1].islower() or _TITLE_END.search(joined[-1].text)):
+        if fits and (_GOES_ON.match(piece.text) or _TITLE_END.search(joined[-1].text)):
             last = joined[-1]
             joined[-1] = Sentence(last.start, piece.end, line[last.start - at : piece.end - at])
         else:
@@ -61,6 +62,9 @@ def _joined(pieces: list[Sentence], line: str, at: int) -> list[Sentence]:
     return joined
 
 
+# A piece that goes on a sentence: a small letter, or a comma or semicolon before one
+# ("McConnell, R-Ky." / ", said.": a party tag's state is no sentence end).
+_GOES_ON = re.compile(r"[,;]?\s*[a-z]")
 # Titles pysbd does not know as abbreviations, which it takes for a sentence's end.
 _TITLE_END = re.compile(r"(?:^|\s)(?:Del|Sen|Rep|Gov|Lt|Gen|Col|Sgt|Capt|Adm|Rev|Supt|Atty)\.$")
 
