@@ -301,3 +301,19 @@ def test_a_name_inside_the_quotation_is_not_its_pronouns_speaker():
         '"There is no chance Helen Carter will withdraw from the race," he said.'
     )
     assert speakers(text)[1] == "Edward Rendale"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # names that are nouns too: the tagger reads "claims" and "notes" as plural nouns
+        "Fred Trump spoke on Monday. But Trump claims that he should be exempt.",
+        'Fred Marsh spoke on Monday. "Look at the statement the mayor put out," Marsh notes.',
+    ],
+)
+def test_a_cue_the_tagger_reads_as_a_plural_noun_still_names_its_speaker(text):
+    assert speakers(text)[1].startswith("Fred ")
+
+
+def test_a_plural_noun_that_is_no_cue_names_nobody():
+    assert speakers("Dora Kemp spoke on Monday. The Kemp notes were lost.")[1] == "the article"

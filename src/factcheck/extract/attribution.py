@@ -285,6 +285,10 @@ def _cues(doc: Any, quoted: list[tuple[int, int]], people: People) -> list[tuple
             if objects:
                 pairs.append((token, objects[0]))
             continue
+        misread = _cue_read_as_noun(token)
+        if misread is not None:
+            pairs.append((token, misread))
+            continue
         if token.pos_ not in ("VERB", "AUX") or not (
             token.lemma_.lower() in CUE_LEMMAS or _sends_words(token)
         ):
@@ -298,6 +302,24 @@ def _cues(doc: Any, quoted: list[tuple[int, int]], people: People) -> list[tuple
         if subject is not None and not _spoken_of(token, subject):
             pairs.append((token, subject))
     return sorted(pairs, key=lambda pair: (_depth(pair[0]), pair[0].i))
+
+
+def _cue_read_as_noun(token: Any) -> Any | None:
+    """The speaker of a cue the tagger took for a plural noun: "But Trump claims that he
+    should be the exception" (claims with a subject), '"...," Conway notes.' (notes closing
+    the sentence, the name as its compound)."""
+    word = token.lower_
+    if token.pos_ != "NOUN" or not word.endswith("s") or word[:-1] not in CUE_LEMMAS | {"argue"}:
+        return None
+    for child in token.children:
+        if child.dep_ == "nsubj" and child.ent_type_ == "PERSON":
+            return child
+    after = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if token.dep_ == "ROOT" and (after is None or after.is_punct):
+        names = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if names and names[-1].i == token.i - 1:
+            return names[-1]
+    return None
 
 
 def _spoken_of(verb: Any, subject: Any) -> bool:
