@@ -317,3 +317,34 @@ def test_a_cue_the_tagger_reads_as_a_plural_noun_still_names_its_speaker(text):
 
 def test_a_plural_noun_that_is_no_cue_names_nobody():
     assert speakers("Dora Kemp spoke on Monday. The Kemp notes were lost.")[1] == "the article"
+
+
+def _with_entity(text, start, end, label):
+    """The parse of `text` with one entity set by hand: the model's own mistakes depend on
+    the names, so these tests make them."""
+    from spacy.tokens import Span
+
+    doc = pipeline.english()(text)
+    doc.ents = [Span(doc, start, end, label=label)]
+    return doc
+
+
+def test_a_name_inside_an_entity_of_another_kind_is_still_the_name():
+    from factcheck.extract.attribution import _name_span
+
+    doc = _with_entity("Last week Stumpe appeared to blame the staff.", 0, 3, "DATE")
+    assert _name_span(doc[2]).text == "Stumpe"
+
+
+def test_a_role_then_a_name_read_as_an_organisation_is_a_person():
+    from factcheck.extract.attribution import _learn
+    from factcheck.extract.people import People
+
+    doc = _with_entity("Spokeswoman Haley Moss says the plan works.", 0, 3, "ORG")
+    people = People()
+    _learn(doc, people)
+    person = people.named(["Moss"])
+    assert person is not None and person.name == "Haley Moss"
+    doc = _with_entity("Wells Fargo Bank says the plan works.", 0, 3, "ORG")
+    _learn(doc, people)
+    assert people.named(["Bank"]) is None

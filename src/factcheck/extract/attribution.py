@@ -23,6 +23,7 @@ from factcheck.extract.people import (
     Salience,
     name_words,
     plausible,
+    roles_in,
     title_before,
 )
 from factcheck.text.pipeline import english
@@ -178,6 +179,19 @@ def _learn(doc: Any, people: People) -> None:
     for entity in doc.ents:
         if entity.label_ == "PERSON":
             people.add(name_words(entity.text), title_before(entity))
+        elif _role_then_name(entity):
+            # "Spokeswoman Haley Morris" read as an organisation: the role, then a person
+            people.add(name_words(entity[1:].text), entity[0].text)
+
+
+def _role_then_name(entity: Any) -> bool:
+    """A role the article's titles use ("spokeswoman", people.ROLE_NOUNS), then two or three
+    proper nouns ("Wells Fargo Bank" is none)."""
+    if not 3 <= len(entity) <= 4 or entity[0].pos_ not in ("NOUN", "PROPN"):
+        return False
+    if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in entity[1:]):
+        return False
+    return bool(roles_in(entity[0].text))
 
 
 def _said(
@@ -477,10 +491,11 @@ def _office(mention: Any, people: People) -> str | None:
 
 
 def _name_span(token: Any) -> Any:
-    """The name a token belongs to: its PERSON entity, else it with its compound words."""
+    """The name a token belongs to: its PERSON entity, else it with its compound words (an
+    entity of another kind is no name: "Last week Stumpf" was read as a date)."""
     doc = token.doc
     for entity in doc.ents:
-        if entity.start <= token.i < entity.end:
+        if entity.start <= token.i < entity.end and entity.label_ == "PERSON":
             return entity
     left = token.i
     while left > 0 and doc[left - 1].dep_ == "compound" and doc[left - 1].head.i >= token.i:
