@@ -348,3 +348,17 @@ def test_a_role_then_a_name_read_as_an_organisation_is_a_person():
     doc = _with_entity("Wells Fargo Bank says the plan works.", 0, 3, "ORG")
     _learn(doc, people)
     assert people.named(["Bank"]) is None
+
+
+def test_speech_reported_inside_words_nobody_speaks_names_nobody():
+    # the cue "claimed" is inside what the submission noted; a submission is no speaker
+    text = (
+        "Judge Frank Nerro ruled on Thursday. "
+        "Her submission to the court noted reports alleging that she claimed he had lied."
+    )
+    assert speakers(text)[1] == "the article"
+
+
+def test_a_hyphenated_speaker_is_named_whole():
+    text = "His ex-wife agreed, but also contended that she should keep her privacy."
+    assert speakers(text) == ["His ex-wife"]

@@ -201,10 +201,16 @@ def _said(
     outside its quotations, else, in a sentence that quotes, the subject of its main verb
     ('Clinton proclaimed, "..."'), else a name that opens the sentence before a colon
     ("Pat Caddell: Democrats worried ...")."""
+    tried: list[Any] = []
     for cue, mention in _cues(doc, quoted, people):
+        if any(_within_content(cue, outer) for outer in tried):
+            # speech reported inside another's words: "Her submission noted reports alleging
+            # that she claimed ..." is not hers to say if the submission names no speaker
+            continue
         found = _resolved(mention, cue, people, salience, quoted)
         if found is not None:
             return found
+        tried.append(cue)
     if any(_words_between(doc, a, b) >= _QUOTED_WORDS for a, b in quoted):
         root = next((t for t in doc if t.dep_ == "ROOT"), None)
         if root is not None and root.pos_ in ("VERB", "AUX") and not _in_quote(root, quoted):
@@ -221,6 +227,15 @@ def _said(
 # A quotation of fewer words is a nickname or a scare quote ('Robert C. "Bobby" Scott threw
 # open his yard'), not speech.
 _QUOTED_WORDS = 2
+
+
+def _within_content(cue: Any, outer: Any) -> bool:
+    """Whether a cue stands inside what another cue says (its object or clause), not beside
+    it ("denied it happened, with Lewandowski calling ..." keeps Lewandowski's cue)."""
+    return any(cue in child.subtree for child in outer.children if child.dep_ in _CONTENT)
+
+
+_CONTENT = frozenset({"ccomp", "dobj", "xcomp"})
 
 
 def _words_between(doc: Any, start: int, end: int) -> int:
@@ -513,7 +528,19 @@ def _phrase(token: Any) -> Any:
         if child.dep_ in _SET_APART or child.i != right + 1:
             break
         right = child.right_edge.i
-    return token.doc[left : right + 1]
+    doc = token.doc
+    # a hyphenated word the parser split: "His ex-wife", not "His ex"
+    while (
+        right + 1 < len(doc)
+        and not doc[right].whitespace_
+        and "-"
+        in (
+            doc[right].text,
+            doc[right + 1].text,
+        )
+    ):
+        right += 1
+    return doc[left : right + 1]
 
 
 _SET_APART = frozenset({"relcl", "acl", "punct", "appos", "cc", "conj"})
