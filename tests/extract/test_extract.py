@@ -273,6 +273,8 @@ def test_figures_in_free_text():
         ("Critics rated 32% of Republican claims false.", [("claims", "32%")]),
         ("Rates will double from 3.4 percent to 6.8 percent July 1.",
          [("change", "double"), ("share", "3.4 percent"), ("share_2", "6.8 percent")]),
+        # a pronoun after a figure is who answered, not what was counted
+        ("Another 19 percent said they would pick neither.", [("share", "19 percent")]),
         # "22 in one week" is a count over a time, no ratio and no "one" counted
         ("We went from 11 to 22 in one week.", [("figure", "11"), ("figure_2", "22")]),
         ("The rate was nearly double the national rate, three times the cost.",

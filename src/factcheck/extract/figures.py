@@ -104,8 +104,9 @@ _SKIPPED_NAMES = frozenset(
 )
 # Words after a figure that say when or which, not what was counted: no name is made of them.
 _NOT_NAMES = frozenset(
-    "this these those them us it last next fiscal year years month months week weeks day days "
-    "time times before after ago earlier later previous january february march april may june "
+    "this these those them us it they we you he she last next fiscal year years month months "
+    "week weeks day days time times before after ago earlier later previous january february "
+    "march april may june "
     "july august september october november december jan feb mar apr jun jul aug sep sept oct "
     "nov dec monday tuesday wednesday thursday friday saturday sunday today yesterday "
     "tomorrow".split()
