@@ -338,7 +338,7 @@ def _cue_read_as_noun(token: Any) -> Any | None:
     should be the exception" (claims with a subject), '"...," Conway notes.' (notes closing
     the sentence, the name as its compound)."""
     word = token.lower_
-    if token.pos_ != "NOUN" or not word.endswith("s") or word[:-1] not in CUE_LEMMAS | {"argue"}:
+    if token.pos_ != "NOUN" or not word.endswith("s") or word[:-1] not in CUE_LEMMAS:
         return None
     for child in token.children:
         if child.dep_ == "nsubj" and child.ent_type_ == "PERSON":
