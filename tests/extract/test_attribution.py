@@ -362,3 +362,15 @@ def test_speech_reported_inside_words_nobody_speaks_names_nobody():
 def test_a_hyphenated_speaker_is_named_whole():
     text = "His ex-wife agreed, but also contended that she should keep her privacy."
     assert speakers(text) == ["His ex-wife"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mark Union spoke on Monday. The Union said the plan failed.", "Union"),
+        ("Carol Senate spoke on Monday. The Senate said the plan failed.", "Senate"),
+    ],
+)
+def test_a_name_after_the_is_no_persons_surname(text, expected):
+    # "the SVP" was given to Junge SVP, whom the model had tagged a person
+    assert speakers(text)[1] == expected

@@ -425,7 +425,14 @@ def _resolved(mention: Any, cue: Any, people: People, salience: Salience,
     span = _name_span(mention)
     words = name_words(span.text)
     start, end = span.start_char, span.end_char
-    if mention.pos_ == "PROPN" or mention.ent_type_ == "PERSON" or mention.text[:1].isupper():
+    # "the SVP", "the White House": a name after "the" is no person's (a person the model
+    # tags so, "the Rev. Peter Wherry", still is)
+    determined = mention.ent_type_ != "PERSON" and any(
+        c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in mention.children
+    )
+    if not determined and (
+        mention.pos_ == "PROPN" or mention.ent_type_ == "PERSON" or mention.text[:1].isupper()
+    ):
         # The tagger may miss a name ("Reyes" as a noun): a capitalised subject that names a
         # person the article named is that person.
         person = people.named(words) if plausible(words) else None
