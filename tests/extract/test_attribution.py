@@ -71,6 +71,17 @@ def test_a_quotation_paragraph_continues_its_speaker():
     assert speakers(text)[1:] == ["Tom Bell", "Tom Bell"]
 
 
+def test_a_quotation_opening_a_paragraph_goes_on_only_after_quoting():
+    colon = 'Mayor Tom Bell spoke on Friday. He said:\n\n"The bridge will open in May."\n'
+    assert speakers(colon)[-1] == "Tom Bell"
+    # slogans on posters after a sentence that quotes nobody are not the critics' words
+    slogans = (
+        "Critics have noted the posters the party used to stoke fear.\n\n"
+        '"Stop the flood!" (poster, 2003) - "Our jobs first!" (2015).\n'
+    )
+    assert speakers(slogans)[-1] == "the article"
+
+
 def test_a_cue_inside_a_quotation_is_not_the_speaker():
     text = (
         "Ray Stone spoke last.\n"

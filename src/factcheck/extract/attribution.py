@@ -595,7 +595,8 @@ def _grouped(
 ) -> list[_Said | None]:
     """A quoted sentence with no cue of its own takes its quotation's speaker: the next cue in
     its paragraph ('"..." / "...," he said.'), else the one before it in the paragraph, else,
-    for a paragraph that opens with a quotation, the last speaker of the paragraph before.
+    for a paragraph that opens with a quotation after one that quotes or ends on a colon, the
+    last speaker of the paragraph before.
     Two passes over the sentences, so a long paragraph of quotations stays linear."""
     paragraph = _paragraphs(sentences, text)
     after = _nearest(said, paragraph, reversed(range(len(said))))
@@ -605,7 +606,11 @@ def _grouped(
     last: _Said | None = None  # of the paragraph before
     for n, found in enumerate(said):
         if n == 0 or paragraph[n] != paragraph[n - 1]:
-            carried = last if n and _opens_quotation(sentences[n]) else None
+            # only a quotation that goes on: the paragraph before ends quoting or on a colon
+            # ('He said:'); posters' slogans after "critics noted the campaign material" are
+            # not the critics'
+            goes_on = n and _opens_quotation(sentences[n]) and _ends_quoting(sentences[n - 1])
+            carried = last if goes_on else None
             last = None
         last = found or last
         if found is None and quoted[n]:
@@ -629,6 +634,11 @@ def _nearest(
         nearest[n] = carried
         carried = said[n] or carried
     return nearest
+
+
+def _ends_quoting(sentence: Sentence) -> bool:
+    text = sentence.text.rstrip()
+    return text.endswith(":") or _QUOTE_MARKS.search(text) is not None
 
 
 def _opens_quotation(sentence: Sentence) -> bool:
