@@ -273,6 +273,9 @@ def test_figures_in_free_text():
         ("Critics rated 32% of Republican claims false.", [("claims", "32%")]),
         ("Rates will double from 3.4 percent to 6.8 percent July 1.",
          [("change", "double"), ("share", "3.4 percent"), ("share_2", "6.8 percent")]),
+        # a range of percentages is one figure; a bare range (ages, a score) is none
+        ("Turnout in three cantons was 72-75 percent, ages 15-29, a 24-21 vote.",
+         [("share", "72-75 percent")]),
         # a pronoun after a figure is who answered, not what was counted
         ("Another 19 percent said they would pick neither.", [("share", "19 percent")]),
         # "22 in one week" is a count over a time, no ratio and no "one" counted

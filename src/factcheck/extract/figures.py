@@ -46,9 +46,12 @@ _CORE = re.compile(
     # a change in words: "doubled", and "double", "cut in half" where ends follow ("from")
     r"|(?P<word>\b(?:doubled|tripled|quadrupled|halved)\b|\b(?:double|triple|halve|cut\s+in\s+"
     r"half)\b(?=,?\s+from\b))"
+    # a range of percentages, "72-75 percent"; a bare "15-29" (ages, a score) is no figure
+    r"|(?P<range>(?<![\w.,$:/#-])\d+(?:\.\d+)?\s?[-\u2013]\s?\d+(?:\.\d+)?"
+    r"(?:\s?%|\s+per\s?cent\b))"
     # a number, with its currency, scale and percent sign
     r"|(?P<number>(?<![\w.,$:/#-])[$\u00a3\u20ac]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-    rf"(?![\w:]|-[A-Za-z]|\.\d|/\d){_SUFFIX})",
+    rf"(?![\w:]|-[A-Za-z]|[-\u2013]\d|\.\d|/\d){_SUFFIX})",
     re.I,
 )
 _CHANGE_VERB = ("rose|risen|increased|grew|grown|climbed|jumped|went up|gone up|up|gained|"
