@@ -385,3 +385,14 @@ def test_a_hyphenated_speaker_is_named_whole():
 def test_a_name_after_the_is_no_persons_surname(text, expected):
     # "the SVP" was given to Junge SVP, whom the model had tagged a person
     assert speakers(text)[1] == expected
+
+
+def test_a_known_surname_the_tagger_reads_as_a_noun_is_still_the_subject_he_means():
+    # "Trump has also commented ..." is tagged a noun and an organisation
+    text = (
+        "Donald Trump and Hillary Clinton spoke in Ohio.\n"
+        "Officer Betty Shell was charged on Monday, and Mary Ross said she was sorry.\n"
+        "Trump has also commented on the death.\n"
+        "On Wednesday, he told a crowd in Cleveland that he was troubled.\n"
+    )
+    assert speakers(text)[-1] == "Donald Trump"

@@ -289,7 +289,9 @@ class Salience:
         for token in doc:
             if token.dep_ != "nsubj" or any(a <= token.idx < b for a, b in quoted):
                 continue
-            if token.ent_type_ == "PERSON" or token.pos_ == "PROPN":
+            # a known surname as subject, whatever the tagger made of it ("Trump has also
+            # commented", with Trump read as a noun and an organisation)
+            if token.ent_type_ == "PERSON" or token.pos_ == "PROPN" or token.text[:1].isupper():
                 person = people.named(name_words(token.text))
                 if person is not None:
                     subjects.append(person)
