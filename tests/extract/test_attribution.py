@@ -396,3 +396,16 @@ def test_a_known_surname_the_tagger_reads_as_a_noun_is_still_the_subject_he_mean
         "On Wednesday, he told a crowd in Cleveland that he was troubled.\n"
     )
     assert speakers(text)[-1] == "Donald Trump"
+
+
+def test_a_pronoun_means_its_sentences_subject_whatever_the_tagger_made_of_the_name():
+    text = (
+        "Bernie Sanders spoke in Ohio.\n"
+        "Maria Lopez answered him on Monday.\n"
+        "Sanders exaggerates when he says he wrote the law.\n"
+    )
+    assert speakers(text)[-1] == "Bernie Sanders"
+    # but a name after "the" is no person's
+    assert speakers("Todd Wilcox spoke.\nBut the Common Core failed, he said.\n")[-1] == (
+        "Todd Wilcox"
+    )

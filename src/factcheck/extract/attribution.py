@@ -425,12 +425,7 @@ def _resolved(mention: Any, cue: Any, people: People, salience: Salience,
     span = _name_span(mention)
     words = name_words(span.text)
     start, end = span.start_char, span.end_char
-    # "the SVP", "the White House": a name after "the" is no person's (a person the model
-    # tags so, "the Rev. Peter Wherry", still is)
-    determined = mention.ent_type_ != "PERSON" and any(
-        c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in mention.children
-    )
-    if not determined and (
+    if not _determined(mention) and (
         mention.pos_ == "PROPN" or mention.ent_type_ == "PERSON" or mention.text[:1].isupper()
     ):
         # The tagger may miss a name ("Reyes" as a noun): a capitalised subject that names a
@@ -472,6 +467,14 @@ def _resolved(mention: Any, cue: Any, people: People, salience: Salience,
 _RELATIVE = frozenset({"who", "whom", "whose", "which"})
 
 
+def _determined(token: Any) -> bool:
+    """ "the SVP", "the White House", "the Common Core": a name after "the" is no person's (a
+    person the model tags so, "the Rev. Peter Wherry", still is)."""
+    return token.ent_type_ != "PERSON" and any(
+        c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in token.children
+    )
+
+
 def _can_speak(noun: str) -> bool:
     """A common noun that can name who says something, by WordNet: a kind of person
     ("experts", "officials") or of group ("the agency", "the committee"), not a thing said
@@ -486,16 +489,21 @@ def _can_speak(noun: str) -> bool:
 
 def _antecedent(pronoun: Any, people: People, quoted: list[tuple[int, int]]) -> Person | None:
     """A person named as a subject earlier in the pronoun's own sentence ("Trump is drawing
-    criticism after he appeared to suggest ..."), never one named inside the quotation
+    criticism after he appeared to suggest ...", whatever the tagger made of the name), never
+    one named inside the quotation
     ('"There is no chance Hillary Clinton will withdraw," he said': a speaker seldom names
     themselves)."""
     for token in reversed(pronoun.doc[: pronoun.i]):
-        if token.dep_ in _SUBJECTS and token.ent_type_ == "PERSON" and not _in_quote(token, quoted):
-            person = people.named(name_words(_name_span(token).text))
-            # the sentence itself joins them: only a title's pronoun can say otherwise
-            if person is not None and person.titled in (None, pronoun.lower_):
-                person.vote(pronoun.lower_)
-                return person
+        named = token.ent_type_ == "PERSON" or token.pos_ == "PROPN" or token.text[:1].isupper()
+        if token.dep_ not in _SUBJECTS or not named or _determined(token):
+            continue
+        if _in_quote(token, quoted):
+            continue
+        person = people.named(name_words(_name_span(token).text))
+        # the sentence itself joins them: only a title's pronoun can say otherwise
+        if person is not None and person.titled in (None, pronoun.lower_):
+            person.vote(pronoun.lower_)
+            return person
     return None
 
 
