@@ -73,7 +73,8 @@ def name_words(text: str) -> list[str]:
     ["Bernie", "Sanders"]."""
     words = text.replace("\u2019", "'").split()
     words = [_POSSESSIVE.sub("", w) if w.endswith(("'s", "'")) else w for w in words]
-    words = [w.strip(',;:()"') for w in words]
+    # quotation marks an entity took in: "Donald Trump ''" (the New York Times' '')
+    words = [w.strip(",;:()\"`'\u201c\u201d") for w in words]
     while words and words[0].lower() in TITLE_WORDS:
         words = words[1:]
     while words and (words[-1].lower() in _SUFFIXES or not words[-1]):
