@@ -409,3 +409,12 @@ def test_a_pronoun_means_its_sentences_subject_whatever_the_tagger_made_of_the_n
     assert speakers("Todd Wilcox spoke.\nBut the Common Core failed, he said.\n")[-1] == (
         "Todd Wilcox"
     )
+
+
+def test_a_person_named_only_by_title_and_surname_is_who_he_means_later():
+    text = (
+        "The test, North Korea said, was its biggest yet.\n"
+        "In a statement, President Obama condemned the test as provocative.\n"
+        "He said the allies will seek new sanctions.\n"
+    )
+    assert speakers(text)[1:] == ["Obama", "Obama"]

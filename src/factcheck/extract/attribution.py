@@ -431,8 +431,11 @@ def _resolved(mention: Any, cue: Any, people: People, salience: Salience,
         # The tagger may miss a name ("Reyes" as a noun): a capitalised subject that names a
         # person the article named is that person.
         person = people.named(words) if plausible(words) else None
-        if person is None and len(words) == 1 and span.start > 0:
-            person = people.add_by_honorific(words[0], span.doc[span.start - 1].text)
+        if person is None and len(words) == 1:
+            # "Mr. Obama" (the honorific before the name's span) or "President Obama" (in it)
+            title = span[0] if len(span) > 1 else span.doc[span.start - 1] if span.start else None
+            if title is not None:
+                person = people.add_by_honorific(words[0], title.text)
         if person is not None:
             return _Said(people.saw(person), "", cue_text, start, end)
     for child in mention.children:

@@ -130,9 +130,11 @@ class People:
 
     def add_by_honorific(self, surname: str, honorific: str) -> Person | None:
         """A person an article names only as "Mr. Obama" or "Mrs. Clinton" (the New York Times
-        style): the surname, with the honorific's pronoun, so "he" can mean them later."""
+        style), with the honorific's pronoun, or as "President Obama", with none yet: the
+        surname, so "he" can mean them later."""
         gender = gender_of_title(honorific)
-        if gender is None or not plausible([surname]):
+        known_title = honorific.lower() in TITLE_WORDS and honorific[:1].isupper()
+        if (gender is None and not known_title) or not plausible([surname]):
             return None
         person = Person(surname, "", (surname.lower(),), order=len(self.known), titled=gender)
         self.known.append(person)
