@@ -418,3 +418,13 @@ def test_a_person_named_only_by_title_and_surname_is_who_he_means_later():
         "He said the allies will seek new sanctions.\n"
     )
     assert speakers(text)[1:] == ["Obama", "Obama"]
+
+
+def test_a_headline_signed_with_a_name_and_a_colon_names_a_person():
+    # the entity model does not see "Cecile Richards" before the colon
+    text = (
+        "Cecile Richards: \u2018I\u2019m Sick Of Men Telling Us What To Do.\u2019\n\n"
+        "\u201cI was in Fort Worth the other day,\u201d said Richards.\n"
+    )
+    assert speakers(text) == ["Cecile Richards", "Cecile Richards"]
+    assert speakers("Fact Check: \u2018Taxes Rose.\u2019\n") == ["the article"]

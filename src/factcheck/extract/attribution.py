@@ -74,6 +74,9 @@ def attribute_all(sentences: Sequence[Sentence], text: str, voice: str) -> list[
     people = People()
     for doc in docs:
         _learn(doc, people)  # the whole article first: "Sanders" may come before "Bernie Sanders"
+    signed = _signed_headline(docs[0], text) if docs else []
+    if signed:
+        people.add(signed, "")
     salience = Salience()
     said: list[_Said | None] = []
     for sentence, skip, doc in zip(sentences, skipped, docs, strict=True):
@@ -182,6 +185,24 @@ def _learn(doc: Any, people: People) -> None:
         elif _role_then_name(entity):
             # "Spokeswoman Haley Morris" read as an organisation: the role, then a person
             people.add(name_words(entity[1:].text), entity[0].text)
+
+
+def _signed_headline(doc: Any, text: str) -> list[str]:
+    """The name that opens a headline of someone's words, "Cecile Richards: 'I'm Sick Of
+    ...'", which the entity model may not see: two or three proper nouns, a colon, then a
+    quotation mark, and the surname named again in the article ("Fact Check: '...'" is
+    none)."""
+    colon = next((t.i for t in doc[:4] if t.text == ":"), None)
+    if colon is None or colon < 2 or colon + 1 >= len(doc):
+        return []
+    if doc[colon + 1].text[:1] not in "\u2018\u201c\"'":
+        return []
+    name = doc[:colon]
+    if any(t.pos_ != "PROPN" or not t.text[:1].isupper() for t in name):
+        return []
+    words = name_words(name.text)
+    named_again = len(words) > 1 and text.count(words[-1]) > 1
+    return words if named_again and plausible(words) else []
 
 
 def _role_then_name(entity: Any) -> bool:
