@@ -428,3 +428,23 @@ def test_a_headline_signed_with_a_name_and_a_colon_names_a_person():
     )
     assert speakers(text) == ["Cecile Richards", "Cecile Richards"]
     assert speakers("Fact Check: \u2018Taxes Rose.\u2019\n") == ["the article"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ted Cruz spoke.\nCruz pointed to the poll that shows him winning.\n", "Ted Cruz"),
+        ("Bob Menendez spoke.\nAs Menendez pointed out, the rulings matter.\n", "Bob Menendez"),
+        ("Bernie Sanders spoke.\nOn July 6, Sanders made the following comment:\n",
+         "Bernie Sanders"),
+        ("Rakeyia Scott spoke.\nRakeyia Scott can be heard yelling that he was unarmed.\n",
+         "Rakeyia Scott"),
+        # words made, but not given: the sentence is the article's
+        ("Donald Trump spoke.\nTrump made this statement during the debate.\n", "the article"),
+        # a parse with two subjects: the place is not the speaker
+        ("Barack Obama toured the island.\nHawaii, as one of Mr. Obama's climate advisers "
+         "pointed out, normally does not get two hurricanes.\n", "the article"),
+    ],
+)  # fmt: skip
+def test_cues_that_point_out_make_remarks_or_are_heard(text, expected):
+    assert speakers(text)[-1] == expected

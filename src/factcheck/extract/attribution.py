@@ -376,6 +376,9 @@ def _spoken_of(verb: Any, subject: Any) -> bool:
     """The subject of a passive cue is who the words were about, not who said them ("Trump has
     never been charged with wrongdoing", "the SVP was rejected by voters"); "was quoted as
     saying" and "was asked" keep their subject, who speaks."""
+    heard = subject.head.lemma_.lower() in ("hear", "see") and verb.dep_ == "xcomp"
+    if heard:
+        return False  # "Rakeyia Scott can be heard yelling ...": she yells
     if verb.lemma_.lower() in ("quote", "ask") or subject.head.lemma_.lower() in ("quote", "ask"):
         return False
     # a passive subject, or the subject of an earlier verb that the passive cue is joined to
@@ -403,11 +406,26 @@ def _calls_something(verb: Any, quoted: list[tuple[int, int]]) -> bool:
 
 
 _WRITINGS = frozenset("letter statement memo message email tweet note".split())
+_REMARKS = _WRITINGS | {"comment", "comments", "remark", "remarks"}
 
 
 def _sends_words(verb: Any) -> bool:
-    """ "sent a letter", "issued a statement": a cue as much as "wrote"."""
-    return verb.lemma_.lower() in ("send", "issue", "release") and any(
+    """ "sent a letter", "issued a statement", "made the following comment": a cue as much
+    as "wrote"; and "pointed out", "pointed to the poll", as much as "noted"."""
+    lemma = verb.lemma_.lower()
+    if lemma == "point":
+        return any(
+            (c.dep_ == "prt" and c.lower_ == "out") or (c.dep_ == "prep" and c.lower_ == "to")
+            for c in verb.children
+        )
+    if lemma == "make":  # only where the words follow: "made the following comment:"
+        return any(
+            c.dep_ == "dobj"
+            and c.lemma_.lower() in _REMARKS
+            and any(m.lower_ == "following" for m in c.children)
+            for c in verb.children
+        )
+    return lemma in ("send", "issue", "release") and any(
         c.dep_ == "dobj" and c.lemma_.lower() in _WRITINGS for c in verb.children
     )
 
@@ -416,6 +434,9 @@ def _subject(verb: Any, quoted: list[tuple[int, int]]) -> Any | None:
     for _ in range(3):
         subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and not _in_quote(c, quoted)]
         if subjects:
+            if len(subjects) > 1:  # a parse gone wrong: "Hawaii, as one of the advisers
+                # pointed out, ..." made both subjects; a place is not the one who speaks
+                subjects = [c for c in subjects if c.ent_type_ not in ("GPE", "LOC")] or subjects
             subject = min(subjects, key=lambda c: c.pos_ == "PRON" and c.lower_ not in _PRONOUNS)
             if subject.lower_ in ("who", "that") and verb.dep_ == "relcl":
                 return verb.head  # "Smith, who said ..."
