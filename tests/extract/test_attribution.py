@@ -439,6 +439,9 @@ def test_a_headline_signed_with_a_name_and_a_colon_names_a_person():
          "Bernie Sanders"),
         ("Rakeyia Scott spoke.\nRakeyia Scott can be heard yelling that he was unarmed.\n",
          "Rakeyia Scott"),
+        # a headline's single quotation marks
+        ("Bill Clinton spoke.\nBill Clinton calls Obamacare \u2018crazy system\u2019 on a "
+         "stop.\n", "Bill Clinton"),
         # words made, but not given: the sentence is the article's
         ("Donald Trump spoke.\nTrump made this statement during the debate.\n", "the article"),
         # a parse with two subjects: the place is not the speaker

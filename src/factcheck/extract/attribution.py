@@ -399,10 +399,15 @@ _NOT_SAYING = frozenset({"acl", "csubj", "csubjpass"})
 def _calls_something(verb: Any, quoted: list[tuple[int, int]]) -> bool:
     """ "called the report a fair picture", "called for cuts", "calls Obamacare 'crazy'"
     report speech; "called the bigwigs to the stage" does not."""
-    return any(
-        c.dep_ in ("oprd", "ccomp", "xcomp", "attr") or (c.dep_ == "prep" and c.lower_ == "for")
-        for c in verb.children
-    ) or any(_in_quote(t, quoted) for t in verb.rights)
+    return (
+        any(
+            c.dep_ in ("oprd", "ccomp", "xcomp", "attr") or (c.dep_ == "prep" and c.lower_ == "for")
+            for c in verb.children
+        )
+        or any(_in_quote(t, quoted) for t in verb.rights)
+        # a headline's single quotation marks: "Bill Clinton calls Obamacare 'crazy system'"
+        or any(t.text == "\u2018" for t in verb.subtree if t.i > verb.i)
+    )
 
 
 _WRITINGS = frozenset("letter statement memo message email tweet note".split())
