@@ -14,7 +14,8 @@ each states, if any: a change (its stated size and the two amounts it joins), a 
 stated size, the part and the whole), a multiple ("a 3 to 1 margin"), and, outside what extract
 suggests, a difference ("leads by 8 points, 49% to 41%"). The labels are the project's own
 (one person, December 2026). Set "development" are the sentences read while the rules were
-written; set "held-out" were drawn and labelled after the rules were frozen.
+written; sets "held-out", "held-out-2" and "held-out-3" were drawn and labelled after the rules
+of their day were frozen (the first two have since been read; docs/extract.md).
 
 A suggestion is right when a labelled relation of its kind joins the same three numbers.
 Recall is over changes, shares and multiples (what extract suggests); differences are counted
