@@ -75,6 +75,19 @@ def stated(sentence):
          [("change", "more than doubled", "4 percent", "9.5 percent")]),
         ("\"I doubled my poll numbers. We went from 11 to 22 in one week.\"",
          [("change", "doubled", "11", "22")]),
+        # "of them" takes up the amount just before it
+        ("The state has a $4 trillion debt and $2.8 trillion of it, or 70% of it, is "
+         "short-term.",
+         [("share", "70%", "$2.8 trillion", "$4 trillion")]),
+        ("The jail held 4,561 people; 593 of them, or 13 percent, were released.",
+         [("share", "13 percent", "593", "4,561")]),
+        # "of the total" takes up the amount the sentence calls its total
+        ("A degree that costs $100,000 total needs $500 a month to reach $25,000, which "
+         "equals a quarter of the total cost.",
+         [("share", "a quarter", "$25,000", "$100,000")]),
+        ("The county spent a total of $80 million, and $20 million, or 25 percent of the "
+         "total, went to jails.",
+         [("share", "25 percent", "$20 million", "$80 million")]),
     ],
 )  # fmt: skip
 def test_a_stated_relation_is_found_with_its_ends(sentence, expected):
@@ -107,6 +120,11 @@ def test_a_stated_relation_is_found_with_its_ends(sentence, expected):
         "It will double the fund from 2 cities to 4 cities, with 10 staff.",  # no base
         "The rate was 14.2%, and twice the staff earned 7.6%.",  # another clause
         "The team scored 11 goals, then 22 in one week.",  # "22 in one" is no ratio
+        # "of them" is no share of an amount in another clause's sentence, nor of a rate
+        "The city hired 57 officers. 19 of them, or 33 percent, left.",
+        "Turnout was 60 percent, and 40 of them, or 10 percent, voted early.",
+        # "the total" with no amount called a total
+        "The county spent $80 million, and $20 million, or 25 percent of the total, went to jails.",
     ],
 )
 def test_no_relation_the_text_does_not_state(sentence):

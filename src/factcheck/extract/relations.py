@@ -8,7 +8,8 @@ stand near each other (issue 28: 19 men killed over 57 new officers is no share 
   and across two sentences, "... rose from A to B. That's a
   23.7 percent jump."
 - a share: "31 of the 4,561 released, or 0.7 percent"; "593 people, or 13 percent of the
-  4,561"; "13 percent of the 4,561, or 593".
+  4,561"; "13 percent of the 4,561, or 593"; "held 4,561 people; 593 of them, or 13 percent";
+  "costs $100,000 total ... $25,000, which equals a quarter of the total".
 - a multiple: "300 people, three times as many as the 100 in 2010"; "32% of Republican claims,
   compared to 11% of Democratic claims - a 3 to 1 margin"; "14.2%, nearly double the national
   rate of 7.6%".
@@ -98,6 +99,17 @@ _SHARES = [
     ("share of N, or K", re.compile(
         rf"<s(?P<s>\d+)>\s+of\s+{_THE}<n(?P<n>\d+)>{_GAP}{{0,50}}?(?:,|\s[-\u2013\u2014])\s+"
         rf"(?:or\s+)?<n(?P<k>\d+)>")),
+    # "a $4 trillion debt and $2.8 trillion of it, or 70% of it": "of it" takes up the amount
+    # just before, with no other figure and no sentence end between
+    ("N ... K of them, or share", re.compile(
+        r"<n(?P<n>\d+)>[^<.]{0,100}?<n(?P<k>\d+)>\s+of\s+(?:it|them),?\s+(?:or\s+)?"
+        r"<s(?P<s>\d+)>(?:\s+of\s+(?:it|them)\b)?(?!\s+of\b)")),
+    # "costs $100,000 total ... $25,000, which equals a quarter of the total": "the total"
+    # takes up the amount the sentence calls its total
+    ("N total ... K, share of the total", re.compile(
+        r"(?:<n(?P<n>\d+)>\s+(?:in\s+)?total\b|\btotal\s+of\s+<n(?P<n2>\d+)>)[^.]{0,150}?"
+        r"<n(?P<k>\d+)>,?\s+(?:or|(?:which|that)\s+(?:equals|is|represents|amounts\s+to|"
+        r"makes\s+up|accounts\s+for))\s+<s(?P<s>\d+)>\s+of\s+the\s+total\b")),
 ]  # fmt: skip
 
 _MULTIPLES = [
@@ -192,10 +204,18 @@ def _kind(figure: Found) -> str:
 
 def _relation(kind: str, rule: str, m: re.Match[str], groups: tuple[str, str, str],
               sentence: str, found: Sequence[Found]) -> Relation:  # fmt: skip
-    stated, a, b = (int(m[group]) for group in groups)
+    stated, a, b = (_place(m, group) for group in groups)
     first, last = min(stated, a, b), max(stated, a, b)
     words = sentence[found[first].start : found[last].end]
     return Relation(kind, stated, a, b, words, rule=rule)
+
+
+def _place(m: re.Match[str], group: str) -> int:
+    """The figure's place a group matched; a pattern may give one end two places ("N total"
+    or "a total of N"), the second named with a 2."""
+    matched = m.groupdict()
+    value = matched[group] if matched[group] is not None else matched[f"{group}2"]
+    return int(value)
 
 
 def _kept(found_relations: list[Relation], found: Sequence[Found]) -> list[Relation]:
