@@ -163,10 +163,10 @@ def _match_queries(
 
 
 def _duplicates(chosen: list[Claim], folder: Folder, fmt: OutputFormat) -> None:
-    from factcheck.match import archive, run
+    from factcheck.match import archive, duplicates, run
     from factcheck.output import matched
 
-    pairs = [archive.duplicate_json(p) for p in run.duplicates(_index(chosen, folder))]
+    pairs = [archive.duplicate_json(p) for p in duplicates.duplicates(_index(chosen, folder))]
     _write(pairs, fmt, lambda: matched.duplicates(pairs, run.DUPLICATE_THRESHOLD))
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from factcheck.match.duplicates import Duplicate
 from factcheck.match.index import Document, Index
-from factcheck.match.run import Duplicate, Match, Reason
+from factcheck.match.run import Match, Reason
 
 if TYPE_CHECKING:
     from factcheck.folder.access import Folder

@@ -102,12 +102,13 @@ def candidates(
             float(similarity[n]) - best_similarity,
             float(index.text_vectors[n] @ asked.vector),
             float(index.headline_vectors[n] @ asked.vector),
-            *_overlaps(index.readings[n], asked.reading),
+            *overlaps(index.readings[n], asked.reading),
         ]))  # fmt: skip
     return found
 
 
-def _overlaps(document: words.Reading, asked: words.Reading) -> list[float]:
+def overlaps(document: words.Reading, asked: words.Reading) -> list[float]:
+    """covered, covering, figures_shared, figures_unmatched, names_covered, names_shared."""
     theirs, ours = document.stem_set, asked.stem_set
     shared = theirs & ours
     return [

@@ -1,8 +1,9 @@
-"""Matching texts against an index: ranked matches with their reasons, and near-duplicates."""
+"""Matching texts against an index: ranked matches with their reasons (near-duplicates of an
+archive: match/duplicates.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from factcheck.match import features
@@ -57,13 +58,14 @@ def match(
     scored.sort(key=lambda pair: (-pair[0], pair[1].number))
     return [
         Match(index.documents[c.number], c.number, score, rank,
-              _reason(index, asked, c, model, c.number in same))
+              reason_for(index, asked, c, model, c.number in same))
         for rank, (score, c) in enumerate(scored[:top], start=1)
     ]  # fmt: skip
 
 
-def _reason(index: Index, asked: features.Query, found: features.Candidate, model: Model,
-            same_text: bool) -> Reason:  # fmt: skip
+def reason_for(index: Index, asked: features.Query, found: features.Candidate, model: Model,
+               same_text: bool) -> Reason:  # fmt: skip
+    """What the query and the document share, and the features that raised its score most."""
     document, reading = index.documents[found.number], index.readings[found.number]
     shared = reading.stem_set & asked.reading.stem_set
     contributions = model.contributions(found.values)
@@ -78,25 +80,3 @@ def _reason(index: Index, asked: features.Query, found: features.Candidate, mode
         similarity=found.values[features.NAMES.index("similarity")],
         strongest=strongest,
     )
-
-
-@dataclass(frozen=True)
-class Duplicate:
-    first: Document
-    second: Document
-    score: float
-    reason: Reason
-
-
-def duplicates(index: Index, threshold: float = DUPLICATE_THRESHOLD) -> Iterator[Duplicate]:
-    """Pairs of documents that very likely say the same thing: each document is matched
-    against the rest (one query each, so the work grows with the archive, not its square),
-    and a pair is kept when either direction scores at least the threshold."""
-    seen: set[tuple[int, int]] = set()
-    for number, document in enumerate(index.documents):
-        for found in match(index, document.both, 5, leave_out=(number,), by_meaning=False):
-            pair = (number, found.number) if number < found.number else (found.number, number)
-            if found.score >= threshold and pair not in seen:
-                seen.add(pair)
-                first, second = (index.documents[n] for n in pair)
-                yield Duplicate(first, second, found.score, found.reason)
