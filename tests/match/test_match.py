@@ -207,10 +207,10 @@ def test_a_stored_index_that_does_not_check_out_is_not_used():
     documents = archive.documents(list(load(ARCHIVE).claims.values()))
     pieces = b"".join(stored.encode(Index.built(documents)))
     restored = stored.decode(documents, memoryview(pieces))
-    assert restored is not None and restored.readings == Index.built(documents).readings
+    assert restored is not None and list(restored.readings) == Index.built(documents).readings
     assert stored.decode(documents, memoryview(pieces[: len(pieces) // 2])) is None
     assert stored.decode(documents[:-1], memoryview(pieces)) is None
-    assert stored.decode(documents, memoryview(b"match-index 1\n000000000002{}")) is None
+    assert stored.decode(documents, memoryview(stored.LAYOUT + b"000000000002{}")) is None
     assert stored.decode(documents, memoryview(b"junk")) is None
 
 

@@ -153,8 +153,8 @@ class _Blocks:
         exact["bm25_text"], _ = self.text.scores(asked.stems, numbers)
         exact["bm25_headline"], _ = self.headline.scores(asked.stems, numbers)
         vector = asked.query.vector
-        exact["similarity_text"] = (self.index.text_vectors[numbers] @ vector).astype(np.float64)
-        exact["similarity_headline"] = (self.index.headline_vectors[numbers] @ vector).astype(
+        exact["similarity_text"] = (self.index.text_rows(numbers) @ vector).astype(np.float64)
+        exact["similarity_headline"] = (self.index.headline_rows(numbers) @ vector).astype(
             np.float64
         )
         reading = asked.query.reading
@@ -183,6 +183,7 @@ class _Blocks:
         text_bm25, _ = self.text.scores(asked.stems, numbers)
         headline_bm25, _ = self.headline.scores(asked.stems, numbers)
         vector, reading = asked.query.vector, asked.query.reading
+        text_rows, headline_rows = index.text_rows(numbers), index.headline_rows(numbers)
         scored = []
         for at, (place, number) in enumerate(zip(hopeful, numbers.tolist(), strict=True)):
             bm25, similarity = float(asked.bm25[place]), float(asked.similarity[place])
@@ -194,8 +195,8 @@ class _Blocks:
                 math.log(1 + asked.rank.get(number, 200)),
                 similarity,
                 similarity - asked.best_similarity,
-                float(index.text_vectors[number] @ vector),
-                float(index.headline_vectors[number] @ vector),
+                float(text_rows[at] @ vector),
+                float(headline_rows[at] @ vector),
                 *features.overlaps(index.readings[number], reading),
             ]
             same = number in asked.same

@@ -90,8 +90,9 @@ def candidates(
     rank = {n: r for r, n in enumerate(_best(bm25, max(200, BY_WORDS), np))}
     text_bm25 = index.text.scores(stems)
     headline_bm25 = index.headline.scores(stems)
+    text_rows, headline_rows = index.text_rows(chosen), index.headline_rows(chosen)
     found = []
-    for n in chosen:
+    for at, n in enumerate(chosen):
         found.append(Candidate(n, [
             float(bm25[n]),
             float(bm25[n]) / best_bm25 if best_bm25 > 0 else 0.0,
@@ -100,8 +101,8 @@ def candidates(
             math.log(1 + rank.get(n, 200)),
             float(similarity[n]),
             float(similarity[n]) - best_similarity,
-            float(index.text_vectors[n] @ asked.vector),
-            float(index.headline_vectors[n] @ asked.vector),
+            float(text_rows[at] @ asked.vector),
+            float(headline_rows[at] @ asked.vector),
             *overlaps(index.readings[n], asked.reading),
         ]))  # fmt: skip
     return found

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from factcheck.text import words
@@ -80,31 +81,58 @@ class Bm25:
 @dataclass
 class Index:
     """The archive's documents with what ranking reads of each, computed once (and kept in
-    the folder's cache between runs: match/stored.py)."""
+    the folder's cache between runs: match/stored.py).
+
+    A document whose headline is its text (a claim with no review, most of a desk's folder)
+    has one vector, `vectors`' row, for its text, its headline and both; the others have
+    theirs in `distinct_text` and `distinct_headline`, one row per number of `distinct`. When
+    no document has a headline of its own, the three BM25 indexes are one."""
 
     documents: list[Document]
-    readings: list[words.Reading]  # of each document's text and headline
+    readings: Sequence[words.Reading]  # of each document's text and headline
     both: Bm25
     text: Bm25
     headline: Bm25
     embedder: Embedder
     vectors: Any  # float32, one unit row a document (text and headline)
-    text_vectors: Any
-    headline_vectors: Any
-    _same: dict[str, list[int]] | None = field(default=None, repr=False, compare=False)
+    distinct: Any  # int32, ascending: the documents whose headline is not their text
+    distinct_text: Any  # their texts' vectors (float16 or float32), in that order
+    distinct_headline: Any
+    plain: tuple[Any, Any]  # int64 hashes of each document's plain forms, ascending; numbers
+
+    def text_rows(self, numbers: Any) -> Any:
+        """The text vectors of these documents, float32, one row each."""
+        return self._rows(self.distinct_text, numbers)
+
+    def headline_rows(self, numbers: Any) -> Any:
+        return self._rows(self.distinct_headline, numbers)
+
+    def _rows(self, own: Any, numbers: Any) -> Any:
+        np = numpy()
+        numbers = np.asarray(numbers, dtype=np.int64).reshape(-1)
+        rows = self.vectors[numbers]
+        if len(self.distinct) and len(numbers):
+            at = np.minimum(np.searchsorted(self.distinct, numbers), len(self.distinct) - 1)
+            held = self.distinct[at] == numbers
+            rows[held] = own[at[held]].astype(np.float32)
+        return rows
 
     def same_text(self, text: str) -> list[int]:
         """The documents whose text (or text and headline) is this one, case, spacing and
         punctuation aside."""
-        if self._same is None:
-            self._same = {}
-            for number, document in enumerate(self.documents):
-                for form in {_plain(document.text), _plain(document.both)}:
-                    self._same.setdefault(form, []).append(number)
-        return self._same.get(_plain(text), [])
+        np = numpy()
+        form = _plain(text)
+        hashes, numbers = self.plain
+        wanted = _hashed(form)
+        found = numbers[np.searchsorted(hashes, wanted) : np.searchsorted(hashes, wanted, "right")]
+        return sorted(
+            {n for n in found.tolist() if form in (_plain(self.documents[n].text),
+                                                   _plain(self.documents[n].both))}
+        )  # fmt: skip
 
     @classmethod
     def built(cls, documents: Sequence[Document]) -> Index:
+        np = numpy()
         readings = [words.read(d.both) for d in documents]
         embedder = Embedder.fitted([d.both for d in documents])
 
@@ -113,14 +141,40 @@ class Index:
             # the cache ranks exactly as the run that made it.
             return embedder.embed(texts).astype("<f2").astype("<f4")
 
+        distinct = [n for n, d in enumerate(documents) if d.headline != d.text]
+        both = Bm25.built([r.stems for r in readings])
+        text, headline = both, both
+        if distinct:
+            text = Bm25.built([words.read(d.text).stems for d in documents])
+            headline = Bm25.built([words.read(d.headline).stems for d in documents])
         return cls(
             list(documents),
             readings,
-            Bm25.built([r.stems for r in readings]),
-            Bm25.built([words.read(d.text).stems for d in documents]),
-            Bm25.built([words.read(d.headline).stems for d in documents]),
+            both,
+            text,
+            headline,
             embedder,
             vectors([d.both for d in documents]),
-            vectors([d.text for d in documents]),
-            vectors([d.headline for d in documents]),
+            np.asarray(distinct, dtype=np.int32),
+            vectors([documents[n].text for n in distinct]),
+            vectors([documents[n].headline for n in distinct]),
+            plain_forms(documents),
         )
+
+
+def plain_forms(documents: Sequence[Document]) -> tuple[Any, Any]:
+    """Each document's plain forms (text, and text and headline) as hashes, ascending, with
+    the document's number: same_text looks a text up among them."""
+    np = numpy()
+    pairs = sorted(
+        (_hashed(form), number)
+        for number, d in enumerate(documents)
+        for form in {_plain(d.text), _plain(d.both)}
+    )
+    return (np.asarray([h for h, _ in pairs], dtype=np.int64),
+            np.asarray([n for _, n in pairs], dtype=np.int32))  # fmt: skip
+
+
+def _hashed(form: str) -> int:
+    digest = hashlib.blake2b(form.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+    return int.from_bytes(digest, "little", signed=True)

@@ -8,6 +8,12 @@ cache entry it is data behind a checksum (cache.py), never code: a JSON header, 
 numpy arrays whose types, shapes and places the header gives and the reader checks. Anything
 that does not check out is rebuilt, never trusted. Vectors are kept as float16 (the wheel's
 own precision), half the size of the float32 they are used as.
+
+Layout 2 keeps each thing once and reads little: a document whose headline is its text has one
+vector (not three), and one BM25 index serves all three when no document has a headline of its
+own; the readings are places in vocabularies, checked in one pass when the index is read and
+made into words only for the candidates a query scores; each document's plain text is kept as
+a hash, so that a query finds its same-text documents by search, not by reading every text.
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ import json
 import math
 from collections.abc import Sequence
 from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 from factcheck.match.index import Bm25, Document, Index
 from factcheck.text import words
@@ -26,7 +32,7 @@ from factcheck.text.embeddings import Embedder, numpy
 if TYPE_CHECKING:
     from factcheck.folder.access import Folder
 
-LAYOUT = b"match-index 1\n"
+LAYOUT = b"match-index 2\n"
 HEADER_SIZE = 12
 
 
@@ -42,30 +48,52 @@ def key(version: bytes, documents: Sequence[Document]) -> bytes:
 def encode(index: Index) -> list[bytes]:
     np = numpy()
     arrays: list[tuple[str, Any]] = []
-    vocabularies = []
-    for name, bm25 in (("both", index.both), ("text", index.text), ("headline", index.headline)):
+    vocabularies: dict[str, list[str]] = {}
+    for name, bm25 in _kept_bm25(index):
         stems = sorted(bm25.postings)
-        vocabularies.append(stems)
+        vocabularies[name] = stems
         numbers = [bm25.postings[s][0] for s in stems]
         arrays.append((f"{name}.lengths", np.asarray([len(n) for n in numbers], dtype="<i8")))
         arrays.append((f"{name}.numbers", _joined(numbers, "<i4", np)))
         arrays.append((f"{name}.weights", _joined([bm25.postings[s][1] for s in stems], "<f8", np)))
+    # A reading's stems are places in the BM25 vocabulary (which holds every one of them), its
+    # figures and names places in vocabularies of their own: numbers checked in one pass.
+    readings = list(index.readings)
+    figures = sorted({f for r in readings for f in r.figures})
+    names = sorted({n for r in readings for n in r.names})
+    for part, vocabulary, values in (
+        ("stems", vocabularies["both"], [r.stems for r in readings]),
+        ("figures", figures, [sorted(r.figures) for r in readings]),
+        ("names", names, [sorted(r.names) for r in readings]),
+    ):
+        places = {v: n for n, v in enumerate(vocabulary)}
+        arrays.append((f"reading.{part}", np.asarray(
+            [places[v] for value in values for v in value], dtype="<i4")))  # fmt: skip
+        arrays.append((f"reading.{part}.ends", np.cumsum([len(v) for v in values], dtype="<i8")))
     arrays.append(("token_weights", index.embedder.weights.astype("<f4")))
-    for name in ("vectors", "text_vectors", "headline_vectors"):
-        arrays.append((name, getattr(index, name).astype("<f2")))
+    arrays.append(("vectors", index.vectors.astype("<f2")))
+    arrays.append(("distinct", index.distinct.astype("<i4")))
+    arrays.append(("distinct_text", index.distinct_text.astype("<f2")))
+    arrays.append(("distinct_headline", index.distinct_headline.astype("<f2")))
+    arrays.append(("plain.hashes", index.plain[0].astype("<i8")))
+    arrays.append(("plain.numbers", index.plain[1].astype("<i4")))
     layout, offset = [], 0
     for name, array in arrays:
         layout.append([name, array.dtype.str, list(array.shape), offset, array.nbytes])
         offset += array.nbytes
-    header = {
-        "size": len(index.documents),
-        "vocabularies": vocabularies,
-        "readings": [[r.stems, sorted(r.figures), sorted(r.names)] for r in index.readings],
-        "arrays": layout,
-    }
+    header = {"size": len(index.documents), "vocabularies": vocabularies, "figures": figures,
+              "names": names, "arrays": layout}  # fmt: skip
     text = json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return [LAYOUT, b"%0*d" % (HEADER_SIZE, len(text)), text,
             *(array.tobytes() for _, array in arrays)]  # fmt: skip
+
+
+def _kept_bm25(index: Index) -> list[tuple[str, Bm25]]:
+    """The BM25 indexes to keep: one when the three are one (no document has a headline of
+    its own), else three."""
+    if index.text is index.both and index.headline is index.both:
+        return [("both", index.both)]
+    return [("both", index.both), ("text", index.text), ("headline", index.headline)]
 
 
 def decode(documents: Sequence[Document], data: memoryview) -> Index | None:
@@ -83,11 +111,57 @@ def _decode(documents: Sequence[Document], data: memoryview) -> Index | None:
     start = len(LAYOUT) + HEADER_SIZE
     size = int(bytes(data[len(LAYOUT) : start]))
     header = json.loads(bytes(data[start : start + size]))
-    body = data[start + size :]
-    if header["size"] != len(documents) or len(header["readings"]) != len(documents):
+    if header["size"] != len(documents):
         return None
+    arrays = _arrays(header["arrays"], data[start + size :], np)
+    if arrays is None:
+        return None
+    count = len(documents)
+    vocabularies = header["vocabularies"]
+    if type(vocabularies) is not dict or set(vocabularies) not in ({"both"}, _THREE):
+        return None
+    both, text, headline = (
+        _bm25(count, _strings(vocabularies[name]), arrays, name, np)
+        if name in vocabularies else None
+        for name in ("both", "text", "headline")
+    )  # fmt: skip
+    assert both is not None
+    readings = _Readings(
+        _part(arrays, "stems", _strings(vocabularies["both"]), count, np),
+        _part(arrays, "figures", _strings(header["figures"]), count, np),
+        _part(arrays, "names", _strings(header["names"]), count, np),
+    )
+    vectors = arrays["vectors"].astype(np.float32)
+    if vectors.ndim != 2 or vectors.shape[0] != count:
+        return None
+    distinct = arrays["distinct"]
+    if len(distinct) and (int(distinct.min()) < 0 or int(distinct.max()) >= count
+                          or not bool((np.diff(distinct) > 0).all())):  # fmt: skip
+        return None
+    if list(distinct) != [n for n, d in enumerate(documents) if d.headline != d.text]:
+        return None
+    for name in ("distinct_text", "distinct_headline"):
+        if arrays[name].shape != (len(distinct), vectors.shape[1]):
+            return None
+    hashes, numbers = arrays["plain.hashes"], arrays["plain.numbers"]
+    if hashes.shape != numbers.shape or not _places(numbers, count, np):
+        return None
+    if not bool((hashes[1:] >= hashes[:-1]).all()):  # not np.diff: it would overflow
+        return None
+    embedder = Embedder(arrays["token_weights"].astype(np.float32))
+    return Index(list(documents), readings, both, text or both, headline or both, embedder,
+                 vectors, distinct, arrays["distinct_text"], arrays["distinct_headline"],
+                 (hashes, numbers))  # fmt: skip
+
+
+_THREE = {"both", "text", "headline"}
+
+
+def _arrays(layout: Any, body: memoryview, np: Any) -> dict[str, Any] | None:
+    """The arrays the header places in the body, each checked against its type, size and
+    place; None when one does not check out."""
     arrays = {}
-    for name, dtype, shape, offset, nbytes in header["arrays"]:
+    for name, dtype, shape, offset, nbytes in layout:
         if dtype not in _DTYPES or not _sizes([*shape, offset, nbytes]):
             return None
         count = math.prod(shape)
@@ -96,23 +170,60 @@ def _decode(documents: Sequence[Document], data: memoryview) -> Index | None:
         arrays[name] = np.frombuffer(body, dtype=dtype, count=count, offset=offset).reshape(shape)
         if arrays[name].dtype.kind == "f" and not np.isfinite(arrays[name]).all():
             return None  # a NaN or an infinity would change every ranking it touched
-    readings = [
-        words.Reading(_strings(stems), frozenset(_strings(figures)), frozenset(_strings(names)))
-        for stems, figures, names in header["readings"]
-    ]
-    both, text, headline = (
-        _bm25(len(documents), stems, arrays, name, np)
-        for name, stems in zip(("both", "text", "headline"), header["vocabularies"], strict=True)
-    )
-    vectors, text_vectors, headline_vectors = (
-        arrays[n].astype(np.float32) for n in ("vectors", "text_vectors", "headline_vectors")
-    )
-    for found in (vectors, text_vectors, headline_vectors):
-        if found.shape != (len(documents), vectors.shape[1]):
-            return None
-    embedder = Embedder(arrays["token_weights"].astype(np.float32))
-    return Index(list(documents), readings, both, text, headline, embedder, vectors,
-                 text_vectors, headline_vectors)  # fmt: skip
+    return arrays
+
+
+def _places(values: Any, size: int, np: Any) -> bool:
+    return not len(values) or (int(values.min()) >= 0 and int(values.max()) < size)
+
+
+def _part(arrays: dict[str, Any], part: str, vocabulary: list[str], count: int,
+          np: Any) -> tuple[list[str], Any, Any]:  # fmt: skip
+    """One part of every reading (stems, figures or names): places in its vocabulary, and
+    where each document's end, all checked here so that reading one later cannot fail."""
+    values, ends = arrays[f"reading.{part}"], arrays[f"reading.{part}.ends"]
+    if ends.shape != (count,) or not _places(values, len(vocabulary), np):
+        raise ValueError(f"the readings' {part} do not fit their vocabulary")
+    if count and (int(ends[-1]) != len(values) or int(ends[0]) < 0
+                  or not bool((np.diff(ends) >= 0).all())):  # fmt: skip
+        raise ValueError(f"the readings' {part} are out of place")
+    if not count and len(values):
+        raise ValueError(f"the readings' {part} belong to no document")
+    return vocabulary, values, ends
+
+
+class _Readings(Sequence[words.Reading]):
+    """Each document's reading, made from the stored places when it is first asked for (a
+    query reads those of its candidates, not the archive's)."""
+
+    def __init__(self, stems: tuple[list[str], Any, Any], figures: tuple[list[str], Any, Any],
+                 names: tuple[list[str], Any, Any]) -> None:  # fmt: skip
+        self._parts = (stems, figures, names)
+        self._made: dict[int, words.Reading] = {}
+
+    def __len__(self) -> int:
+        return len(self._parts[0][2])
+
+    @overload
+    def __getitem__(self, number: int) -> words.Reading: ...
+    @overload
+    def __getitem__(self, number: slice) -> list[words.Reading]: ...
+    def __getitem__(self, number: int | slice) -> words.Reading | list[words.Reading]:
+        if isinstance(number, slice):
+            return [self[n] for n in range(len(self))[number]]
+        number = range(len(self))[number]  # an IndexError out of range, as a list's
+        found = self._made.get(number)
+        if found is None:
+            stems, figures, names = (self._values(part, number) for part in self._parts)
+            found = self._made[number] = words.Reading(stems, frozenset(figures),
+                                                       frozenset(names))  # fmt: skip
+        return found
+
+    @staticmethod
+    def _values(part: tuple[list[str], Any, Any], number: int) -> list[str]:
+        vocabulary, values, ends = part
+        first = int(ends[number - 1]) if number else 0
+        return [vocabulary[v] for v in values[first : int(ends[number])].tolist()]
 
 
 # The types encode writes; anything else (an object array above all) is refused unread.
@@ -128,9 +239,9 @@ def _bm25(size: int, stems: list[str], arrays: dict[str, Any], name: str, np: An
     lengths = arrays[f"{name}.lengths"]
     numbers, weights = arrays[f"{name}.numbers"], arrays[f"{name}.weights"]
     total = int(lengths.sum())
-    if len(lengths) != len(_strings(stems)) or total != len(numbers) or total != len(weights):
+    if len(lengths) != len(stems) or total != len(numbers) or total != len(weights):
         raise ValueError("postings do not fit their vocabulary")
-    if len(numbers) and (int(numbers.min()) < 0 or int(numbers.max()) >= size):
+    if not _places(numbers, size, np):
         raise ValueError("a posting names no document")
     if len(weights) and float(weights.min()) < 0:
         raise ValueError("a negative term weight")
