@@ -1,7 +1,8 @@
-"""`check --json` and `compare --topic detainers --json` cold, warm and after one file's edit,
-as whole processes, against the tomli floor of the same folder (issue 29: warm at most 0.5x the
-floor). Their answers are kept per state of the folder (Folder.remembered): warm, the folder's
-files are hashed and the kept answer written, and no record is parsed.
+"""`check --json`, `compare --topic detainers --json` and `match TEXT --json` cold, warm and
+after one file's edit, as whole processes, against the tomli floor of the same folder (issue
+29: warm at most 0.5x the floor). The first two answers are kept per state of the folder
+(Folder.remembered), and match's index per state and filter (match/archive.py): warm, the
+folder's files are hashed and what was kept is used, and no record is parsed.
 
     python benchmarks/warm_answers.py [N ...]      # default 10000 50000
 """
@@ -18,6 +19,7 @@ from bench_cli import FLOOR, generate, timed, with_cache
 COMMANDS = {
     "check --json": ["check", "--json"],
     "compare --topic detainers --json": ["compare", "--topic", "detainers", "--json"],
+    "match TEXT --json": ["match", "The sheriff released inmates", "--json"],
 }
 
 

@@ -29,10 +29,9 @@ from factcheck.cli.options import (
 from factcheck.errors import UsageError as UsageProblem
 
 if TYPE_CHECKING:
+    from factcheck.filters import ClaimFilter
     from factcheck.folder.access import Folder
-    from factcheck.folder.store import Corpus
     from factcheck.match.index import Index
-    from factcheck.model import Claim
 
 
 QueryText = Annotated[
@@ -95,8 +94,6 @@ def match_command(
       factcheck match --queries posts.jsonl > matches.jsonl
       factcheck match --duplicates
     """
-    from factcheck.folder import query
-
     fmt = output_format(fmt, as_json, (OutputFormat.table, OutputFormat.json, OutputFormat.jsonl))
     asked = [x for x in (text is not None, queries is not None, claim is not None, duplicates) if x]
     if len(asked) != 1:
@@ -110,63 +107,50 @@ def match_command(
         if problem:
             raise UsageProblem(f"TEXT {problem}")
     folder = claims_folder(claims)
-    corpus = folder.corpus()
     wanted = claim_filter(topic, speaker, source, rating, since, until)
-    query.require_known(corpus, wanted.topics, speaker, source, rating)
-    chosen = query.list_claims(corpus, wanted)
-    if claim is not None:
-        query.require_claim(corpus, claim)
+    index = _index(folder, wanted)
     if queries is not None:
-        _match_queries(corpus, chosen, folder, queries, top)
+        _match_queries(index, queries, top)
     elif duplicates:
-        _duplicates(chosen, folder, fmt)
+        _duplicates(index, fmt)
     else:
-        _match_one(corpus, chosen, folder, text, claim, top, fmt)
+        _match_one(index, folder, text, claim, top, fmt)
 
 
 def _match_one(
-    corpus: Corpus,
-    chosen: list[Claim],
-    folder: Folder,
-    text: str | None,
-    claim: str | None,
-    top: int,
-    fmt: OutputFormat,
+    index: Index, folder: Folder, text: str | None, claim: str | None, top: int, fmt: OutputFormat
 ) -> None:
     from factcheck.match import archive, run
     from factcheck.output import matched
 
-    index = _index(chosen, folder)
     leave_out: list[int] = []
     if claim is not None:
-        document = archive.documents([corpus.claims[claim]])[0]
+        document = archive.documents([folder.claim_view(claim).claim])[0]
         text = document.both
         leave_out = [n for n, d in enumerate(index.documents) if d.id == claim]
     assert text is not None
-    found = [archive.match_json(m, corpus) for m in run.match(index, text, top, leave_out)]
+    found = [archive.match_json(m, folder.claim_view(m.document.id))
+             for m in run.match(index, text, top, leave_out)]  # fmt: skip
     asked = claim or text
     _write(found, fmt, lambda: matched.matches(found, asked))
 
 
-def _match_queries(
-    corpus: Corpus, chosen: list[Claim], folder: Folder, path: str, top: int
-) -> None:
+def _match_queries(index: Index, path: str, top: int) -> None:
     from factcheck import jsonout
     from factcheck.match import archive, queries, run
 
     asked = queries.parse(path if path != "-" else "<stdin>", read_input(path, queries.MAX_BYTES))
-    index = _index(chosen, folder)
     jsonout.write_jsonl(
         {"id": a.id, "matches": [archive.brief_json(m) for m in run.match(index, a.text, top)]}
         for a in asked
     )
 
 
-def _duplicates(chosen: list[Claim], folder: Folder, fmt: OutputFormat) -> None:
+def _duplicates(index: Index, fmt: OutputFormat) -> None:
     from factcheck.match import archive, duplicates, run
     from factcheck.output import matched
 
-    pairs = [archive.duplicate_json(p) for p in duplicates.duplicates(_index(chosen, folder))]
+    pairs = [archive.duplicate_json(p) for p in duplicates.duplicates(index)]
     _write(pairs, fmt, lambda: matched.duplicates(pairs, run.DUPLICATE_THRESHOLD))
 
 
@@ -181,18 +165,17 @@ def _write(items: list[dict[str, Any]], fmt: OutputFormat, for_people: Callable[
     emit(Emitted(table=paged_for_people, json=lambda: items, jsonl=lambda: items), fmt)
 
 
-def _index(chosen: list[Claim], folder: Folder) -> Index:
-    """The archive's index (the folder's cache may keep it: match/stored.py decides)."""
+def _index(folder: Folder, wanted: ClaimFilter) -> Index:
+    """The index of the claims the filters keep (match/archive.py decides how it is kept),
+    and a note when some are too long to be read whole for their meaning."""
     from factcheck.match import archive
     from factcheck.output import terminal
     from factcheck.text.embeddings import MAX_EMBEDDED
 
-    if not chosen:
-        raise UsageProblem("no claims to match against; record some, or widen the filters")
-    documents = archive.documents(chosen)
-    long = sum(1 for d in documents if len(d.both) > MAX_EMBEDDED)
+    index = archive.index_for(folder, wanted)
+    long = sum(1 for d in index.documents if len(d.both) > MAX_EMBEDDED)
     if long:
         limit = f"{MAX_EMBEDDED:,}"
         terminal.note(f"{long} claims longer than {limit} characters are compared in meaning "
                       f"by their first {limit} (their words count in full)")  # fmt: skip
-    return archive.index_of(folder, documents)
+    return index

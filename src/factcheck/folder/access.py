@@ -52,6 +52,9 @@ class Folder:
     _unlisted: tuple[Corpus, dict[str, memoryview] | None, list[Claim] | None] | None = field(
         default=None, repr=False
     )
+    _listing: Listing | None = field(default=None, repr=False)
+    # The state kept_for_state found the folder in (None: changed since a clean load).
+    _found_state: bytes | None = field(default=None, repr=False)
 
     @classmethod
     def named(cls, where: str, cached: bool = True) -> Folder:
@@ -101,13 +104,19 @@ class Folder:
 
     def listing(self, stored: Stored | None = None) -> Listing | None:
         """The folder's claims as `list` filters and shows them, from its listing: unchanged,
-        or brought up to date after an edit of a few files; None when it must be loaded."""
+        or brought up to date after an edit of a few files; None when it must be loaded.
+        Read once a run (a command that shows five claims asks five times)."""
         from factcheck.folder import listing
 
         if not self.listable:
             return None
-        stored = stored if stored is not None else self.stored_listing()
-        return stored.claims() if stored is not None else listing.after_edit(self.root, self.cache)
+        if self._listing is None:
+            stored = stored if stored is not None else self.stored_listing()
+            self._listing = (
+                stored.claims() if stored is not None
+                else listing.after_edit(self.root, self.cache)
+            )  # fmt: skip
+        return self._listing
 
     def listed_claims(self) -> Iterable[Listable]:
         """The claims to count or filter: from the listing when it can, else loaded."""
@@ -236,21 +245,37 @@ class Folder:
         `sound`, else it is computed again (docs/cache.md)."""
         if not self.listable:
             return answer(self.corpus())
+        kept = self.kept_for_state(kind, question)
+        if kept is not None and sound(bytes(kept)):
+            return bytes(kept)
+        corpus = self.corpus()
+        result = answer(corpus)
+        self.keep_for_state(kind, question, corpus, [result])
+        return result
+
+    def kept_for_state(self, kind: str, question: bytes) -> memoryview | None:
+        """What was kept for this question when the folder was last found in the state it
+        is in now, not a byte changed since a clean load; None otherwise (and the state found
+        is remembered for keep_for_state)."""
+        if not self.listable:
+            return None
         from factcheck.folder.cache import unchanged_since_clean
 
         before = unchanged_since_clean(self.root, self.cache)
-        if before is not None:
-            kept = self.derived(kind, _question_key(before.state, question))
-            if kept is not None and sound(bytes(kept)):
-                return bytes(kept)
-        corpus = self.corpus()
-        result = answer(corpus)
-        # kept under the state of the bytes the answer was computed from (set only for a
-        # clean load), and only if that is the state the folder was found in, when it was
+        self._found_state = before.state if before is not None else None
+        if before is None:
+            return None
+        return self.derived(kind, _question_key(before.state, question))
+
+    def keep_for_state(self, kind: str, question: bytes, corpus: Corpus,
+                       pieces: Sequence[bytes | memoryview]) -> None:  # fmt: skip
+        """Keep an answer computed from `corpus` under the state of the bytes it was loaded
+        from, when it loaded cleanly, and only if that is the state the folder was found in
+        by kept_for_state, when it was found in one."""
         state = corpus.state
-        if state is not None and (before is None or state == before.state):
-            self.keep_derived(kind, _question_key(state, question), [result])
-        return result
+        found = self._found_state
+        if state is not None and (found is None or state == found):
+            self.keep_derived(kind, _question_key(state, question), pieces)
 
     def add(self, target: Path, text: str, before: Sequence[Problem] = ()) -> None:
         """Append records to a claims file of the folder, checked first: if the folder, loaded
@@ -310,6 +335,7 @@ class Folder:
                 raise OutputFailure(f"cannot write {target}: {error.strerror or error}; "
                                     "nothing was changed") from None  # fmt: skip
         self._corpus = None  # what was loaded before no longer is the folder
+        self._listing = None
 
 
 def _question_key(state: bytes, question: bytes) -> bytes:

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from factcheck.errors import UsageError
 from factcheck.match.duplicates import Duplicate
 from factcheck.match.index import Document, Index
 from factcheck.match.run import Match, Reason
 
 if TYPE_CHECKING:
+    from factcheck.filters import ClaimFilter
     from factcheck.folder.access import Folder
-    from factcheck.folder.store import Corpus
+    from factcheck.folder.query import ClaimView
     from factcheck.model import Claim
 
 
@@ -28,12 +32,36 @@ def documents(claims: Sequence[Claim]) -> list[Document]:
     return found
 
 
-def index_of(folder: Folder, archived: Sequence[Document]) -> Index:
-    """The index of these documents: the one the folder's cache keeps for them, else built
-    and kept (match/stored.py decides; a command never reads the cache itself)."""
+def index_for(folder: Folder, wanted: ClaimFilter) -> Index:
+    """The index of the folder's claims that `wanted` keeps. When not a byte of the folder
+    changed since a clean load that made the index for the same filter, that index, and the
+    folder is not loaded (the documents are in the index); else the claims are loaded and
+    filtered, and the index is the one the cache keeps for them or is built (stored.py).
+    Raises UnknownValue for a filter value no record has, UsageError when no claim is kept."""
+    from factcheck.folder import query
     from factcheck.match import stored
 
-    return stored.index_of(folder, archived)
+    question = _question(wanted)
+    pointer = folder.kept_for_state("match-documents", question)
+    if pointer is not None:
+        index = stored.kept_index(folder, bytes(pointer))
+        if index is not None:
+            return index
+    corpus = folder.corpus()
+    query.require_known(corpus, wanted.topics, wanted.speaker, wanted.source, wanted.rating)
+    chosen = query.list_claims(corpus, wanted)
+    if not chosen:
+        raise UsageError("no claims to match against; record some, or widen the filters")
+    index, key = stored.index_of(folder, documents(chosen))
+    if key is not None:
+        folder.keep_for_state("match-documents", question, corpus, [key])
+    return index
+
+
+def _question(wanted: ClaimFilter) -> bytes:
+    """The filter as the key of the index it keeps."""
+    fields = dataclasses.asdict(wanted)
+    return json.dumps(fields, default=str, sort_keys=True).encode()
 
 
 def reason_json(reason: Reason) -> dict[str, Any]:
@@ -46,14 +74,13 @@ def reason_json(reason: Reason) -> dict[str, Any]:
     }
 
 
-def match_json(found: Match, corpus: Corpus) -> dict[str, Any]:
+def match_json(found: Match, view: ClaimView) -> dict[str, Any]:
     """A match with what the desk wants to see of its claim: who, when, and how it was rated."""
-    claim = corpus.claims[found.document.id]
+    claim = view.claim
     review = claim.review
     rating = None
     if review is not None:
-        declared = corpus.ratings.get(review.rating) if review.rating else None
-        rating = declared.label if declared is not None else review.textual_rating
+        rating = view.rating.label if view.rating is not None else review.textual_rating
     return {
         "rank": found.rank,
         "id": claim.id,

@@ -19,6 +19,7 @@ a hash, so that a query finds its same-text documents by search, not by reading 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import math
 from collections.abc import Sequence
@@ -32,7 +33,7 @@ from factcheck.text.embeddings import Embedder, numpy
 if TYPE_CHECKING:
     from factcheck.folder.access import Folder
 
-LAYOUT = b"match-index 2\n"
+LAYOUT = b"match-index 3\n"
 HEADER_SIZE = 12
 
 
@@ -70,6 +71,14 @@ def encode(index: Index) -> list[bytes]:
         arrays.append((f"reading.{part}", np.asarray(
             [places[v] for value in values for v in value], dtype="<i4")))  # fmt: skip
         arrays.append((f"reading.{part}.ends", np.cumsum([len(v) for v in values], dtype="<i8")))
+    # The documents, so that a run from a folder unchanged since this index was made needs
+    # not load the folder to know them: their strings in one UTF-8 text, with where each ends
+    # (in characters): an ID and a text each, and a headline for each of `distinct`.
+    strings = [part for d in index.documents for part in (d.id, d.text)]
+    strings += [index.documents[n].headline for n in index.distinct.tolist()]
+    arrays.append(("documents", np.frombuffer(
+        "".join(strings).encode("utf-8", "surrogatepass"), dtype="|u1")))  # fmt: skip
+    arrays.append(("documents.ends", np.cumsum([len(x) for x in strings], dtype="<i8")))
     arrays.append(("token_weights", index.embedder.weights.astype("<f4")))
     arrays.append(("vectors", index.vectors.astype("<f2")))
     arrays.append(("distinct", index.distinct.astype("<i4")))
@@ -96,27 +105,36 @@ def _kept_bm25(index: Index) -> list[tuple[str, Bm25]]:
     return [("both", index.both), ("text", index.text), ("headline", index.headline)]
 
 
-def decode(documents: Sequence[Document], data: memoryview) -> Index | None:
-    """The index encode stored for these documents; None for anything it would not write."""
+def decode(documents: Sequence[Document] | None, data: memoryview) -> Index | None:
+    """The index encode stored for these documents (None: for the documents it holds); None
+    for anything it would not write, or an index of other documents."""
     try:
         return _decode(documents, data)
-    except (ValueError, TypeError, KeyError, IndexError, RecursionError, OverflowError):
+    except (ValueError, TypeError, KeyError, IndexError, RecursionError, OverflowError,
+            UnicodeDecodeError):  # fmt: skip
         return None
 
 
-def _decode(documents: Sequence[Document], data: memoryview) -> Index | None:
+def _decode(given: Sequence[Document] | None, data: memoryview) -> Index | None:
     np = numpy()
     if bytes(data[: len(LAYOUT)]) != LAYOUT:
         return None
     start = len(LAYOUT) + HEADER_SIZE
     size = int(bytes(data[len(LAYOUT) : start]))
     header = json.loads(bytes(data[start : start + size]))
-    if header["size"] != len(documents):
+    count = header["size"]
+    if not _sizes([count]) or (given is not None and count != len(given)):
         return None
     arrays = _arrays(header["arrays"], data[start + size :], np)
     if arrays is None:
         return None
-    count = len(documents)
+    distinct = arrays["distinct"]
+    if len(distinct) and (int(distinct.min()) < 0 or int(distinct.max()) >= count
+                          or not bool((np.diff(distinct) > 0).all())):  # fmt: skip
+        return None
+    documents = _documents(arrays, count, distinct.tolist())
+    if documents is None or (given is not None and documents != list(given)):
+        return None
     vocabularies = header["vocabularies"]
     if type(vocabularies) is not dict or set(vocabularies) not in ({"both"}, _THREE):
         return None
@@ -134,12 +152,6 @@ def _decode(documents: Sequence[Document], data: memoryview) -> Index | None:
     vectors = arrays["vectors"].astype(np.float32)
     if vectors.ndim != 2 or vectors.shape[0] != count:
         return None
-    distinct = arrays["distinct"]
-    if len(distinct) and (int(distinct.min()) < 0 or int(distinct.max()) >= count
-                          or not bool((np.diff(distinct) > 0).all())):  # fmt: skip
-        return None
-    if list(distinct) != [n for n, d in enumerate(documents) if d.headline != d.text]:
-        return None
     for name in ("distinct_text", "distinct_headline"):
         if arrays[name].shape != (len(distinct), vectors.shape[1]):
             return None
@@ -149,12 +161,34 @@ def _decode(documents: Sequence[Document], data: memoryview) -> Index | None:
     if not bool((hashes[1:] >= hashes[:-1]).all()):  # not np.diff: it would overflow
         return None
     embedder = Embedder(arrays["token_weights"].astype(np.float32))
-    return Index(list(documents), readings, both, text or both, headline or both, embedder,
+    return Index(documents, readings, both, text or both, headline or both, embedder,
                  vectors, distinct, arrays["distinct_text"], arrays["distinct_headline"],
                  (hashes, numbers))  # fmt: skip
 
 
 _THREE = {"both", "text", "headline"}
+
+
+def _documents(arrays: dict[str, Any], count: int, distinct: list[int]) -> list[Document] | None:
+    """The documents encode kept: an ID and a text each, a headline for each distinct one
+    (the text for the others); None when their places do not check out."""
+    text = arrays["documents"].tobytes().decode("utf-8", "surrogatepass")
+    ends = arrays["documents.ends"]
+    if ends.shape != (2 * count + len(distinct),) or (len(ends) and int(ends[-1]) != len(text)):
+        return None
+    if len(ends) and (int(ends[0]) < 0 or not bool((ends[1:] >= ends[:-1]).all())):
+        return None
+    starts = [0, *ends.tolist()]
+    strings = [text[a:b] for a, b in itertools.pairwise(starts)]
+    headlines = dict(zip(distinct, strings[2 * count :], strict=True))
+    documents = []
+    for n in range(count):
+        document_id, body = strings[2 * n], strings[2 * n + 1]
+        headline = headlines.get(n, body)
+        if (headline == body) == (n in headlines):
+            return None  # a distinct document has a headline of its own, and only it
+        documents.append(Document(document_id, body, headline))
+    return documents
 
 
 def _arrays(layout: Any, body: memoryview, np: Any) -> dict[str, Any] | None:
@@ -227,8 +261,8 @@ class _Readings(Sequence[words.Reading]):
 
 
 # The types encode writes; anything else (an object array above all) is refused unread.
-_DTYPES = frozenset({"<f2", "<f4", "<f8", "<i4", "<i8", "float16", "float32", "float64", "int32",
-                     "int64"})  # fmt: skip
+_DTYPES = frozenset({"<f2", "<f4", "<f8", "<i4", "<i8", "|u1", "float16", "float32", "float64",
+                     "int32", "int64", "uint8"})  # fmt: skip
 
 
 def _sizes(values: list[Any]) -> bool:
@@ -262,16 +296,23 @@ def _strings(values: Any) -> list[str]:
     return values
 
 
-def index_of(folder: Folder, documents: Sequence[Document]) -> Index:
-    """The index of these documents: the one the folder's cache keeps for them (under a key
-    of the cache's version and every document), else built and kept. The command asks for
-    an index; how it is kept is decided here (issue 29: no command reads the cache itself)."""
+def index_of(folder: Folder, documents: Sequence[Document]) -> tuple[Index, bytes | None]:
+    """The index of these documents and the key it is kept under (None without a cache): the
+    one the folder's cache keeps for them (under a key of the cache's version and every
+    document), else built and kept."""
     if folder.cache is None:
-        return Index.built(documents)
+        return Index.built(documents), None
     key_now = key(folder.cache.version, documents)
     kept = folder.derived("match", key_now)
     index = None if kept is None else decode(documents, kept)
     if index is None:
         index = Index.built(documents)
         folder.keep_derived("match", key_now, encode(index))
-    return index
+    return index, key_now
+
+
+def kept_index(folder: Folder, key_kept: bytes) -> Index | None:
+    """The index kept under this key, with the documents it holds; None when there is none
+    or it does not check out."""
+    data = folder.derived("match", key_kept)
+    return None if data is None else decode(None, data)

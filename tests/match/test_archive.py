@@ -1,0 +1,63 @@
+"""The archive a folder makes for `match` (match/archive.py): its index is kept per state of
+the folder and filter, so that a run on a folder unchanged since then loads no record. The
+archive is the fixture written for the match tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+
+import pytest
+
+from conftest import FIXTURES
+from factcheck.errors import UsageError
+from factcheck.filters import ClaimFilter
+from factcheck.folder.access import Folder
+from factcheck.folder.cache import Cache
+from factcheck.match import archive
+
+pytest.importorskip("numpy")
+
+
+@pytest.fixture
+def folder_and_cache(tmp_path):
+    folder = tmp_path / "claims"
+    shutil.copytree(FIXTURES / "match", folder)
+    return folder, tmp_path / "cache"
+
+
+def opened(folder, cache):
+    return Folder(str(folder), Cache(cache))
+
+
+def test_an_unchanged_folder_gives_its_kept_index_without_loading_a_record(folder_and_cache):
+    folder, cache = folder_and_cache
+    first = opened(folder, cache)
+    made = archive.index_for(first, ClaimFilter())
+    assert first.loaded is not None
+    again = opened(folder, cache)
+    kept = archive.index_for(again, ClaimFilter())
+    assert again.loaded is None
+    assert kept.documents == made.documents
+    assert list(kept.readings) == list(made.readings)
+
+
+def test_another_filter_or_an_edit_loads_the_folder_again(folder_and_cache):
+    folder, cache = folder_and_cache
+    archive.index_for(opened(folder, cache), ClaimFilter())
+    narrower = opened(folder, cache)
+    few = archive.index_for(narrower, ClaimFilter(topics=("health",)))
+    assert narrower.loaded is not None and len(few.documents) == 2
+    (path,) = folder.glob("*.toml")
+    path.write_text(path.read_text(encoding="utf-8").replace("bananas", "apples"),
+                    encoding="utf-8")  # fmt: skip
+    edited = opened(folder, cache)
+    index = archive.index_for(edited, ClaimFilter())
+    assert edited.loaded is not None
+    assert any("apples" in d.text for d in index.documents)
+
+
+def test_a_filter_that_keeps_no_claim_is_refused(folder_and_cache):
+    folder, cache = folder_and_cache
+    with pytest.raises(UsageError, match="no claims to match against"):
+        archive.index_for(opened(folder, cache), ClaimFilter(since=dt.date(2999, 1, 1)))
