@@ -268,7 +268,7 @@ PACKAGE_LAYERS = [
     {"folder"},
     {"text"},
     {"checks", "compare", "claimreview", "match", "extract", "reviewing"},
-    {"report"},
+    {"report", "check_parts"},  # check_parts: the checks kept per file (it reads checks)
     {"output", "completion"},
     {"cli"},
     {"__main__"},

@@ -35,7 +35,7 @@ from factcheck.figures.quantity import (
     parse_figure,
     percent_text,
 )
-from factcheck.model import Check, part_reference, split_reference
+from factcheck.model import Check, Claim, part_reference, split_reference
 
 if TYPE_CHECKING:  # a kept answer is rendered without the loader (cli/checking.py)
     from factcheck.folder.store import Corpus
@@ -159,14 +159,46 @@ def _run_declared(corpus: Corpus, check: Check) -> CheckResult:
 PARTS_NOTE = "Parts of one whole must together fit in it."
 
 
-def _parts(corpus: Corpus) -> Iterable[CheckResult]:
-    wholes: dict[str, list[str]] = defaultdict(list)
+def wholes(corpus: Corpus) -> dict[str, list[str]]:
+    """Each whole a quantity is part of, with its parts, in the order of the claims."""
+    found: dict[str, list[str]] = defaultdict(list)
     for claim in corpus.claims.values():
         for name, quantity in claim.quantities.items():
             if quantity.part_of:
-                wholes[part_reference(claim.id, quantity.part_of)].append(f"{claim.id}.{name}")
-    for whole, parts in wholes.items():
+                found[part_reference(claim.id, quantity.part_of)].append(f"{claim.id}.{name}")
+    return found
+
+
+def _parts(corpus: Corpus) -> Iterable[CheckResult]:
+    for whole, parts in wholes(corpus).items():
         yield _parts_fit(corpus, whole, parts)
+
+
+def recomputed(corpus: Corpus, origin: Origin, result_id: str, target: str | None,
+               parts: list[str] | None) -> CheckResult:  # fmt: skip
+    """A declared check, a whole's `parts` or a change computed again from the records as
+    they are now, marked a draft as run_checks marks it (check_parts.py: after an edit). A
+    KeyError when a record it reads is not in the corpus."""
+    if origin is Origin.declared:
+        found = _run_declared(corpus, corpus.checks[result_id])
+    elif origin is Origin.parts and target is not None and parts is not None:
+        found = _parts_fit(corpus, target, parts)
+    elif origin is Origin.change and target is not None:
+        claim_id, name = split_reference(target)
+        quantity = corpus.claims[claim_id].quantities[name]
+        if quantity.change_from is None or quantity.change_to is None:
+            raise KeyError(target)
+        old = part_reference(claim_id, quantity.change_from)
+        new = part_reference(claim_id, quantity.change_to)
+        found = _run_change(corpus, target, old, new, quantity.note)
+    else:
+        raise KeyError(result_id)
+    return _marked(corpus, found)
+
+
+def ratios_of(corpus: Corpus, claim_ids: Iterable[str]) -> list[CheckResult]:
+    """The checks of "N of M" among these claims, marked as run_checks marks them."""
+    return [_marked(corpus, r) for r in _ratios(corpus, [corpus.claims[c] for c in claim_ids])]
 
 
 def _parts_fit(corpus: Corpus, whole_ref: str, part_refs: list[str]) -> CheckResult:
@@ -231,8 +263,8 @@ def _sum_of_lower_bounds(parts: list[Figure]) -> Fraction | None:
     return _exact_sum([low for low in lows if low is not None])
 
 
-def _ratios(corpus: Corpus) -> Iterable[CheckResult]:
-    for claim in corpus.claims.values():
+def _ratios(corpus: Corpus, claims: Iterable[Claim] | None = None) -> Iterable[CheckResult]:
+    for claim in corpus.claims.values() if claims is None else claims:
         for name, quantity in claim.quantities.items():
             figure = parse_figure(quantity.value)
             if figure.kind is Kind.ratio and figure.value > 1:

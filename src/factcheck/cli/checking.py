@@ -29,6 +29,7 @@ from factcheck.errors import UsageError as UsageProblem
 if TYPE_CHECKING:
     from factcheck.checks import CheckFilter, CheckReport
     from factcheck.figures.expression import Resolver
+    from factcheck.folder.access import Folder
     from factcheck.folder.store import Corpus
 
 
@@ -108,12 +109,9 @@ def check_command(
     fmt = output_format(fmt, as_json)
     failing = _verdicts(fail_on) or sorted(FAILING_BY_DEFAULT, key=list(Verdict).index)
     check_filter = CheckFilter(topics=tuple(topic or ()), claim_ids=tuple(claim or ()))
-    asked = _question(check_filter, failing, drafts)
-    reports: list[CheckReport] = []  # computed now, or read back from the kept answer
-    answer = claims_folder(claims).remembered(
-        "check", asked, lambda corpus: _checked(corpus, check_filter, failing, drafts, reports),
-        _sound(fmt, reports),
-    )  # fmt: skip
+    folder = claims_folder(claims)
+    reports: list[CheckReport] = []  # computed now, or read back from what was kept
+    answer = _answer(folder, check_filter, failing, drafts, fmt, reports)
     failed, report_json = answer[:1] == b"1", memoryview(answer)[1:]
     if fmt is OutputFormat.json:
         jsonout.write_json_bytes(report_json)  # as it was written: not parsed again
@@ -122,6 +120,33 @@ def check_command(
             verdicts.check_report(reports[-1], fmt)
     if failed:
         raise typer.Exit(EXIT_FAILED)
+
+
+def _answer(folder: Folder, check_filter: CheckFilter, failing: list[Verdict], drafts: bool,
+            fmt: OutputFormat, reports: list[CheckReport]) -> bytes:  # fmt: skip
+    """1 or 0 (failed), then the report as `--json` prints it: brought up to date from the
+    parts kept before an edit of a few files (check_parts.py), kept for the folder as it is
+    (Folder.remembered), or computed."""
+    from factcheck import check_parts
+    from factcheck.checks import CheckReport
+
+    everything = not check_filter.topics and not check_filter.claim_ids
+
+    def after_edit() -> bytes | None:
+        found = check_parts.after_edit(folder, failing, drafts) if everything else None
+        if found is None:
+            return None
+        failed, printed = found
+        if fmt is not OutputFormat.json:
+            reports.append(CheckReport.model_validate_json(printed))
+        return (b"1" if failed else b"0") + printed
+
+    return folder.remembered(
+        "check", _question(check_filter, failing, drafts),
+        lambda corpus: _checked(corpus, check_filter, failing, drafts, reports,
+                                folder if everything else None),
+        _sound(fmt, reports), after_edit,
+    )  # fmt: skip
 
 
 def _question(check_filter: CheckFilter, failing: list[Verdict], drafts: bool) -> bytes:
@@ -153,9 +178,10 @@ def _sound(fmt: OutputFormat, reports: list[CheckReport]) -> Callable[[bytes], b
 
 
 def _checked(corpus: Corpus, check_filter: CheckFilter, failing: list[Verdict], drafts: bool,
-             reports: list[CheckReport]) -> bytes:  # fmt: skip
-    """`check`'s answer for the folder: 1 or 0 (failed), then the report as `--json` prints it."""
-    from factcheck import jsonout
+             reports: list[CheckReport], keep_parts: Folder | None) -> bytes:  # fmt: skip
+    """`check`'s answer for the folder: 1 or 0 (failed), then the report as `--json` prints it;
+    an unfiltered report's parts kept in `keep_parts`, for the next run after an edit."""
+    from factcheck import check_parts, jsonout
     from factcheck.checks import run_checks
     from factcheck.folder import query
 
@@ -164,7 +190,10 @@ def _checked(corpus: Corpus, check_filter: CheckFilter, failing: list[Verdict], 
         query.require_claim(corpus, claim_id)
     report = run_checks(corpus, check_filter, failing, drafts_fail=drafts)
     reports.append(report)
-    return (b"1" if report.failed else b"0") + jsonout.json_bytes(report)
+    printed = jsonout.json_bytes(report)
+    if keep_parts is not None:
+        check_parts.keep(keep_parts, corpus, report, printed)
+    return (b"1" if report.failed else b"0") + printed
 
 
 @app.command("calc")

@@ -235,19 +235,23 @@ class Folder:
             self.cache.put_derived(self.root, kind, key, pieces)
 
     def remembered(self, kind: str, question: bytes, answer: Callable[[Corpus], bytes],
-                   sound: Callable[[bytes], bool]) -> bytes:  # fmt: skip
+                   sound: Callable[[bytes], bool],
+                   unloaded: Callable[[], bytes | None] | None = None) -> bytes:  # fmt: skip
         """The answer to a question about the records (`answer` of the loaded folder, as
         bytes), kept per state of the folder: when not a byte of it changed since a clean
         load that answered the same question, the kept answer, and the folder is not loaded;
-        else computed, and kept under the state of the bytes it was computed from, when the
-        folder loaded cleanly.
-        A kept answer is checked like every entry (its checksum, its key) and must be
-        `sound`, else it is computed again (docs/cache.md)."""
+        else what `unloaded` answers without loading it (None: it cannot); else computed, and
+        kept under the state of the bytes it was computed from, when the folder loaded
+        cleanly. A kept answer is checked like every entry (its checksum, its key) and must
+        be `sound`, else it is computed again (docs/cache.md)."""
         if not self.listable:
             return answer(self.corpus())
         kept = self.kept_for_state(kind, question)
         if kept is not None and sound(bytes(kept)):
             return bytes(kept)
+        found = unloaded() if unloaded is not None else None
+        if found is not None:
+            return found
         corpus = self.corpus()
         result = answer(corpus)
         self.keep_for_state(kind, question, corpus, [result])

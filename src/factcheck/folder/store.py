@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -164,6 +165,17 @@ def read_alone(
     loader = _Loader(Corpus(root=root, files=[path]), cache)
     with no_cyclic_gc():
         loader.read_file(path, data)
+    return None if loader.problems else loader.corpus
+
+
+def read_files(paths: Sequence[Path], root: Path, cache: Cache | None) -> Corpus | None:
+    """Some files of a folder, each parsed and validated (through the cache, if given), their
+    references to files not among them not checked; None when one has a problem of its own
+    (check_parts.py reads the files an edit reaches)."""
+    loader = _Loader(Corpus(root=root, files=list(paths)), cache)
+    with no_cyclic_gc():
+        for path in paths:
+            loader.read_file(path)
     return None if loader.problems else loader.corpus
 
 
