@@ -142,6 +142,29 @@ def test_edits_one_after_another_stay_the_whole_folders(folder, env, monkeypatch
             loads_refused(patched)
 
 
+def test_records_moved_within_a_file_move_in_the_report(folder, env, monkeypatch):
+    # the same IDs and links in another order: the report follows the records' order
+    second = ('\n[[checks]]\nid = "cut-again"\nclaim = "county-counts.cut"\n'
+              'compute = "change(county-counts.before, county-counts.after)"\n')  # fmt: skip
+    path = folder / "a.toml"
+    path.write_text(path.read_text(encoding="utf-8") + second, encoding="utf-8")
+    answers(folder, env)
+    first, _, rest = path.read_text(encoding="utf-8").partition('\n[[checks]]\nid = "released-sum"')
+    check, _, other = rest.partition('\n[[checks]]\nid = "cut-again"')
+    moved = (
+        first
+        + '\n[[checks]]\nid = "cut-again"'
+        + other
+        + '\n[[checks]]\nid = "released-sum"'
+        + check
+    )
+    path.write_text(moved, encoding="utf-8")
+    expected = whole(folder, env)
+    ids = [c["id"] for c in json.loads(expected[0][1])["checks"]]
+    assert ids.index("cut-again") < ids.index("released-sum")
+    assert answers(folder, env) == expected
+
+
 def test_a_ratio_unmade_by_an_edit_leaves_the_report(folder, env, monkeypatch):
     edit(folder, "a.toml", 'rate = "3 of 8"', 'rate = "9 of 8"')
     before = json.loads(run("check", "--json", "--claims", folder, env=env).stdout)

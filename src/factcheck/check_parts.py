@@ -371,9 +371,23 @@ def _edited(
                 return None
             records = [*alone.sources.values(), *alone.claims.values(),
                        *alone.checks.values(), *alone.ratings.values()]  # fmt: skip
-            if reference_facts(records) != reference_facts(r for _, rs in before for r in rs):
+            earlier = [r for _, rs in before for r in rs]
+            if reference_facts(records) != reference_facts(earlier):
                 return None
+            if _order(records) != _order(earlier):
+                return None  # the same records moved: the report's order moves with them
     return edited, digests
+
+
+def _order(records: list[Any]) -> dict[str, list[Any]]:
+    """Each kind's IDs in the file's order, a claim's with its quantities' names in theirs:
+    what orders the checks of a report, its wholes and its changes."""
+    found: dict[str, list[Any]] = {}
+    for record in records:
+        quantities = getattr(record, "quantities", None)
+        named = [record.id, list(quantities) if quantities is not None else None]
+        found.setdefault(type(record).__name__, []).append(named)
+    return found
 
 
 def _key(root: Path) -> bytes:
