@@ -8,7 +8,8 @@ Data: ../shared/data/check-worthiness/train.jsonl (6,381 debate sentences labell
 ClaimBuster project). The dataset's own release is CC BY 4.0 (Arslan, Hassan, Li, Tremayne,
 ICWSM 2020), which is what the shipped weights rely on, with that attribution; the copy in
 utaresearch/claimbuster-spotter that the data was taken from is GPL-3.0, and no code of it is
-used. The features are factcheck.extract.worthiness's own; the model is scikit-learn's
+used. The features are factcheck.extract.worthiness's own (the part-of-speech tags from the spaCy
+pipeline `extract` uses, text/pipeline.py); the model is scikit-learn's
 class-balanced logistic regression (C 1), and the threshold that `extract` lists sentences
 above is the one that gave the best F1 in 5-fold cross-validation on the training sentences.
 The development sentences are only measured here, never fitted to.
@@ -59,12 +60,21 @@ def block(documents: list[list[str]], idf: dict[str, float]) -> Any:
     return csr_matrix((values, (rows, cols)), shape=(len(documents), len(idf)))
 
 
-def features(texts: list[str], word_idf: dict[str, float], char_idf: dict[str, float]) -> Any:
+def tagged(texts: list[str]) -> list[list[str]]:
+    """Each sentence's part-of-speech tags, by the pipeline `extract` parses sentences with."""
+    from factcheck.text.pipeline import english
+
+    return [[t.tag_ for t in doc] for doc in english().pipe(texts, batch_size=256)]
+
+
+def features(texts: list[str], tags: list[list[str]], word_idf: dict[str, float],
+             char_idf: dict[str, float], tag_idf: dict[str, float]) -> Any:  # fmt: skip
     vectors = w.plain_embedder().embed(texts)
     hand = np.array([w.signals(t) for t in texts])
     words = block([w.words_and_pairs(t) for t in texts], word_idf)
     chars = block([w.char_grams(t) for t in texts], char_idf)
-    return hstack([words, chars, csr_matrix(vectors), csr_matrix(hand)]).tocsr()
+    shapes = block([w.tag_grams(t) for t in tags], tag_idf)
+    return hstack([words, chars, shapes, csr_matrix(vectors), csr_matrix(hand)]).tocsr()
 
 
 def prf(labels: Any, predicted: Any) -> tuple[float, float, float]:
@@ -77,16 +87,19 @@ def main() -> None:
     parser.add_argument("--dry-run", action="store_true")
     args = parser.parse_args()
     texts, labels = sentences("train")
+    tags = tagged(texts)
     word_idf = vocabulary([w.words_and_pairs(t) for t in texts], 2)
     char_idf = vocabulary([w.char_grams(t) for t in texts], 3)
-    x = features(texts, word_idf, char_idf)
+    tag_idf = vocabulary([w.tag_grams(t) for t in tags], 3)
+    x = features(texts, tags, word_idf, char_idf, tag_idf)
     model = LogisticRegression(C=1.0, class_weight="balanced", max_iter=5000)
     folds = cross_val_predict(model, x, labels, cv=5, method="predict_proba")[:, 1]
     thresholds = [round(0.3 + 0.025 * i, 3) for i in range(21)]
     threshold = max(thresholds, key=lambda t: prf(labels, folds > t)[2])
     model.fit(x, labels)
     dev_texts, dev_labels = sentences("dev")
-    scores = model.predict_proba(features(dev_texts, word_idf, char_idf))[:, 1]
+    dev_x = features(dev_texts, tagged(dev_texts), word_idf, char_idf, tag_idf)
+    scores = model.predict_proba(dev_x)[:, 1]
     measured = {f"dev at {t}": [round(v, 3) for v in prf(dev_labels, scores > t)]
                 for t in (0.5, threshold)}  # fmt: skip
     print(f"threshold from 5-fold CV on train: {threshold}; CV F1 "
@@ -96,7 +109,8 @@ def main() -> None:
     if args.dry_run:
         return
     coef = model.coef_[0]
-    n_words, n_chars = len(word_idf), len(char_idf)
+    n_words, n_chars, n_tags = len(word_idf), len(char_idf), len(tag_idf)
+    tagged_from = n_words + n_chars
     body = {
         "provenance": {
             "data": "ClaimBuster (Arslan, Hassan, Li, Tremayne, ICWSM 2020), CC BY 4.0; "
@@ -113,7 +127,11 @@ def main() -> None:
         "chars": {t: [round(v, 6), round(float(c), 6)]
                   for (t, v), c in zip(char_idf.items(), coef[n_words:n_words + n_chars],
                                        strict=True)},
-        "vector_weights": [round(float(c), 6) for c in coef[n_words + n_chars:-len(w.HAND)]],
+        "tags": {t: [round(v, 6), round(float(c), 6)]
+                 for (t, v), c in zip(tag_idf.items(), coef[tagged_from:tagged_from + n_tags],
+                                      strict=True)},
+        "vector_weights": [round(float(c), 6)
+                           for c in coef[tagged_from + n_tags:-len(w.HAND)]],
         "hand_weights": [round(float(c), 6) for c in coef[-len(w.HAND):]],
     }  # fmt: skip
     MODEL.write_text(json.dumps(body, ensure_ascii=False, separators=(",", ":")) + "\n",

@@ -65,12 +65,20 @@ class _Said:
     end: int
 
 
-def attribute_all(sentences: Sequence[Sentence], text: str, voice: str) -> list[Attribution]:
-    """Each sentence's attribution, in order (text: the article the sentences are cut from)."""
+def parsed(sentences: Sequence[Sentence]) -> list[Any]:
+    """Each sentence parsed by the pipeline, its dateline ("WASHINGTON (AP) -") left out:
+    what attribute_all reads, and the tags check-worthiness reads (run.py parses once)."""
+    texts = [s.text[_dateline(s.text) :] for s in sentences]
+    return list(english().pipe(texts, batch_size=16))
+
+
+def attribute_all(sentences: Sequence[Sentence], text: str, voice: str,
+                  docs: Sequence[Any] | None = None) -> list[Attribution]:  # fmt: skip
+    """Each sentence's attribution, in order (text: the article the sentences are cut from;
+    docs: the sentences as parsed() parses them, when the caller has them)."""
     spans = _quotation_spans(text)
     skipped = [_dateline(s.text) for s in sentences]
-    texts = [s.text[skip:] for s, skip in zip(sentences, skipped, strict=True)]
-    docs = list(english().pipe(texts, batch_size=16))
+    docs = list(docs) if docs is not None else parsed(sentences)
     people = People()
     for doc in docs:
         _learn(doc, people)  # the whole article first: "Sanders" may come before "Bernie Sanders"

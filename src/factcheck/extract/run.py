@@ -92,9 +92,11 @@ def extract(text: str, voice: str) -> Extraction:
     language = guess(text)
     decimal_comma = language.code in DECIMAL_COMMA
     model = worthiness.shipped()
-    scored = model.score([s.text for s in found]) if found else []
+    docs = attribution.parsed(found) if found else []
+    tags = [[token.tag_ for token in doc] for doc in docs]
+    scored = model.score([s.text for s in found], tags) if found else []
     candidates: list[Candidate] = []
-    attributed = attribution.attribute_all(found, text, voice) if found else []
+    attributed = attribution.attribute_all(found, text, voice, docs) if found else []
     before: list[Found] = []
     for number, (sentence, judged, said) in enumerate(zip(found, scored, attributed, strict=True)):
         read = figures(sentence.text, decimal_comma)

@@ -1,11 +1,14 @@
 """Check-worthiness: how likely a sentence is a factual claim worth checking, from 0 to 1.
 
 A logistic model over features a person can name: TF-IDF of the sentence's words and word
-pairs and of its character n-grams within words (as scikit-learn's TfidfVectorizer makes them,
-reimplemented here so that only `train_worthiness.py` needs scikit-learn), the plain mean of its
-WordLlama word vectors, and eight signals (a figure, a percentage, a year, money, a comparison,
-a statement of opinion or intent, a question, the length). The weights are learned from the
-ClaimBuster sentences by scripts/train_worthiness.py and shipped as worthiness.json.
+pairs, of its character n-grams within words (as scikit-learn's TfidfVectorizer makes them,
+reimplemented here so that only `train_worthiness.py` needs scikit-learn) and of its
+part-of-speech tags, one to three in a row (spaCy's fine-grained tags, "CD NNS VBD": the
+sentence's shape, which `extract` has from the parse it reads speakers from), the plain mean of
+its WordLlama word vectors, and ten signals (a figure, a percentage, a year, money, a
+comparison, a statement of opinion or intent, a question, a number in words, a name, the
+length). The weights are learned from the ClaimBuster sentences by
+scripts/train_worthiness.py and shipped as worthiness.json.
 
 The reason given with a score lists the signals that hold, and the words that pushed the score
 up most.
@@ -70,6 +73,11 @@ def char_grams(text: str, low: int = 2, high: int = 5) -> list[str]:
     return grams
 
 
+def tag_grams(tags: Sequence[str]) -> list[str]:
+    """A sentence's part-of-speech tags, one, two and three in a row."""
+    return [" ".join(tags[i : i + n]) for n in (1, 2, 3) for i in range(len(tags) - n + 1)]
+
+
 def signals(text: str) -> list[float]:
     return [*(1.0 if p.search(text) else 0.0 for p in SIGNALS.values()),
             min(len(text.split()), 60) / 30]  # fmt: skip
@@ -99,20 +107,26 @@ class Model:
     hand_weights: list[float]
     intercept: float
     threshold: float
+    tag_idf: dict[str, float]
+    tag_weights: dict[str, float]
 
-    def score(self, texts: Sequence[str]) -> list[Scored]:
+    def score(self, texts: Sequence[str], tags: Sequence[Sequence[str]]) -> list[Scored]:
+        """Each sentence's score; `tags`: each one's part-of-speech tags (spaCy's tag_)."""
         np = numpy()
         vectors = plain_embedder().embed(texts)
         found = vectors @ np.asarray(self.vector_weights, dtype=np.float32)
-        return [self._one(text, float(v)) for text, v in zip(texts, found, strict=True)]
+        return [self._one(text, tagged, float(v))
+                for text, tagged, v in zip(texts, tags, found, strict=True)]  # fmt: skip
 
-    def _one(self, text: str, from_vector: float) -> Scored:
+    def _one(self, text: str, tags: Sequence[str], from_vector: float) -> Scored:
         words = tfidf(words_and_pairs(text), self.word_idf)
         grams = tfidf(char_grams(text), self.char_idf)
+        shape = tfidf(tag_grams(tags), self.tag_idf)
         hand = signals(text)
         by_word = {t: w * self.word_weights.get(t, 0.0) for t, w in words.items()}
         z = (self.intercept + from_vector + sum(by_word.values())
              + sum(w * self.char_weights.get(t, 0.0) for t, w in grams.items())
+             + sum(w * self.tag_weights.get(t, 0.0) for t, w in shape.items())
              + sum(h * w for h, w in zip(hand, self.hand_weights, strict=True)))  # fmt: skip
         score = 1 / (1 + math.exp(-z)) if z > -500 else 0.0
         held = [name for name, value in zip(SIGNALS, hand, strict=False) if value]
@@ -137,7 +151,7 @@ def shipped() -> Model:
 def parse(data: dict[str, Any]) -> Model:
     if list(data["hand"]) != list(HAND) or len(data["vector_weights"]) != DIMENSIONS:
         raise ValueError("worthiness.json was made for other features; run train_worthiness.py")
-    words, chars = data["words"], data["chars"]
+    words, chars, tags = data["words"], data["chars"], data["tags"]
     return Model(
         word_idf={t: float(v[0]) for t, v in words.items()},
         char_idf={t: float(v[0]) for t, v in chars.items()},
@@ -147,4 +161,6 @@ def parse(data: dict[str, Any]) -> Model:
         hand_weights=[float(x) for x in data["hand_weights"]],
         intercept=float(data["intercept"]),
         threshold=float(data["threshold"]),
+        tag_idf={t: float(v[0]) for t, v in tags.items()},
+        tag_weights={t: float(v[1]) for t, v in tags.items()},
     )
