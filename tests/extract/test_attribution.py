@@ -34,6 +34,8 @@ def speakers(text: str) -> list[str]:
         ),
         # NYT-style quotation marks
         ("''We will not back down,'' Paul Garner said.", "Paul Garner"),
+        # a first name alone, with a relative clause of its own: the clause is no subject
+        ('"We need the money for the school," said Joseph, who has four children.', "Joseph"),
     ],
 )
 def test_one_sentence_shapes(text, expected):

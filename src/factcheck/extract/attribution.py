@@ -511,7 +511,7 @@ def _resolved(mention: Any, cue: Any, people: People, salience: Salience,
             return _Said(people.saw(titled), "", f"{cue_text} (title)", start, end)
     if mention.pos_ in ("PRON", "DET", "NUM") or mention.lower_ in ("it", "this", "that"):
         return None
-    if any(t.lower_ in _RELATIVE for t in mention.subtree):
+    if any(t.lower_ in _RELATIVE for t in _own_words(mention, cue)):
         return None  # "most of whom had announced": whom is a relative clause's, not a name
     if mention.pos_ == "NOUN" and not _can_speak(mention.lemma_.lower()):
         return None  # "His views were echoed", "the proposals send a message": no speaker
@@ -523,6 +523,18 @@ def _resolved(mention: Any, cue: Any, people: People, salience: Salience,
 
 
 _RELATIVE = frozenset({"who", "whom", "whose", "which"})
+
+
+def _own_words(mention: Any, cue: Any) -> list[Any]:
+    """A name's words without a clause that describes it and does not hold the cue: in
+    '"...," said Joseph, who has four children' Joseph is still the one named; in "an
+    architect who said he was stiffed" the cue is the clause's, and no name is given."""
+    if mention.ent_type_ != "PERSON":
+        return list(mention.subtree)
+    clauses = [c for c in mention.children
+               if c.dep_ in ("relcl", "acl") and cue not in c.subtree]  # fmt: skip
+    inside = {t.i for clause in clauses for t in clause.subtree}
+    return [t for t in mention.subtree if t.i not in inside]
 
 
 def _determined(token: Any) -> bool:
