@@ -261,3 +261,65 @@ def test_forged_parts_are_not_trusted(folder, env, monkeypatch, forge):
 
     monkeypatch.setattr(Cache, "get_derived", forged)
     assert answers(folder, env) == whole(folder, env)
+
+
+def random_folder(rng, folder):
+    """Four files of claims whose figures are parts of wholes in other files, with checks
+    across files, changes, and ratios that an edit can make or unmake."""
+    for f in range(4):
+        records = []
+        for c in range(5):
+            n = f * 5 + c
+            whole = f"c{(n + 7) % 20}.total"
+            records.append(
+                f'[[claims]]\nid = "c{n}"\nspeaker = "Kim Lee"\ntopics = ["t{n % 3}"]\n'
+                f'text = "Claim {n}."\n'
+                + ("draft = true\n" if n % 6 == 0 else "")
+                + "[claims.quantities]\n"
+                f'total = "{rng.randint(50, 500)}"\n'
+                f'share = {{ value = "{rng.randint(1, 90)}", part_of = "{whole}" }}\n'
+                f'rate = "{rng.randint(1, 9)} of {rng.randint(1, 9)}"\n'
+                f'old = "{rng.randint(10, 99)}"\nnew = "{rng.randint(10, 99)}"\n'
+                f'moved = {{ value = "rose {rng.randint(1, 60)}%", from = "old", to = "new" }}\n'
+            )
+        records.append(
+            f'[[checks]]\nid = "k{f}"\nclaim = "c{f * 5}.total"\n'
+            f'compute = "c{f * 5 + 1}.total + c{(f * 5 + 9) % 20}.share"\n'
+        )
+        (folder / f"f{f}.toml").write_text("\n".join(records), encoding="utf-8")
+
+
+def test_random_edits_of_figures_give_the_whole_folders_report(tmp_path, env, monkeypatch):
+    import random
+    import re
+
+    from factcheck import check_parts
+
+    answered = []  # each answer the parts gave, not a load of the folder
+    after_edit = check_parts.after_edit
+
+    def counted(*args, **kwargs):
+        found = after_edit(*args, **kwargs)
+        answered.append(found is not None)
+        return found
+
+    monkeypatch.setattr(check_parts, "after_edit", counted)
+    rng = random.Random(20261205)
+    folder = tmp_path / "claims"
+    folder.mkdir()
+    random_folder(rng, folder)
+    asks = [("check", "--json"), ("check", "--json", "--drafts")]
+    assert answers(folder, env, asks) == whole(folder, env, asks)
+    figure = re.compile(r'(?<=")\d+(?=")|(?<=rose )\d+|(?<=")\d+(?= of)|(?<=of )\d+(?=")')
+    for _ in range(12):
+        path = folder / f"f{rng.randrange(4)}.toml"
+        text = path.read_text(encoding="utf-8")
+        spots = list(figure.finditer(text))
+        spot = spots[rng.randrange(len(spots))]
+        text = text[: spot.start()] + str(rng.randint(1, 600)) + text[spot.end() :]
+        if rng.random() < 0.2:
+            text = text.replace("draft = true\n", "", 1)
+        path.write_text(text, encoding="utf-8")
+        assert answers(folder, env, asks) == whole(folder, env, asks)
+    # every run after the first came from the parts, 12 edits among them
+    assert len(answered) == 13 * len(asks) and all(answered[1:]) and not answered[0]
