@@ -80,6 +80,17 @@ ASKS = [
     ("check", "--json", "--fail-on", "approximate,inconsistent,gross"),
     ("check", "--json", "--drafts"),
     ("check", "--format", "csv"),
+    ("check", "--json", "--topic", "jails"),
+    ("check", "--json", "--claim", "county-counts", "--claim", "jail-total"),
+    ("check", "--json", "--topic", "budget", "--claim", "jail-total"),
+]
+# Filters the parts cannot answer: a topic and a claim no check reads, and neither known at
+# all (the folder is loaded, and says so)
+LOADING_ASKS = [
+    ("check", "--json", "--topic", "courts"),
+    ("check", "--json", "--claim", "unrelated"),
+    ("check", "--json", "--topic", "no-such-topic"),
+    ("check", "--json", "--claim", "no-such-claim"),
 ]
 
 
@@ -128,6 +139,14 @@ def test_after_an_edit_the_report_is_the_whole_folders_without_loading_it(
     loads_refused(monkeypatch)
     assert answers(folder, env) == expected
     assert answers(folder, env) == expected  # and again, from the parts brought up to date
+
+
+def test_filters_the_parts_cannot_answer_load_the_folder(folder, env):
+    answers(folder, env)
+    edit(folder, "a.toml", '"4,561"', '"4,600"')
+    found = answers(folder, env, LOADING_ASKS)
+    assert found == whole(folder, env, LOADING_ASKS)
+    assert [code for code, _, _ in found] == [0, 0, 2, 2]
 
 
 def test_edits_one_after_another_stay_the_whole_folders(folder, env, monkeypatch):

@@ -7,10 +7,11 @@ listing would take (each edited file clean on its own, its reference facts, IDs 
 as they were: listing.py), every check reads the claims it read and every whole has the parts
 it had, so only the results that read an edited file can change: those are computed again
 from the files they read, the ratios ("5 of 3") of the edited files' claims are found again
-(an edit of a figure can make or unmake one), and the rest are the kept parts. Anything else
-(files added, removed or renamed, a new ID or reference, a problem, more than a few files
-edited) loads the folder, as always. The report is byte-identical to the one computed whole
-(tests/test_check_parts.py), and each kept part is checked before it is used.
+(an edit of a figure can make or unmake one), and the rest are the kept parts. A filter by
+topic or claim is applied to them when every topic and claim it names is one they read.
+Anything else (files added, removed or renamed, a new ID or reference, a problem, more than
+a few files edited) loads the folder, as always. The report is byte-identical to the one
+computed whole (tests/test_check_parts.py), and each kept part is checked before it is used.
 """
 
 from __future__ import annotations
@@ -26,7 +27,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from factcheck import jsonout
-from factcheck.checks import CheckReport, CheckResult, Origin, ratios_of, recomputed, wholes
+from factcheck.checks import (
+    CheckFilter,
+    CheckReport,
+    CheckResult,
+    Origin,
+    ratios_of,
+    recomputed,
+    wholes,
+)
 from factcheck.figures.arithmetic import Verdict
 from factcheck.model import split_reference
 
@@ -104,10 +113,13 @@ def keep(folder: Folder, corpus: Corpus, report: CheckReport, printed: bytes) ->
         cache.put_derived(folder.root, KIND, _key(folder.root), encoded)
 
 
-def after_edit(folder: Folder, failing: list[Verdict], drafts: bool) -> tuple[bool, bytes] | None:
-    """Whether the unfiltered report fails, and the report as `check --json` prints it, for a
-    folder edited in a few files since its parts were kept (or not at all); None when the
-    folder must be loaded."""
+def after_edit(folder: Folder, failing: list[Verdict], drafts: bool,
+               wanted: CheckFilter | None = None) -> tuple[bool, bytes] | None:  # fmt: skip
+    """Whether the report fails, and the report as `check --json` prints it, for a folder
+    edited in a few files since its parts were kept (or not at all); None when the folder
+    must be loaded. `wanted`: the checks of these topics or claims, when each is one the kept
+    results read (else the folder is loaded, which knows every topic and claim, and says
+    which it has not)."""
     cache = folder.cache
     if cache is None or not folder.listable:
         return None
@@ -127,7 +139,29 @@ def after_edit(folder: Folder, failing: list[Verdict], drafts: bool) -> tuple[bo
         # more than MAX_EDITED files differ and a load keeps new ones (writing them here
         # would cost a fifth of the run). The entries of the files as they were stay, spares.
         cache.sweep([*digests, *(bytes.fromhex(f[1]) for f in kept.files)])
+    if wanted is not None and (wanted.topics or wanted.claim_ids):
+        chosen = _chosen(parts, wanted)
+        if chosen is None:
+            return None
+        parts = chosen
     return _report(parts, failing, drafts)
+
+
+def _chosen(parts: list[Part], wanted: CheckFilter) -> list[Part] | None:
+    """The parts run_checks keeps for these topics and claims (checks.py's _kept); None when
+    a topic or claim asked for is none the parts read, or a part's row does not check out."""
+    try:
+        rows = [_checked_row(p.row) for p in parts]
+    except (TypeError, ValueError):
+        return None
+    topics, claims = set(wanted.topics), set(wanted.claim_ids)
+    if not topics <= {t for row in rows for t in row[2]}:
+        return None
+    if not claims <= {c for row in rows for c in row[1]}:
+        return None
+    return [part for part, (_, read, read_topics, _, _) in zip(parts, rows, strict=True)
+            if (not claims or claims & set(read))
+            and (not topics or topics & set(read_topics))]  # fmt: skip
 
 
 def _brought_up_to_date(root: Path, cache: Cache, kept: Kept,

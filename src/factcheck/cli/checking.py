@@ -133,7 +133,7 @@ def _answer(folder: Folder, check_filter: CheckFilter, failing: list[Verdict], d
     everything = not check_filter.topics and not check_filter.claim_ids
 
     def after_edit() -> bytes | None:
-        found = check_parts.after_edit(folder, failing, drafts) if everything else None
+        found = check_parts.after_edit(folder, failing, drafts, check_filter)
         if found is None:
             return None
         failed, printed = found
