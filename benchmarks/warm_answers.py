@@ -43,14 +43,18 @@ def main(sizes: list[int]) -> None:
 
 
 def _edited(folder: Path, check: list[str], env: dict[str, str]) -> float:
-    """The first check after one file's text changed (and the file put back after)."""
-    first = next(p for p in sorted(folder.rglob("*.toml")) if b'text = "' in p.read_bytes())
-    original = first.read_bytes()
-    first.write_bytes(original.replace(b'text = "', b'text = "Edited: ', 1))
-    try:
-        return timed(check, 1, env).seconds
-    finally:
-        first.write_bytes(original)
+    """The first run after one file's text changed (and the file put back after): the median
+    of three such runs, each after an edit of another file, since one run varies by a third."""
+    files = [p for p in sorted(folder.rglob("*.toml")) if b'text = "' in p.read_bytes()]
+    seconds = []
+    for path in files[1:4]:
+        original = path.read_bytes()
+        path.write_bytes(original.replace(b'text = "', b'text = "Edited: ', 1))
+        try:
+            seconds.append(timed(check, 1, env).seconds)
+        finally:
+            path.write_bytes(original)
+    return sorted(seconds)[len(seconds) // 2]
 
 
 if __name__ == "__main__":
