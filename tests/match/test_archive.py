@@ -38,8 +38,11 @@ def test_an_unchanged_folder_gives_its_kept_index_without_loading_a_record(folde
     again = opened(folder, cache)
     kept = archive.index_for(again, ClaimFilter())
     assert again.loaded is None
-    assert kept.documents == made.documents
-    assert list(kept.readings) == list(made.readings)
+    assert kept.index.documents == made.index.documents
+    assert list(kept.index.readings) == list(made.index.readings)
+    # what a match shows of a claim, kept beside the index
+    for document in made.index.documents:
+        assert kept.shown(document.id) == made.shown(document.id) is not None
 
 
 def test_another_filter_or_an_edit_loads_the_folder_again(folder_and_cache):
@@ -47,17 +50,48 @@ def test_another_filter_or_an_edit_loads_the_folder_again(folder_and_cache):
     archive.index_for(opened(folder, cache), ClaimFilter())
     narrower = opened(folder, cache)
     few = archive.index_for(narrower, ClaimFilter(topics=("health",)))
-    assert narrower.loaded is not None and len(few.documents) == 2
+    assert narrower.loaded is not None and len(few.index.documents) == 2
     (path,) = folder.glob("*.toml")
     path.write_text(path.read_text(encoding="utf-8").replace("bananas", "apples"),
                     encoding="utf-8")  # fmt: skip
     edited = opened(folder, cache)
     index = archive.index_for(edited, ClaimFilter())
     assert edited.loaded is not None
-    assert any("apples" in d.text for d in index.documents)
+    assert any("apples" in d.text for d in index.index.documents)
 
 
 def test_a_filter_that_keeps_no_claim_is_refused(folder_and_cache):
     folder, cache = folder_and_cache
     with pytest.raises(UsageError, match="no claims to match against"):
         archive.index_for(opened(folder, cache), ClaimFilter(since=dt.date(2999, 1, 1)))
+
+
+def test_a_warm_match_shows_its_claims_without_asking_the_folder(folder_and_cache, monkeypatch):
+    import json
+
+    from conftest import run
+
+    folder, cache = folder_and_cache
+    env = {"FACTCHECK_CACHE_DIR": str(cache)}
+    args = ("match", "Biden owns the largest mansion in Delaware", "--claims", folder, "--json")
+    cold = run(*args, env=env)
+    assert cold.exit_code == 0, cold.stderr
+
+    def no_view(self, claim_id):
+        raise AssertionError("the folder was asked for a claim")
+
+    monkeypatch.setattr(Folder, "claim_view", no_view)
+    warm = run(*args, env=env)
+    assert (warm.exit_code, warm.stdout) == (0, cold.stdout)
+    assert json.loads(warm.stdout)[0]["rating"]  # a declared rating's label, as cold
+    monkeypatch.undo()
+    # a row not as written (here: another claim's) is not shown; the folder is asked
+    real = archive._kept_rows
+
+    def swapped(index, rows):
+        lines = rows.split(b"\n")
+        return real(index, b"\n".join([lines[-1], *lines[1:-1], lines[0]]))
+
+    monkeypatch.setattr(archive, "_kept_rows", swapped)
+    again = run(*args, env=env)
+    assert (again.exit_code, again.stdout) == (0, cold.stdout)

@@ -31,6 +31,7 @@ from factcheck.errors import UsageError as UsageProblem
 if TYPE_CHECKING:
     from factcheck.filters import ClaimFilter
     from factcheck.folder.access import Folder
+    from factcheck.match.archive import Archive
     from factcheck.match.index import Index
 
 
@@ -108,29 +109,31 @@ def match_command(
             raise UsageProblem(f"TEXT {problem}")
     folder = claims_folder(claims)
     wanted = claim_filter(topic, speaker, source, rating, since, until)
-    index = _index(folder, wanted)
+    kept = _index(folder, wanted)
     if queries is not None:
-        _match_queries(index, queries, top)
+        _match_queries(kept.index, queries, top)
     elif duplicates:
-        _duplicates(index, fmt)
+        _duplicates(kept.index, fmt)
     else:
-        _match_one(index, folder, text, claim, top, fmt)
+        _match_one(kept, folder, text, claim, top, fmt)
 
 
 def _match_one(
-    index: Index, folder: Folder, text: str | None, claim: str | None, top: int, fmt: OutputFormat
+    kept: Archive, folder: Folder, text: str | None, claim: str | None, top: int, fmt: OutputFormat
 ) -> None:
     from factcheck.match import archive, run
     from factcheck.output import matched
 
-    leave_out: list[int] = []
+    index, leave_out = kept.index, []
     if claim is not None:
         document = archive.documents([folder.claim_view(claim).claim])[0]
         text = document.both
         leave_out = [n for n, d in enumerate(index.documents) if d.id == claim]
     assert text is not None
-    found = [archive.match_json(m, folder.claim_view(m.document.id))
-             for m in run.match(index, text, top, leave_out)]  # fmt: skip
+    found = []
+    for m in run.match(index, text, top, leave_out):
+        shown = kept.shown(m.document.id) or archive.fields_of(folder.claim_view(m.document.id))
+        found.append(archive.match_json(m, shown))
     asked = claim or text
     _write(found, fmt, lambda: matched.matches(found, asked))
 
@@ -165,17 +168,17 @@ def _write(items: list[dict[str, Any]], fmt: OutputFormat, for_people: Callable[
     emit(Emitted(table=paged_for_people, json=lambda: items, jsonl=lambda: items), fmt)
 
 
-def _index(folder: Folder, wanted: ClaimFilter) -> Index:
+def _index(folder: Folder, wanted: ClaimFilter) -> Archive:
     """The index of the claims the filters keep (match/archive.py decides how it is kept),
     and a note when some are too long to be read whole for their meaning."""
     from factcheck.match import archive
     from factcheck.output import terminal
     from factcheck.text.embeddings import MAX_EMBEDDED
 
-    index = archive.index_for(folder, wanted)
-    long = sum(1 for d in index.documents if len(d.both) > MAX_EMBEDDED)
+    kept = archive.index_for(folder, wanted)
+    long = sum(1 for d in kept.index.documents if len(d.both) > MAX_EMBEDDED)
     if long:
         limit = f"{MAX_EMBEDDED:,}"
         terminal.note(f"{long} claims longer than {limit} characters are compared in meaning "
                       f"by their first {limit} (their words count in full)")  # fmt: skip
-    return index
+    return kept

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from factcheck import jsonout
 from factcheck.errors import UsageError
 from factcheck.match.duplicates import Duplicate
 from factcheck.match.index import Document, Index
@@ -32,30 +34,88 @@ def documents(claims: Sequence[Claim]) -> list[Document]:
     return found
 
 
-def index_for(folder: Folder, wanted: ClaimFilter) -> Index:
+@dataclass(frozen=True)
+class Archive:
+    """The index of the claims a filter keeps, and what a match shows of each claim."""
+
+    index: Index
+    shown: Callable[[str], dict[str, Any] | None]  # by claim ID; None: ask the folder
+
+
+def index_for(folder: Folder, wanted: ClaimFilter) -> Archive:
     """The index of the folder's claims that `wanted` keeps. When not a byte of the folder
     changed since a clean load that made the index for the same filter, that index, and the
-    folder is not loaded (the documents are in the index); else the claims are loaded and
-    filtered, and the index is the one the cache keeps for them or is built (stored.py).
-    Raises UnknownValue for a filter value no record has, UsageError when no claim is kept."""
+    folder is not loaded (the documents are in the index, and what a match shows of each
+    claim is kept beside it); else the claims are loaded and filtered, and the index is the
+    one the cache keeps for them or is built (stored.py). Raises UnknownValue for a filter
+    value no record has, UsageError when no claim is kept."""
     from factcheck.folder import query
     from factcheck.match import stored
 
     question = _question(wanted)
     pointer = folder.kept_for_state("match-documents", question)
     if pointer is not None:
-        index = stored.kept_index(folder, bytes(pointer))
+        # the index's key (a digest: any byte), a newline, then the rows
+        size = stored.KEY_SIZE
+        kept_key, kept_rows = bytes(pointer[:size]), bytes(pointer[size + 1 :])
+        index = stored.kept_index(folder, kept_key)
         if index is not None:
-            return index
+            return Archive(index, _kept_rows(index, kept_rows))
     corpus = folder.corpus()
     query.require_known(corpus, wanted.topics, wanted.speaker, wanted.source, wanted.rating)
     chosen = query.list_claims(corpus, wanted)
     if not chosen:
         raise UsageError("no claims to match against; record some, or widen the filters")
     index, key = stored.index_of(folder, documents(chosen))
+    ratings = {r.id: r.label for r in corpus.ratings.values()}
     if key is not None:
-        folder.keep_for_state("match-documents", question, corpus, [key])
-    return index
+        rows = b"\n".join(jsonout.json_bytes(_row(c, ratings), indent=None) for c in chosen)
+        folder.keep_for_state("match-documents", question, corpus, [key, b"\n", rows])
+    return Archive(index, lambda claim_id: _fields(_row(corpus.claims[claim_id], ratings)))
+
+
+def _row(claim: Claim, ratings: dict[str, str]) -> list[str | None]:
+    """What a match shows of a claim, as kept: its ID, speaker, date, text, and its review's
+    headline, rating (the declared rating's label, else the review's own words), reviewer
+    and address."""
+    review = claim.review
+    rating = None
+    if review is not None:
+        rating = ratings.get(review.rating) if review.rating else review.textual_rating
+    return [claim.id, claim.speaker, claim.date.isoformat() if claim.date else None, claim.text,
+            review.headline if review else None, rating, review.reviewer if review else None,
+            review.url if review else None]  # fmt: skip
+
+
+_FIELDS = ("id", "speaker", "date", "text", "headline", "rating", "reviewer", "review_url")
+
+
+def _fields(row: list[str | None]) -> dict[str, Any]:
+    return dict(zip(_FIELDS, row, strict=True))
+
+
+def _kept_rows(index: Index, rows: bytes) -> Callable[[str], dict[str, Any] | None]:
+    """What a match shows of each claim, as kept beside the index, one JSON row a document
+    in its order: read only for the claims shown, and checked then (None: not as written)."""
+    lines = rows.split(b"\n")
+    place = {d.id: n for n, d in enumerate(index.documents)} if len(lines) == len(
+        index.documents) else {}  # fmt: skip
+
+    def shown(claim_id: str) -> dict[str, Any] | None:
+        n = place.get(claim_id)
+        if n is None or not jsonout.made_by_json_bytes(lines[n]):
+            return None
+        try:
+            row = json.loads(lines[n])
+        except ValueError:
+            return None
+        if type(row) is not list or len(row) != len(_FIELDS) or row[0] != claim_id:
+            return None
+        if not all(v is None or type(v) is str for v in row):
+            return None
+        return _fields(row)
+
+    return shown
 
 
 def _question(wanted: ClaimFilter) -> bytes:
@@ -74,26 +134,17 @@ def reason_json(reason: Reason) -> dict[str, Any]:
     }
 
 
-def match_json(found: Match, view: ClaimView) -> dict[str, Any]:
-    """A match with what the desk wants to see of its claim: who, when, and how it was rated."""
-    claim = view.claim
-    review = claim.review
-    rating = None
-    if review is not None:
-        rating = view.rating.label if view.rating is not None else review.textual_rating
-    return {
-        "rank": found.rank,
-        "id": claim.id,
-        "score": round(found.score, 3),
-        "speaker": claim.speaker,
-        "date": claim.date.isoformat() if claim.date else None,
-        "text": claim.text,
-        "headline": review.headline if review else None,
-        "rating": rating,
-        "reviewer": review.reviewer if review else None,
-        "review_url": review.url if review else None,
-        "reason": reason_json(found.reason),
-    }
+def match_json(found: Match, shown: dict[str, Any]) -> dict[str, Any]:
+    """A match with what the desk wants to see of its claim (Archive.shown, or fields_of a
+    claim view): who, when, and how it was rated."""
+    return {"rank": found.rank, "id": shown["id"], "score": round(found.score, 3),
+            **{k: shown[k] for k in _FIELDS[1:]}, "reason": reason_json(found.reason)}  # fmt: skip
+
+
+def fields_of(view: ClaimView) -> dict[str, Any]:
+    """What a match shows of a claim, from its view (the folder's answer)."""
+    labels = {view.rating.id: view.rating.label} if view.rating is not None else {}
+    return _fields(_row(view.claim, labels))
 
 
 def duplicate_json(pair: Duplicate) -> dict[str, Any]:

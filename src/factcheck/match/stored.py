@@ -37,8 +37,11 @@ LAYOUT = b"match-index 3\n"
 HEADER_SIZE = 12
 
 
+KEY_SIZE = 32
+
+
 def key(version: bytes, documents: Sequence[Document]) -> bytes:
-    hasher = hashlib.blake2b(version, digest_size=32)
+    hasher = hashlib.blake2b(version, digest_size=KEY_SIZE)
     hasher.update(resources.files("factcheck.match").joinpath("model.json").read_bytes())
     for document in documents:
         for part in (document.id, document.text, document.headline):
