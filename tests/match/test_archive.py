@@ -95,3 +95,14 @@ def test_a_warm_match_shows_its_claims_without_asking_the_folder(folder_and_cach
     monkeypatch.setattr(archive, "_kept_rows", swapped)
     again = run(*args, env=env)
     assert (again.exit_code, again.stdout) == (0, cold.stdout)
+
+
+def test_every_file_a_match_keeps_is_one_the_cache_sweeps(folder_and_cache):
+    # a kind of file left out of the cache's names is never swept nor removed with its
+    # version's folder (match's kept archive was, for a while)
+    from factcheck.folder import cache as cache_module
+
+    folder, cache = folder_and_cache
+    archive.index_for(opened(folder, cache), ClaimFilter())
+    names = [p.name for p in cache.rglob("*") if p.is_file() and p.name != cache_module.MARKER]
+    assert names and all(cache_module._OUR_FILES.fullmatch(name) for name in names), names

@@ -370,7 +370,8 @@ MARKER_TEXT = b"a cache folder of factcheck: its files may be deleted at any tim
 # Every kind of file the cache writes; a kind left out here is never swept nor removed with
 # its version's folder (the kept answers of check and compare were, for a while).
 _OUR_FILES = re.compile(
-    r"[0-9a-f]{40}\.(?:entry|piece|list|clean|match|last|check|compare|parts)|\.[0-9a-f]{40}\..*"
+    r"[0-9a-f]{40}\.(?:entry|piece|list|clean|match|archive|last|check|compare|parts)"
+    r"|\.[0-9a-f]{40}\..*"
 )
 _BY_CONTENT = ("entry", "piece")  # kept by a file's bytes, swept as spares
 
@@ -385,7 +386,7 @@ FOLDERS_KEPT = 4
 KEPT_OF_KIND = {"clean": 64, "last": 64}
 STRAY_AFTER = 3600.0
 _TEMPORARY = re.compile(
-    r"\.[0-9a-f]{40}\.(?:entry|piece|list|clean|match|last|check|compare|parts)\..+"
+    r"\.[0-9a-f]{40}\.(?:entry|piece|list|clean|match|archive|last|check|compare|parts)\..+"
 )
 
 

@@ -53,7 +53,7 @@ def index_for(folder: Folder, wanted: ClaimFilter) -> Archive:
     from factcheck.match import stored
 
     question = _question(wanted)
-    pointer = folder.kept_for_state("match-documents", question)
+    pointer = folder.kept_for_state("archive", question)
     if pointer is not None:
         # the index's key (a digest: any byte), a newline, then the rows
         size = stored.KEY_SIZE
@@ -70,7 +70,7 @@ def index_for(folder: Folder, wanted: ClaimFilter) -> Archive:
     ratings = {r.id: r.label for r in corpus.ratings.values()}
     if key is not None:
         rows = b"\n".join(jsonout.json_bytes(_row(c, ratings), indent=None) for c in chosen)
-        folder.keep_for_state("match-documents", question, corpus, [key, b"\n", rows])
+        folder.keep_for_state("archive", question, corpus, [key, b"\n", rows])
     return Archive(index, lambda claim_id: _fields(_row(corpus.claims[claim_id], ratings)))
 
 
