@@ -255,18 +255,13 @@ def _files_of(corpus: Corpus, numbers: list[int]) -> dict[str, int]:
 
 
 def _fragments(printed: bytes, count: int) -> list[memoryview] | None:
-    """Each check's JSON in the report json_bytes printed, not copied: an object of the
-    checks list starts at a line "    {" and ends at a line "    }" (strings hold no
-    newline)."""
+    """Each check's JSON in the report json_bytes printed, not copied (jsonout.array_items:
+    the checks list's objects stand two levels in)."""
     opening = b'"checks": [\n'
     start, end = printed.find(opening), printed.find(b"\n  ],\n")
     if count == 0 or start < 0 or end < start:
         return None
-    view, at, found = memoryview(printed), start + len(opening), []
-    while (close := printed.find(b"\n    },\n", at, end)) >= 0:
-        found.append(view[at : close + 6])  # up to the object's "}"
-        at = close + 8  # past its "},\n"
-    found.append(view[at:end])
+    found = jsonout.array_items(printed, start + len(opening), end, 2)
     return found if len(found) == count else None
 
 

@@ -200,22 +200,28 @@ def write_json_array(items: Iterable[Any]) -> None:
 
 def claims_json(claims: Sequence[Claim]) -> list[memoryview]:
     """Each claim's JSON exactly as it stands in `list --json`'s array, cut from one dump of
-    them all (views into it, not copies). Items meet at the only "}," that follows a line
-    break and two spaces: anything nested is indented deeper, and a line break inside a
-    string is written as \\n."""
+    them all (views into it, not copies)."""
     if not claims:
         return []
     dumped = json_bytes(list(claims))
-    view, pieces, start = memoryview(dumped), [], 2  # past "[\n"
-    while True:
-        end = dumped.find(b"\n  },\n  {", start)
-        if end == -1:
-            pieces.append(view[start : len(dumped) - 2])  # up to "\n]"
-            break
-        pieces.append(view[start : end + 4])  # up to and with "\n  }"
-        start = end + 6  # past "},\n": the next item's "  {"
+    pieces = array_items(dumped, 2, len(dumped) - 2, 1)  # past "[\n", up to "\n]"
     if len(pieces) != len(claims):  # pragma: no cover - the layout above is pydantic's
         raise AssertionError("a claim's JSON did not split where items meet")
+    return pieces
+
+
+def array_items(dumped: bytes, start: int, end: int, depth: int) -> list[memoryview]:
+    """The objects of a JSON array that json_bytes printed, between `start` and `end` (its
+    items, without the brackets), each as it stands there (views, not copies). The array's
+    items are indented `depth` levels: they meet at the only "}," that follows a line break
+    and that indentation, since anything nested is indented deeper and a line break inside a
+    string is written as \\n."""
+    view, pieces = memoryview(dumped), []
+    close = b"\n" + b"  " * depth + b"},\n"
+    while (found := dumped.find(close, start, end)) >= 0:
+        pieces.append(view[start : found + len(close) - 2])  # up to and with the "}"
+        start = found + len(close)  # past "},\n": the next item's indentation and "{"
+    pieces.append(view[start:end])
     return pieces
 
 
