@@ -47,7 +47,6 @@ if TYPE_CHECKING:
 KIND = "parts"  # the cache's kind of file for them (cache.py)
 LAYOUT = b"check-parts 2\n"
 ORIGINS = list(Origin)
-MAX_EDITED = 8  # more edited files than this: the folder is loaded, as listing.py does
 _CHECKS = b'"checks": []'  # where a report made with no check gets them (json_bytes' form)
 
 
@@ -107,7 +106,9 @@ def keep(folder: Folder, corpus: Corpus, report: CheckReport, printed: bytes) ->
         _part(result, fragment, corpus, file_of, whole_parts)
         for result, fragment in zip(report.checks, fragments, strict=True)
     ]
-    files = [[_relative(corpus.root, p), corpus.digests[p].hex()] for p in corpus.files]
+    from factcheck.folder.listing import path_hex
+
+    files = [[path_hex(corpus.root, p), corpus.digests[p].hex()] for p in corpus.files]
     encoded = _encoded(files, parts)
     if encoded is not None:
         cache.put_derived(folder.root, KIND, _key(folder.root), encoded)
@@ -136,7 +137,7 @@ def after_edit(folder: Folder, failing: list[Verdict], drafts: bool,
         return None
     if edited:
         # The parts are not written again: the next run starts from the same ones, until
-        # more than MAX_EDITED files differ and a load keeps new ones (writing them here
+        # more than listing.MAX_EDITED_FILES differ and a load keeps new ones (writing them here
         # would cost a fifth of the run). The entries of the files as they were stay, spares.
         cache.sweep([*digests, *(bytes.fromhex(f[1]) for f in kept.files)])
     if wanted is not None and (wanted.topics or wanted.claim_ids):
@@ -373,60 +374,37 @@ def _file(entry: Any) -> list[str]:
 def _edited(
     root: Path, cache: Cache, files: list[list[str]]
 ) -> tuple[set[int], list[bytes]] | None:
-    """The files edited since the parts were kept, and every file's digest now: when the
-    folder has the same files, at most MAX_EDITED of them edited, each clean on its own and
-    with the reference facts it had (listing.reference_facts); else None."""
-    from factcheck.folder import store
-    from factcheck.folder.cache import file_digest
-    from factcheck.folder.discovery import file_bytes, folder_files
-    from factcheck.folder.listing import reference_facts
+    """The files edited since the parts were kept, and every file's digest now, when the
+    edit is one the listing would take (listing.read_edited: the same files, a few edited,
+    each clean on its own with the reference facts it had) and the edited files' records
+    stand in the order they had (the report's order follows it); else None."""
+    from factcheck.folder import listing
+    from factcheck.folder.discovery import folder_files
 
     found = folder_files(root)
-    if found.problems or [_relative(root, p) for p in found.files] != [f[0] for f in files]:
+    listed = [listing.ListedFile(path, digest) for path, digest in files]
+    if found.problems or [listing.path_hex(root, p) for p in found.files] != [
+        f.path for f in listed
+    ]:
         return None
-    digests, edited = [], set()
-    for n, path in enumerate(found.files):
-        try:
-            data = file_bytes(path)
-        except OSError:
+    now = listing.digests_now(found, listed)
+    if now is None:
+        return None
+    digests, contents = now
+    if len(contents) > listing.MAX_EDITED_FILES:
+        return None
+    for n, data in contents.items():
+        edited = listing.read_edited(found.files[n], data, root, cache, listed[n], keep=True,
+                                     same_order=True)  # fmt: skip
+        if edited is None:
             return None
-        digests.append(file_digest(data))
-        if digests[-1].hex() != files[n][1]:
-            edited.add(n)
-            before = cache.get(bytes.fromhex(files[n][1]))
-            alone = None if len(edited) > MAX_EDITED or before is None else (
-                store.read_alone(path, root, cache, data))  # fmt: skip
-            if alone is None or before is None:
-                return None
-            records = [*alone.sources.values(), *alone.claims.values(),
-                       *alone.checks.values(), *alone.ratings.values()]  # fmt: skip
-            earlier = [r for _, rs in before for r in rs]
-            if reference_facts(records) != reference_facts(earlier):
-                return None
-            if _order(records) != _order(earlier):
-                return None  # the same records moved: the report's order moves with them
-    return edited, digests
-
-
-def _order(records: list[Any]) -> dict[str, list[Any]]:
-    """Each kind's IDs in the file's order, a claim's with its quantities' names in theirs:
-    what orders the checks of a report, its wholes and its changes."""
-    found: dict[str, list[Any]] = {}
-    for record in records:
-        quantities = getattr(record, "quantities", None)
-        named = [record.id, list(quantities) if quantities is not None else None]
-        found.setdefault(type(record).__name__, []).append(named)
-    return found
+    return set(contents), digests
 
 
 def _key(root: Path) -> bytes:
     """Parts are kept per folder (its path): the next edit starts from the last kept."""
     where = os.fsencode(os.path.abspath(root))
     return hashlib.blake2b(where, digest_size=32).digest()
-
-
-def _relative(root: Path, path: Path) -> str:
-    return os.fsencode(os.path.relpath(path, root)).hex()
 
 
 def _path(relative: str) -> Path:

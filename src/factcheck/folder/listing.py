@@ -266,19 +266,13 @@ def _edit(root: Path, cache: Cache | None, for_listing: bool) -> Edit | None:
         return None
     parts = pieces.unframed(stored[1], LAYOUT)
     old = None if parts is None else parse(parts[0])
-    if old is None or [f.path for f in old.files] != [_path_hex(root, p) for p in found.files]:
+    if old is None or [f.path for f in old.files] != [path_hex(root, p) for p in found.files]:
         cache.drop_listing(root)  # files added, removed or renamed: it cannot serve again
         return None
-    digests: list[bytes] = []
-    contents: dict[int, bytes] = {}  # the bytes of the edited files, read once
-    for n, path in enumerate(found.files):
-        try:
-            data = file_bytes(path)
-        except OSError:
-            return None  # the load says which file cannot be read, and why
-        digests.append(file_digest(data))
-        if digests[-1].hex() != old.files[n].digest and len(contents) <= MAX_EDITED_FILES:
-            contents[n] = data
+    now = digests_now(found, old.files)
+    if now is None:
+        return None  # the load says which file cannot be read, and why
+    digests, contents = now
     edited = [n for n, d in enumerate(digests) if d.hex() != old.files[n].digest]
     if len(edited) > MAX_EDITED_FILES:
         # Digesting every file to find this again at each later command, `validate` after
@@ -288,7 +282,7 @@ def _edit(root: Path, cache: Cache | None, for_listing: bool) -> Edit | None:
         return None
     alone = {}
     for n in edited:
-        read = _read_edited(found.files[n], contents[n], root, cache, old.files[n], for_listing)
+        read = read_edited(found.files[n], contents[n], root, cache, old.files[n], for_listing)
         if read is None:
             return None
         alone[n] = read
@@ -297,12 +291,31 @@ def _edit(root: Path, cache: Cache | None, for_listing: bool) -> Edit | None:
     return Edit(found, old, digests, alone, state)
 
 
-def _read_edited(
-    path: Path, data: bytes, root: Path, cache: Cache, listed: ListedFile, keep: bool
-) -> Corpus | None:
+def digests_now(
+    found: Found, listed: Sequence[ListedFile]
+) -> tuple[list[bytes], dict[int, bytes]] | None:
+    """Every file's digest now, and the bytes of those whose digest is not the one listed
+    (read once; of more than MAX_EDITED_FILES, one more than that is kept, so a caller sees
+    there were too many); None when a file cannot be read."""
+    digests: list[bytes] = []
+    contents: dict[int, bytes] = {}
+    for n, path in enumerate(found.files):
+        try:
+            data = file_bytes(path)
+        except OSError:
+            return None
+        digests.append(file_digest(data))
+        if digests[-1].hex() != listed[n].digest and len(contents) <= MAX_EDITED_FILES:
+            contents[n] = data
+    return digests, contents
+
+
+def read_edited(path: Path, data: bytes, root: Path, cache: Cache, listed: ListedFile,
+                keep: bool, same_order: bool = False) -> Corpus | None:  # fmt: skip
     """The edited file read alone from the bytes its digest was taken of (its entry kept in
     the cache if `keep`), when it is clean and its reference facts are those of the version
-    listed; None otherwise."""
+    listed (and, with `same_order`, its records in the order they had: check_parts.py);
+    None otherwise."""
     from factcheck.folder import store
 
     # The version listed is still in the cache (an entry is replaced only when its file is
@@ -315,9 +328,23 @@ def _read_edited(
         return None
     records = [*alone.sources.values(), *alone.claims.values(), *alone.checks.values(),
                *alone.ratings.values()]  # fmt: skip
-    if reference_facts(records) != reference_facts(r for _, rs in before for r in rs):
+    earlier = [r for _, rs in before for r in rs]
+    if reference_facts(records) != reference_facts(earlier):
+        return None
+    if same_order and _order(records) != _order(earlier):
         return None
     return alone
+
+
+def _order(records: Iterable[Any]) -> dict[str, list[Any]]:
+    """Each kind's IDs in the file's order, a claim's with its quantities' names in theirs:
+    what orders a report of checks, its wholes and its changes."""
+    found: dict[str, list[Any]] = {}
+    for record in records:
+        quantities = getattr(record, "quantities", None)
+        named = [record.id, list(quantities) if quantities is not None else None]
+        found.setdefault(type(record).__name__, []).append(named)
+    return found
 
 
 def claims_json_by_id(corpus: Corpus) -> dict[str, memoryview]:
@@ -370,7 +397,7 @@ def remember(
     for check in corpus.checks.values():
         for claim_id in check.claims_read():
             checked_by.setdefault(claim_id, []).append(check.id)
-    files = [ListedFile(_path_hex(corpus.root, path), corpus.digests[path].hex())
+    files = [ListedFile(path_hex(corpus.root, path), corpus.digests[path].hex())
              for path in corpus.files]  # fmt: skip
     listing = Listing(
         [], {i: index[corpus.origin[i]] for i in corpus.sources},
@@ -381,7 +408,7 @@ def remember(
     cache.put_listing(corpus.root, corpus.state, encode([number[c.id] for c in claims], listing))
 
 
-def _path_hex(root: Path, path: Path) -> str:
+def path_hex(root: Path, path: Path) -> str:
     """A file's path within its folder, as listed (the same for the folder anywhere)."""
     return os.fsencode(os.path.relpath(path, root)).hex()
 
