@@ -182,23 +182,15 @@ class _Blocks:
         numbers = asked.block[hopeful]
         text_bm25, _ = self.text.scores(asked.stems, numbers)
         headline_bm25, _ = self.headline.scores(asked.stems, numbers)
-        vector, reading = asked.query.vector, asked.query.reading
+        vector = asked.query.vector
         text_rows, headline_rows = index.text_rows(numbers), index.headline_rows(numbers)
         scored = []
         for at, (place, number) in enumerate(zip(hopeful, numbers.tolist(), strict=True)):
-            bm25, similarity = float(asked.bm25[place]), float(asked.similarity[place])
-            values = [
-                bm25,
-                bm25 / asked.best_bm25 if asked.best_bm25 > 0 else 0.0,
-                float(text_bm25[at]),
-                float(headline_bm25[at]),
-                math.log(1 + asked.rank.get(number, 200)),
-                similarity,
-                similarity - asked.best_similarity,
-                float(text_rows[at] @ vector),
-                float(headline_rows[at] @ vector),
-                *features.overlaps(index.readings[number], reading),
-            ]
+            values = features.values(index, number, asked.query, features.Scores(
+                float(asked.bm25[place]), asked.best_bm25, float(text_bm25[at]),
+                float(headline_bm25[at]), asked.rank.get(number, 200),
+                float(asked.similarity[place]), asked.best_similarity,
+                float(text_rows[at] @ vector), float(headline_rows[at] @ vector)))  # fmt: skip
             same = number in asked.same
             score = SAME_TEXT if same else model.score(values)
             if score >= self.threshold:

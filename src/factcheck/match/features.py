@@ -91,21 +91,46 @@ def candidates(
     text_bm25 = index.text.scores(stems)
     headline_bm25 = index.headline.scores(stems)
     text_rows, headline_rows = index.text_rows(chosen), index.headline_rows(chosen)
-    found = []
-    for at, n in enumerate(chosen):
-        found.append(Candidate(n, [
-            float(bm25[n]),
-            float(bm25[n]) / best_bm25 if best_bm25 > 0 else 0.0,
-            float(text_bm25[n]),
-            float(headline_bm25[n]),
-            math.log(1 + rank.get(n, 200)),
-            float(similarity[n]),
-            float(similarity[n]) - best_similarity,
-            float(text_rows[at] @ asked.vector),
-            float(headline_rows[at] @ asked.vector),
-            *overlaps(index.readings[n], asked.reading),
-        ]))  # fmt: skip
-    return found
+    return [
+        Candidate(n, values(index, n, asked, Scores(
+            float(bm25[n]), best_bm25, float(text_bm25[n]), float(headline_bm25[n]),
+            rank.get(n, 200), float(similarity[n]), best_similarity,
+            float(text_rows[at] @ asked.vector), float(headline_rows[at] @ asked.vector))))
+        for at, n in enumerate(chosen)
+    ]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Scores:
+    """What a search computed of one candidate for one query: the rest of its features are
+    read from the two texts (values)."""
+
+    bm25: float
+    best_bm25: float  # the best any candidate has
+    bm25_text: float
+    bm25_headline: float
+    rank: int  # by BM25, 200 past the first 200
+    similarity: float
+    best_similarity: float
+    similarity_text: float
+    similarity_headline: float
+
+
+def values(index: Index, number: int, asked: Query, scores: Scores) -> list[float]:
+    """A candidate's features, in the order of NAMES (features.candidates and the search of
+    near-duplicates, match/duplicates.py, alike)."""
+    return [
+        scores.bm25,
+        scores.bm25 / scores.best_bm25 if scores.best_bm25 > 0 else 0.0,
+        scores.bm25_text,
+        scores.bm25_headline,
+        math.log(1 + scores.rank),
+        scores.similarity,
+        scores.similarity - scores.best_similarity,
+        scores.similarity_text,
+        scores.similarity_headline,
+        *overlaps(index.readings[number], asked.reading),
+    ]
 
 
 def overlaps(document: words.Reading, asked: words.Reading) -> list[float]:
