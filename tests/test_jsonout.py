@@ -78,3 +78,19 @@ def test_json_lines_are_written_as_they_come(monkeypatch):
 
     jsonout.write_jsonl(items())
     assert b"".join(written).count(b"\n") == 250 and len(written) == 3
+
+
+@given(st.binary(max_size=64))
+def test_made_by_json_bytes_refuses_every_control_character_but_the_newline(raw):
+    has_control = any(b < 0x20 and b != 0x0A for b in raw)
+    if has_control:
+        assert not jsonout.made_by_json_bytes(raw)
+
+
+def test_made_by_json_bytes_takes_what_json_bytes_wrote_and_nothing_a_terminal_obeys():
+    printed = jsonout.json_bytes({"text": "tab\there, bell\x07, escape\x1b[31m"})
+    assert b"\n" in printed
+    assert jsonout.made_by_json_bytes(printed)
+    for control in [*range(0x0A), *range(0x0B, 0x20)]:
+        assert not jsonout.made_by_json_bytes(printed[:-2] + bytes([control]) + printed[-2:])
+    assert not jsonout.made_by_json_bytes(b'{"text": "\xe2\x80\xae"}')  # right-to-left override
