@@ -17,7 +17,7 @@ from pydantic import BaseModel
 import factcheck
 from conftest import SEED_CLAIMS, run
 from factcheck.folder import cache as cache_module
-from factcheck.folder.cache import MAGIC, Cache, file_digest
+from factcheck.folder.cache import DIGEST_SIZE, MAGIC, Cache, file_digest
 from factcheck.folder.listing import summarise
 from factcheck.folder.problems import ClaimsError
 from factcheck.folder.store import load
@@ -184,10 +184,59 @@ def test_a_damaged_entry_is_ignored_and_rebuilt(folder, cache_dir, damage):
     assert rebuilt.hits == 3
 
 
+def unpacked(entry: Path) -> tuple[bytes, bytes, bytes]:
+    """An entry's checksum, key and records, as the cache wrote them (packed: see _pack)."""
+    raw = entry.read_bytes()[len(MAGIC) :]
+    checksum, key, packed = raw[:32], raw[32 : 32 + DIGEST_SIZE], raw[32 + DIGEST_SIZE :]
+    body = cache_module._unpack(memoryview(packed))
+    assert body is not None
+    return checksum, key, body
+
+
+def packed_again(key: bytes, body: bytes, checksum: bytes | None = None) -> bytes:
+    """An entry of these records, signed with its own checksum unless one is given."""
+    payload = key + b"".join(cache_module._pack([body]))
+    return MAGIC + (checksum or file_digest(payload)) + payload
+
+
+def test_entries_are_kept_packed_and_unpack_to_the_records(folder, cache_dir):
+    warm_load(folder, cache_dir)
+    for entry in entries(cache_dir):
+        _, _, body = unpacked(entry)
+        assert body.startswith((b'["claims"]\n', b'["sources"]\n'))
+        assert body.split(b"\n", 1)[1][:20] not in entry.read_bytes()
+
+
+def test_packing_gives_back_exactly_what_was_packed():
+    pieces = [b"[1,2", memoryview(b",3]" * 1000), b""]
+    packed = b"".join(cache_module._pack(pieces))
+    assert len(packed) < 300
+    assert cache_module._unpack(memoryview(packed)) == b"[1,2" + b",3]" * 1000
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda p: p[:-3],  # cut short
+        lambda p: (int.from_bytes(p[:8], "big") - 1).to_bytes(8, "big") + p[8:],  # says less
+        lambda p: (int.from_bytes(p[:8], "big") + 1).to_bytes(8, "big") + p[8:],  # says more
+        lambda p: (2**63 - 1).to_bytes(8, "big") + p[8:],  # says more than memory holds
+        lambda p: (0).to_bytes(8, "big") + p[8:],  # says nothing, holds a lot
+        lambda p: p + b"more",  # something after the stream
+        lambda p: p[:8] + b"not zlib at all",
+        lambda p: p[:5],
+    ],
+)
+def test_a_damaged_pack_is_refused_not_unpacked_without_bound(damage):
+    packed = b"".join(cache_module._pack([b"0" * 100_000]))
+    assert cache_module._unpack(memoryview(damage(packed))) is None
+
+
 def test_a_changed_letter_that_leaves_valid_json_is_caught_by_the_checksum(folder, cache_dir):
     warm_load(folder, cache_dir)
     for entry in entries(cache_dir):
-        entry.write_bytes(entry.read_bytes().replace(b"people", b"PEOPLE"))
+        checksum, key, body = unpacked(entry)
+        entry.write_bytes(packed_again(key, body.replace(b"people", b"PEOPLE"), checksum))
     corpus, used = warm_load(folder, cache_dir)
     assert corpus.claims["b-one"].text == "The jail released 4,561 people."
     assert used.misses == 2
@@ -195,9 +244,8 @@ def test_a_changed_letter_that_leaves_valid_json_is_caught_by_the_checksum(folde
 
 def _forge(entry: Path, old: bytes, new: bytes) -> None:
     """Change an entry's records and sign it again, as someone who knows the format could."""
-    raw = entry.read_bytes()
-    payload = raw[len(MAGIC) + 32 :].replace(old, new)
-    entry.write_bytes(MAGIC + file_digest(payload) + payload)
+    _, key, body = unpacked(entry)
+    entry.write_bytes(packed_again(key, body.replace(old, new)))
 
 
 @pytest.mark.parametrize("header", [b'[["claims"]]', b"{}", b'["claims","claims"]', b"\xff"])
@@ -364,14 +412,40 @@ def test_any_damage_to_a_signed_entry_never_crashes_a_load(folder, cache_dir, ed
     refused at the checksum), a load gives records or a ClaimsError: never another error."""
     warm_load(folder, cache_dir)
     for entry in entries(cache_dir):
-        payload = bytearray(entry.read_bytes()[len(MAGIC) + 32 :])
+        _, key, records = unpacked(entry)
+        body = bytearray(records)
         for at, replacement in edits:
-            at %= len(payload)
-            payload[at : at + len(replacement)] = replacement
-        entry.write_bytes(MAGIC + file_digest(bytes(payload)) + bytes(payload))
+            at %= len(body)
+            body[at : at + len(replacement)] = replacement
+        entry.write_bytes(packed_again(key, bytes(body)))
     with contextlib.suppress(ClaimsError):  # a forged entry may repeat an ID: a problem
         warm_load(folder, cache_dir)
     for entry in entries(cache_dir):  # the next example starts from good entries
+        entry.unlink()
+
+
+@settings(
+    max_examples=int(os.environ.get("FACTCHECK_FUZZ_EXAMPLES", "25")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(st.lists(st.tuples(st.integers(0, 10_000), st.binary(max_size=4)), min_size=1, max_size=6))
+def test_any_damage_to_a_signed_pack_never_crashes_a_load(folder, cache_dir, edits):
+    """The same, with the damage done to the packed bytes: they must unpack to records, or
+    be refused."""
+    warm_load(folder, cache_dir)
+    for entry in entries(cache_dir):
+        raw = entry.read_bytes()
+        key, packed = raw[len(MAGIC) + 32 :][:DIGEST_SIZE], raw[len(MAGIC) + 32 + DIGEST_SIZE :]
+        body = bytearray(packed)
+        for at, replacement in edits:
+            at %= len(body)
+            body[at : at + len(replacement)] = replacement
+        payload = key + bytes(body)
+        entry.write_bytes(MAGIC + file_digest(payload) + payload)
+    with contextlib.suppress(ClaimsError):
+        warm_load(folder, cache_dir)
+    for entry in entries(cache_dir):
         entry.unlink()
 
 
