@@ -87,6 +87,35 @@ def test_list_json_from_a_listing_builds_no_model_and_loads_no_rich(tmp_path):
     assert second.stdout == first.stdout
 
 
+def test_a_kept_check_report_is_shown_without_the_record_models(tmp_path):
+    """A warm `check` renders its table from the report it kept: building the record models
+    (about 13 ms) would be a good part of what it takes on a small folder."""
+    claims = tmp_path / "claims"
+    claims.mkdir()
+    (claims / "c.toml").write_text(
+        '[[claims]]\nid = "a"\nspeaker = "Kim Lee"\ntopics = ["t"]\ntext = "It rose."\n'
+        '[claims.quantities]\nall = { value = "8" }\nsome = { value = "1", part_of = "all" }\n'
+        'rest = { value = "7", part_of = "all" }\n',
+        encoding="utf-8",
+    )
+    probe = (
+        "import sys; from factcheck.cli import main; "
+        f"sys.argv = ['factcheck', 'check', '--claims', {str(claims)!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('factcheck.model', 'factcheck.folder.store') "
+        "if m in sys.modules), file=sys.stderr)"
+    )
+    env = {**os.environ, "FACTCHECK_CACHE_DIR": str(tmp_path / "cache"), "COLUMNS": "100"}
+    first = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                           env=env, check=True)  # fmt: skip
+    second = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            env=env, check=True)  # fmt: skip
+    assert "factcheck.model" in first.stderr  # the first run loads the folder
+    assert second.stderr.strip().splitlines()[-1] == "[]"
+    assert "consistent" in second.stdout
+    assert second.stdout == first.stdout
+
+
 EVERY = sorted({m for names in COMMAND_MODULES.values() for m in names})
 
 
@@ -260,7 +289,7 @@ def test_the_folder_package_imports_only_from_its_earlier_layers():
 # only name types). The root package (its version) counts as the bottom.
 PACKAGE_LAYERS = [
     {"factcheck"},
-    {"errors", "unicode"},
+    {"errors", "unicode", "references"},
     {"choices", "jsonout"},
     {"figures"},
     {"model"},

@@ -37,7 +37,7 @@ from factcheck.checks import (
     wholes,
 )
 from factcheck.figures.arithmetic import Verdict
-from factcheck.model import split_reference
+from factcheck.references import split_reference
 
 if TYPE_CHECKING:
     from factcheck.folder.access import Folder

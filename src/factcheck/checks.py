@@ -35,10 +35,11 @@ from factcheck.figures.quantity import (
     parse_figure,
     percent_text,
 )
-from factcheck.model import Check, Claim, part_reference, split_reference
+from factcheck.references import part_reference, split_reference
 
-if TYPE_CHECKING:  # a kept answer is rendered without the loader (cli/checking.py)
+if TYPE_CHECKING:  # a kept report is rendered without the loader and the models (cli/checking.py)
     from factcheck.folder.store import Corpus
+    from factcheck.model import Check, Claim
 
 
 class Origin(str, enum.Enum):

@@ -24,6 +24,8 @@ from pydantic import (
 )
 
 from factcheck.figures import expression, quantity
+from factcheck.references import part_reference as part_reference  # re-exported
+from factcheck.references import split_reference as split_reference
 
 
 def _toml_date(value: Any, info: ValidationInfo) -> Any:
@@ -103,17 +105,6 @@ def _readable_expression(text: str) -> str:
 
 FigureText = Annotated[str, AfterValidator(_readable_figure)]
 ExpressionText = Annotated[str, AfterValidator(_readable_expression)]
-
-
-def split_reference(reference: str) -> tuple[str, str]:
-    """'claim-id.quantity' -> ('claim-id', 'quantity')."""
-    claim_id, _, name = reference.partition(".")
-    return claim_id, name
-
-
-def part_reference(claim_id: str, part_of: str) -> str:
-    """The full 'claim.quantity' that a `part_of` names, a bare name meaning the same claim."""
-    return part_of if "." in part_of else f"{claim_id}.{part_of}"
 
 
 class Record(BaseModel):
