@@ -59,6 +59,15 @@ def test_the_cli_module_imports_no_library_until_a_command_runs():
     assert output.strip() == "[]"
 
 
+def _run_twice(probe: str, env: dict[str, str]) -> tuple[subprocess.CompletedProcess[str], ...]:
+    """The probe run twice with the same cache: the first run fills it, the second is warm."""
+    return tuple(
+        subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env,
+                       check=True)
+        for _ in range(2)
+    )  # fmt: skip
+
+
 def test_list_json_from_a_listing_builds_no_model_and_loads_no_rich(tmp_path):
     """The answer for an unchanged folder is stored bytes: building the models (70 ms) or
     loading Rich would be a good part of the time it takes (listing.py). pydantic itself is
@@ -78,10 +87,7 @@ def test_list_json_from_a_listing_builds_no_model_and_loads_no_rich(tmp_path):
         " file=sys.stderr)"
     )
     env = {**os.environ, "FACTCHECK_CACHE_DIR": str(tmp_path / "cache")}
-    first = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                           env=env, check=True)  # fmt: skip
-    second = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                            env=env, check=True)  # fmt: skip
+    first, second = _run_twice(probe, env)
     assert "factcheck.model" in first.stderr  # the first run loads the folder
     assert second.stderr.strip().splitlines()[-1] == "[]"
     assert second.stdout == first.stdout
@@ -106,10 +112,7 @@ def test_a_kept_check_report_is_shown_without_the_record_models(tmp_path):
         "if m in sys.modules), file=sys.stderr)"
     )
     env = {**os.environ, "FACTCHECK_CACHE_DIR": str(tmp_path / "cache"), "COLUMNS": "100"}
-    first = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                           env=env, check=True)  # fmt: skip
-    second = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                            env=env, check=True)  # fmt: skip
+    first, second = _run_twice(probe, env)
     assert "factcheck.model" in first.stderr  # the first run loads the folder
     assert second.stderr.strip().splitlines()[-1] == "[]"
     assert "consistent" in second.stdout

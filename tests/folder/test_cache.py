@@ -401,12 +401,17 @@ def test_a_second_checkout_reuses_the_entries_and_the_clean_mark(folder, cache_d
     assert len(list(cache_dir.rglob("*.clean"))) == 1
 
 
-@settings(
+FUZZED = settings(
     max_examples=int(os.environ.get("FACTCHECK_FUZZ_EXAMPLES", "25")),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
-@given(st.lists(st.tuples(st.integers(0, 10_000), st.binary(max_size=4)), min_size=1, max_size=6))
+# Edits of a byte string: (where, the bytes put there), wrapped to its length.
+EDITS = st.lists(st.tuples(st.integers(0, 10_000), st.binary(max_size=4)), min_size=1, max_size=6)
+
+
+@FUZZED
+@given(EDITS)
 def test_any_damage_to_a_signed_entry_never_crashes_a_load(folder, cache_dir, edits):
     """Whatever the bytes of an entry (signed again, so that they are decoded, not just
     refused at the checksum), a load gives records or a ClaimsError: never another error."""
@@ -424,12 +429,8 @@ def test_any_damage_to_a_signed_entry_never_crashes_a_load(folder, cache_dir, ed
         entry.unlink()
 
 
-@settings(
-    max_examples=int(os.environ.get("FACTCHECK_FUZZ_EXAMPLES", "25")),
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture],
-)
-@given(st.lists(st.tuples(st.integers(0, 10_000), st.binary(max_size=4)), min_size=1, max_size=6))
+@FUZZED
+@given(EDITS)
 def test_any_damage_to_a_signed_pack_never_crashes_a_load(folder, cache_dir, edits):
     """The same, with the damage done to the packed bytes: they must unpack to records, or
     be refused."""
