@@ -2,13 +2,17 @@
 
     apt-get install wordnet-base          # Debian's package of the WordNet 3.0 database
     python scripts/build_wordnet.py       # writes src/factcheck/wordlists/wordnet-*.tsv
+    python scripts/build_wordnet.py --stems-only   # after a change to stem(): no WordNet needed
 
 Run it only to rebuild the files: the package and CI use the committed output and never need
 WordNet installed. The licence is in src/factcheck/wordlists/WORDNET-LICENSE.
 
 What it writes (tab-separated, sorted, one entry a line):
 
-- `wordnet-antonyms.tsv`: `word<TAB>word<TAB>kind<TAB>pos`, single words only.
+- `wordnet-antonyms.tsv`: `word<TAB>word<TAB>kind<TAB>pos<TAB>stem<TAB>stem`, single words
+  only; the stems are the two words as `compare` reads them (factcheck.text.lexicon.stem), so
+  that a run need not stem them all (tests/text/test_wordnet.py holds them to stem(); after a
+  change to it, `--stems-only` writes them again from the file as it is).
   kind `direct`: WordNet's own antonym pointer between the two words ("rise"/"fall");
   `indirect`: an adjective in the similar-to cluster of one head and the head antonym of the
   other ("shiny", similar to "bright", against "dull"); `derived`: derivational forms of a
@@ -256,17 +260,31 @@ def main() -> int:
     nouns = {k: v for k, v in synsets.items() if k[0] == "n"}
     adjectives = {k: v for k, v in synsets.items() if k[0] == "a"}
     pairs = antonyms(synsets)
-    write(
-        "wordnet-antonyms.tsv",
-        [f"{a}\t{b}\t{kind}\t{pos}" for (a, b), (kind, pos) in sorted(pairs.items())],
-    )
     write("wordnet-values.tsv", [f"{w}\t{c}" for w, c in sorted(values(nouns, adjectives).items())])
-    write(
+    write(  # before the antonyms: stem() reads these forms
         "wordnet-irregular.tsv", [f"{form}\t{lemma}" for form, lemma in sorted(irregular().items())]
     )
+    write_antonyms([(a, b, kind, pos) for (a, b), (kind, pos) in sorted(pairs.items())])
     write("wordnet-nouns.tsv", noun_hierarchy(nouns))
     return 0
 
 
+def write_antonyms(rows: list[tuple[str, str, str, str]]) -> None:
+    """The antonym pairs, each with its two words' stems as factcheck reads them."""
+    from factcheck.text.lexicon import stem
+
+    lines = [f"{a}\t{b}\t{kind}\t{pos}\t{stem(a)}\t{stem(b)}" for a, b, kind, pos in rows]
+    write("wordnet-antonyms.tsv", lines)
+
+
+def stems_only() -> int:
+    """Write the antonyms' stems again, from the file as it is (no WordNet needed)."""
+    path = OUT / "wordnet-antonyms.tsv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    rows = [line.split("\t") for line in lines if line and not line.startswith("#")]
+    write_antonyms([(a, b, kind, pos) for a, b, kind, pos, *_ in rows])
+    return 0
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(stems_only() if sys.argv[1:] == ["--stems-only"] else main())

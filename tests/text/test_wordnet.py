@@ -51,3 +51,14 @@ def test_the_noun_hierarchy_tells_kinds_apart_from_sorts_and_synonyms():
     assert nouns.can_be_a_person("senator") and nouns.can_be_a_person("model")
     assert not nouns.can_be_a_person("film")
     assert nouns.senses("film")[0] in nouns.senses("movie")  # the commonest sense comes first
+
+
+def test_the_antonyms_stems_are_what_stem_gives_their_words():
+    # Written by scripts/build_wordnet.py; after a change to stem(), run it with --stems-only.
+    wrong = [
+        (entry.left, entry.right, a, b)
+        for entry, a, b in wordnet.stemmed_antonyms()
+        if (a, b) != (stem(entry.left), stem(entry.right))
+    ]
+    assert wrong == []
+    assert len(wordnet.stemmed_antonyms()) > 20_000

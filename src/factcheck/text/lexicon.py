@@ -196,13 +196,12 @@ class Lexicon:
     def antonyms(self) -> dict[str, dict[str, wordnet.Antonym]]:
         """stem -> {stem of an opposite: the WordNet entry}, both ways round."""
         index: dict[str, dict[str, wordnet.Antonym]] = {}
-        for entry in wordnet.antonyms():
-            a, b = stem(entry.left), stem(entry.right)
+        for entry, a, b in wordnet.stemmed_antonyms():
             if a == b or a in self.stop_stems or b in self.stop_stems:
                 continue
             kept = index.setdefault(a, {}).setdefault(b, entry)
             if entry.verbs and not kept.verbs:  # "increase"/"decrease": nouns and verbs
-                kept = dataclasses.replace(kept, verbs=True)
+                kept = kept._replace(verbs=True)
                 index[a][b] = kept
             index.setdefault(b, {})[a] = kept
         return index
