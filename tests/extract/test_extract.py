@@ -290,6 +290,25 @@ def test_figures_as_newsrooms_write_them(sentence, expected):
     assert all(sentence[f.start : f.end] == f.value for f in found)
 
 
+def test_a_number_that_is_part_of_a_name_is_no_figure(tmp_path):
+    """Sentences written for this test: the parser's names of things keep their numbers
+    ("Fortune 500", "Lincoln Middle School 112"); counts it took into a name by mistake, and
+    percentages, stay figures."""
+    article = tmp_path / "names.txt"
+    article.write_text(
+        "Pupils at Lincoln Middle School 112 in Queens sang in the choir.\n"
+        "The report found that 58 Fortune 500 companies paid no tax at all last year.\n"
+        "The poll shows Clinton leading Trump 47.3 percent to 44.4 percent.\n"
+        "A letter signed by 9 Nobel Prize-winning economists backed the plan.\n",
+        encoding="utf-8",
+    )
+    result = run("extract", article, "--min-score", "0", "--format", "jsonl")
+    assert result.exit_code == 0, result.stderr
+    candidates = sorted(map(json.loads, result.stdout.splitlines()), key=lambda c: c["start"])
+    values = [[f["value"] for f in candidate["figures"]] for candidate in candidates]
+    assert values == [[], ["58"], ["47.3 percent", "44.4 percent"], ["9"]]
+
+
 def test_character_grams_are_those_of_char_wb():
     # scikit-learn's analyzer="char_wb", ngram_range=(2, 3), on "ab c": the model was trained
     # on its output, so the two must agree.

@@ -72,6 +72,29 @@ def parsed(sentences: Sequence[Sentence]) -> list[Any]:
     return list(english().pipe(texts, batch_size=16))
 
 
+# The parser's entities that are names of things, not people or places: a number inside one
+# is part of the name (figures.py). Places are left out: "District 5" is read by figures.py.
+_NAMING = frozenset({"ORG", "FAC", "LAW", "EVENT", "WORK_OF_ART", "PRODUCT"})
+_ACRONYM = re.compile(r"[A-Z]{2,4}")
+
+
+def numbers_in_names(sentence: Sentence, doc: Any) -> list[tuple[int, int]]:
+    """Where a number is part of a name, as offsets into the sentence's text: inside one of
+    the parser's names of things, after a word of the name ("House Bill 481", "Fortune 500",
+    "Boeing 757", "SB 271"). A number that opens the name is left alone: the parser takes
+    counts into names ("9 Nobel Prize-winning economists", "6 School Girls")."""
+    shift = _dateline(sentence.text)
+    found = []
+    for entity in doc.ents:
+        if entity.label_ not in _NAMING:
+            continue
+        for token in entity[1:]:
+            before = doc[token.i - 1].text
+            if token.like_num and (before.istitle() or _ACRONYM.fullmatch(before)):
+                found.append((shift + token.idx, shift + token.idx + len(token)))
+    return found
+
+
 def attribute_all(sentences: Sequence[Sentence], text: str, voice: str,
                   docs: Sequence[Any] | None = None) -> list[Attribution]:  # fmt: skip
     """Each sentence's attribution, in order (text: the article the sentences are cut from;

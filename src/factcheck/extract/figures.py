@@ -13,6 +13,7 @@ clock times and durations written as compounds ("10-year plan").
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from factcheck.figures.quantity import HEDGES, Figure, FigureError, Kind, parse_figure
@@ -128,17 +129,24 @@ class Found:
         return parse_figure(self.value)
 
 
-def figures(sentence: str, decimal_comma: bool = False) -> list[Found]:
+def figures(
+    sentence: str, decimal_comma: bool = False, names: Sequence[tuple[int, int]] = ()
+) -> list[Found]:
     """The figures of one sentence. With `decimal_comma` (Spanish, French, German ...), "5,5 %"
     is 5.5% and "1.234" is 1,234: the value is then written the English way, and its place
-    is still the text's."""
+    is still the text's. `names`: where a number is part of a name in the sentence
+    (attribution.numbers_in_names: "Intermediate School 285", "Fortune 500"); a bare number
+    there is no count."""
     if decimal_comma:
-        return _read_with_decimal_commas(sentence)
+        return _read_with_decimal_commas(sentence, names)
     found: list[Found] = []
     taken: set[str] = set()
     for match in _CORE.finditer(sentence):
         start, end = match.span()
-        if match.group("number") and not _counted(sentence, start, end, match.group()):
+        if match.group("number") and (
+            not _counted(sentence, start, end, match.group())
+            or _in_a_name(names, start, end, match.group())
+        ):
             continue
         read = _as_written(sentence, start, end)
         if read is None:
@@ -154,14 +162,24 @@ _SWAP_MARKS = str.maketrans(".,", ",.")
 _CONTINENTAL = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?(?![\d.,]*\d)")
 
 
-def _read_with_decimal_commas(sentence: str) -> list[Found]:
+def _read_with_decimal_commas(sentence: str, names: Sequence[tuple[int, int]]) -> list[Found]:
     """Swap the marks ("1.234,5" -> "1,234.5"), which keeps every offset, and read as usual."""
 
     def swapped(match: re.Match[str]) -> str:
         return match.group().translate(_SWAP_MARKS)
 
     english = _CONTINENTAL.sub(swapped, sentence)
-    return figures(english)
+    return figures(english, names=names)
+
+
+_BARE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _in_a_name(names: Sequence[tuple[int, int]], start: int, end: int, number: str) -> bool:
+    """A bare number (no currency, no percent, no scale) that is part of a name: "Ginbot 7".
+    A percentage the parser put in a name by mistake ("leading Trump 47.3 percent" as an
+    organisation) stays a figure."""
+    return bool(_BARE.fullmatch(number.strip())) and any(a <= start and end <= b for a, b in names)
 
 
 def _counted(sentence: str, start: int, end: int, number: str) -> bool:

@@ -99,7 +99,9 @@ def extract(text: str, voice: str) -> Extraction:
     attributed = attribution.attribute_all(found, text, voice, docs) if found else []
     before: list[Found] = []
     for number, (sentence, judged, said) in enumerate(zip(found, scored, attributed, strict=True)):
-        read = figures(sentence.text, decimal_comma)
+        read = figures(
+            sentence.text, decimal_comma, attribution.numbers_in_names(sentence, docs[number])
+        )
         related = relations.relations(sentence.text, read) or relations.following(
             found[number - 1].text if number else "", before, sentence.text, read
         )
