@@ -180,6 +180,15 @@ def test_an_office_a_letter_and_an_agency_as_the_seed_article_writes_them():
     ]
 
 
+def test_an_organisation_is_named_as_the_parser_finds_its_name_without_its_role():
+    text = (
+        "More than 100,000 people marched in 200 cities, according to the event organizer"
+        " Alliance for Fair Schools.\n"
+        "The nonpartisan Congressional Budget Office said the plan would cost $40 billion.\n"
+    )
+    assert speakers(text) == ["Alliance for Fair Schools", "Congressional Budget Office"]
+
+
 def test_a_surname_means_the_person_named_so_far_not_one_named_later():
     text = (
         "Rep. Bobby Scott opened the hearing.\n"

@@ -538,7 +538,7 @@ def _resolved(mention: Any, cue: Any, people: People, salience: Salience,
         return None  # "most of whom had announced": whom is a relative clause's, not a name
     if mention.pos_ == "NOUN" and not _can_speak(mention.lemma_.lower()):
         return None  # "His views were echoed", "the proposals send a message": no speaker
-    phrase = _phrase(mention)
+    phrase = _organisation(mention) or _phrase(mention)
     if len(phrase) > 8:
         return None
     text = re.sub(r"^(?:the|a|an)\s+", "", phrase.text, flags=re.I)
@@ -624,6 +624,16 @@ def _name_span(token: Any) -> Any:
     while left > 0 and doc[left - 1].dep_ == "compound" and doc[left - 1].head.i >= token.i:
         left -= 1
     return doc[left : token.i + 1]
+
+
+def _organisation(token: Any) -> Any | None:
+    """The organisation a speaker's word belongs to, as the parser found its name: "according
+    to the event organizer Alliance to Reclaim Our Schools" is the Alliance to Reclaim Our
+    Schools, not "Event organizer Alliance" (the words before it are its role)."""
+    for entity in token.doc.ents:
+        if entity.start <= token.i < entity.end and entity.label_ == "ORG":
+            return entity
+    return None
 
 
 def _phrase(token: Any) -> Any:
