@@ -189,6 +189,16 @@ def test_an_organisation_is_named_as_the_parser_finds_its_name_without_its_role(
     assert speakers(text) == ["Alliance for Fair Schools", "Congressional Budget Office"]
 
 
+def test_a_pronoun_beside_two_people_teaches_neither_of_them_their_pronoun():
+    # "her" is Jane Hill's: Tom Baker, the one subject, must not become a "she"
+    text = (
+        '"We need a plan now," said Tom Baker, who has backed Jane Hill since her first race.\n'
+        "Baker said the party should prepare for anything.\n"
+        '"She must rest before she returns," he said.\n'
+    )
+    assert speakers(text) == ["Tom Baker", "Tom Baker", "Tom Baker"]
+
+
 def test_a_surname_means_the_person_named_so_far_not_one_named_later():
     text = (
         "Rep. Bobby Scott opened the hearing.\n"

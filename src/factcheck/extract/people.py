@@ -308,7 +308,11 @@ class Salience:
         named = {p.surname for p in subjects} | (
             {speaker.surname} if speaker and by_name else set()
         )
-        if len(named) == 1 and (subjects or by_name):
+        if (
+            len(named) == 1
+            and (subjects or by_name)
+            and not _someone_else(doc, quoted, people, named)
+        ):
             person = subjects[0] if subjects else speaker
             assert person is not None
             # a pronoun points back: one before the name means someone else ("she would
@@ -317,6 +321,19 @@ class Salience:
                 first = next((t.i for t in doc if t.idx >= named_at), len(doc))
             person.vote(_pronoun_used(doc, quoted, first if first < len(doc) else 0))
         del self.recent[: -_WINDOW * 2]
+
+
+def _someone_else(doc: Any, quoted: list[tuple[int, int]], people: People, named: set[str]) -> bool:
+    """Whether the sentence names another person outside its quotations, whom its pronoun may
+    mean ("Bernie Sanders whipped Hillary Clinton ..., but she still has a commanding hold"
+    had made him a "she")."""
+    for entity in doc.ents:
+        if entity.label_ != "PERSON" or any(a <= entity.start_char < b for a, b in quoted):
+            continue
+        person = people.named(name_words(entity.text))
+        if person is not None and person.surname not in named:
+            return True
+    return False
 
 
 _WINDOW = 1
