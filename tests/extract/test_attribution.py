@@ -199,6 +199,12 @@ def test_a_pronoun_beside_two_people_teaches_neither_of_them_their_pronoun():
     assert speakers(text) == ["Tom Baker", "Tom Baker", "Tom Baker"]
 
 
+def test_a_speaker_named_by_a_phrase_keeps_all_its_words():
+    # "Civil" modifies "rights", not "activists": the phrase is every word before its head
+    text = "Frustration with police: Civil rights activists say officers have been too harsh.\n"
+    assert speakers(text) == ["Civil rights activists"]
+
+
 def test_a_surname_means_the_person_named_so_far_not_one_named_later():
     text = (
         "Rep. Bobby Scott opened the hearing.\n"

@@ -640,7 +640,7 @@ def _phrase(token: Any) -> Any:
     """A speaker that is no known person, as the sentence names it ("Officials", "the
     Department of Homeland Security", "elected officials from both parties"): the span of its
     words without a clause or an apposition."""
-    left = min((t.i for t in token.lefts if t.dep_ not in _SET_APART), default=token.i)
+    left = min((t.left_edge.i for t in token.lefts if t.dep_ not in _SET_APART), default=token.i)
     right = token.i
     for child in token.rights:
         if child.dep_ in _SET_APART or child.i != right + 1:
