@@ -250,6 +250,17 @@ def test_a_transcript_label_gives_the_speaker_of_its_line():
     assert {a.cue for a in found[:4]} == {"transcript label"}
 
 
+def test_a_label_that_names_a_person_as_written_gives_every_sentence_of_its_line():
+    # transcripts as CheckThat! gives them: "Donald Trump: ...", two sentences to a line
+    text = ("Hillary Clinton: The plan works. It creates jobs.\n"
+            "Donald Trump: We lost 70,000 factories. We have begun to fix it.\n"
+            "Update: The transcript is edited. It is short.\n")  # fmt: skip
+    found = attribute_all(split(text), text, "the article")
+    assert [a.speaker for a in found] == [
+        "Hillary Clinton", "Hillary Clinton", "Donald Trump", "Donald Trump", "the article",
+        "the article"]  # fmt: skip
+
+
 def test_words_signed_after_a_dash_are_the_signers():
     text = ("We asked about the debate.\n\n"
             "\u201cHe never answers a question. He just attacks.\u201d \u2015 Carla Sanchez.\n\n"

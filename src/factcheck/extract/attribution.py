@@ -146,10 +146,19 @@ def _turns(sentences: Sequence[Sentence], text: str, people: People) -> list[_Sa
     return turns
 
 
+# A turn labelled with a name as the article writes it ("Donald Trump: ..."), which counts
+# only when it names a person the article names: "Update: ..." names nobody.
+_NAME_LABEL = re.compile(
+    r"[ \t]*(?P<label>[A-Z][\w.'\-]*(?:[ ][A-Z][\w.'\-]*){0,3})[ \t]*:[ \t]+(?=\S)"
+)
+
+
 def _turn(text: str, start: int, people: People) -> _Said | None:
     label = _LABEL.match(text, start)
     if label is None or len(label["label"]) < 2:
-        return None
+        named = _NAME_LABEL.match(text, start)
+        person = people.named(name_words(named["label"])) if named else None
+        return _Said(person, "", "transcript label", -1, -1) if person is not None else None
     words = name_words(label["label"].title())
     person = people.named(words) if words else None
     if person is not None:
