@@ -181,7 +181,8 @@ def test_drafts_are_written_validated_and_listed(tmp_path):
     assert run("validate", "--claims", folder).exit_code == 0
     drafts = json.loads(run("list", "--drafts", "--json", "--claims", folder).stdout)
     assert len(drafts) == 9 and all(c["draft"] for c in drafts)
-    auditor = next(c for c in drafts if c["speaker"] == "Lena Park")
+    auditor = next(c for c in drafts if c["text"].startswith("County Auditor Lena Park"))
+    assert auditor["speaker"] == "Lena Park"
     assert auditor["quantities"]["street"]["part_of"] == "complaints"
     assert auditor["speaker_role"] == "County Auditor" and auditor["topics"] == ["budget"]
     checked = run("check", "--claims", folder, "--json")

@@ -94,6 +94,11 @@ def test_suggested_ids_are_unique_and_valid():
     assert suggest_id("José Núñez", "El desempleo bajó un punto", set()) == (
         "nunez-el-desempleo-bajo-un"
     )
+    # key words: no pronoun, modal or piece of a contraction (real drafts read
+    # "trump-he-proposed-dropping", "foundation-top-1-percent-would", "clinton-s-become")
+    assert suggest_id("Lena Park", "She said it's what they would call a 10% rise.", set()) == (
+        "park-what-call-10-rise"
+    )
 
 
 def test_record_text_reads_back_as_the_same_record():
