@@ -205,6 +205,15 @@ def test_a_speaker_named_by_a_phrase_keeps_all_its_words():
     assert speakers(text) == ["Civil rights activists"]
 
 
+def test_the_fund_said_means_the_fund_the_article_named():
+    text = (
+        "The International Monetary Fund cut its forecast for the year.\n"
+        "The fund said growth would slow to 1.6 percent.\n"
+        "The agency said nothing more.\n"  # no organisation named so: as written
+    )
+    assert speakers(text) == ["the article", "International Monetary Fund", "Agency"]
+
+
 def test_a_surname_means_the_person_named_so_far_not_one_named_later():
     text = (
         "Rep. Bobby Scott opened the hearing.\n"

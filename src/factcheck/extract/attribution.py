@@ -209,8 +209,11 @@ def _attribution(found: _Said | None, voice: str) -> Attribution:
 
 
 def _mentioned(doc: Any, people: People) -> None:
-    """The people a sentence names become the ones its surnames and titles mean."""
+    """The people a sentence names become the ones its surnames and titles mean, and the
+    organisations it names the ones "the agency" can mean."""
     for entity in doc.ents:
+        if entity.label_ == "ORG" and len(entity) > 1:
+            people.organisations.append(re.sub(r"^(?:the|a|an)\s+", "", entity.text, flags=re.I))
         if entity.label_ == "PERSON":
             words = name_words(entity.text)
             person = people.named(words) if plausible(words) else None
@@ -543,6 +546,9 @@ def _resolved(mention: Any, cue: Any, people: People, salience: Salience,
             return _Said(people.saw(titled), "", f"{cue_text} (title)", start, end)
     if mention.pos_ in ("PRON", "DET", "NUM") or mention.lower_ in ("it", "this", "that"):
         return None
+    organisation = _organisation_meant(mention, people)
+    if organisation is not None:
+        return _Said(None, organisation, f"{cue_text} (title)", start, end)
     if any(t.lower_ in _RELATIVE for t in _own_words(mention, cue)):
         return None  # "most of whom had announced": whom is a relative clause's, not a name
     if mention.pos_ == "NOUN" and not _can_speak(mention.lemma_.lower()):
@@ -633,6 +639,16 @@ def _name_span(token: Any) -> Any:
     while left > 0 and doc[left - 1].dep_ == "compound" and doc[left - 1].head.i >= token.i:
         left -= 1
     return doc[left : token.i + 1]
+
+
+def _organisation_meant(mention: Any, people: People) -> str | None:
+    """ "the fund said", "the commission said": the organisation the article named last whose
+    name ends in that noun (the International Monetary Fund); else None, and the noun stays
+    as written."""
+    words = list(mention.subtree)
+    if mention.pos_ != "NOUN" or len(words) != 2 or words[0].lower_ != "the":
+        return None
+    return people.organisation(mention.lower_)
 
 
 def _organisation(token: Any) -> Any | None:

@@ -200,7 +200,8 @@ def _speaker_note(candidate: Candidate) -> str | None:
         return None
     start = candidate.speaker_start - candidate.start
     named = candidate.text[start : candidate.speaker_end - candidate.start]
-    how = "a pronoun" if candidate.cue.endswith("(pronoun)") else "a name"
+    how = "a pronoun" if candidate.cue.endswith("(pronoun)") else (
+        "a title" if candidate.cue.endswith("(title)") else "a name")  # fmt: skip
     return (f"Speaker: '{named}' ({how}) read as {candidate.speaker}, named earlier in the "
             "article.")  # fmt: skip
 

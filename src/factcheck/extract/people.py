@@ -104,6 +104,16 @@ class People:
     """The people an article names, each under the name it first gives in full."""
 
     known: list[Person] = field(default_factory=list)
+    # the organisations named so far, latest last (attribution's "the agency said")
+    organisations: list[str] = field(default_factory=list)
+
+    def organisation(self, noun: str) -> str | None:
+        """The latest organisation named so far whose name ends in this noun ("the fund":
+        the International Monetary Fund); None when none does."""
+        for name in reversed(self.organisations):
+            if name.lower().rsplit(" ", 1)[-1] == noun:
+                return name
+        return None
 
     def add(self, words: list[str], title: str) -> Person | None:
         """Note a name the article gives; the person it names."""
