@@ -308,6 +308,8 @@ def test_a_number_that_is_part_of_a_name_is_no_figure(tmp_path):
     candidates = sorted(map(json.loads, result.stdout.splitlines()), key=lambda c: c["start"])
     values = [[f["value"] for f in candidate["figures"]] for candidate in candidates]
     assert values == [[], ["58"], ["47.3 percent", "44.4 percent"], ["9"]]
+    # what is counted is read past the name's number: companies, not "Fortune"
+    assert candidates[1]["figures"][0]["name"] == "companies"
 
 
 def test_character_grams_are_those_of_char_wb():

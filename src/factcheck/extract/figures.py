@@ -141,6 +141,8 @@ def figures(
         return _read_with_decimal_commas(sentence, names)
     found: list[Found] = []
     taken: set[str] = set()
+    # what is counted is read past a name's number: "58 Fortune 500 companies" counts companies
+    named = _masked(sentence, names)
     for match in _CORE.finditer(sentence):
         start, end = match.span()
         if match.group("number") and (
@@ -154,7 +156,7 @@ def figures(
         start, end, value = read
         if found and start < found[-1].end:
             continue
-        found.append(Found(_name(sentence, end, value, taken), value, start, end))
+        found.append(Found(_name(named, end, value, taken), value, start, end))
     return found
 
 
@@ -170,6 +172,13 @@ def _read_with_decimal_commas(sentence: str, names: Sequence[tuple[int, int]]) -
 
     english = _CONTINENTAL.sub(swapped, sentence)
     return figures(english, names=names)
+
+
+def _masked(sentence: str, names: Sequence[tuple[int, int]]) -> str:
+    """The sentence with the numbers that are parts of names written as letters, in place."""
+    for start, end in names:
+        sentence = sentence[:start] + "x" * (end - start) + sentence[end:]
+    return sentence
 
 
 _BARE = re.compile(r"\d[\d,]*(?:\.\d+)?")
