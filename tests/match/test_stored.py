@@ -38,6 +38,21 @@ def forged(pieces: bytes, name: str, values) -> bytes:
     return pieces[:at] + new + pieces[at + nbytes :]
 
 
+def array_of(pieces: bytes, name: str):
+    start = len(stored.LAYOUT) + stored.HEADER_SIZE
+    size = int(pieces[len(stored.LAYOUT) : start])
+    _, dtype, shape, offset, _ = {a[0]: a for a in header_of(pieces)["arrays"]}[name]
+    return np.frombuffer(pieces, dtype=dtype, count=int(np.prod(shape)),
+                         offset=start + size + offset)  # fmt: skip
+
+
+def _one_negative(lengths) -> list[int]:
+    forged = [int(n) for n in lengths]
+    forged[1] += forged[0] + 1
+    forged[0] = -1
+    return forged
+
+
 def test_an_archive_without_headlines_keeps_one_bm25_and_one_vector_a_claim():
     documents = [Document(f"c{n}", t, t) for n, t in enumerate(TEXTS)]
     pieces = b"".join(stored.encode(Index.built(documents)))
@@ -82,6 +97,7 @@ def test_same_text_is_found_by_its_hash_and_checked_against_the_text():
         ("reading.stems.ends", "out of order"),
         ("distinct", "another document"),
         ("plain.numbers", "no document"),
+        ("both.lengths", "a negative length"),
     ],
 )
 def test_a_forged_reading_or_place_is_refused_when_the_index_is_read(name, values):
@@ -91,10 +107,12 @@ def test_a_forged_reading_or_place_is_refused_when_the_index_is_read(name, value
     layout = {a[0]: a for a in header_of(pieces)["arrays"]}
     count = layout[name][2][0]
     wrong = {
-        "out of the vocabulary": [10**6] * count,
-        "out of order": list(range(count, 0, -1)),
-        "another document": [3] * count,
-        "no document": [len(documents)] * count,
-    }[values]
+        "out of the vocabulary": lambda: [10**6] * count,
+        "out of order": lambda: list(range(count, 0, -1)),
+        "another document": lambda: [3] * count,
+        "no document": lambda: [len(documents)] * count,
+        # the same total, so that only the sign gives it away
+        "a negative length": lambda: _one_negative(array_of(pieces, name)),
+    }[values]()
     assert stored.decode(documents, memoryview(pieces)) is not None
     assert stored.decode(documents, memoryview(forged(pieces, name, wrong))) is None

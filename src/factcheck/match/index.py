@@ -6,7 +6,7 @@ import hashlib
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,7 +42,7 @@ class Bm25:
     document numbers and their term weights), so a query costs the length of its words'
     postings, not the size of the archive."""
 
-    def __init__(self, size: int, postings: dict[str, tuple[Any, Any]]) -> None:
+    def __init__(self, size: int, postings: Mapping[str, tuple[Any, Any]]) -> None:
         self.size = size
         self.postings = postings
 
