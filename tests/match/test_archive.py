@@ -41,8 +41,9 @@ def test_an_unchanged_folder_gives_its_kept_index_without_loading_a_record(folde
     assert kept.index.documents == made.index.documents
     assert list(kept.index.readings) == list(made.index.readings)
     # what a match shows of a claim, kept beside the index
-    for document in made.index.documents:
-        assert kept.shown(document.id) == made.shown(document.id) is not None
+    for n, document in enumerate(made.index.documents):
+        assert kept.shown(document.id, n) == made.shown(document.id, n) is not None
+        assert kept.shown(document.id, n + 1) is None  # a row names its own claim
 
 
 def test_another_filter_or_an_edit_loads_the_folder_again(folder_and_cache):

@@ -128,11 +128,12 @@ def _match_one(
     if claim is not None:
         document = archive.documents([folder.claim_view(claim).claim])[0]
         text = document.both
-        leave_out = [n for n, d in enumerate(index.documents) if d.id == claim]
+        leave_out = [n for n, i in enumerate(archive.document_ids(index)) if i == claim]
     assert text is not None
     found = []
     for m in run.match(index, text, top, leave_out):
-        shown = kept.shown(m.document.id) or archive.fields_of(folder.claim_view(m.document.id))
+        shown = kept.shown(m.document.id, m.number) or archive.fields_of(
+            folder.claim_view(m.document.id))  # fmt: skip
         found.append(archive.match_json(m, shown))
     asked = claim or text
     _write(found, fmt, lambda: matched.matches(found, asked))

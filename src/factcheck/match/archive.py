@@ -39,7 +39,8 @@ class Archive:
     """The index of the claims a filter keeps, and what a match shows of each claim."""
 
     index: Index
-    shown: Callable[[str], dict[str, Any] | None]  # by claim ID; None: ask the folder
+    # by the claim's ID and its number in the index; None: ask the folder
+    shown: Callable[[str, int], dict[str, Any] | None]
 
 
 def index_for(folder: Folder, wanted: ClaimFilter) -> Archive:
@@ -71,7 +72,7 @@ def index_for(folder: Folder, wanted: ClaimFilter) -> Archive:
     if key is not None:
         rows = b"\n".join(jsonout.json_bytes(_row(c, ratings), indent=None) for c in chosen)
         folder.keep_for_state("archive", question, corpus, [key, b"\n", rows])
-    return Archive(index, lambda claim_id: _fields(_row(corpus.claims[claim_id], ratings)))
+    return Archive(index, lambda claim_id, _: _fields(_row(corpus.claims[claim_id], ratings)))
 
 
 def _row(claim: Claim, ratings: dict[str, str]) -> list[str | None]:
@@ -94,16 +95,15 @@ def _fields(row: list[str | None]) -> dict[str, Any]:
     return dict(zip(_FIELDS, row, strict=True))
 
 
-def _kept_rows(index: Index, rows: bytes) -> Callable[[str], dict[str, Any] | None]:
+def _kept_rows(index: Index, rows: bytes) -> Callable[[str, int], dict[str, Any] | None]:
     """What a match shows of each claim, as kept beside the index, one JSON row a document
     in its order: read only for the claims shown, and checked then (None: not as written)."""
     lines = rows.split(b"\n")
-    place = {d.id: n for n, d in enumerate(index.documents)} if len(lines) == len(
-        index.documents) else {}  # fmt: skip
+    if len(lines) != len(index.documents):
+        lines = []
 
-    def shown(claim_id: str) -> dict[str, Any] | None:
-        n = place.get(claim_id)
-        if n is None or not jsonout.made_by_json_bytes(lines[n]):
+    def shown(claim_id: str, n: int) -> dict[str, Any] | None:
+        if not 0 <= n < len(lines) or not jsonout.made_by_json_bytes(lines[n]):
             return None
         try:
             row = json.loads(lines[n])
@@ -116,6 +116,13 @@ def _kept_rows(index: Index, rows: bytes) -> Callable[[str], dict[str, Any] | No
         return _fields(row)
 
     return shown
+
+
+def document_ids(index: Index) -> Sequence[str]:
+    """The IDs of the index's documents, in order (a kept index makes no document for it)."""
+    from factcheck.match import stored
+
+    return stored.document_ids(index.documents)
 
 
 def _question(wanted: ClaimFilter) -> bytes:

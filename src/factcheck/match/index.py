@@ -88,7 +88,7 @@ class Index:
     theirs in `distinct_text` and `distinct_headline`, one row per number of `distinct`. When
     no document has a headline of its own, the three BM25 indexes are one."""
 
-    documents: list[Document]
+    documents: Sequence[Document]  # a list, or the stored index's (made as they are asked for)
     readings: Sequence[words.Reading]  # of each document's text and headline
     both: Bm25
     text: Bm25
