@@ -213,7 +213,7 @@ def _mentioned(doc: Any, people: People) -> None:
     organisations it names the ones "the agency" can mean."""
     for entity in doc.ents:
         if entity.label_ == "ORG" and len(entity) > 1:
-            people.organisations.append(re.sub(r"^(?:the|a|an)\s+", "", entity.text, flags=re.I))
+            people.organisations.append(_without_article(entity.text))
         if entity.label_ == "PERSON":
             words = name_words(entity.text)
             person = people.named(words) if plausible(words) else None
@@ -556,7 +556,7 @@ def _resolved(mention: Any, cue: Any, people: People, salience: Salience,
     phrase = _organisation(mention) or _phrase(mention)
     if len(phrase) > 8:
         return None
-    text = re.sub(r"^(?:the|a|an)\s+", "", phrase.text, flags=re.I)
+    text = _without_article(phrase.text)
     return _Said(None, text[:1].upper() + text[1:], cue_text, phrase.start_char, phrase.end_char)
 
 
@@ -631,10 +631,10 @@ def _office(mention: Any, people: People) -> str | None:
 def _name_span(token: Any) -> Any:
     """The name a token belongs to: its PERSON entity, else it with its compound words (an
     entity of another kind is no name: "Last week Stumpf" was read as a date)."""
+    entity = _entity_of(token, "PERSON")
+    if entity is not None:
+        return entity
     doc = token.doc
-    for entity in doc.ents:
-        if entity.start <= token.i < entity.end and entity.label_ == "PERSON":
-            return entity
     left = token.i
     while left > 0 and doc[left - 1].dep_ == "compound" and doc[left - 1].head.i >= token.i:
         left -= 1
@@ -655,10 +655,18 @@ def _organisation(token: Any) -> Any | None:
     """The organisation a speaker's word belongs to, as the parser found its name: "according
     to the event organizer Alliance to Reclaim Our Schools" is the Alliance to Reclaim Our
     Schools, not "Event organizer Alliance" (the words before it are its role)."""
-    for entity in token.doc.ents:
-        if entity.start <= token.i < entity.end and entity.label_ == "ORG":
-            return entity
-    return None
+    return _entity_of(token, "ORG")
+
+
+def _entity_of(token: Any, label: str) -> Any | None:
+    """The parser's entity of this kind that the token is a word of, if any."""
+    if token.ent_type_ != label:
+        return None
+    return next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+
+
+def _without_article(text: str) -> str:
+    return re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
 
 
 def _phrase(token: Any) -> Any:

@@ -24,7 +24,7 @@ import json
 import math
 from collections.abc import Iterator, Mapping, Sequence
 from importlib import resources
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from factcheck.match.index import Bm25, Document, Index
 from factcheck.text import words
@@ -189,9 +189,33 @@ def _documents(arrays: dict[str, Any], count: int, distinct: list[int]) -> _Docu
     return _Documents(strings[: 2 * count], headlines)
 
 
-class _Documents(Sequence[Document]):
-    """A stored index's documents, each made when it is asked for: a warm `match` shows a
-    few, and making all 50,000 took 30 ms of it. Their IDs are at hand (`ids`)."""
+T = TypeVar("T")
+
+
+class _MadeWhenAsked(Sequence[T]):
+    """A sequence whose items are made from the stored arrays when one is asked for: a query
+    reads the few documents it shows and the readings of its candidates, not the archive's.
+    A subclass says how many there are and how to make the item at a place."""
+
+    def __len__(self) -> int:
+        raise NotImplementedError
+
+    def _make(self, number: int) -> T:
+        raise NotImplementedError
+
+    @overload
+    def __getitem__(self, number: int) -> T: ...
+    @overload
+    def __getitem__(self, number: slice) -> list[T]: ...
+    def __getitem__(self, number: int | slice) -> T | list[T]:
+        if isinstance(number, slice):
+            return [self[n] for n in range(len(self))[number]]
+        return self._make(range(len(self))[number])  # an IndexError out of range, as a list's
+
+
+class _Documents(_MadeWhenAsked[Document]):
+    """A stored index's documents: making all 50,000 took 30 ms of a warm `match`, which
+    shows a few. Their IDs are at hand (`ids`)."""
 
     def __init__(self, strings: list[str], headlines: dict[int, str]) -> None:
         self._strings, self._headlines = strings, headlines
@@ -200,14 +224,7 @@ class _Documents(Sequence[Document]):
     def __len__(self) -> int:
         return len(self.ids)
 
-    @overload
-    def __getitem__(self, number: int) -> Document: ...
-    @overload
-    def __getitem__(self, number: slice) -> list[Document]: ...
-    def __getitem__(self, number: int | slice) -> Document | list[Document]:
-        if isinstance(number, slice):
-            return [self[n] for n in range(len(self))[number]]
-        number = range(len(self))[number]  # an IndexError out of range, as a list's
+    def _make(self, number: int) -> Document:
         body = self._strings[2 * number + 1]
         return Document(self.ids[number], body, self._headlines.get(number, body))
 
@@ -257,9 +274,8 @@ def _part(arrays: dict[str, Any], part: str, vocabulary: list[str], count: int,
     return vocabulary, values, ends
 
 
-class _Readings(Sequence[words.Reading]):
-    """Each document's reading, made from the stored places when it is first asked for (a
-    query reads those of its candidates, not the archive's)."""
+class _Readings(_MadeWhenAsked[words.Reading]):
+    """Each document's reading, made from the stored places the first time it is asked for."""
 
     def __init__(self, stems: tuple[list[str], Any, Any], figures: tuple[list[str], Any, Any],
                  names: tuple[list[str], Any, Any]) -> None:  # fmt: skip
@@ -269,14 +285,7 @@ class _Readings(Sequence[words.Reading]):
     def __len__(self) -> int:
         return len(self._parts[0][2])
 
-    @overload
-    def __getitem__(self, number: int) -> words.Reading: ...
-    @overload
-    def __getitem__(self, number: slice) -> list[words.Reading]: ...
-    def __getitem__(self, number: int | slice) -> words.Reading | list[words.Reading]:
-        if isinstance(number, slice):
-            return [self[n] for n in range(len(self))[number]]
-        number = range(len(self))[number]  # an IndexError out of range, as a list's
+    def _make(self, number: int) -> words.Reading:
         found = self._made.get(number)
         if found is None:
             stems, figures, names = (self._values(part, number) for part in self._parts)
