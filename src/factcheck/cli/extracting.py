@@ -99,7 +99,8 @@ def extract_command(
     as_json: JsonFlag = False,
 ) -> None:
     """Draft claim records from an article: each sentence worth checking, who asserts it,
-    quotation or paraphrase, its figures, and a check-worthiness score with the reason.
+    quotation or paraphrase, its figures, and a check-worthiness score with the reason. In a
+    transcript, each line labelled "TRUMP: ..." or "Donald Trump: ..." is that speaker's.
 
     Needs the extract extra: pip install 'factcheck[extract]'.
 
@@ -108,6 +109,7 @@ def extract_command(
     \b
       factcheck extract article.txt
       factcheck extract page.html --min-score 0 --json
+      factcheck extract debate-transcript.txt --min-score 0 --top 20
       factcheck extract article.txt --top 10 --write claims/drafts.toml --topic detainers \\
           --outlet Benzinga --url https://example.com/story
     """
