@@ -214,6 +214,15 @@ def test_the_fund_said_means_the_fund_the_article_named():
     assert speakers(text) == ["the article", "International Monetary Fund", "Agency"]
 
 
+def test_what_someone_says_inside_a_phrase_about_a_noun_is_not_the_sentence_said():
+    text = (
+        "Mayor Dana Cole spoke on Monday.\n"
+        "The gap between what Cole says her plan would cost and what it costs grew last year.\n"
+        "Cole says her plan would cost $5 million.\n"
+    )
+    assert speakers(text)[1:] == ["the article", "Dana Cole"]
+
+
 def test_a_surname_means_the_person_named_so_far_not_one_named_later():
     text = (
         "Rep. Bobby Scott opened the hearing.\n"

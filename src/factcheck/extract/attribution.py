@@ -386,7 +386,7 @@ def _cues(doc: Any, quoted: list[tuple[int, int]], people: People) -> list[tuple
             token.lemma_.lower() in CUE_LEMMAS or _sends_words(token)
         ):
             continue
-        if token.dep_ in _NOT_SAYING:
+        if token.dep_ in _NOT_SAYING or _describes_a_noun(token):
             continue  # "taxpayers reporting capital gains would pay ...": no one says anything
         if token.lemma_.lower() == "call" and not _calls_something(token, quoted):
             continue
@@ -437,6 +437,15 @@ _BE = frozenset({"be", "been", "being", "is", "was", "are", "were"})  # not "'s"
 
 # A cue that modifies a noun or is the subject of another verb reports no speech.
 _NOT_SAYING = frozenset({"acl", "csubj", "csubjpass"})
+
+
+def _describes_a_noun(verb: Any) -> bool:
+    """ "The gap between what Trump says his plan would do and what it would do began a year
+    ago": what he says only tells which gap; the sentence is not his."""
+    return any(
+        t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.head.pos_ == "NOUN"
+        for t in (verb, *verb.ancestors)
+    )  # "... between what Trump says his plan would do and how experts say it would ..."
 
 
 def _calls_something(verb: Any, quoted: list[tuple[int, int]]) -> bool:
