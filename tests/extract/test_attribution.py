@@ -507,3 +507,31 @@ def test_a_headline_signed_with_a_name_and_a_colon_names_a_person():
 )  # fmt: skip
 def test_cues_that_point_out_make_remarks_or_are_heard(text, expected):
     assert speakers(text)[-1] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Although the Hale administration does not track opt-out rates and has maintained"
+            " that state testing is required by law, Ana Ruiz said about the movement, \u201cI"
+            " support parents making the best decisions for their kids.\u201d",
+            "Ana Ruiz",
+        ),
+        (
+            'His aides had warned him to act "presidential," but Tom Hale said he answered:'
+            ' "When you are attacked, you cannot be too presidential."',
+            "Tom Hale",
+        ),
+    ],
+)
+def test_a_sentence_quoting_is_said_by_the_cue_nearest_the_quotation(text, expected):
+    assert speakers(text) == [expected]
+
+
+def test_a_he_said_beside_the_quotation_does_not_outrank_a_name():
+    text = (
+        "Tom Hale met Luis Gomez on Monday. Gomez spokesman Rick Tyler said that the campaign"
+        ' will show that Gomez has "guiding principles to make hard decisions," he said.'
+    )
+    assert speakers(text)[1] == "Rick Tyler"

@@ -266,7 +266,7 @@ def _said(
     ('Clinton proclaimed, "..."'), else a name that opens the sentence before a colon
     ("Pat Caddell: Democrats worried ...")."""
     tried: list[Any] = []
-    for cue, mention in _cues(doc, quoted, people):
+    for cue, mention in _quoting_first(_cues(doc, quoted, people), doc, quoted):
         if any(_within_content(cue, outer) for outer in tried):
             # speech reported inside another's words: "Her submission noted reports alleging
             # that she claimed ..." is not hers to say if the submission names no speaker
@@ -291,6 +291,34 @@ def _said(
 # A quotation of fewer words is a nickname or a scare quote ('Robert C. "Bobby" Scott threw
 # open his yard'), not speech.
 _QUOTED_WORDS = 2
+
+
+def _quoting_first(
+    pairs: list[tuple[Any, Any]], doc: Any, quoted: list[tuple[int, int]]
+) -> list[tuple[Any, Any]]:
+    """The cues in order, except that where the sentence quotes, the cue nearest a quotation
+    (the smallest clause holding it) comes first, unless its speaker is a he or she: 'His
+    wife had warned him ... to act "presidential," but Trump said he responded: "When you
+    have incoming, ..."' is Trump's to say."""
+    spans = [(a, b) for a, b in quoted if _words_between(doc, a, b) >= _QUOTED_WORDS]
+    holding = [
+        (len(list(cue.subtree)), k)
+        for k, (cue, subject) in enumerate(pairs)
+        if subject.lower_ not in _PRONOUNS  # a name in the sentence outranks a "he said"
+        and any(_holds(cue, a, b) for a, b in spans)
+        and not any(_within_content(cue, outer) for outer, _ in pairs)
+    ]
+    if not holding:
+        return pairs
+    first = min(holding)[1]
+    return [pairs[first], *pairs[:first], *pairs[first + 1 :]]
+
+
+def _holds(cue: Any, start: int, end: int) -> bool:
+    """Whether the quotation from start to end lies within the cue's clause."""
+    left: int = cue.left_edge.idx
+    right = cue.right_edge
+    return left <= start and end <= right.idx + len(right) + 1
 
 
 def _within_content(cue: Any, outer: Any) -> bool:
