@@ -535,3 +535,12 @@ def test_a_he_said_beside_the_quotation_does_not_outrank_a_name():
         ' will show that Gomez has "guiding principles to make hard decisions," he said.'
     )
     assert speakers(text)[1] == "Rick Tyler"
+
+
+def test_continued_beside_a_quotation_is_a_cue_and_continued_an_attack_is_not():
+    text = (
+        "''The plan is sound,'' Mara Elkin, a fellow at the institute, wrote in an analysis.\n"
+        "''To date,'' she continued, ''there has been little interest in it in Congress.''\n"
+        "Sen. Tod Bragg continued his attack on the plan on Saturday.\n"
+    )
+    assert speakers(text) == ["Mara Elkin", "Mara Elkin", "the article"]

@@ -411,7 +411,9 @@ def _cues(doc: Any, quoted: list[tuple[int, int]], people: People) -> list[tuple
             pairs.append((token, misread))
             continue
         if token.pos_ not in ("VERB", "AUX") or not (
-            token.lemma_.lower() in CUE_LEMMAS or _sends_words(token)
+            token.lemma_.lower() in CUE_LEMMAS
+            or _sends_words(token)
+            or _goes_on_saying(token, quoted)
         ):
             continue
         if token.dep_ in _NOT_SAYING or _describes_a_noun(token):
@@ -512,6 +514,19 @@ def _sends_words(verb: Any) -> bool:
         )
     return lemma in ("send", "issue", "release") and any(
         c.dep_ == "dobj" and c.lemma_.lower() in _WRITINGS for c in verb.children
+    )
+
+
+def _goes_on_saying(verb: Any, quoted: list[tuple[int, int]]) -> bool:
+    """ "'To date,' she continued, 'there hasn't been ...'" and "She continued that an
+    official had said ..." are speech; "continued his attack on Trump" and "continued to
+    campaign" are not."""
+    if verb.lemma_.lower() != "continue":
+        return False
+    if any(c.dep_ in ("dobj", "xcomp", "prep") and not _in_quote(c, quoted) for c in verb.children):
+        return False
+    return any(c.dep_ == "ccomp" for c in verb.children) or any(
+        _in_quote(t, quoted) for t in verb.subtree
     )
 
 
