@@ -107,3 +107,50 @@ def test_every_file_a_match_keeps_is_one_the_cache_sweeps(folder_and_cache):
     archive.index_for(opened(folder, cache), ClaimFilter())
     names = [p.name for p in cache.rglob("*") if p.is_file() and p.name != cache_module.MARKER]
     assert names and all(cache_module._OUR_FILES.fullmatch(name) for name in names), names
+
+
+def test_claims_too_long_to_read_whole_for_meaning_are_said_cold_and_warm(folder_and_cache):
+    from conftest import run
+    from factcheck.text.embeddings import MAX_EMBEDDED
+
+    folder, cache = folder_and_cache
+    long_text = " ".join(["The county jail released inmates."] * (MAX_EMBEDDED // 30))
+    (folder / "long.toml").write_text(
+        f'[[claims]]\nid = "long-one"\ntext = "{long_text}"\nspeaker = "a report"\n'
+        'topics = ["politics"]\ndate = 2020-03-02\n',
+        encoding="utf-8",
+    )
+    env = {"FACTCHECK_CACHE_DIR": str(cache)}
+    args = ("match", "county jail released inmates", "--claims", folder, "--json")
+    note = f"1 claims longer than {MAX_EMBEDDED:,} characters are compared in meaning"
+    for run_number in ("cold", "warm"):
+        result = run(*args, env=env)
+        assert result.exit_code == 0, (run_number, result.stderr)
+        assert note in result.stderr, run_number
+
+
+def test_a_warm_match_imports_neither_the_record_models_nor_the_loader(folder_and_cache):
+    """Warm, the index and the rows a match shows are kept: importing the models and the
+    loader (30 ms) would be a good part of a warm match at 50k claims."""
+    import os
+    import subprocess
+    import sys
+
+    folder, cache = folder_and_cache
+    probe = (
+        "import sys; from factcheck.cli import main; "
+        f"sys.argv = ['factcheck', 'match', 'Biden mansion', '--claims', {str(folder)!r},"
+        " '--json']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('factcheck.model', 'factcheck.folder.store') "
+        "if m in sys.modules), file=sys.stderr)"
+    )
+    env = {**os.environ, "FACTCHECK_CACHE_DIR": str(cache)}
+    first, second = (
+        subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env,
+                       check=True)
+        for _ in range(2)
+    )  # fmt: skip
+    assert "factcheck.model" in first.stderr  # the first run loads the folder
+    assert second.stderr.strip().splitlines()[-1] == "[]"
+    assert second.stdout == first.stdout and "biden-largest-mansion" in second.stdout

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from factcheck.match import run, stored
-from factcheck.match.index import Document, Index
+from factcheck.match.index import Document, Index, Measured
 
 np = pytest.importorskip("numpy")
 
@@ -116,3 +116,18 @@ def test_a_forged_reading_or_place_is_refused_when_the_index_is_read(name, value
     }[values]()
     assert stored.decode(documents, memoryview(pieces)) is not None
     assert stored.decode(documents, memoryview(forged(pieces, name, wrong))) is None
+
+
+def test_a_stored_index_counts_its_long_documents_as_the_built_one_does():
+    documents = [Document(f"c{n}", t, t) for n, t in enumerate(TEXTS)]
+    documents[0] = Document("c0", "x" * 60, "x" * 60)  # long by its text
+    documents[1] = Document("c1", "y" * 30, "z" * 29)  # long by its text and headline
+    documents[2] = Document("c2", "y" * 30, "z" * 28)  # 59 in all: not long
+    built = Index.built(documents)
+    restored = stored.decode(None, memoryview(b"".join(stored.encode(built))))
+    # counted from the stored strings, not by making every document (a warm match's 0.1 s)
+    assert restored is not None and isinstance(restored.documents, Measured)
+    for limit in (0, 28, 58, 59, 60):
+        expected = sum(1 for d in documents if len(d.both) > limit)
+        assert restored.longer_than(limit) == built.longer_than(limit) == expected
+    assert built.longer_than(59) == 2  # c0 and c1; c2 is 59 in all

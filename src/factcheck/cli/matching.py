@@ -177,7 +177,7 @@ def _index(folder: Folder, wanted: ClaimFilter) -> Archive:
     from factcheck.text.embeddings import MAX_EMBEDDED
 
     kept = archive.index_for(folder, wanted)
-    long = sum(1 for d in kept.index.documents if len(d.both) > MAX_EMBEDDED)
+    long = kept.index.longer_than(MAX_EMBEDDED)
     if long:
         limit = f"{MAX_EMBEDDED:,}"
         terminal.note(f"{long} claims longer than {limit} characters are compared in meaning "

@@ -50,7 +50,6 @@ def index_for(folder: Folder, wanted: ClaimFilter) -> Archive:
     claim is kept beside it); else the claims are loaded and filtered, and the index is the
     one the cache keeps for them or is built (stored.py). Raises UnknownValue for a filter
     value no record has, UsageError when no claim is kept."""
-    from factcheck.folder import query
     from factcheck.match import stored
 
     question = _question(wanted)
@@ -62,6 +61,8 @@ def index_for(folder: Folder, wanted: ClaimFilter) -> Archive:
         index = stored.kept_index(folder, kept_key)
         if index is not None:
             return Archive(index, _kept_rows(index, kept_rows))
+    from factcheck.folder import query  # the records' models: not needed warm
+
     corpus = folder.corpus()
     query.require_known(corpus, wanted.topics, wanted.speaker, wanted.source, wanted.rating)
     chosen = query.list_claims(corpus, wanted)

@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 from factcheck.text import words
 from factcheck.text.embeddings import Embedder, numpy
@@ -78,6 +78,13 @@ class Bm25:
         return total
 
 
+@runtime_checkable
+class Measured(Protocol):
+    """Documents that count their long ones without being made one by one."""
+
+    def longer_than(self, limit: int) -> int: ...
+
+
 @dataclass
 class Index:
     """The archive's documents with what ranking reads of each, computed once (and kept in
@@ -99,6 +106,12 @@ class Index:
     distinct_text: Any  # their texts' vectors (float16 or float32), in that order
     distinct_headline: Any
     plain: tuple[Any, Any]  # int64 hashes of each document's plain forms, ascending; numbers
+
+    def longer_than(self, limit: int) -> int:
+        """How many documents are longer than limit, text and headline together."""
+        if isinstance(self.documents, Measured):
+            return self.documents.longer_than(limit)
+        return sum(1 for d in self.documents if len(d.both) > limit)
 
     def text_rows(self, numbers: Any) -> Any:
         """The text vectors of these documents, float32, one row each."""

@@ -224,6 +224,16 @@ class _Documents(_MadeWhenAsked[Document]):
     def __len__(self) -> int:
         return len(self.ids)
 
+    def longer_than(self, limit: int) -> int:
+        """Document.both's length, counted from the stored strings (index.Measured)."""
+        bodies = self._strings[1::2]
+        long = sum(1 for body in bodies if len(body) > limit)
+        return long + sum(
+            1
+            for n, headline in self._headlines.items()
+            if len(bodies[n]) <= limit < len(bodies[n]) + 1 + len(headline)
+        )
+
     def _make(self, number: int) -> Document:
         body = self._strings[2 * number + 1]
         return Document(self.ids[number], body, self._headlines.get(number, body))
