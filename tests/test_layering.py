@@ -300,7 +300,7 @@ PACKAGE_LAYERS = [
     {"folder"},
     {"text"},
     {"checks", "compare", "claimreview", "match", "extract", "reviewing"},
-    {"report", "check_parts"},  # check_parts: the checks kept per file (it reads checks)
+    {"report", "check_parts", "compare_kept"},  # the checks and comparisons kept (they read them)
     {"output", "completion"},
     {"cli"},
     {"__main__"},

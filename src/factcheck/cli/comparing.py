@@ -19,7 +19,6 @@ from factcheck.errors import UsageError as UsageProblem
 
 if TYPE_CHECKING:
     from factcheck.compare import Comparison
-    from factcheck.folder.store import Corpus
 
 
 OneTopic = Annotated[
@@ -91,78 +90,46 @@ def compare_command(
     fmt = output_format(fmt, as_json)
     if sum([topic is not None, all_topics, about is not None]) != 1:
         raise UsageProblem("give one of --topic TOPIC, --all or --about KEY")
-    if fmt is OutputFormat.json and not all_topics:  # an answer the cache can keep
-        if _one_comparison_json(claims, topic, about, min_confidence) and fail_on_conflict:
-            raise typer.Exit(EXIT_FAILED)
-        return
-    corpus = load_claims(claims)
-    from factcheck.compare import compare_scope
-    from factcheck.folder import query
-    from factcheck.output import conflicts
-
-    if topic is not None:  # the message and suggestions of `list --topic`, from one place
-        query.require_known(corpus, (topic,))
-
-    shown = compare_scope(corpus, topic=topic, about=about, minimum=min_confidence)
-    had_conflicts: list[bool] = []
-    with paged(fmt):
-        conflicts.comparisons(
-            _noting_conflicts(shown, had_conflicts), fmt, single=not all_topics,
-            claims=corpus.claims,
-        )  # fmt: skip
-    if fail_on_conflict and any(had_conflicts):
+    if all_topics:
+        conflicted = _every_topic(claims, min_confidence, fmt)
+    else:
+        conflicted = _one_comparison(claims, topic, about, min_confidence, fmt)
+    if fail_on_conflict and conflicted:
         raise typer.Exit(EXIT_FAILED)
 
 
-def _one_comparison_json(claims: str, topic: str | None, about: str | None,
-                         minimum: Confidence) -> bool:  # fmt: skip
-    """`compare --topic` or `--about` as JSON, from the answer kept for the folder's state
-    when it has one (Folder.remembered); whether it holds conflicts."""
-    import json
-
-    from factcheck import jsonout
+def _one_comparison(claims: str, topic: str | None, about: str | None, minimum: Confidence,
+                    fmt: OutputFormat) -> bool:  # fmt: skip
+    """`--topic` or `--about`, from the answer kept for the folder's state when it has one
+    (compare_kept.py); whether it holds conflicts."""
+    from factcheck import compare_kept, jsonout
     from factcheck.output import conflicts
 
-    asked = json.dumps([topic, about, minimum.value]).encode()
-    answer = claims_folder(claims).remembered(
-        "compare", asked, lambda corpus: _compared(corpus, topic, about, minimum), _sound_compared
-    )  # fmt: skip
-    limits_line, _, comparison = answer[1:].partition(b"\n")
-    conflicts.say_limits(topic, about, json.loads(limits_line))
-    jsonout.write_json_bytes(comparison)
-    return answer[:1] == b"1"
+    folder = claims_folder(claims)
+    answer = compare_kept.answer(folder, topic, about, minimum)
+    if fmt is OutputFormat.json:  # as kept, not parsed and written again
+        conflicts.say_limits(topic, about, answer.limits)
+        jsonout.write_json_bytes(answer.comparison_json)
+        return answer.conflicts
+    comparison = answer.comparison()
+    shown = answer.claims_shown(comparison) or folder.corpus().claims
+    with paged(fmt):
+        conflicts.comparisons([comparison], fmt, single=True, claims=shown)
+    return answer.conflicts
 
 
-def _compared(corpus: Corpus, topic: str | None, about: str | None, minimum: Confidence) -> bytes:
-    """The answer kept: 1 or 0 (conflicts), the limits as one line of JSON, then the
-    comparison as `--json` prints it."""
-    from factcheck import jsonout
+def _every_topic(claims: str, minimum: Confidence, fmt: OutputFormat) -> bool:
+    """`--all`, topic by topic as each is made; whether any had conflicts."""
     from factcheck.compare import compare_scope
-    from factcheck.folder import query
+    from factcheck.output import conflicts
 
-    if topic is not None:
-        query.require_known(corpus, (topic,))
-    (comparison,) = compare_scope(corpus, topic=topic, about=about, minimum=minimum)
-    limits = jsonout.json_bytes(comparison.limits, indent=None)
-    return (
-        (b"1" if comparison.conflicts else b"0") + limits + b"\n" + jsonout.json_bytes(comparison)
-    )
-
-
-def _sound_compared(kept: bytes) -> bool:
-    """A kept answer in the shape _compared writes, with nothing json_bytes would not write."""
-    import json
-
-    from factcheck import jsonout
-
-    limits_line, newline, rest = kept[1:].partition(b"\n")
-    if kept[:1] not in (b"0", b"1") or not newline or not jsonout.made_by_json_bytes(kept[1:]):
-        return False
-    try:
-        limits = json.loads(limits_line)
-    except ValueError:
-        return False
-    return type(limits) is list and all(type(x) is str for x in limits) and rest[:1] == b"{"
+    corpus = load_claims(claims)
+    had_conflicts: list[bool] = []
+    shown = compare_scope(corpus, topic=None, about=None, minimum=minimum)
+    with paged(fmt):
+        conflicts.comparisons(_noting_conflicts(shown, had_conflicts), fmt, single=False,
+                              claims=corpus.claims)  # fmt: skip
+    return any(had_conflicts)
 
 
 def _noting_conflicts(comparisons: Iterable[Comparison], seen: list[bool]) -> Iterator[Comparison]:

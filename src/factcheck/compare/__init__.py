@@ -18,6 +18,11 @@ and what might make it no conflict at all:
 Figures of different measures on one proposition are contrasting evidence, not conflict.
 """
 
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from factcheck.compare.models import (
     TEXT_RULES,
     Comparison,
@@ -29,23 +34,46 @@ from factcheck.compare.models import (
     Finding,
     Rule,
 )
-from factcheck.compare.pairing import (
-    MAX_ALL_PAIRS_PER_MEASURE,
-    MAX_SHARED_WORD_CLAIMS,
-    MAX_WORD_PARTNERS,
-)
-from factcheck.compare.run import (
-    UnknownProposition,
-    UnknownTopic,
-    at_least,
-    compare,
-    compare_about,
-    compare_all,
-    compare_scope,
-    compare_topic,
-    corpus_lexicon,
-    each_topic,
-)
+
+if TYPE_CHECKING:
+    from factcheck.compare.pairing import (
+        MAX_ALL_PAIRS_PER_MEASURE,
+        MAX_SHARED_WORD_CLAIMS,
+        MAX_WORD_PARTNERS,
+    )
+    from factcheck.compare.run import (
+        UnknownProposition,
+        UnknownTopic,
+        at_least,
+        compare,
+        compare_about,
+        compare_all,
+        compare_scope,
+        compare_topic,
+        corpus_lexicon,
+        each_topic,
+    )
+
+# Imported when first asked for: reading a kept comparison (compare_kept.py) needs only the
+# models, where the comparison itself brings the records' models and WordNet (70 ms).
+_LATER = {
+    **dict.fromkeys(
+        ("MAX_ALL_PAIRS_PER_MEASURE", "MAX_SHARED_WORD_CLAIMS", "MAX_WORD_PARTNERS"), "pairing"
+    ),
+    **dict.fromkeys(
+        ("UnknownProposition", "UnknownTopic", "at_least", "compare", "compare_about",
+         "compare_all", "compare_scope", "compare_topic", "corpus_lexicon", "each_topic"),
+        "run",
+    ),
+}  # fmt: skip
+
+
+def __getattr__(name: str) -> Any:
+    module = _LATER.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"factcheck.compare.{module}"), name)
+
 
 __all__ = [
     "MAX_ALL_PAIRS_PER_MEASURE",

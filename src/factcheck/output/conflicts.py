@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from rich.console import Group
 from rich.padding import Padding
@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from factcheck.choices import Confidence, OutputFormat
+from factcheck.output.render import Emitted, emit
 from factcheck.output.terminal import (
     cell,
     console,
@@ -21,11 +22,28 @@ from factcheck.output.terminal import (
 )
 
 if TYPE_CHECKING:  # what a warm `list` need not import: the models, the loader, the checks
+    import datetime as dt
+
     from factcheck.compare import Comparison, Conflict, Evidence
-    from factcheck.model import Claim
 
 
-from factcheck.output.render import Emitted, emit
+class Claim(Protocol):
+    """What a table shows of a claim: a record's, or the one a kept comparison holds
+    (compare_kept.ClaimShown)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def speaker(self) -> str: ...
+    @property
+    def speaker_role(self) -> str | None: ...
+    @property
+    def date(self) -> dt.date | None: ...
+    @property
+    def source(self) -> str | None: ...
+    @property
+    def text(self) -> str: ...
+
 
 CONFIDENCE_STYLES = {Confidence.high: "bold", Confidence.medium: "", Confidence.low: "dim"}
 

@@ -1,0 +1,149 @@
+"""`compare --topic` and `--about` kept per state of the folder (compare_kept.py, issue 29): a
+warm run in any format is byte-identical to the cold one and loads no record, and a kept answer
+is read back only in the shape it was written. The folder is a copy of the seed claims."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import SEED_CLAIMS, run
+from factcheck import compare_kept
+from factcheck.choices import Confidence
+from factcheck.folder import store
+from factcheck.folder.access import Folder
+from factcheck.folder.cache import Cache
+
+FORMATS = [(), ("--json",), ("--format", "csv"), ("--format", "jsonl")]
+
+
+@pytest.fixture
+def folder(tmp_path):
+    claims = tmp_path / "claims"
+    shutil.copytree(SEED_CLAIMS, claims)
+    return claims, {"FACTCHECK_CACHE_DIR": str(tmp_path / "cache")}
+
+
+def refuse_to_load(monkeypatch):
+    def no_corpus(self):
+        raise AssertionError("the folder was loaded")
+
+    monkeypatch.setattr(Folder, "corpus", no_corpus)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("scope", [("--topic", "detainers"), ("--about", "ca-cooperates-with-ice")])
+def test_a_warm_comparison_is_the_cold_one_without_loading_the_folder(folder, monkeypatch,
+                                                                      fmt, scope):  # fmt: skip
+    claims, env = folder
+    args = ("compare", *scope, "--claims", claims, *fmt)
+    cold = run(*args, env=env)
+    assert cold.exit_code == 0, cold.stderr
+    refuse_to_load(monkeypatch)
+    warm = run(*args, env=env)
+    assert (warm.exit_code, warm.stdout, warm.stderr) == (0, cold.stdout, cold.stderr)
+    assert "essayli-prohibits-handover" in warm.stdout or scope[0] == "--about"
+
+
+def test_fail_on_conflict_is_kept_too(folder, monkeypatch):
+    claims, env = folder
+    args = ("compare", "--topic", "detainers", "--claims", claims, "--fail-on-conflict")
+    assert run(*args, env=env).exit_code == 1
+    refuse_to_load(monkeypatch)
+    assert run(*args, env=env).exit_code == 1
+    assert run(*args, "--min-confidence", "high", env=env).exit_code == 1
+
+
+def test_a_kept_answer_without_a_claim_it_names_asks_the_folder(folder, monkeypatch):
+    claims, env = folder
+    args = ("compare", "--topic", "detainers", "--claims", claims)
+    cold = run(*args, env=env)
+    with monkeypatch.context() as patched:  # kept without the claims its conflicts name
+        patched.setattr(compare_kept, "_named", lambda comparison: set())
+        run(*args, "--min-confidence", "medium", env=env)
+    kept_in = Folder(str(claims), Cache(Path(env["FACTCHECK_CACHE_DIR"])))
+    answer = compare_kept.answer(kept_in, "detainers", None, Confidence.medium)
+    assert answer.shown == {}
+    assert answer.claims_shown(answer.comparison()) is None
+    warm = run(*args, "--min-confidence", "medium", env=env)
+    assert warm.exit_code == 0 and "essayli-prohibits-handover" in warm.stdout
+    assert warm.stdout == cold.stdout  # the seed's detainers conflicts are medium or higher
+
+
+def kept_answer() -> bytes:
+    corpus = store.load(SEED_CLAIMS)
+    return compare_kept._computed(corpus, "detainers", None, Confidence.low)
+
+
+def test_a_kept_answer_reads_back_whole():
+    kept = kept_answer()
+    read = compare_kept._read(kept)
+    assert read is not None and read.conflicts and read.limits == []
+    assert read.comparison().topic == "detainers"
+    assert read.claims_shown(read.comparison()) is read.shown
+    newsom = read.shown["newsom-follows-law"]
+    assert (newsom.speaker, newsom.speaker_role) == ("Gavin Newsom", "Governor of California")
+    row = compare_kept._claim_shown(["a", "b", None, "2025-06-03", None, "t"])
+    assert row.date == dt.date(2025, 6, 3)
+
+
+def damaged(kept: bytes, which: int, new: bytes) -> bytes:
+    """The answer with one of its first two lines replaced."""
+    head, rows, comparison = kept.split(b"\n", 2)
+    lines = [head, rows]
+    lines[which] = new
+    return b"\n".join([*lines, comparison])
+
+
+@pytest.mark.parametrize(
+    ("which", "new"),
+    [
+        (0, b"2[]"),  # neither conflicts nor none
+        (0, b"1{}"),  # limits not a list
+        (0, b"1[1]"),  # a limit not a string
+        (1, b"{}"),  # rows not a list
+        (1, b'[["a","b","c"]]'),  # a row of three fields
+        (1, b'[["a",null,null,null,null,"t"]]'),  # no speaker
+        (1, b'[["a","b",null,"June 3",null,"t"]]'),  # not a date
+        (1, b'[["a","b",null,null,7,"t"]]'),  # a source not a string
+        (1, b'[["a","b\x1b[2J",null,null,null,"t"]]'),  # a control character
+        (1, b"[["),  # not JSON
+    ],
+)
+def test_a_kept_answer_in_another_shape_is_not_read(which, new):
+    assert compare_kept._read(damaged(kept_answer(), which, new)) is None
+
+
+def test_a_kept_answer_cut_short_is_not_read():
+    kept = kept_answer()
+    for cut in (1, kept.index(b"\n"), kept.index(b"\n") + 1, kept.rindex(b"\n[") + 1):
+        assert compare_kept._read(kept[:cut]) is None
+
+
+def test_a_warm_comparison_imports_neither_the_records_nor_the_rules(folder):
+    """Warm, the table is drawn from the kept comparison: importing the record models and the
+    comparison's rules and WordNet (70 ms) would be most of a warm run on the seed."""
+    import os
+    import subprocess
+    import sys
+
+    claims, env = folder
+    probe = (
+        "from factcheck.cli import main; "
+        "import sys; sys.argv = ['factcheck', 'compare', '--topic', 'detainers', '--claims',"
+        f" {str(claims)!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('factcheck.model', 'factcheck.compare.run', "
+        "'factcheck.text.lexicon') if m in sys.modules), file=sys.stderr)"
+    )
+    first, second = (
+        subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                       env={**os.environ, **env, "COLUMNS": "120"}, check=True)
+        for _ in range(2)
+    )  # fmt: skip
+    assert "factcheck.compare.run" in first.stderr  # the first run compares
+    assert second.stderr.strip().splitlines()[-1] == "[]"
+    assert second.stdout == first.stdout and "essayli-prohibits-handover" in second.stdout
