@@ -300,7 +300,8 @@ PACKAGE_LAYERS = [
     {"folder"},
     {"text"},
     {"checks", "compare", "claimreview", "match", "extract", "reviewing"},
-    {"report", "check_parts", "compare_kept"},  # the checks and comparisons kept (they read them)
+    {"report", "check_parts"},  # check_parts: the checks kept per file (it reads checks)
+    {"check_kept", "compare_kept"},  # the answers kept per state of the folder
     {"output", "completion"},
     {"cli"},
     {"__main__"},

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -27,9 +26,7 @@ from factcheck.errors import (
 from factcheck.errors import UsageError as UsageProblem
 
 if TYPE_CHECKING:
-    from factcheck.checks import CheckFilter, CheckReport
     from factcheck.figures.expression import Resolver
-    from factcheck.folder.access import Folder
     from factcheck.folder.store import Corpus
 
 
@@ -102,98 +99,22 @@ def check_command(
       factcheck check --fail-on inconsistent,gross,approximate
       factcheck check --drafts
     """
-    from factcheck import jsonout
+    from factcheck import check_kept, jsonout
     from factcheck.checks import CheckFilter
     from factcheck.output import verdicts
 
     fmt = output_format(fmt, as_json)
     failing = _verdicts(fail_on) or sorted(FAILING_BY_DEFAULT, key=list(Verdict).index)
     check_filter = CheckFilter(topics=tuple(topic or ()), claim_ids=tuple(claim or ()))
-    folder = claims_folder(claims)
-    reports: list[CheckReport] = []  # computed now, or read back from what was kept
-    answer = _answer(folder, check_filter, failing, drafts, fmt, reports)
-    failed, report_json = answer[:1] == b"1", memoryview(answer)[1:]
-    if fmt is OutputFormat.json:
-        jsonout.write_json_bytes(report_json)  # as it was written: not parsed again
+    answer = check_kept.answer(claims_folder(claims), check_filter, failing, drafts,
+                               parsed=fmt is not OutputFormat.json)  # fmt: skip
+    if answer.report is None:
+        jsonout.write_json_bytes(answer.report_json)  # as it was written: not parsed again
     else:
         with paged(fmt):
-            verdicts.check_report(reports[-1], fmt)
-    if failed:
+            verdicts.check_report(answer.report, fmt)
+    if answer.failed:
         raise typer.Exit(EXIT_FAILED)
-
-
-def _answer(folder: Folder, check_filter: CheckFilter, failing: list[Verdict], drafts: bool,
-            fmt: OutputFormat, reports: list[CheckReport]) -> bytes:  # fmt: skip
-    """1 or 0 (failed), then the report as `--json` prints it: brought up to date from the
-    parts kept before an edit of a few files (check_parts.py), kept for the folder as it is
-    (Folder.remembered), or computed."""
-    from factcheck import check_parts
-    from factcheck.checks import CheckReport
-
-    everything = not check_filter.topics and not check_filter.claim_ids
-
-    def after_edit() -> bytes | None:
-        found = check_parts.after_edit(folder, failing, drafts, check_filter)
-        if found is None:
-            return None
-        failed, printed = found
-        if fmt is not OutputFormat.json:
-            reports.append(CheckReport.model_validate_json(printed))
-        return (b"1" if failed else b"0") + printed
-
-    return folder.remembered(
-        "check", _question(check_filter, failing, drafts),
-        lambda corpus: _checked(corpus, check_filter, failing, drafts, reports,
-                                folder if everything else None),
-        _sound(fmt, reports), after_edit,
-    )  # fmt: skip
-
-
-def _question(check_filter: CheckFilter, failing: list[Verdict], drafts: bool) -> bytes:
-    """What shapes `check`'s answer besides the folder: the key its answer is kept under."""
-    import json
-
-    return json.dumps([check_filter.topics, check_filter.claim_ids, failing, drafts]).encode()
-
-
-def _sound(fmt: OutputFormat, reports: list[CheckReport]) -> Callable[[bytes], bool]:
-    """Whether a kept answer may be used: a verdict flag, then JSON that json_bytes could have
-    written (nothing a terminal would obey); for a table or CSV, also a report that parses."""
-    from pydantic import ValidationError
-
-    from factcheck import jsonout
-    from factcheck.checks import CheckReport
-
-    def sound(kept: bytes) -> bool:
-        if kept[:1] not in (b"0", b"1") or not jsonout.made_by_json_bytes(kept[1:]):
-            return False
-        if fmt is not OutputFormat.json:
-            try:
-                reports.append(CheckReport.model_validate_json(kept[1:]))
-            except ValidationError:
-                return False
-        return True
-
-    return sound
-
-
-def _checked(corpus: Corpus, check_filter: CheckFilter, failing: list[Verdict], drafts: bool,
-             reports: list[CheckReport], keep_parts: Folder | None) -> bytes:  # fmt: skip
-    """`check`'s answer for the folder: 1 or 0 (failed), then the report as `--json` prints it;
-    an unfiltered report's parts kept in `keep_parts`, for the next run after an edit."""
-    from factcheck import check_parts, jsonout
-    from factcheck.checks import run_checks
-    from factcheck.folder import query
-
-    query.require_known(corpus, topics=check_filter.topics)
-    for claim_id in check_filter.claim_ids:
-        query.require_claim(corpus, claim_id)
-    report = run_checks(corpus, check_filter, failing, drafts_fail=drafts)
-    reports.append(report)
-    printed = jsonout.json_bytes(report)
-    if keep_parts is not None:
-        check_parts.keep(keep_parts, corpus, report, printed)
-    return (b"1" if report.failed else b"0") + printed
 
 
 @app.command("calc")
