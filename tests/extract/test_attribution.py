@@ -544,3 +544,12 @@ def test_continued_beside_a_quotation_is_a_cue_and_continued_an_attack_is_not():
         "Sen. Tod Bragg continued his attack on the plan on Saturday.\n"
     )
     assert speakers(text) == ["Mara Elkin", "Mara Elkin", "the article"]
+
+
+def test_the_person_made_to_speak_is_the_speaker_and_a_crowd_urged_to_ask_is_not():
+    text = (
+        "Sen. Dana Ruiz spoke first.\n"
+        'The question prompted Ruiz to make a joke and call the plan "a fraud on taxpayers."\n'
+        "Mayor Tom Hale encouraged his supporters at a rally to ask why the vote failed.\n"
+    )
+    assert speakers(text)[1:] == ["Dana Ruiz", "Tom Hale"]

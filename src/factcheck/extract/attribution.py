@@ -278,7 +278,7 @@ def _said(
     if any(_words_between(doc, a, b) >= _QUOTED_WORDS for a, b in quoted):
         root = next((t for t in doc if t.dep_ == "ROOT"), None)
         if root is not None and root.pos_ in ("VERB", "AUX") and not _in_quote(root, quoted):
-            subject = _subject(root, quoted)
+            subject = _subject(root, quoted, people)
             if subject is not None and (
                 subject.ent_type_ == "PERSON" or subject.lower_ in _PRONOUNS
             ):
@@ -420,7 +420,7 @@ def _cues(doc: Any, quoted: list[tuple[int, int]], people: People) -> list[tuple
             continue  # "taxpayers reporting capital gains would pay ...": no one says anything
         if token.lemma_.lower() == "call" and not _calls_something(token, quoted):
             continue
-        subject = _subject(token, quoted)
+        subject = _subject(token, quoted, people)
         subject = _named_before(token, subject, people) or subject
         if subject is not None and not _spoken_of(token, subject):
             pairs.append((token, subject))
@@ -530,7 +530,7 @@ def _goes_on_saying(verb: Any, quoted: list[tuple[int, int]]) -> bool:
     )
 
 
-def _subject(verb: Any, quoted: list[tuple[int, int]]) -> Any | None:
+def _subject(verb: Any, quoted: list[tuple[int, int]], people: People) -> Any | None:
     for _ in range(3):
         subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and not _in_quote(c, quoted)]
         if subjects:
@@ -543,10 +543,22 @@ def _subject(verb: Any, quoted: list[tuple[int, int]]) -> Any | None:
             return subject
         if verb.dep_ not in ("conj", "xcomp", "advcl", "pcomp") or verb.head is verb:
             return None
+        if verb.dep_ == "xcomp":  # "forced Stumpf to admit ...": Stumpf admits; a person
+            # only ("encouraged his supporters to ask ..." is still the encourager's to say)
+            controller = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
+            if controller and _a_person(controller[0], people):
+                return controller[0]
         verb = verb.head  # "X said ... and added ...": the first verb's subject
         if verb.dep_ == "prep":
             verb = verb.head  # "X pitched himself by telling ..."
     return None
+
+
+def _a_person(token: Any, people: People) -> bool:
+    """Whether the parser or the article so far takes this word for a person."""
+    return token.ent_type_ == "PERSON" or (
+        token.pos_ == "PROPN" and people.named([token.text]) is not None
+    )
 
 
 def _depth(token: Any) -> int:
