@@ -304,6 +304,20 @@ def test_a_text_is_embedded_as_the_weighted_mean_of_its_tokens():
     assert np.allclose(embedder.embed([text])[0], expected, atol=1e-6)
 
 
+def test_fitting_with_vectors_is_fitting_then_embedding_exactly():
+    """Index.built tokenizes each document once for the weights and the vectors; the vectors
+    must be bit for bit those of embedding after fitting, as the kept index's are."""
+    np = pytest.importorskip("numpy")
+    from factcheck.text.embeddings import Embedder
+
+    texts = ["the mansion in Delaware", "the the the prisoners", "", "4,561 inmates released"]
+    fitted, vectors = Embedder.fitted_with_vectors(texts)
+    alone = Embedder.fitted(texts)
+    assert np.array_equal(fitted.weights, alone.weights)
+    assert np.array_equal(vectors, alone.embed(texts))
+    assert not vectors[2].any() and np.isclose(np.linalg.norm(vectors[0]), 1)
+
+
 def _forged(pieces: bytes, change) -> bytes:
     """The stored index with its header edited by `change` (arrays as they were)."""
     from factcheck.match import stored

@@ -147,12 +147,15 @@ class Index:
     def built(cls, documents: Sequence[Document]) -> Index:
         np = numpy()
         readings = [words.read(d.both) for d in documents]
-        embedder = Embedder.fitted([d.both for d in documents])
+        embedder, both_vectors = Embedder.fitted_with_vectors([d.both for d in documents])
 
-        def vectors(texts: list[str]) -> Any:
+        def kept_precision(vectors: Any) -> Any:
             # At the precision the cache keeps them in (match/stored.py), so that a run from
             # the cache ranks exactly as the run that made it.
-            return embedder.embed(texts).astype("<f2").astype("<f4")
+            return vectors.astype("<f2").astype("<f4")
+
+        def vectors(texts: list[str]) -> Any:
+            return kept_precision(embedder.embed(texts))
 
         distinct = [n for n, d in enumerate(documents) if d.headline != d.text]
         both = Bm25.built([r.stems for r in readings])
@@ -167,7 +170,7 @@ class Index:
             text,
             headline,
             embedder,
-            vectors([d.both for d in documents]),
+            kept_precision(both_vectors),
             np.asarray(distinct, dtype=np.int32),
             vectors([documents[n].text for n in distinct]),
             vectors([documents[n].headline for n in distinct]),

@@ -34,7 +34,7 @@ class Embedder:
     """Texts to unit vectors, with token weights fitted on an archive's documents."""
 
     def __init__(self, weights: NDArray[Any]) -> None:
-        self._vectors, self._tokenizer = _model()
+        self._vectors = _model()[0]
         if weights.shape != (self._vectors.shape[0],):
             raise ValueError("token weights do not fit the vocabulary")
         self.weights = weights
@@ -46,33 +46,54 @@ class Embedder:
     @classmethod
     def fitted(cls, documents: Sequence[str]) -> Embedder:
         """Weights from the archive: log((N + 1) / (df + 1)) + 1 per token."""
+        return cls.fitted_with_vectors(documents)[0]
+
+    @classmethod
+    def fitted_with_vectors(cls, documents: Sequence[str]) -> tuple[Embedder, NDArray[Any]]:
+        """The embedder fitted on the documents, and their vectors (embed's): each document
+        tokenized once for both, where fitting then embedding took 1 s more at 50k claims."""
         np = numpy()
-        vectors, tokenizer = _model()
-        counts = np.zeros(vectors.shape[0], dtype=np.float64)
-        for e in tokenizer.encode_batch(_heads(documents), add_special_tokens=False):
-            counts[np.unique(np.asarray(e.ids, dtype=np.int64))] += 1
+        vectors, _ = _model()
+        counted = _counted(documents)
+        frequency = np.zeros(vectors.shape[0], dtype=np.float64)
+        for unique, _ in counted:
+            frequency[unique] += 1
         total = len(documents)
-        return cls((np.log((total + 1) / (counts + 1)) + 1).astype(np.float32))
+        fitted = cls((np.log((total + 1) / (frequency + 1)) + 1).astype(np.float32))
+        return fitted, fitted._embedded(counted)
 
     def token_ids(self, texts: Sequence[str]) -> list[NDArray[Any]]:
-        np = numpy()
-        encoded = self._tokenizer.encode_batch(_heads(texts), add_special_tokens=False)
-        return [np.asarray(e.ids, dtype=np.int64) for e in encoded]
+        return _token_ids(texts)
 
     def embed(self, texts: Sequence[str]) -> NDArray[Any]:
         """One unit vector a text (zeros for a text with no token), float32."""
+        return self._embedded(_counted(texts))
+
+    def _embedded(self, counted: list[tuple[NDArray[Any], NDArray[Any]]]) -> NDArray[Any]:
         np = numpy()
-        out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
-        for row, ids in enumerate(self.token_ids(texts)):
-            if len(ids):
+        out = np.zeros((len(counted), DIMENSIONS), dtype=np.float32)
+        for row, (unique, counts) in enumerate(counted):
+            if len(unique):
                 # Each distinct token once, weighted by its count: the same mean, in memory
                 # bounded by the vocabulary, not the text (a 5 MB text asked for 2.4 GiB).
-                unique, counts = np.unique(ids, return_counts=True)
                 weights = self.weights[unique] * counts
                 rows = self._vectors[unique].astype(np.float32)  # widened as used
                 out[row] = weights @ rows / weights.sum()
         norms = np.linalg.norm(out, axis=1, keepdims=True)
         return out / np.maximum(norms, 1e-9)  # type: ignore[no-any-return]
+
+
+def _token_ids(texts: Sequence[str]) -> list[NDArray[Any]]:
+    np = numpy()
+    _, tokenizer = _model()
+    encoded = tokenizer.encode_batch(_heads(texts), add_special_tokens=False)
+    return [np.asarray(e.ids, dtype=np.int64) for e in encoded]
+
+
+def _counted(texts: Sequence[str]) -> list[tuple[NDArray[Any], NDArray[Any]]]:
+    """Each text's distinct tokens, ascending, and how often each occurs."""
+    np = numpy()
+    return [np.unique(ids, return_counts=True) for ids in _token_ids(texts)]
 
 
 # A claim's meaning is read from its first this many characters: the tokenizer took 10 s over
