@@ -66,7 +66,7 @@ def test_a_kept_answer_without_a_claim_it_names_asks_the_folder(folder, monkeypa
         run(*args, "--min-confidence", "medium", env=env)
     kept_in = Folder(str(claims), Cache(Path(env["FACTCHECK_CACHE_DIR"])))
     answer = compare_kept.answer(kept_in, "detainers", None, Confidence.medium)
-    assert answer.shown == {}
+    assert answer.rows_json == b"[]"
     assert answer.claims_shown(answer.comparison()) is None
     warm = run(*args, "--min-confidence", "medium", env=env)
     assert warm.exit_code == 0 and "essayli-prohibits-handover" in warm.stdout
@@ -83,8 +83,9 @@ def test_a_kept_answer_reads_back_whole():
     read = compare_kept._read(kept)
     assert read is not None and read.conflicts and read.limits == []
     assert read.comparison().topic == "detainers"
-    assert read.claims_shown(read.comparison()) is read.shown
-    newsom = read.shown["newsom-follows-law"]
+    shown = read.claims_shown(read.comparison())
+    assert shown is not None
+    newsom = shown["newsom-follows-law"]
     assert (newsom.speaker, newsom.speaker_role) == ("Gavin Newsom", "Governor of California")
     row = compare_kept._claim_shown(["a", "b", None, "2025-06-03", None, "t"])
     assert row.date == dt.date(2025, 6, 3)
@@ -99,22 +100,39 @@ def damaged(kept: bytes, which: int, new: bytes) -> bytes:
 
 
 @pytest.mark.parametrize(
-    ("which", "new"),
+    "new",
     [
-        (0, b"2[]"),  # neither conflicts nor none
-        (0, b"1{}"),  # limits not a list
-        (0, b"1[1]"),  # a limit not a string
-        (1, b"{}"),  # rows not a list
-        (1, b'[["a","b","c"]]'),  # a row of three fields
-        (1, b'[["a",null,null,null,null,"t"]]'),  # no speaker
-        (1, b'[["a","b",null,"June 3",null,"t"]]'),  # not a date
-        (1, b'[["a","b",null,null,7,"t"]]'),  # a source not a string
-        (1, b'[["a","b\x1b[2J",null,null,null,"t"]]'),  # a control character
-        (1, b"[["),  # not JSON
+        b"2[]",  # neither conflicts nor none
+        b"1{}",  # limits not a list
+        b"1[1]",  # a limit not a string
+        b'1["\x1b[2J"]',  # a control character
     ],
 )
-def test_a_kept_answer_in_another_shape_is_not_read(which, new):
-    assert compare_kept._read(damaged(kept_answer(), which, new)) is None
+def test_a_kept_answer_in_another_shape_is_not_read(new):
+    assert compare_kept._read(damaged(kept_answer(), 0, new)) is None
+
+
+@pytest.mark.parametrize(
+    "new",
+    [
+        b"{}",  # rows not a list
+        b'[["a","b","c"]]',  # a row of three fields
+        b'[["a",null,null,null,null,"t"]]',  # no speaker
+        b'[["a","b",null,"June 3",null,"t"]]',  # not a date
+        b'[["a","b",null,null,7,"t"]]',  # a source not a string
+        b"[[",  # not JSON
+        b"[]",  # none of the claims the conflicts name
+    ],
+)
+def test_kept_rows_in_another_shape_are_not_shown(new):
+    """The JSON needs no row; a table whose rows are not as written asks the folder."""
+    read = compare_kept._read(damaged(kept_answer(), 1, new))
+    assert read is not None and read.claims_shown(read.comparison()) is None
+
+
+def test_a_control_character_in_the_rows_refuses_the_whole_answer():
+    damaged_rows = damaged(kept_answer(), 1, b'[["a","b\x1b[2J",null,null,null,"t"]]')
+    assert compare_kept._read(damaged_rows) is None
 
 
 def test_a_kept_answer_cut_short_is_not_read():

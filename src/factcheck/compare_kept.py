@@ -41,34 +41,46 @@ class ClaimShown(NamedTuple):
 class Answer:
     conflicts: bool
     limits: list[str]
-    shown: dict[str, ClaimShown]
-    comparison_json: bytes  # as `compare --json` prints it
+    rows_json: bytes  # what a table shows of each claim in a conflict, read when drawn
+    comparison_json: memoryview  # as `compare --json` prints it
 
     def comparison(self) -> Comparison:
         from factcheck.compare.models import Comparison
 
-        return Comparison.model_validate_json(self.comparison_json)
+        return Comparison.model_validate_json(bytes(self.comparison_json))
 
     def claims_shown(self, comparison: Comparison) -> Mapping[str, ClaimShown] | None:
-        """The claims the comparison's conflicts name; None when one is not among those kept
-        (not as written: the caller asks the folder)."""
-        return self.shown if _named(comparison) <= self.shown.keys() else None
+        """The claims the comparison's conflicts name; None when the rows kept are not as
+        written or one of the claims is not among them (the caller asks the folder)."""
+        try:
+            rows = json.loads(self.rows_json)
+            if type(rows) is not list:
+                return None
+            shown = {row[0]: _claim_shown(row) for row in rows}
+        except (ValueError, TypeError, IndexError, KeyError):
+            return None
+        return shown if _named(comparison) <= shown.keys() else None
 
 
 def answer(folder: Folder, topic: str | None, about: str | None, minimum: Confidence) -> Answer:
     """The comparison of `topic` or `about`, kept for the folder's state, else computed (and
     kept). Raises what `compare_scope` and `require_known` raise for an unknown topic."""
     question = json.dumps([topic, about, minimum.value]).encode()
+    read: list[Answer] = []  # the kept answer, read once when it is checked
+
+    def sound(kept: bytes) -> bool:
+        found = _read(kept)
+        if found is not None:
+            read.append(found)
+        return found is not None
+
     kept = folder.remembered(
-        "compare",
-        question,
-        lambda corpus: _computed(corpus, topic, about, minimum),
-        lambda kept: _read(kept) is not None,
+        "compare", question, lambda corpus: _computed(corpus, topic, about, minimum), sound
     )
-    read = _read(kept)
-    if read is None:  # what was just computed always reads back; this is for mypy
+    found = read[-1] if read else _read(kept)
+    if found is None:  # what was just computed always reads back; this is for mypy
         raise ValueError("a comparison kept in an unknown shape")
-    return read
+    return found
 
 
 def _computed(corpus: Corpus, topic: str | None, about: str | None, minimum: Confidence) -> bytes:
@@ -103,24 +115,22 @@ def _row(corpus: Corpus, claim_id: str) -> list[str | None]:
 
 def _read(kept: bytes) -> Answer | None:
     """The answer _computed wrote; None for anything else, or anything json_bytes would not
-    have written (it reaches a terminal)."""
-    flag, limits_line = kept[:1], kept[1:].partition(b"\n")[0]
-    rest = kept[len(limits_line) + 2 :]
-    rows_line, newline, comparison = rest.partition(b"\n")
-    if flag not in (b"0", b"1") or not newline or comparison[:1] != b"{":
+    have written (it reaches a terminal). The claims' rows are read when a table is drawn."""
+    first = kept.find(b"\n")
+    second = kept.find(b"\n", first + 1) if first > 0 else -1
+    if second < 0 or kept[:1] not in (b"0", b"1") or kept[second + 1 : second + 2] != b"{":
         return None
-    if not jsonout.made_by_json_bytes(kept[1:]):
+    if not jsonout.made_by_json_bytes(kept):  # the flag is a digit, which JSON may hold
         return None
     try:
-        limits, rows = json.loads(limits_line), json.loads(rows_line)
-        if type(rows) is not list:
-            return None
-        shown = {row[0]: _claim_shown(row) for row in rows}
-    except (ValueError, TypeError, IndexError, KeyError):
+        limits = json.loads(kept[1:first])
+    except ValueError:
         return None
     if type(limits) is not list or not all(type(x) is str for x in limits):
         return None
-    return Answer(flag == b"1", limits, shown, comparison)
+    return Answer(
+        kept[:1] == b"1", limits, kept[first + 1 : second], memoryview(kept)[second + 1 :]
+    )
 
 
 def _claim_shown(row: Any) -> ClaimShown:
