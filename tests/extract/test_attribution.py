@@ -553,3 +553,17 @@ def test_the_person_made_to_speak_is_the_speaker_and_a_crowd_urged_to_ask_is_not
         "Mayor Tom Hale encouraged his supporters at a rally to ask why the vote failed.\n"
     )
     assert speakers(text)[1:] == ["Dana Ruiz", "Tom Hale"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sen. Ana Ruiz spoke at a gathering of farmers to discuss water rights.", "the article"),
+        ("The rules will make it hard for Mayor Tom Hale to attack the council.", "the article"),
+        ("Mayor Tom Hale went on to say that the council had lied about the budget.", "Tom Hale"),
+        ("Mayor Tom Hale appeared to blame the council for the deficit.", "Tom Hale"),
+        ('Mayor Tom Hale took to Twitter to call the vote "a disgrace to the city."', "Tom Hale"),
+    ],
+)
+def test_a_cue_someone_means_or_would_have_to_make_reports_no_words(text, expected):
+    assert speakers(text) == [expected]

@@ -420,11 +420,31 @@ def _cues(doc: Any, quoted: list[tuple[int, int]], people: People) -> list[tuple
             continue  # "taxpayers reporting capital gains would pay ...": no one says anything
         if token.lemma_.lower() == "call" and not _calls_something(token, quoted):
             continue
+        if _only_meant(token, quoted):
+            continue  # "toured the state to talk with police leaders": no words reported
         subject = _subject(token, quoted, people)
         subject = _named_before(token, subject, people) or subject
         if subject is not None and not _spoken_of(token, subject):
             pairs.append((token, subject))
     return sorted(pairs, key=lambda pair: (_depth(pair[0]), pair[0].i))
+
+
+# "appeared to blame", "continues to insist", "went on to discuss": the words were said.
+_SAID_ALL_THE_SAME = frozenset({"appear", "seem", "continue", "go", "begin", "start", "proceed"})
+
+
+def _only_meant(verb: Any, quoted: list[tuple[int, int]]) -> bool:
+    """A cue in the infinitive with no words of its own, neither a that-clause nor a
+    quotation: what someone set out or would have to do ("spoke at a gathering to discuss
+    clean energy", "will make it difficult for Trump to attack them"), not what they said;
+    "went on to say that ..." and "took to Twitter to call it 'a disgrace'" keep theirs."""
+    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        return False
+    if verb.head.lemma_.lower() in _SAID_ALL_THE_SAME:
+        return False
+    return not any(c.dep_ == "ccomp" for c in verb.children) and not any(
+        _in_quote(t, quoted) for t in verb.subtree
+    )
 
 
 def _cue_read_as_noun(token: Any) -> Any | None:
