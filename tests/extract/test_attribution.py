@@ -563,7 +563,9 @@ def test_the_person_made_to_speak_is_the_speaker_and_a_crowd_urged_to_ask_is_not
         ("Mayor Tom Hale went on to say that the council had lied about the budget.", "Tom Hale"),
         ("Mayor Tom Hale appeared to blame the council for the deficit.", "Tom Hale"),
         ('Mayor Tom Hale took to Twitter to call the vote "a disgrace to the city."', "Tom Hale"),
+        ("Mayor Tom Hale maintains a program to train young farmers.", "the article"),
+        ("Mayor Tom Hale maintained that the council had lied about the budget.", "Tom Hale"),
     ],
 )
-def test_a_cue_someone_means_or_would_have_to_make_reports_no_words(text, expected):
+def test_a_cue_someone_means_or_would_have_to_make_or_keeps_reports_no_words(text, expected):
     assert speakers(text) == [expected]

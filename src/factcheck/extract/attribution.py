@@ -420,6 +420,8 @@ def _cues(doc: Any, quoted: list[tuple[int, int]], people: People) -> list[tuple
             continue  # "taxpayers reporting capital gains would pay ...": no one says anything
         if token.lemma_.lower() == "call" and not _calls_something(token, quoted):
             continue
+        if token.lemma_.lower() == "maintain" and not _says_something(token, quoted):
+            continue  # "help Mr. Putin maintain the image of a strong leader"
         if _only_meant(token, quoted):
             continue  # "toured the state to talk with police leaders": no words reported
         subject = _subject(token, quoted, people)
@@ -427,6 +429,13 @@ def _cues(doc: Any, quoted: list[tuple[int, int]], people: People) -> list[tuple
         if subject is not None and not _spoken_of(token, subject):
             pairs.append((token, subject))
     return sorted(pairs, key=lambda pair: (_depth(pair[0]), pair[0].i))
+
+
+def _says_something(verb: Any, quoted: list[tuple[int, int]]) -> bool:
+    """Whether the verb has words of its own: a that-clause or a quotation."""
+    return any(c.dep_ == "ccomp" for c in verb.children) or any(
+        _in_quote(t, quoted) for t in verb.subtree
+    )
 
 
 # "appeared to blame", "continues to insist", "went on to discuss": the words were said.
@@ -442,9 +451,7 @@ def _only_meant(verb: Any, quoted: list[tuple[int, int]]) -> bool:
         return False
     if verb.head.lemma_.lower() in _SAID_ALL_THE_SAME:
         return False
-    return not any(c.dep_ == "ccomp" for c in verb.children) and not any(
-        _in_quote(t, quoted) for t in verb.subtree
-    )
+    return not _says_something(verb, quoted)
 
 
 def _cue_read_as_noun(token: Any) -> Any | None:
