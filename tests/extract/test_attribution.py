@@ -564,6 +564,9 @@ def test_the_person_made_to_speak_is_the_speaker_and_a_crowd_urged_to_ask_is_not
         ("Mayor Tom Hale appeared to blame the council for the deficit.", "Tom Hale"),
         ('Mayor Tom Hale took to Twitter to call the vote "a disgrace to the city."', "Tom Hale"),
         ("Mayor Tom Hale maintains a program to train young farmers.", "the article"),
+        ("To win, Sen. Ana Ruiz will have to continue to emphasize jobs.", "the article"),
+        ("Sen. Ana Ruiz has gone on a tour of the state to talk with farmers.", "the article"),
+        ("Sen. Ana Ruiz went on to discuss the polls, which show her leading.", "Ana Ruiz"),
         ("Mayor Tom Hale maintained that the council had lied about the budget.", "Tom Hale"),
     ],
 )

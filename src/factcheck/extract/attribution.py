@@ -442,6 +442,20 @@ def _says_something(verb: Any, quoted: list[tuple[int, int]]) -> bool:
 _SAID_ALL_THE_SAME = frozenset({"appear", "seem", "continue", "go", "begin", "start", "proceed"})
 
 
+def _said_all_the_same(verb: Any) -> bool:
+    """ "Trump continues to insist that ...", "went on to discuss the polls": the verb it
+    completes is said, itself not merely meant ("she will have to continue to emphasize ..."
+    is not), and "go" goes on ("has gone on a tour to talk with police leaders" is not)."""
+    head = verb.head
+    if verb.dep_ not in ("xcomp", "advcl") or head.lemma_.lower() not in _SAID_ALL_THE_SAME:
+        return False
+    if head.lemma_.lower() == "go" and not any(
+        c.dep_ == "prt" and c.lower_ == "on" for c in head.children
+    ):
+        return False
+    return not any(c.dep_ == "aux" and (c.tag_ == "TO" or c.tag_ == "MD") for c in head.children)
+
+
 def _only_meant(verb: Any, quoted: list[tuple[int, int]]) -> bool:
     """A cue in the infinitive with no words of its own, neither a that-clause nor a
     quotation: what someone set out or would have to do ("spoke at a gathering to discuss
@@ -449,7 +463,7 @@ def _only_meant(verb: Any, quoted: list[tuple[int, int]]) -> bool:
     "went on to say that ..." and "took to Twitter to call it 'a disgrace'" keep theirs."""
     if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
         return False
-    if verb.head.lemma_.lower() in _SAID_ALL_THE_SAME:
+    if _said_all_the_same(verb):
         return False
     return not _says_something(verb, quoted)
 
