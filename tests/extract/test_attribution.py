@@ -567,6 +567,10 @@ def test_the_person_made_to_speak_is_the_speaker_and_a_crowd_urged_to_ask_is_not
         ("To win, Sen. Ana Ruiz will have to continue to emphasize jobs.", "the article"),
         ("Sen. Ana Ruiz has gone on a tour of the state to talk with farmers.", "the article"),
         ("Sen. Ana Ruiz went on to discuss the polls, which show her leading.", "Ana Ruiz"),
+        ("Sen. Ana Ruiz will testify before the committee on Thursday.", "the article"),
+        ("Sen. Ana Ruiz wouldn't say.", "the article"),
+        ("Sen. Ana Ruiz said she will vote against the bill.", "Ana Ruiz"),
+        ("Sen. Ana Ruiz would argue that the bill is unfair.", "Ana Ruiz"),
         ("Mayor Tom Hale maintained that the council had lied about the budget.", "Tom Hale"),
     ],
 )

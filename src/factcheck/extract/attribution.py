@@ -461,8 +461,8 @@ def _only_meant(verb: Any, quoted: list[tuple[int, int]]) -> bool:
     quotation: what someone set out or would have to do ("spoke at a gathering to discuss
     clean energy", "will make it difficult for Trump to attack them"), not what they said;
     "went on to say that ..." and "took to Twitter to call it 'a disgrace'" keep theirs."""
-    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
-        return False
+    if not any(c.dep_ == "aux" and c.tag_ in ("TO", "MD") for c in verb.children):
+        return False  # "to discuss", or "will demand more details": not said, or not yet
     if _said_all_the_same(verb):
         return False
     return not _says_something(verb, quoted)
