@@ -576,3 +576,12 @@ def test_the_person_made_to_speak_is_the_speaker_and_a_crowd_urged_to_ask_is_not
 )
 def test_a_cue_someone_means_or_would_have_to_make_or_keeps_reports_no_words(text, expected):
     assert speakers(text) == [expected]
+
+
+def test_an_editors_label_before_a_colon_is_no_speaker():
+    text = (
+        "MODERATOR: Welcome to the debate.\n"
+        "CLARIFICATION: The first sentence has been changed to say the vote was on Monday.\n"
+        "Editor's note: This story was updated.\n"
+    )
+    assert speakers(text) == ["Moderator", "the article", "the article"]

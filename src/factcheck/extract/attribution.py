@@ -153,8 +153,21 @@ _NAME_LABEL = re.compile(
 )
 
 
+# What an editor writes before a colon, in capitals or not ("CLARIFICATION: The first
+# sentence has been clarified ..."): no one speaks the line.
+_EDITORIAL_LABELS = frozenset({
+    "update", "updated", "note", "correction", "clarification", "editor's note",
+    "editors' note", "editor note", "breaking", "breaking news", "watch", "read more",
+    "related", "source", "sources", "photo", "video", "disclosure", "advertisement", "caption",
+    "credit", "warning", "summary", "background", "context", "analysis", "opinion",
+    "exclusive", "live", "developing", "transcript",
+})  # fmt: skip
+
+
 def _turn(text: str, start: int, people: People) -> _Said | None:
     label = _LABEL.match(text, start)
+    if label is not None and label["label"].lower() in _EDITORIAL_LABELS:
+        return None
     if label is None or len(label["label"]) < 2:
         named = _NAME_LABEL.match(text, start)
         person = people.named(name_words(named["label"])) if named else None
