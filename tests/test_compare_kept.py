@@ -48,6 +48,16 @@ def test_a_warm_comparison_is_the_cold_one_without_loading_the_folder(folder, mo
     assert "essayli-prohibits-handover" in warm.stdout or scope[0] == "--about"
 
 
+def test_a_warm_comparison_without_conflicts_loads_nothing_either(folder, monkeypatch):
+    claims, env = folder
+    args = ("compare", "--topic", "releases", "--claims", claims)
+    cold = run(*args, env=env)
+    assert cold.exit_code == 0 and "0 conflicts" in cold.stderr
+    refuse_to_load(monkeypatch)
+    warm = run(*args, env=env)
+    assert (warm.exit_code, warm.stdout, warm.stderr) == (0, cold.stdout, cold.stderr)
+
+
 def test_fail_on_conflict_is_kept_too(folder, monkeypatch):
     claims, env = folder
     args = ("compare", "--topic", "detainers", "--claims", claims, "--fail-on-conflict")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -112,7 +112,8 @@ def _one_comparison(claims: str, topic: str | None, about: str | None, minimum: 
         jsonout.write_json_bytes(answer.comparison_json)
         return answer.conflicts
     comparison = answer.comparison()
-    shown = answer.claims_shown(comparison) or folder.corpus().claims
+    kept = answer.claims_shown(comparison)  # None: not as written, so the folder's own
+    shown: Mapping[str, conflicts.Claim] = folder.corpus().claims if kept is None else kept
     with paged(fmt):
         conflicts.comparisons([comparison], fmt, single=True, claims=shown)
     return answer.conflicts
