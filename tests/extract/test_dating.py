@@ -4,11 +4,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 
 from conftest import run, run_json
-from factcheck.extract.dating import byline, sentence_date
+from factcheck.extract.dating import byline, byline_line, sentence_date
 
 ARTICLE_DATE = dt.date(2010, 6, 20)  # a Sunday
 
@@ -47,6 +48,29 @@ def test_the_byline_gives_author_and_date():
     assert byline(head) == byline(head.replace("\n\n", "\n")) != byline("No byline here.")
     found = byline(head)
     assert (found.author, found.date) == ("Warren Fiske", dt.date(2010, 6, 20))
+
+
+def test_the_byline_line_is_found_at_the_top_only():
+    head = "Hurt overstates spending\nBy Warren Fiske on Monday, June 13th, 2016\n\nHe said it.\n"
+    start, end = byline_line(head)
+    assert head[start:end] == "By Warren Fiske on Monday, June 13th, 2016"
+    late = "\n".join(["A line."] * 10) + "\nBy Warren Fiske\n"
+    assert byline_line(late) is None and byline_line("No byline here.") is None
+
+
+def test_the_byline_is_scored_nothing_and_never_drafted(tmp_path):
+    page = tmp_path / "a.txt"
+    page.write_text(
+        "Hurt overstates spending by 80 percent\n"
+        "By Warren Fiske on Monday, June 13th, 2016\n\n"
+        "Rep. Robert Hurt wrote that spending rose 80 percent in 2015.\n",
+        encoding="utf-8",
+    )
+    result = run("extract", page, "--min-score", "0", "--json")
+    found = {c["text"]: c for c in json.loads(result.stdout)["candidates"]}
+    by = found["By Warren Fiske on Monday, June 13th, 2016"]
+    assert by["score"] == 0 and by["reason"]["signals"] == ["the byline"]
+    assert found["Rep. Robert Hurt wrote that spending rose 80 percent in 2015."]["score"] > 0.5
 
 
 def test_drafts_take_the_sentences_date_and_say_where_it_came_from(tmp_path):

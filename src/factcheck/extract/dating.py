@@ -57,6 +57,23 @@ def byline(text: str) -> Byline:
     return Byline(author["author"].strip() if author else None, found.date if found else None)
 
 
+def byline_line(text: str) -> tuple[int, int] | None:
+    """Where the "By Jane Doe" line among the article's first lines is (start, end), if any:
+    the byline says who wrote the article and when, it claims nothing."""
+    head_end = 0
+    for _ in range(_HEAD_LINES):
+        head_end = text.find("\n", head_end) + 1
+        if head_end == 0:
+            head_end = len(text)
+            break
+    found = _BYLINE.search(text, 0, head_end)
+    if found is None:
+        return None
+    start = text.rfind("\n", 0, found.start()) + 1
+    end = text.find("\n", found.end())
+    return start, len(text) if end < 0 else end
+
+
 def sentence_date(sentence: str, article: dt.date | None) -> Dated | None:
     """The one date the sentence gives its claim, read against the article's date; None where
     it gives none, or more than one (which would be a guess)."""

@@ -16,10 +16,12 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from factcheck.extract import attribution, relations, worthiness
+from factcheck.extract.dating import byline_line
 from factcheck.extract.figures import Found, figures
 from factcheck.figures.quantity import FigureError, Kind, parse_figure
 from factcheck.text import sentences
 from factcheck.text.language import DECIMAL_COMMA, ENGLISH, Language, guess
+from factcheck.text.sentences import Sentence
 
 # Curly and straight double quotes, guillemets, and the German low-high pair; the single low
 # quote is too like a comma and an apostrophe to read.
@@ -95,6 +97,7 @@ def extract(text: str, voice: str) -> Extraction:
     docs = attribution.parsed(found) if found else []
     tags = [[token.tag_ for token in doc] for doc in docs]
     scored = model.score([s.text for s in found], tags) if found else []
+    scored = _byline_unscored(text, found, scored)
     candidates: list[Candidate] = []
     attributed = attribution.attribute_all(found, text, voice, docs) if found else []
     before: list[Found] = []
@@ -122,6 +125,20 @@ def extract(text: str, voice: str) -> Extraction:
         ))  # fmt: skip
     candidates = _with_parts(candidates)
     return Extraction(text, candidates, model.threshold, language)
+
+
+def _byline_unscored(
+    text: str, found: list[Sentence], scored: list[worthiness.Scored]
+) -> list[worthiness.Scored]:
+    """The byline ("By Sean Gorman on Monday, June 13th, 2016") scored 0: it gives the
+    source's author and date (drafts.py), and a draft of it would record no claim."""
+    line = byline_line(text)
+    if line is None:
+        return scored
+    return [
+        worthiness.Scored(0.0, ["the byline"], []) if line[0] <= s.start < line[1] else judged
+        for s, judged in zip(found, scored, strict=True)
+    ]
 
 
 def _quote(match: re.Match[str], base: int) -> Quote:
