@@ -251,7 +251,7 @@ def test_a_desks_day_from_article_to_page(tmp_path):
          "--url", "https://news.example/budget", "--date", "2025-03-01"),
         ("new", "rating", "--no-input", "--id", "false", "--label", "False", "--value", "1",
          "--best", "5", "--worst", "1", "--file", desk / "ratings.toml"),
-        ("review", "--no-input", "--accept", "whitfield-riverton-mayor-city-spent",
+        ("review", "--no-input", "--accept", "whitfield-city-spent-million-road",
          "--rating", "false", "--rationale", "The city's accounts show $3.1 million.",
          "--review-url", "https://desk.example/reviews/road-repairs"),
         ("report", "-o", tmp_path / "report.html"),

@@ -99,6 +99,13 @@ def test_suggested_ids_are_unique_and_valid():
     assert suggest_id("Lena Park", "She said it's what they would call a 10% rise.", set()) == (
         "park-what-call-10-rise"
     )
+    # what is reported, not the title, party tag, district or month before it (issue 27: the
+    # PolitiFact article's draft was "hurt-rep-r-5th-june")
+    hurt = (
+        "Rep. Robert Hurt, R-5th, wrote in a June 3 newsletter that non-defense discretionary"
+        " spending has increased by 81 percent."
+    )
+    assert suggest_id("Robert Hurt", hurt, set()) == "hurt-newsletter-non-defense-discretionary"
 
 
 def test_record_text_reads_back_as_the_same_record():

@@ -57,14 +57,16 @@ def ascii_text(text: str) -> str:
 
 
 def suggest_id(speaker: str, text: str, taken: set[str]) -> str:
-    """'newsom-california-follows-law': the speaker's last name and the text's first words
-    (not the speaker's own names again, nor the words that report them: 'Noem posted on X
-    that she ...' is noem-x-she-..., not noem-noem-posted-x). Accents are dropped, not the
-    letters that carry them ('el desempleo bajó' is ...-desempleo-bajo)."""
+    """'newsom-california-follows-law': the speaker's last name and the first key words of
+    what the text reports (not the speaker's own names again, the words that report them, a
+    title, party tag or month: 'Rep. Robert Hurt, R-5th, wrote in a June 3 newsletter that
+    non-defense discretionary spending ...' is hurt-newsletter-non-defense-discretionary, not
+    hurt-rep-r-5th-june). Accents are dropped, not the letters that carry them ('el desempleo
+    bajó' is ...-desempleo-bajo)."""
     speaker, text = ascii_text(speaker), ascii_text(text)
     names = {w.lower() for w in re.findall(r"[A-Za-z0-9]+", speaker)}
-    words = [w.lower() for w in re.findall(r"[A-Za-z0-9]+", text)]
-    content = [w for w in words if w not in _SMALL_WORDS | names | _SAYING][:4]
+    words = _reported([w.lower() for w in re.findall(r"[A-Za-z0-9]+", text)], names)
+    content = [w for w in words if w not in _SMALL_WORDS | names | _SAYING and _key(w)][:4]
     surname = re.findall(r"[A-Za-z0-9]+", speaker)[-1:] or ["claim"]
     base = "-".join([surname[0].lower(), *content]) or "claim"
     base = re.sub(r"^[^a-z]+", "", base) or "claim"
@@ -72,6 +74,28 @@ def suggest_id(speaker: str, text: str, taken: set[str]) -> str:
     while candidate in taken:
         candidate, n = f"{base}-{n}", n + 1
     return candidate
+
+
+def _reported(words: list[str], names: set[str]) -> list[str]:
+    """The words after the one that reports the speaker's ("Rep. Robert Hurt, R-5th, wrote
+    in a June 3 newsletter that spending ..." is "in a June 3 newsletter that spending ...");
+    all of them when the text does not name the speaker before a reporting word."""
+    for n, word in enumerate(words):
+        if word in _SAYING and names & set(words[:n]):
+            return words[n + 1 :]
+    return words
+
+
+# Not key words: a title, a party tag or district ("R-5th" is "r", "5th"), a month.
+_NOT_KEY = frozenset(
+    "rep sen gov mr mrs ms dr jr sr president senator governor congressman congresswoman "
+    "jan feb mar apr jun jul aug sep sept oct nov dec january february march april june "
+    "july august september october november december".split()
+)
+
+
+def _key(word: str) -> bool:
+    return len(word) > 1 and word not in _NOT_KEY and not re.fullmatch(r"\d+(?:st|nd|rd|th)", word)
 
 
 _UNSEEN = re.compile(f"[\x7f-\x9f\u202a-\u202e\u2066-\u2069{INVISIBLE}]")
