@@ -214,6 +214,15 @@ def test_the_fund_said_means_the_fund_the_article_named():
     assert speakers(text) == ["the article", "International Monetary Fund", "Agency"]
 
 
+def test_the_budget_office_means_the_office_the_article_named_in_full():
+    text = (
+        "Ryan said the plan saves $150 billion, according to the Congressional Budget Office.\n"
+        "The budget office estimated that 1.1 million people would lose benefits.\n"
+        "The housing office said nothing more.\n"  # no organisation named so: as written
+    )
+    assert speakers(text)[1:] == ["Congressional Budget Office", "Housing office"]
+
+
 def test_what_someone_says_inside_a_phrase_about_a_noun_is_not_the_sentence_said():
     text = (
         "Mayor Dana Cole spoke on Monday.\n"

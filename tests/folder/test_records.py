@@ -106,6 +106,8 @@ def test_suggested_ids_are_unique_and_valid():
         " spending has increased by 81 percent."
     )
     assert suggest_id("Robert Hurt", hurt, set()) == "hurt-newsletter-non-defense-discretionary"
+    moore = "Rep. Gwen Moore said Tuesday that the budget would cut food aid."
+    assert suggest_id("Gwen Moore", moore, set()) == "moore-budget-cut-food-aid"
 
 
 def test_record_text_reads_back_as_the_same_record():

@@ -764,9 +764,11 @@ def _organisation_meant(mention: Any, people: People) -> str | None:
     name ends in that noun (the International Monetary Fund); else None, and the noun stays
     as written."""
     words = list(mention.subtree)
-    if mention.pos_ != "NOUN" or len(words) != 2 or words[0].lower_ != "the":
+    if mention.pos_ != "NOUN" or len(words) < 2 or words[0].lower_ != "the":
         return None
-    return people.organisation(mention.lower_)
+    if not all(w.pos_ in ("NOUN", "PROPN", "ADJ") for w in words[1:]):
+        return None  # "the agency's director", "the office that ..."
+    return people.organisation(" ".join(w.lower_ for w in words[1:]))
 
 
 def _organisation(token: Any) -> Any | None:

@@ -107,11 +107,12 @@ class People:
     # the organisations named so far, latest last (attribution's "the agency said")
     organisations: list[str] = field(default_factory=list)
 
-    def organisation(self, noun: str) -> str | None:
-        """The latest organisation named so far whose name ends in this noun ("the fund":
-        the International Monetary Fund); None when none does."""
+    def organisation(self, ending: str) -> str | None:
+        """The latest organisation named so far whose name ends in these words ("the fund":
+        the International Monetary Fund; "the budget office": the Congressional Budget
+        Office); None when none does."""
         for name in reversed(self.organisations):
-            if name.lower().rsplit(" ", 1)[-1] == noun:
+            if f" {name.lower()}".endswith(f" {ending}"):
                 return name
         return None
 

@@ -86,11 +86,12 @@ def _reported(words: list[str], names: set[str]) -> list[str]:
     return words
 
 
-# Not key words: a title, a party tag or district ("R-5th" is "r", "5th"), a month.
+# Not key words: a title, a party tag or district ("R-5th" is "r", "5th"), a month, a day.
 _NOT_KEY = frozenset(
     "rep sen gov mr mrs ms dr jr sr president senator governor congressman congresswoman "
     "jan feb mar apr jun jul aug sep sept oct nov dec january february march april june "
-    "july august september october november december".split()
+    "july august september october november december monday tuesday wednesday thursday "
+    "friday saturday sunday yesterday today".split()
 )
 
 
