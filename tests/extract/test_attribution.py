@@ -538,6 +538,14 @@ def test_a_sentence_quoting_is_said_by_the_cue_nearest_the_quotation(text, expec
     assert speakers(text) == [expected]
 
 
+def test_a_sentence_quoting_two_speakers_is_the_first_ones():
+    text = (
+        'Sen. Tom Smith called the plan "a costly disaster," and Rep. Ann Jones called it'
+        ' "a real triumph."'
+    )
+    assert speakers(text) == ["Tom Smith"]
+
+
 def test_a_he_said_beside_the_quotation_does_not_outrank_a_name():
     text = (
         "Tom Hale met Luis Gomez on Monday. Gomez spokesman Rick Tyler said that the campaign"

@@ -309,21 +309,30 @@ _QUOTED_WORDS = 2
 def _quoting_first(
     pairs: list[tuple[Any, Any]], doc: Any, quoted: list[tuple[int, int]]
 ) -> list[tuple[Any, Any]]:
-    """The cues in order, except that where the sentence quotes, the cue nearest a quotation
-    (the smallest clause holding it) comes first, unless its speaker is a he or she: 'His
-    wife had warned him ... to act "presidential," but Trump said he responded: "When you
-    have incoming, ..."' is Trump's to say."""
+    """The cues in order, except that where the sentence quotes, the first cue that owns a
+    quotation (the cue of the smallest clause holding it) comes first, unless its speaker is
+    a he or she: 'His wife had warned him ... to act "presidential," but Trump said he
+    responded: "When you have incoming, ..."' is Trump's to say, and 'Smith called it "a
+    disaster," while Jones called it "a triumph"' stays Smith's."""
     spans = [(a, b) for a, b in quoted if _words_between(doc, a, b) >= _QUOTED_WORDS]
-    holding = [
-        (len(list(cue.subtree)), k)
-        for k, (cue, subject) in enumerate(pairs)
-        if subject.lower_ not in _PRONOUNS  # a name in the sentence outranks a "he said"
-        and any(_holds(cue, a, b) for a, b in spans)
-        and not any(_within_content(cue, outer) for outer, _ in pairs)
-    ]
-    if not holding:
+    owners = set()
+    for a, b in spans:
+        holding = [(len(list(cue.subtree)), k) for k, (cue, _) in enumerate(pairs)
+                   if _holds(cue, a, b)]  # fmt: skip
+        if holding:
+            owners.add(min(holding)[1])
+    first = next(
+        (
+            k
+            for k, (cue, subject) in enumerate(pairs)
+            if k in owners
+            and subject.lower_ not in _PRONOUNS  # a name in the sentence outranks a "he said"
+            and not any(_within_content(cue, outer) for outer, _ in pairs)
+        ),
+        None,
+    )
+    if first is None:
         return pairs
-    first = min(holding)[1]
     return [pairs[first], *pairs[:first], *pairs[first + 1 :]]
 
 
