@@ -279,6 +279,11 @@ def test_figures_in_free_text():
          [("share", "72-75 percent")]),
         # a pronoun after a figure is who answered, not what was counted
         ("Another 19 percent said they would pick neither.", [("share", "19 percent")]),
+        # a person's age as news gives it is no figure; a tally by name is
+        ("Dana Reyes, 34, of Newark, said 12 families moved, and Crutcher, 40 ― a father ― "
+         "agreed with Ann Lee, who is 70.", [("families", "12")]),
+        ("The count: Ohio, 18, Texas, 38; the town, 40, flooded.",
+         [("figure", "18"), ("figure_2", "38"), ("figure_3", "40")]),
         # "22 in one week" is a count over a time, no ratio and no "one" counted
         ("We went from 11 to 22 in one week.", [("figure", "11"), ("figure_2", "22")]),
         ("The rate was nearly double the national rate, three times the cost.",

@@ -86,6 +86,21 @@ _NOT_COUNTED_BEFORE = re.compile(
     re.I,
 )
 _AGE_AFTER = re.compile(r"^(?:\s*(?:and|to|-)\s*\d+)?[\s-]+years?[\s-]+old\b", re.I)
+# A person's age as news gives it, a bare number that ends its phrase: "Crutcher, 40 ― a
+# father ...", "Jane Doe, 34, said" (a name, a comma, then a word in lower case: "Ohio, 18,
+# Texas, 38" is a tally), "Donald Trump, who is 70."
+_NAME_COMMA = re.compile(r"\b[A-Z][a-z'\u2019-]+,\s$")
+_THEN_LOWER = re.compile(r"\s*(?:,|[\u2015\u2014\u2013]|\s-)\s*[a-z]")
+_WHO_IS = re.compile(r"\bwho (?:is|was|turns|turned|will turn)\s$")
+_PHRASE_ENDS = re.compile(r"\s*(?:[,;\u2015\u2014\u2013]|\.(?!\d)|$)")
+
+
+def _an_age(before: str, after: str) -> bool:
+    if _NAME_COMMA.search(before):
+        return _THEN_LOWER.match(after) is not None
+    return _WHO_IS.search(before) is not None and _PHRASE_ENDS.match(after) is not None
+
+
 _SECOND_AGE = re.compile(r"\bages?\s+(?:of\s+)?(?:between\s+)?\d+\s+(?:and|to)\s+$", re.I)
 # "over 10 years", "in the next five years", "for 20 years": the period a figure is about,
 # not a figure (and "over" there is no hedge).
@@ -198,6 +213,8 @@ def _counted(sentence: str, start: int, end: int, number: str) -> bool:
     if _MONTH.search(before) or _NOT_COUNTED_BEFORE.search(before):
         return False
     if re.fullmatch(_YEAR, plain) or _SECOND_AGE.search(before):
+        return False
+    if plain.isdigit() and _an_age(before, after):
         return False
     if _PERIOD_AFTER.match(after) and _PERIOD_BEFORE.search(before):
         return False
