@@ -284,6 +284,9 @@ def test_figures_in_free_text():
          "agreed with Ann Lee, who is 70.", [("families", "12")]),
         ("The count: Ohio, 18, Texas, 38; the town, 40, flooded.",
          [("figure", "18"), ("figure_2", "38"), ("figure_3", "40")]),
+        # markup pasted with a text: its numbers are the markup's
+        ('<tweet timestamp="1474387200" tweet_id="778257943577919488">Jobs rose 5 percent.',
+         [("change", "rose 5 percent")]),
         # "22 in one week" is a count over a time, no ratio and no "one" counted
         ("We went from 11 to 22 in one week.", [("figure", "11"), ("figure_2", "22")]),
         ("The rate was nearly double the national rate, three times the cost.",

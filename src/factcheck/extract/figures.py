@@ -158,8 +158,11 @@ def figures(
     taken: set[str] = set()
     # what is counted is read past a name's number: "58 Fortune 500 companies" counts companies
     named = _masked(sentence, names)
+    tags = [m.span() for m in _TAG.finditer(sentence)]
     for match in _CORE.finditer(sentence):
         start, end = match.span()
+        if any(a <= start < b for a, b in tags):
+            continue  # markup pasted with the text: '<tweet timestamp="1474387200">'
         if match.group("number") and (
             not _counted(sentence, start, end, match.group())
             or _in_a_name(names, start, end, match.group())
@@ -174,6 +177,10 @@ def figures(
         found.append(Found(_name(named, end, value, taken), value, start, end))
     return found
 
+
+# A markup tag in a plain text ('<tweet tweet-id="783499116076687360">', '</div>'): its
+# numbers are the markup's, not the article's.
+_TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>")
 
 _SWAP_MARKS = str.maketrans(".,", ",.")
 _CONTINENTAL = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?(?![\d.,]*\d)")
