@@ -253,7 +253,7 @@ def test_figures_in_free_text():
         ("Hurt, R-5th, wrote in a June 3 newsletter that spending has increased by over 80 "
          "percent in two years.", [("change", "increased by over 80 percent")]),
         ("It rose from $434 billion in fiscal 2008 to $537 billion in fiscal 2010.",
-         [("figure", "$434 billion"), ("figure_2", "$537 billion")]),
+         [("amount", "$434 billion"), ("amount_2", "$537 billion")]),
         ("Killed were 19 men between the ages of 15 and 29, as 57 new police officers began.",
          [("men", "19"), ("officers", "57")]),
         ("About one-sixth of the inmates, a third of the staff and nearly half of the county "
@@ -266,7 +266,7 @@ def test_figures_in_free_text():
          [("change", "up 5 percentage points"), ("change_2", "rose 3%")]),
         # a period is no figure, and "over" there no hedge
         ("The plan would cost $374 billion over 10 years, or $84 billion over the next 5 years.",
-         [("figure", "$374 billion"), ("figure_2", "$84 billion")]),
+         [("amount", "$374 billion"), ("amount_2", "$84 billion")]),
         ("He took a $916 million loss, perhaps for as long as 18 years.",
          [("loss", "$916 million")]),
         # a month or a day after a figure says when, not what was counted

@@ -269,14 +269,16 @@ def _spaced(text: str) -> str:
 def _name(sentence: str, end: int, value: str, taken: set[str]) -> str:
     """The counted noun after the figure, the last of its run of words ("344 slayings" is
     `slayings`, "57 new police officers were" `officers`, "13.7% of the budget" `budget`); a
-    change is named `change`, a share without a noun `share`, any other figure `figure`."""
-    kind = parse_figure(value).kind
+    change is named `change`, a share without a noun `share`, a sum of money `amount`, any
+    other figure `figure`."""
+    figure = parse_figure(value)
+    kind = figure.kind
     if kind in (Kind.change, Kind.points, Kind.multiple):
         name: str | None = "multiple" if kind is Kind.multiple else "change"
     else:
         name = _noun_after(sentence[end:])
     if name is None:
-        name = "share" if kind.is_share else "figure"
+        name = "share" if kind.is_share else ("amount" if figure.currency else "figure")
     base, n = name, 2
     while name in taken:
         name, n = f"{base}_{n}", n + 1
