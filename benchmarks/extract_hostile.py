@@ -31,11 +31,17 @@ def unclosed_divs(n: int) -> str:
     return "<html><body><article>" + "<div><p>The mayor said so. " * n + "</body></html>"
 
 
+def quotations_in_a_run(n: int) -> str:
+    # every quotation has its cue, none a sentence end: each cut piece is full of both
+    return " and ".join(['"go now, fast," Tom Hale said'] * n) + "."
+
+
 CASES: list[tuple[str, Callable[[int], str], str, list[int]]] = [
     ("one run of words, no sentence end (words)", one_run, ".txt", [50_000, 100_000]),
     ("sentences on one line", sentences_on_a_line, ".txt", [3_000, 6_000]),
     ("unclosed * in Markdown", unclosed_stars, ".md", [12_500, 25_000]),
     ("unclosed <div> in HTML", unclosed_divs, ".html", [15_000, 30_000]),
+    ("quotations and cues in one run", quotations_in_a_run, ".txt", [2_000, 4_000]),
 ]
 
 

@@ -316,9 +316,9 @@ def _quoting_first(
     disaster," while Jones called it "a triumph"' stays Smith's."""
     spans = [(a, b) for a, b in quoted if _words_between(doc, a, b) >= _QUOTED_WORDS]
     owners = set()
+    sizes = [cue.right_edge.i - cue.left_edge.i for cue, _ in pairs]  # a subtree is a span
     for a, b in spans:
-        holding = [(len(list(cue.subtree)), k) for k, (cue, _) in enumerate(pairs)
-                   if _holds(cue, a, b)]  # fmt: skip
+        holding = [(sizes[k], k) for k, (cue, _) in enumerate(pairs) if _holds(cue, a, b)]
         if holding:
             owners.add(min(holding)[1])
     first = next(
@@ -346,14 +346,22 @@ def _holds(cue: Any, start: int, end: int) -> bool:
 def _within_content(cue: Any, outer: Any) -> bool:
     """Whether a cue stands inside what another cue says (its object or clause), not beside
     it ("denied it happened, with Lewandowski calling ..." keeps Lewandowski's cue)."""
-    return any(cue in child.subtree for child in outer.children if child.dep_ in _CONTENT)
+    return any(
+        child == cue or child.is_ancestor(cue)  # in its subtree, found up the cue's heads
+        for child in outer.children
+        if child.dep_ in _CONTENT
+    )
 
 
 _CONTENT = frozenset({"ccomp", "dobj", "xcomp"})
 
 
 def _words_between(doc: Any, start: int, end: int) -> int:
-    return sum(1 for t in doc if start <= t.idx < end and t.is_alpha)
+    """The words that begin from start to end: looked up, not found by reading the whole
+    sentence for each quotation (a run of quotations made that quadratic)."""
+    span = doc.char_span(start, end, alignment_mode="expand") if start < end else None
+    tokens = doc if span is None else span
+    return sum(1 for t in tokens if start <= t.idx < end and t.is_alpha)
 
 
 def _name_colon(doc: Any, people: People) -> _Said | None:
