@@ -483,7 +483,7 @@ def _said_all_the_same(verb: Any) -> bool:
         c.dep_ == "prt" and c.lower_ == "on" for c in head.children
     ):
         return False
-    return not any(c.dep_ == "aux" and (c.tag_ == "TO" or c.tag_ == "MD") for c in head.children)
+    return not any(c.dep_ == "aux" and c.tag_ in ("TO", "MD") for c in head.children)
 
 
 def _only_meant(verb: Any, quoted: list[tuple[int, int]]) -> bool:
@@ -596,9 +596,7 @@ def _goes_on_saying(verb: Any, quoted: list[tuple[int, int]]) -> bool:
         return False
     if any(c.dep_ in ("dobj", "xcomp", "prep") and not _in_quote(c, quoted) for c in verb.children):
         return False
-    return any(c.dep_ == "ccomp" for c in verb.children) or any(
-        _in_quote(t, quoted) for t in verb.subtree
-    )
+    return _says_something(verb, quoted)
 
 
 def _subject(verb: Any, quoted: list[tuple[int, int]], people: People) -> Any | None:

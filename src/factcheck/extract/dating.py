@@ -12,6 +12,7 @@ a statement; "last week", "recently", "this spring" give no date.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -51,22 +52,21 @@ class Dated:
 def byline(text: str) -> Byline:
     """The author of a "By Jane Doe" line and the first full date among the article's first
     lines."""
-    head = "\n".join(text.splitlines()[:_HEAD_LINES])
+    head = text[: _head_end(text)]
     author = _BYLINE.search(head)
     found = next((d for d in _dates(head, None, head=True) if d is not None), None)
     return Byline(author["author"].strip() if author else None, found.date if found else None)
 
 
+def _head_end(text: str) -> int:
+    """Where the article's first lines, the ones a byline is among, end."""
+    return sum(len(line) for line in itertools.islice(text.splitlines(keepends=True), _HEAD_LINES))
+
+
 def byline_line(text: str) -> tuple[int, int] | None:
     """Where the "By Jane Doe" line among the article's first lines is (start, end), if any:
     the byline says who wrote the article and when, it claims nothing."""
-    head_end = 0
-    for _ in range(_HEAD_LINES):
-        head_end = text.find("\n", head_end) + 1
-        if head_end == 0:
-            head_end = len(text)
-            break
-    found = _BYLINE.search(text, 0, head_end)
+    found = _BYLINE.search(text, 0, _head_end(text))
     if found is None:
         return None
     start = text.rfind("\n", 0, found.start()) + 1
