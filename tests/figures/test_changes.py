@@ -342,3 +342,24 @@ def test_a_change_needs_both_ends_that_exist(write_claims):
 def test_a_bare_n_to_1_stays_a_range_nothing_says_it_compares():
     with pytest.raises(FigureError, match="high to low"):
         parse_figure("3 to 1")
+
+
+def test_a_value_outside_the_figure_that_its_rounded_inputs_allow_is_said_so():
+    """95% to 85% is a 10.53% drop, outside the -10.5% to -9.5% that "a 10 percent drop"
+    claims; the figures as written (each 94.5% to 95.5%, 84.5% to 85.5%) allow -9.52% too, so
+    the figure holds, but the explanation must not call -10.53% "within" it."""
+    figures = {"a.before": parse_figure("95 percent"), "a.after": parse_figure("85 percent")}
+    judged = calculate("change(a.before, a.after)", "a 10 percent drop", figures.__getitem__)
+    assert judged.verdict is Verdict.consistent
+    assert "lies within" not in (judged.explanation or "")
+    assert "lies outside it, off by 5%, but the figures it is computed from are rounded" in (
+        judged.explanation or ""
+    )
+    assert "allow -11.52% to -9.52%" in (judged.explanation or "")
+
+
+def test_a_value_inside_the_figure_is_within_it():
+    figures = {"a.before": parse_figure("100 percent"), "a.after": parse_figure("90 percent")}
+    judged = calculate("change(a.before, a.after)", "a 10 percent drop", figures.__getitem__)
+    assert judged.verdict is Verdict.consistent
+    assert (judged.explanation or "").endswith("The computed value lies within it.")

@@ -132,14 +132,14 @@ def judge(
             explanation=" ".join(sentences),
         )
 
+    off = f"off by {_percent_abs(error)}" if error is not None else "off"
     if result.interval.overlaps(figure.claimed):
-        return verdict(Verdict.consistent, "The computed value lies within it.")
+        return verdict(Verdict.consistent, _why_consistent(figure, result, off))
     closer = closer_phrasing(figure, c)
     gross = _gross_reason(figure, c)
     if gross:
         return verdict(Verdict.gross, gross, closer)
     band = figure.approximate_band
-    off = f"off by {_percent_abs(error)}" if error is not None else "off"
     if band is not None and result.interval.overlaps(band):
         allowance = (
             f"'{figure.hedge.value}'" if figure.hedge is not Hedge.none else "a round number"
@@ -152,6 +152,17 @@ def judge(
         return verdict(Verdict.approximate, why, closer)
     why = f"The computed value lies outside it, {off}: more than its rounding or hedge allows."
     return verdict(Verdict.inconsistent, why, closer)
+
+
+def _why_consistent(figure: Figure, result: Value, off: str) -> str:
+    """Why a figure holds. Its computed value may lie outside what it claims while the
+    figures it is computed from, rounded as written, allow a value inside: say so, rather
+    than call a value that lies outside "within"."""
+    if figure.claimed.contains(result.point):
+        return "The computed value lies within it."
+    possible = figure.describe_interval(result.interval)
+    return (f"The computed value lies outside it, {off}, but the figures it is computed from "
+            f"are rounded: as written they allow {possible}, which meets it.")  # fmt: skip
 
 
 def other_reading(figure: Figure, parts: tuple[Fraction, Fraction] | None) -> str | None:
