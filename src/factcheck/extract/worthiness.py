@@ -90,6 +90,39 @@ def tfidf(terms: list[str], idf: dict[str, float]) -> dict[str, float]:
     return {t: w / norm for t, w in weights.items()}
 
 
+# What states nothing, however its words score: a live blog's time stamp ("1:30 p.m.", "By 9
+# a.m."), a line of numbers, markup, handles and links alone ("9%.", a pasted tweet's tag), a
+# heading, label or signature of a few words with no verb and no number ("ABSTRACT.",
+# "Division Over Iran.", "- Bernie Sanders."), a speech cue alone ("Trump said.", "He said:").
+# None of them is check-worthy in the ClaimBuster or CheckThat! data (docs/extract.md); the
+# model, fitted to sentences, gave them 0.5 to 0.85 for their digits and capitals.
+_TIME_ALONE = re.compile(
+    r"\s*(?:(?:by|at|until|as of)\s+)?\d{1,2}(?::\d\d)?\s*[ap]\.?\s?m\.?(?:\s+(?-i:[A-Z]{2,4}))?"
+    r"\s*[.;:]?\s*", re.I)  # fmt: skip
+_MARKUP = re.compile(r"<[^<>]*>|@\w+|https?://\S+|www\.\S+")
+_LETTER = re.compile(r"[^\W\d_]")
+_CUE_ALONE = re.compile(
+    r"\W*(?:[A-Z][\w.'\u2019-]*\s+){1,3}(?:said|says|told|tells|wrote|writes|added|adds|asked|"
+    r"asks|explained|tweeted|continued)\s*[.:,;]?\W*")  # fmt: skip
+_NOT_WORDS = frozenset({".", ",", ":", ";", "''", "``", "-LRB-", "-RRB-", "HYPH", "NFP", "XX",
+                        "SYM", "$", "POS"})  # fmt: skip
+LABEL_WORDS = 4
+
+
+def states_nothing(text: str, tags: Sequence[str]) -> str | None:
+    """What a sentence is when it states nothing to check; None for a statement."""
+    if _TIME_ALONE.fullmatch(text):
+        return "a time of day alone"
+    if not _LETTER.search(_MARKUP.sub(" ", text)):
+        return "no words: a number, markup, handles or links alone"
+    words = [t for t in tags if t not in _NOT_WORDS]
+    if len(words) <= LABEL_WORDS and not any(t.startswith("VB") or t in ("MD", "CD") for t in tags):
+        return "a heading or label: no verb, no figure"
+    if _CUE_ALONE.fullmatch(text):
+        return "a speech cue alone"
+    return None
+
+
 @dataclass(frozen=True)
 class Scored:
     score: float
@@ -111,11 +144,13 @@ class Model:
     tag_weights: dict[str, float]
 
     def score(self, texts: Sequence[str], tags: Sequence[Sequence[str]]) -> list[Scored]:
-        """Each sentence's score; `tags`: each one's part-of-speech tags (spaCy's tag_)."""
+        """Each sentence's score; `tags`: each one's part-of-speech tags (spaCy's tag_). A
+        sentence that states nothing scores 0, with what it is as the reason."""
         np = numpy()
         vectors = plain_embedder().embed(texts)
         found = vectors @ np.asarray(self.vector_weights, dtype=np.float32)
-        return [self._one(text, tagged, float(v))
+        return [Scored(0.0, [nothing], []) if (nothing := states_nothing(text, tagged))
+                else self._one(text, tagged, float(v))
                 for text, tagged, v in zip(texts, tags, found, strict=True)]  # fmt: skip
 
     def _one(self, text: str, tags: Sequence[str], from_vector: float) -> Scored:
