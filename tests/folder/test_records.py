@@ -97,8 +97,14 @@ def test_suggested_ids_are_unique_and_valid():
     # key words: no pronoun, modal or piece of a contraction (real drafts read
     # "trump-he-proposed-dropping", "foundation-top-1-percent-would", "clinton-s-become")
     assert suggest_id("Lena Park", "She said it's what they would call a 10% rise.", set()) == (
-        "park-what-call-10-rise"
+        "park-call-10-rise"
     )
+    # nor a word that ties the clause to another or places it in time (PolNeAR drafts read
+    # "if-trump-moderates-rhetoric", "month-wells-fargo-fined", "last-week-republicans-house")
+    fined = "Earlier this month, Wells Fargo was fined $185 million for scamming its customers."
+    assert suggest_id("Jane Roe", fined, set()) == "roe-wells-fargo-fined-185"
+    moderates = "If Trump moderates his rhetoric, last week's poll may turn."
+    assert suggest_id("", moderates, set()) == "claim-trump-moderates-rhetoric-poll"
     # what is reported, not the title, party tag, district or month before it (issue 27: the
     # PolitiFact article's draft was "hurt-rep-r-5th-june")
     hurt = (

@@ -34,7 +34,12 @@ _SMALL = (
     # nor the modals, pronouns and what is left of a contraction ("it's" is "it s"): an ID's
     # words are the claim's key words ("trump-proposed-dropping-carried", not "trump-he-...")
     "will would can could should may might must shall i you he she we they me him her us them "
-    "my your his our their s t d ll re ve"
+    "my your his our their s t d ll re ve "
+    # nor the words that tie a clause to another or place it in time ("if-trump-moderates-
+    # rhetoric" is trump-moderates-rhetoric, "last-week-republicans-house" republicans-house-...)
+    "if when while after before although though because since until unless whether so than "
+    "then also just even still meanwhile however moreover conversely currently recently now "
+    "there here what which who whom whose where why how very"
 )
 _SMALL_WORDS = frozenset(_SMALL.split())
 
@@ -86,12 +91,14 @@ def _reported(words: list[str], names: set[str]) -> list[str]:
     return words
 
 
-# Not key words: a title, a party tag or district ("R-5th" is "r", "5th"), a month, a day.
+# Not key words: a title, a party tag or district ("R-5th" is "r", "5th"), a month, a day,
+# a span of time ("earlier this month").
 _NOT_KEY = frozenset(
     "rep sen gov mr mrs ms dr jr sr president senator governor congressman congresswoman "
     "jan feb mar apr jun jul aug sep sept oct nov dec january february march april june "
     "july august september october november december monday tuesday wednesday thursday "
-    "friday saturday sunday yesterday today".split()
+    "friday saturday sunday yesterday today tonight week weeks month months year years day "
+    "days earlier later last next ago".split()
 )
 
 
