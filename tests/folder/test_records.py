@@ -105,6 +105,7 @@ def test_suggested_ids_are_unique_and_valid():
     assert suggest_id("Jane Roe", fined, set()) == "roe-wells-fargo-fined-185"
     moderates = "If Trump moderates his rhetoric, last week's poll may turn."
     assert suggest_id("", moderates, set()) == "claim-trump-moderates-rhetoric-poll"
+    assert suggest_id("Jane Roe", "It has been a long time.", set()) == "roe-long-time"
     # what is reported, not the title, party tag, district or month before it (issue 27: the
     # PolitiFact article's draft was "hurt-rep-r-5th-june")
     hurt = (
