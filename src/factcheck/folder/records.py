@@ -29,8 +29,8 @@ from factcheck.unicode import INVISIBLE
 
 _SLUG = re.compile(f"^{SLUG_PATTERN}$")
 _SMALL = (
-    "a an the and or but of to in on at by for with from as is are was were be been being am has have had "
-    "do does did it its this that these those not no "
+    "a an the and or but of to in on at by for with from as is are was were be been being am "
+    "has have had do does did it its this that these those not no "
     # nor the modals, pronouns and what is left of a contraction ("it's" is "it s"): an ID's
     # words are the claim's key words ("trump-proposed-dropping-carried", not "trump-he-...")
     "will would can could should may might must shall i you he she we they me him her us them "
