@@ -602,3 +602,16 @@ def test_an_editors_label_before_a_colon_is_no_speaker():
         "Editor's note: This story was updated.\n"
     )
     assert speakers(text) == ["Moderator", "the article", "the article"]
+
+
+def test_a_pronoun_beside_a_name_the_entity_model_missed_teaches_no_gender():
+    # "he" is Stumpf's, named as the object of "told": Warren must not become a "he", or
+    # her later "she said" finds no one
+    text = (
+        "Sen. Ellen Warren questioned bank chief John Stumpf on Tuesday.\n"
+        '"You should resign," Warren told Stumpf, after he admitted under Warren\'s questioning'
+        " he had not been held accountable.\n"
+        '"This is not right," Warren said.\n'
+        "She said the bank squeezed its workers to the breaking point.\n"
+    )
+    assert speakers(text)[1:] == ["Ellen Warren", "Ellen Warren", "Ellen Warren"]

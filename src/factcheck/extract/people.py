@@ -344,6 +344,17 @@ def _someone_else(doc: Any, quoted: list[tuple[int, int]], people: People, named
         person = people.named(name_words(entity.text))
         if person is not None and person.surname not in named:
             return True
+    # a known name the entity model missed ("Warren told Stumpf, after he admitted ..." had
+    # made Elizabeth Warren a "he"), not one that only qualifies a noun ("the Obama
+    # administration's policy" names no one else who may be the "she")
+    for token in doc:
+        if token.pos_ != "PROPN" or token.dep_ == "compound":
+            continue
+        if any(a <= token.idx < b for a, b in quoted):
+            continue
+        person = people.named(name_words(token.text))
+        if person is not None and person.surname not in named:
+            return True
     return False
 
 
