@@ -394,3 +394,13 @@ def test_two_occasions_objects_or_measures_are_no_conflict(a, b):
 )  # fmt: skip
 def test_the_same_occasion_object_and_measure_still_conflict(a, b, rule):
     assert rule in rules(a, b)
+
+
+def test_a_word_found_in_a_sentence_of_no_content_words_is_compared_without_error():
+    # drafts of real news: the antonym rule paired "some" with "No" alone in its sentence
+    # (no content word there) and looked that sentence's words up: a KeyError stopped
+    # `compare` on the whole topic
+    text_a = "In some cases the council will pass the budget."
+    text_b = "Will the council pass the budget? No."
+    assert rules(text_a, text_b) == rules(text_b, text_a) == []
+    assert reading(text_b).sentence_content[1] == frozenset()

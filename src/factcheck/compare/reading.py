@@ -75,10 +75,14 @@ class Reading(ReadsNames, ReadsValues):
 
     @functools.cached_property
     def sentence_content(self) -> dict[int, frozenset[str]]:
+        """Each sentence's content stems, by the sentence's number; every sentence has an
+        entry, an empty one when it holds no content word ("In 2019, more."), since a rule may
+        look up the sentence of any word it found."""
         found: dict[int, set[str]] = {}
         for token, content in zip(self.tokens, self.content_flags, strict=True):
+            words = found.setdefault(token.sentence, set())
             if content:
-                found.setdefault(token.sentence, set()).add(token.stem)
+                words.add(token.stem)
         return {k: frozenset(v) for k, v in found.items()}
 
     @property
