@@ -404,3 +404,46 @@ def test_a_word_found_in_a_sentence_of_no_content_words_is_compared_without_erro
     text_b = "Will the council pass the budget? No."
     assert rules(text_a, text_b) == rules(text_b, text_a) == []
     assert reading(text_b).sentence_content[1] == frozenset()
+
+
+def rebuttals(rebutting, rebutted):
+    found = compare([claim("a", rebutting, "Ana Ruiz"), *rebutted])
+    return {c.claims[1] if c.claims[0] == "a" else c.claims[0]: f
+            for c in found.conflicts for f in (c, *c.also) if f.rule is Rule.rebuttal}  # fmt: skip
+
+
+def test_a_rebuttal_is_aimed_at_the_speaker_named_nearest_before_its_marker():
+    # "lies" is Tom Hale's, not Joy Park's, who is named after it in another clause
+    found = rebuttals(
+        "Ruiz said Hale tells so many lies about the stadium that Park could lose her seat.",
+        [claim("hale", "The stadium deal will pay for itself.", "Tom Hale"),
+         claim("park", "The stadium vote will cost me my seat.", "Joy Park")],
+    )  # fmt: skip
+    assert set(found) == {"hale"}
+
+
+def test_a_name_that_speaks_is_not_the_one_rebutted():
+    found = rebuttals(
+        "The Hale campaign called the stadium charges fabricated.",
+        [claim("hale", "The stadium deal will pay for itself.", "Tom Hale")],
+    )
+    assert found == {}
+
+
+def test_a_rebuttal_of_a_person_is_not_one_of_each_of_their_claims():
+    # the marker's words share nothing with the budget claim; "stadium" stands in another
+    # sentence
+    found = rebuttals(
+        "The stadium opened in May. Ruiz called Hale a liar.",
+        [claim("budget", "The stadium budget fell by a third.", "Tom Hale")],
+    )
+    assert found == {}
+
+
+def test_an_unlinked_rebuttal_is_as_sure_as_the_words_it_shares():
+    text = "Ruiz said Hale's figures on stadium jobs were false."
+    two = rebuttals(text, [claim("jobs", "The stadium will bring 3,000 jobs.", "Tom Hale")])
+    one = rebuttals(text, [claim("open", "The stadium opens in May.", "Tom Hale")])
+    assert two["jobs"].confidence is Confidence.medium
+    assert one["open"].confidence is Confidence.low
+    assert "Only 'stadium' ties the rebuttal's words to this claim." in one["open"].caveats

@@ -11,7 +11,7 @@ import functools
 import heapq
 import itertools
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from factcheck.compare.reading import Reading, stems
@@ -37,6 +37,9 @@ class Pair:
     a: Reading
     b: Reading
     reasons: list[str] = field(default_factory=list)
+    # how a text may name each speaker of the comparison, by the name's first word (one
+    # mapping, shared by its pairs): a rebuttal aimed at one of them is not aimed at another
+    speakers: Mapping[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
 
     @functools.cached_property
     def apart(self) -> str:
@@ -53,6 +56,13 @@ class Pair:
         return any(r == "disputes" or r.startswith("same proposition") for r in self.reasons)
 
 
+def by_first_word(names: set[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    found: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for name in sorted(names):
+        found[name[0]].append(name)
+    return {first: tuple(group) for first, group in found.items()}
+
+
 class Pairs:
     def __init__(self, readings: Sequence[Reading]) -> None:
         self.readings = sorted(readings, key=lambda r: r.claim.id)
@@ -60,6 +70,7 @@ class Pairs:
         self.found: dict[tuple[str, str], Pair] = {}
         self.limits: list[str] = []
         self.crowded: dict[str, list[Reading]] = {}  # proposition -> its claims, not paired
+        self.speakers = by_first_word({n for r in self.readings for n in r.speaker_names})
 
     def add(self, a: Reading, b: Reading, reason: str) -> None:
         if a.claim.id == b.claim.id:
@@ -67,7 +78,9 @@ class Pairs:
         key = (a.claim.id, b.claim.id) if a.claim.id < b.claim.id else (b.claim.id, a.claim.id)
         pair = self.found.get(key)
         if pair is None:
-            pair = self.found[key] = Pair(self.by_id[key[0]], self.by_id[key[1]])
+            pair = self.found[key] = Pair(
+                self.by_id[key[0]], self.by_id[key[1]], speakers=self.speakers
+            )
         if reason not in pair.reasons:
             pair.reasons.append(reason)
 
