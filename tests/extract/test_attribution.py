@@ -615,3 +615,14 @@ def test_a_pronoun_beside_a_name_the_entity_model_missed_teaches_no_gender():
         "She said the bank squeezed its workers to the breaking point.\n"
     )
     assert speakers(text)[1:] == ["Ellen Warren", "Ellen Warren", "Ellen Warren"]
+
+
+def test_an_honorific_picks_the_person_of_its_pronoun_among_those_of_one_surname():
+    # "Mrs. Clinton" after "Bill Clinton" was named last is Hillary Clinton, whom the article
+    # calls "she"; "Mr. Netanyahu" is not Sara Netanyahu
+    text = (
+        "Hillary Clinton spoke in Ohio, and she said the economy was recovering.\n"
+        "Former President Bill Clinton joined the rally on the stage.\n"
+        "Mrs. Clinton said the plan would cut taxes for working families.\n"
+    )
+    assert speakers(text) == ["Hillary Clinton", "the article", "Hillary Clinton"]

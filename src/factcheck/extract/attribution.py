@@ -21,6 +21,7 @@ from factcheck.extract.people import (
     People,
     Person,
     Salience,
+    honorific_gender,
     name_words,
     plausible,
     roles_in,
@@ -653,7 +654,8 @@ def _resolved(mention: Any, cue: Any, people: People, salience: Salience,
     ):
         # The tagger may miss a name ("Reyes" as a noun): a capitalised subject that names a
         # person the article named is that person.
-        person = people.named(words) if plausible(words) else None
+        gender = honorific_gender(span[0])
+        person = people.named(words, gender) if plausible(words) else None
         if person is None and len(words) == 1:
             # "Mr. Obama" (the honorific before the name's span) or "President Obama" (in it)
             title = span[0] if len(span) > 1 else span.doc[span.start - 1] if span.start else None

@@ -161,8 +161,9 @@ class People:
                 return person
         return None
 
-    def named(self, words: list[str]) -> Person | None:
-        """The person a name, a surname or a first name refers to (the one named last)."""
+    def named(self, words: list[str], gender: str | None = None) -> Person | None:
+        """The person a name, a surname or a first name refers to (the one named last); with
+        `gender` (an honorific's: "Mrs. Clinton"), never one the article calls otherwise."""
         lowered = tuple(w.lower() for w in words)
         if not lowered:
             return None
@@ -170,7 +171,12 @@ class People:
             found = self._same(lowered)
             if found is not None:
                 return found
-        found = _latest([p for p in self.known if p.surname == lowered[-1]])
+        same_surname = [p for p in self.known if p.surname == lowered[-1]]
+        if gender is not None:  # "Mrs. Clinton" is not the Bill Clinton named last
+            same_surname = [p for p in same_surname if p.gender == gender] or [
+                p for p in same_surname if p.gender is None
+            ]
+        found = _latest(same_surname)
         if found is not None:
             return found
         if len(lowered) == 1:
@@ -262,6 +268,19 @@ _SHE = frozenset(
 )
 
 
+def honorific_gender(token: Any) -> str | None:
+    """The pronoun of the honorific just before a name's first word ("Mrs." of "Mrs.
+    Clinton"), if any."""
+    if token.i == 0:
+        return None
+    before = token.doc[token.i - 1].lower_
+    return "he" if before in _HE_HONORIFICS else "she" if before in _SHE_HONORIFICS else None
+
+
+_HE_HONORIFICS = frozenset({"mr", "mr."})
+_SHE_HONORIFICS = frozenset({"mrs", "mrs.", "ms", "ms.", "miss"})
+
+
 def gender_of_title(title: str) -> str | None:
     words = set(title.lower().split())
     if words & _HE:
@@ -306,7 +325,7 @@ class Salience:
             # a known surname as subject, whatever the tagger made of it ("Trump has also
             # commented", with Trump read as a noun and an organisation)
             if token.ent_type_ == "PERSON" or token.pos_ == "PROPN" or token.text[:1].isupper():
-                person = people.named(name_words(token.text))
+                person = people.named(name_words(token.text), honorific_gender(token))
                 if person is not None:
                     subjects.append(person)
                     first = min(first, token.i)
