@@ -117,6 +117,18 @@ def test_antonyms_about_different_things_do_not_fire():
         # A part of a group counts nothing of its own.
         ("Four of the 7 warmest years came after 2000.",
          "Seventeen of the 18 warmest years came after 2000.", False),
+        # Drafts of real news: a colour capitalised inside a sentence is a name's ("White
+        # House", "Navy"); a word is no colour for sharing the colour's stem ("win", "wine");
+        # "1st" and "St." are no slot of a number.
+        ("A look at where the senator fits into a Lopez White House.",
+         "Ann Lee, who as a Navy captain was the White House physician in the Lopez "
+         "administration, said he hid his pain.", False),
+        ("He said the results were a win for ordinary voters.",
+         "Wines believes the campaign took black voters for granted.", False),
+        ("The debate is on Oct. 9 in St. Louis.", "There were shootings since January 1st.",
+         False),
+        ("The car was painted white in the shop.", "The car was painted navy in the shop.",
+         True),
     ],
 )  # fmt: skip
 def test_values_in_one_slot(a, b, fired):

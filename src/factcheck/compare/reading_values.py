@@ -105,6 +105,16 @@ class ReadsValues:
             counts[key] = counts.get(key, 0) + 1
         return counts
 
+    def _a_colour(self, i: int) -> bool:
+        """A colour word as itself (not "win" for "wine", which shares its stem) and not
+        capitalised inside a sentence, where it is a name's ("the White House", "a Navy
+        captain", "Wines believes")."""
+        token, words = self.tokens[i], self.lexicon.value_words
+        if token.lower not in words and not (token.lower[-1:] == "s" and token.lower[:-1] in words):
+            return False
+        first = i == 0 or self.tokens[i - 1].sentence != token.sentence
+        return first or not token.capitalised
+
     def _value(self, i: int) -> tuple[str, str] | None:
         token = self.tokens[i]
         text = token.text
@@ -126,6 +136,8 @@ class ReadsValues:
         if is_irregular_form(lower):
             return None  # "won" is "win" as a verb, not the colour "wine"
         if kind in ("month", "day", "nationality", "country") and not token.capitalised:
+            return None
+        if kind == "colour" and not self._a_colour(i):
             return None
         if kind == "country" and not (i and self.tokens[i - 1].lower in _PLACE_PREPOSITIONS):
             return None  # "Jordan scored" and "Chad said" name people

@@ -207,6 +207,11 @@ class Lexicon:
         return index
 
     @functools.cached_property
+    def value_words(self) -> frozenset[str]:
+        """The words of value_classes as WordNet spells them ("wine", not its stem "win")."""
+        return frozenset(wordnet.value_classes())
+
+    @functools.cached_property
     def value_classes(self) -> dict[str, str]:
         """stem -> colour, month, day or nationality: one value of an attribute."""
         return {stem(word): cls for word, cls in wordnet.value_classes().items()}

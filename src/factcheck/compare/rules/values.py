@@ -70,6 +70,9 @@ def slot(reading: Reading, value: Value) -> set[str]:
     return reading.following(value.index, 2)
 
 
+_ORDINAL_ENDINGS = frozenset({"st", "nd", "rd", "th"})
+
+
 def counted(reading: Reading, i: int) -> set[str]:
     """What the number at token i counts: the next content word in its clause, past a
     multiplier ("150 million km" counts km). Nothing for either number of a part of a group
@@ -77,6 +80,8 @@ def counted(reading: Reading, i: int) -> set[str]:
     tokens = reading.tokens
     if i + 1 < len(tokens) and tokens[i + 1].lower == "of":
         return set()
+    if i + 1 < len(tokens) and tokens[i + 1].lower in _ORDINAL_ENDINGS:
+        return set()  # "January 1st" is a day, "the 21st" a rank: neither counts anything
     group = [t.lower for t in tokens[max(i - 2, 0) : i]] == ["of", "the"]
     if group and i - 3 in reading.value_indexes:
         return set()
@@ -85,8 +90,8 @@ def counted(reading: Reading, i: int) -> set[str]:
             break
         if tokens[k].lower in MULTIPLIERS or k in reading.value_indexes:
             continue
-        if reading.content_flags[k]:
-            return {tokens[k].stem}
+        if reading.content_flags[k] and tokens[k].lower not in _ORDINAL_ENDINGS:
+            return {tokens[k].stem}  # not "St." of "Oct. 9 in St. Louis"
     return set()
 
 
