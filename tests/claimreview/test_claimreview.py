@@ -75,7 +75,9 @@ def test_export_says_what_a_review_lacks_and_leaves_unreviewed_claims_out():
 def test_export_publishes_the_desks_own_reviews_unless_asked_for_others():
     mine = run("export", "--claims", REVIEWED)  # no --publisher: the desk's name is unknown
     assert json.loads(mine.stdout)["@graph"] == []
-    assert "1 review by other fact-checkers left out: --all exports them" in mine.stderr
+    assert "1 review by other fact-checkers left out (The Example Desk): --all exports" in (
+        mine.stderr
+    )
     theirs = json.loads(
         run("export", "--claims", REVIEWED, "--reviewer", "the example desk").stdout
     )

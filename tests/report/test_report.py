@@ -132,3 +132,15 @@ def test_each_kind_of_check_gets_its_chart(write_claims, tmp_path):
     labels = [a["aria-label"] for tag, a in parsed.tags if tag == "svg"]
     assert "parts 70 + 45 against the whole 100: gross" in labels  # a stacked bar
     assert any(label.startswith("claimed 13.7% (13.7%), computed 13.64%") for label in labels)
+
+
+def test_reviews_left_out_are_named_with_the_option_report_has(tmp_path):
+    # the fixture's reviews name their reviewer: without --publisher they are another
+    # fact-checker's, and the note must name an option `report` takes (it named export's --all)
+    target = tmp_path / "page.html"
+    result = run("report", "--claims", FIXTURES / "reviewed", "-o", target)
+    assert result.exit_code == 0, result.stderr
+    assert "by other fact-checkers left out (The Example Desk): --publisher NAME" in (result.stderr)
+    assert "--all" not in result.stderr
+    exported = run("export", "--claims", FIXTURES / "reviewed")
+    assert "left out (The Example Desk): --all exports them" in exported.stderr

@@ -137,6 +137,7 @@ def export(
     reviewer: str | None = None,
     everything: bool = False,
     strict: bool = False,
+    others_hint: str = "--all exports them, --reviewer NAME those of one",
 ) -> tuple[list[dict[str, Any]], list[str]]:
     """The desk's reviewed claims as ClaimReview, in ID order, and a note for each review
     left out and each field lacking.
@@ -145,13 +146,16 @@ def export(
     imported from other fact-checkers are theirs to publish, so they are left out unless
     `everything` or their `reviewer` is asked for. A review with no URL cannot be valid
     ClaimReview (Google requires `url`): it is left out with the reason, or with `strict`
-    the export fails naming every such review."""
+    the export fails naming every such review. The note on reviews left out names their
+    reviewers and ends with `others_hint`: how the command at hand takes them in."""
     reviews, notes, unpublishable, others = [], [], [], 0
+    others_by: set[str] = set()
     for claim in sorted(corpus.claims.values(), key=lambda c: c.id):
         if claim.review is None:
             continue
         if not _chosen(claim, publisher, reviewer, everything):
             others += 1
+            others_by.add(claim.review.reviewer or "")
             continue
         if not claim.review.url:
             unpublishable.append(claim.id)
@@ -167,7 +171,7 @@ def export(
         notes.append(f"left out, with no review.url (which ClaimReview requires): {listed}")
     if others:
         notes.append(f"{others} review{'' if others == 1 else 's'} by other fact-checkers left "
-                     "out: --all exports them, --reviewer NAME those of one")  # fmt: skip
+                     f"out ({', '.join(sorted(others_by))}): {others_hint}")  # fmt: skip
     return reviews, notes
 
 

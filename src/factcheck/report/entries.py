@@ -42,7 +42,9 @@ def report(
     claim_ids: Sequence[str] = (),
     publisher: str | None = None,
 ) -> Report:
-    reviews, notes = export.export(corpus, publisher)
+    # a desk that reviews under its own name ("--reviewer Desk") names itself with --publisher
+    hint = "--publisher NAME takes a reviewer's reviews as the desk's"
+    reviews, notes = export.export(corpus, publisher, others_hint=hint)
     chosen = {r["@id"].removeprefix("urn:factcheck:claimreview:") for r in reviews}
     wanted = [
         corpus.claims[i] for i in sorted(chosen)
