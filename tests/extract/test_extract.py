@@ -494,3 +494,32 @@ def test_write_options_a_record_would_refuse_are_said_of_the_option(tmp_path, ar
                  "--claims", tmp_path / "claims")  # fmt: skip
     assert result.exit_code == 2 and message in result.stderr
     assert "should match pattern" not in result.stderr
+
+
+def test_a_transcript_label_is_the_speaker_not_part_of_what_was_said(tmp_path):
+    transcript = tmp_path / "debate.txt"
+    text = (
+        "Lester Holt moderated the debate, where Donald Trump spoke first.\n"
+        "Donald Trump: We lost 70,000 factories since 2001. It is a disaster.\n"
+        "MODERATOR: Thank you.\n"
+    )
+    transcript.write_text(text, encoding="utf-8")
+    result = run("extract", transcript, "--min-score", "0", "--format", "jsonl")
+    assert result.exit_code == 0, result.stderr
+    by_text = {c["text"]: c for c in map(json.loads, result.stdout.splitlines())}
+    factories = by_text["We lost 70,000 factories since 2001."]
+    assert factories["speaker"] == "Donald Trump"
+    assert factories["attribution"]["cue"] == "transcript label"
+    assert text[factories["start"] : factories["end"]] == factories["text"]
+    (figure,) = [f for f in factories["figures"] if f["value"] == "70,000"]
+    assert text[figure["start"] : figure["end"]] == "70,000"
+    assert by_text["It is a disaster."]["speaker"] == "Donald Trump"
+    assert "Thank you." in by_text and "MODERATOR: Thank you." not in by_text
+    written = tmp_path / "claims"
+    written.mkdir()
+    result = run("extract", transcript, "--min-score", "0", "--write", written / "d.toml",
+                 "--topic", "debate", "--claims", written)  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    drafts = (written / "d.toml").read_text(encoding="utf-8")
+    assert 'text = "We lost 70,000 factories since 2001."' in drafts
+    assert "Donald Trump: We lost" not in drafts

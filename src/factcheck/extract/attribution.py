@@ -79,12 +79,13 @@ _NAMING = frozenset({"ORG", "FAC", "LAW", "EVENT", "WORK_OF_ART", "PRODUCT"})
 _ACRONYM = re.compile(r"[A-Z]{2,4}")
 
 
-def numbers_in_names(sentence: Sentence, doc: Any) -> list[tuple[int, int]]:
+def numbers_in_names(sentence: Sentence, doc: Any, cut: int = 0) -> list[tuple[int, int]]:
     """Where a number is part of a name, as offsets into the sentence's text: inside one of
     the parser's names of things, after a word of the name ("House Bill 481", "Fortune 500",
     "Boeing 757", "SB 271"). A number that opens the name is left alone: the parser takes
-    counts into names ("9 Nobel Prize-winning economists", "6 School Girls")."""
-    shift = _dateline(sentence.text)
+    counts into names ("9 Nobel Prize-winning economists", "6 School Girls"). `cut`: how many
+    characters of the sentence `doc` parsed are not in `sentence` (a transcript's label)."""
+    shift = _dateline(sentence.text) - cut
     found = []
     for entity in doc.ents:
         if entity.label_ not in _NAMING:
@@ -126,6 +127,7 @@ def attribute_all(sentences: Sequence[Sentence], text: str, voice: str,
     return [_attribution(turn or found, voice) for found, turn in zip(grouped, turns, strict=True)]
 
 
+TURN = "transcript label"  # the cue of a speaker a transcript's label gives
 # A transcript's turn: "TRUMP: ...", "MODERATOR (Lester Holt): ...".
 _LABEL = re.compile(
     r"[ \t]*(?P<label>[A-Z][A-Z.'\-]*(?:[ ][A-Z][A-Z.'\-]*){0,3})(?:[ ]\([^)\n]{1,40}\))?"
@@ -172,12 +174,24 @@ def _turn(text: str, start: int, people: People) -> _Said | None:
     if label is None or len(label["label"]) < 2:
         named = _NAME_LABEL.match(text, start)
         person = people.named(name_words(named["label"])) if named else None
-        return _Said(person, "", "transcript label", -1, -1) if person is not None else None
+        return _Said(person, "", TURN, -1, -1) if person is not None else None
     words = name_words(label["label"].title())
     person = people.named(words) if words else None
     if person is not None:
-        return _Said(person, "", "transcript label", -1, -1)
-    return _Said(None, " ".join(words) or label["label"].title(), "transcript label", -1, -1)
+        return _Said(person, "", TURN, -1, -1)
+    return _Said(None, " ".join(words) or label["label"].title(), TURN, -1, -1)
+
+
+def label_length(text: str, sentence: Sentence) -> int:
+    """How many characters of the sentence are its line's transcript label ("Donald Trump: ",
+    "TRUMP: "), for the first sentence of a labelled line; 0 for any other."""
+    line_start = text.rfind("\n", 0, sentence.start) + 1
+    for pattern in (_LABEL, _NAME_LABEL):
+        label = pattern.match(text, line_start)
+        if label is not None and sentence.start <= label.start("label") < label.end():
+            length = label.end() - sentence.start
+            return length if length < len(sentence.text.rstrip()) else 0  # not the label alone
+    return 0
 
 
 def _shifted(found: _Said | None, skip: int) -> _Said | None:

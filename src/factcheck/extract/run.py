@@ -95,16 +95,22 @@ def extract(text: str, voice: str) -> Extraction:
     decimal_comma = language.code in DECIMAL_COMMA
     model = worthiness.shipped()
     docs = attribution.parsed(found) if found else []
-    tags = [[token.tag_ for token in doc] for doc in docs]
+    attributed = attribution.attribute_all(found, text, voice, docs) if found else []
+    # A transcript's label ("Donald Trump: ...") gives the speaker and is no part of what was
+    # said: the claim's text, its score and its figures are the words after it.
+    labels = [
+        attribution.label_length(text, sentence) if said.cue == attribution.TURN else 0
+        for sentence, said in zip(found, attributed, strict=True)
+    ]
+    tags = [[t.tag_ for t in doc if t.idx >= n] for doc, n in zip(docs, labels, strict=True)]
+    found = [_after(sentence, n) for sentence, n in zip(found, labels, strict=True)]
     scored = model.score([s.text for s in found], tags) if found else []
     scored = _byline_unscored(text, found, scored)
     candidates: list[Candidate] = []
-    attributed = attribution.attribute_all(found, text, voice, docs) if found else []
     before: list[Found] = []
     for number, (sentence, judged, said) in enumerate(zip(found, scored, attributed, strict=True)):
-        read = figures(
-            sentence.text, decimal_comma, attribution.numbers_in_names(sentence, docs[number])
-        )
+        named = attribution.numbers_in_names(sentence, docs[number], labels[number])
+        read = figures(sentence.text, decimal_comma, named)
         related = relations.relations(sentence.text, read) or relations.following(
             found[number - 1].text if number else "", before, sentence.text, read
         )
@@ -125,6 +131,13 @@ def extract(text: str, voice: str) -> Extraction:
         ))  # fmt: skip
     candidates = _with_parts(candidates)
     return Extraction(text, candidates, model.threshold, language)
+
+
+def _after(sentence: Sentence, label: int) -> Sentence:
+    """The sentence without the first `label` characters."""
+    if not label:
+        return sentence
+    return dataclasses.replace(sentence, start=sentence.start + label, text=sentence.text[label:])
 
 
 def _byline_unscored(
