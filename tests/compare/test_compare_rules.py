@@ -88,6 +88,13 @@ def test_antonyms_about_different_things_do_not_fire():
     )
 
 
+def test_a_no_that_answers_is_no_opposite_of_some():
+    # a transcript's "No, I just said that." against any sentence with "some" and "just"
+    said = "No, I just said that."
+    assert rules(said, "We deported some of the worst people just last week.") == []
+    assert Rule.antonym in rules("No cars were sold.", "Some cars were sold.")
+
+
 @pytest.mark.parametrize(
     ("a", "b", "fired"),
     [

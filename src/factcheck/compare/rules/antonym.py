@@ -39,7 +39,7 @@ def wordnet_antonym(x: Reading, y: Reading) -> Finding | None:
             if other in x.content:
                 continue
             for j in y.text.positions.get(other, ()):
-                if not y.asserted(j) or x.negated(i) != y.negated(j):
+                if not y.asserted(j) or x.negated(i) != y.negated(j) or _answer(y, j):
                     continue
                 actions = entry.verbs or {token.stem, other} in x.lexicon.contrasting_stems
                 if actions and substituted(x, i, y, j, {token.stem, other}, after_only=True):
@@ -64,6 +64,17 @@ def wordnet_antonym(x: Reading, y: Reading) -> Finding | None:
                     resource=entry.resource,
                 )
     return None
+
+
+def _answer(y: Reading, j: int) -> bool:
+    """ "No, I just said that.": a "no" that answers, not the determiner "no" that is
+    the opposite of "some" or "all"."""
+    after = j + 1
+    return y.tokens[j].lower == "no" and (
+        after == len(y.tokens)
+        or y.tokens[after].clause != y.tokens[j].clause
+        or y.tokens[after].sentence != y.tokens[j].sentence
+    )
 
 
 def shared_words(x: Reading, i: int, y: Reading, j: int) -> set[str]:
