@@ -523,3 +523,25 @@ def test_a_transcript_label_is_the_speaker_not_part_of_what_was_said(tmp_path):
     drafts = (written / "d.toml").read_text(encoding="utf-8")
     assert 'text = "We lost 70,000 factories since 2001."' in drafts
     assert "Donald Trump: We lost" not in drafts
+
+
+def test_a_figure_is_named_by_a_noun_the_parser_found_not_a_verb_or_a_persons_name(tmp_path):
+    article = tmp_path / "taxes.txt"
+    article.write_text(
+        "Hillary Clinton spoke in Ohio on Monday.\n"
+        "The top 1 percent paid 25.4 percent of all federal taxes in 2013.\n"
+        "It costs the minimum $20 million experts say it takes to run.\n"
+        "Only 24 percent of Hillary Clinton's donors gave $200 or less.\n",
+        encoding="utf-8",
+    )
+    result = run("extract", article, "--min-score", "0", "--format", "jsonl")
+    assert result.exit_code == 0, result.stderr
+    names = {
+        f["value"]: f["name"]
+        for c in map(json.loads, result.stdout.splitlines())
+        for f in c["figures"]
+    }
+    assert names["1 percent"] == "share"  # not "paid"
+    assert names["25.4 percent"].startswith("taxes")
+    assert names["$20 million"] == "experts"  # not "say"
+    assert names["24 percent"] == "donors"  # not "clinton"

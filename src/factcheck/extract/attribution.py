@@ -79,6 +79,21 @@ _NAMING = frozenset({"ORG", "FAC", "LAW", "EVENT", "WORK_OF_ART", "PRODUCT"})
 _ACRONYM = re.compile(r"[A-Z]{2,4}")
 
 
+def noun_starts(sentence: Sentence, doc: Any, cut: int = 0) -> frozenset[int]:
+    """Where the parser's nouns start, as offsets into the sentence's text (`cut` as for
+    numbers_in_names): what a figure may count (figures.py). Common nouns, plural proper nouns
+    ("Americans", "Republicans") and the words of names of things ("Main Street"); not a
+    person's or a place's name ("24 percent of Hillary Clinton's donors" counts no Clinton)."""
+    shift = _dateline(sentence.text) - cut
+    return frozenset(shift + t.idx for t in doc if _counts(t) and shift + t.idx >= 0)
+
+
+def _counts(token: Any) -> bool:
+    if token.pos_ == "NOUN" or token.tag_ == "NNPS":
+        return True
+    return token.pos_ == "PROPN" and token.ent_type_ not in ("PERSON", "GPE", "NORP")
+
+
 def numbers_in_names(sentence: Sentence, doc: Any, cut: int = 0) -> list[tuple[int, int]]:
     """Where a number is part of a name, as offsets into the sentence's text: inside one of
     the parser's names of things, after a word of the name ("House Bill 481", "Fortune 500",

@@ -112,7 +112,7 @@ _PERIOD_BEFORE = re.compile(
     re.I,
 )
 _CLOCK_AFTER = re.compile(r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock)", re.I)
-_NEXT_WORD = re.compile(r"\s*([A-Za-z][A-Za-z-]*)")
+_NEXT_WORD = re.compile(r"\s*([A-Za-z][A-Za-z-]*)(?:['\u2019]s\b)?")  # past a possessive's 's
 # Small words: skipped before the counted noun, and the end of its run after it.
 _SKIPPED_NAMES = frozenset(
     "of in and or to with for from since was were is are has have had be been on about at by "
@@ -145,15 +145,20 @@ class Found:
 
 
 def figures(
-    sentence: str, decimal_comma: bool = False, names: Sequence[tuple[int, int]] = ()
+    sentence: str,
+    decimal_comma: bool = False,
+    names: Sequence[tuple[int, int]] = (),
+    nouns: frozenset[int] | None = None,
 ) -> list[Found]:
     """The figures of one sentence. With `decimal_comma` (Spanish, French, German ...), "5,5 %"
     is 5.5% and "1.234" is 1,234: the value is then written the English way, and its place
     is still the text's. `names`: where a number is part of a name in the sentence
     (attribution.numbers_in_names: "Intermediate School 285", "Fortune 500"); a bare number
-    there is no count."""
+    there is no count. `nouns`: where the parser's common nouns start, when the sentence was
+    parsed: only one of them names what a figure counts ("$20 million experts say" counts
+    experts, not "say"; "The top 1 percent paid" is a share)."""
     if decimal_comma:
-        return _read_with_decimal_commas(sentence, names)
+        return _read_with_decimal_commas(sentence, names, nouns)
     found: list[Found] = []
     taken: set[str] = set()
     # what is counted is read past a name's number: "58 Fortune 500 companies" counts companies
@@ -174,7 +179,7 @@ def figures(
         start, end, value = read
         if found and start < found[-1].end:
             continue
-        found.append(Found(_name(named, end, value, taken), value, start, end))
+        found.append(Found(_name(named, end, value, taken, nouns), value, start, end))
     return found
 
 
@@ -186,14 +191,16 @@ _SWAP_MARKS = str.maketrans(".,", ",.")
 _CONTINENTAL = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?(?![\d.,]*\d)")
 
 
-def _read_with_decimal_commas(sentence: str, names: Sequence[tuple[int, int]]) -> list[Found]:
+def _read_with_decimal_commas(
+    sentence: str, names: Sequence[tuple[int, int]], nouns: frozenset[int] | None
+) -> list[Found]:
     """Swap the marks ("1.234,5" -> "1,234.5"), which keeps every offset, and read as usual."""
 
     def swapped(match: re.Match[str]) -> str:
         return match.group().translate(_SWAP_MARKS)
 
     english = _CONTINENTAL.sub(swapped, sentence)
-    return figures(english, names=names)
+    return figures(english, names=names, nouns=nouns)
 
 
 def _masked(sentence: str, names: Sequence[tuple[int, int]]) -> str:
@@ -266,7 +273,9 @@ def _spaced(text: str) -> str:
     return " ".join(text.split())
 
 
-def _name(sentence: str, end: int, value: str, taken: set[str]) -> str:
+def _name(
+    sentence: str, end: int, value: str, taken: set[str], nouns: frozenset[int] | None = None
+) -> str:
     """The counted noun after the figure, the last of its run of words ("344 slayings" is
     `slayings`, "57 new police officers were" `officers`, "13.7% of the budget" `budget`); a
     change is named `change`, a share without a noun `share`, a sum of money `amount`, any
@@ -276,7 +285,7 @@ def _name(sentence: str, end: int, value: str, taken: set[str]) -> str:
     if kind in (Kind.change, Kind.points, Kind.multiple):
         name: str | None = "multiple" if kind is Kind.multiple else "change"
     else:
-        name = _noun_after(sentence[end:])
+        name = _noun_after(sentence, end, nouns)
     if name is None:
         name = "share" if kind.is_share else ("amount" if figure.currency else "figure")
     base, n = name, 2
@@ -291,22 +300,25 @@ def _verb_like(word: str) -> bool:
     return len(word) > 4 and word.endswith("ed") and word not in ("speed", "breed", "greed")
 
 
-def _noun_after(rest: str) -> str | None:
-    words: list[str] = []
+def _noun_after(sentence: str, at: int, parsed: frozenset[int] | None) -> str | None:
+    words: list[tuple[str, int]] = []  # each with where it starts
     for _ in range(6):
-        match = _NEXT_WORD.match(rest)
+        match = _NEXT_WORD.match(sentence, at)
         if match is None:
             break
         word = match.group(1).lower().replace("-", "_").strip("_")
-        rest = rest[match.end() :]
+        at = match.end()
         if not word:
             break
         if word in _NOT_NAMES or (words and (word in _SKIPPED_NAMES or _verb_like(word))):
             break
         if word not in _SKIPPED_NAMES:
-            words.append(word)
+            words.append((word, match.start(1)))
             if len(words) == 3:
                 break
+    if parsed is not None:  # the parser's common nouns, else no name of its own
+        found = [w for w, start in words if start in parsed]
+        return found[-1] if found else None
     # the last noun of the run: "32% of Republican claims false" counted claims, not "false"
-    nouns = [w for w in words if noun_form(w) is not None]
-    return nouns[-1] if nouns else (words[-1] if words else None)
+    nouns = [w for w, _ in words if noun_form(w) is not None]
+    return nouns[-1] if nouns else (words[-1][0] if words else None)

@@ -109,8 +109,10 @@ def extract(text: str, voice: str) -> Extraction:
     candidates: list[Candidate] = []
     before: list[Found] = []
     for number, (sentence, judged, said) in enumerate(zip(found, scored, attributed, strict=True)):
-        named = attribution.numbers_in_names(sentence, docs[number], labels[number])
-        read = figures(sentence.text, decimal_comma, named)
+        doc, cut = docs[number], labels[number]
+        named = attribution.numbers_in_names(sentence, doc, cut)
+        nouns = attribution.noun_starts(sentence, doc, cut)
+        read = figures(sentence.text, decimal_comma, named, nouns)
         related = relations.relations(sentence.text, read) or relations.following(
             found[number - 1].text if number else "", before, sentence.text, read
         )
