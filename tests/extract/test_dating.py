@@ -95,3 +95,24 @@ def test_drafts_take_the_sentences_date_and_say_where_it_came_from(tmp_path):
     written = (folder / "d.toml").read_text(encoding="utf-8")
     assert 'id = "politifact"' in written and "published = 2010-06-20" in written
     assert 'notes = "By Warren Fiske (the byline)."' in written
+
+
+def test_a_date_in_the_articles_own_voice_is_of_what_it_reports(tmp_path):
+    page = tmp_path / "a.txt"
+    page.write_text(
+        "Trade deal turns five\nPublished on Sunday, June 20th, 2016\n\n"
+        "On July 6, 2011, the two countries signed an agreement on trucks.\n"
+        "Senator Ann Lee said on June 3 that the agreement saved 4,000 jobs.\n",
+        encoding="utf-8",
+    )
+    folder = tmp_path / "claims"
+    result = run("extract", page, "--min-score", "0", "--write", folder / "d.toml", "--topic",
+                 "trade", "--outlet", "The Desk", "--claims", folder)  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    claims = {c["text"]: c for c in run_json("list", "--claims", folder, "--drafts")}
+    signed = claims["On July 6, 2011, the two countries signed an agreement on trucks."]
+    assert signed["speaker"] == "The Desk"
+    assert signed["date"] == "2016-06-20"
+    assert "the sentence's own ('July 6, 2011') is of what it reports" in signed["notes"]
+    said = claims["Senator Ann Lee said on June 3 that the agreement saved 4,000 jobs."]
+    assert said["date"] == "2016-06-03"

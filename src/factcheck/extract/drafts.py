@@ -178,7 +178,7 @@ def _claim(
             entry.update({"from": ends[0], "to": ends[1], "note": _suggested(change)})
         quantities[figure.name] = entry
     quote = " … ".join(q.text for q in candidate.quotes) if candidate.kind == "quotation" else None
-    said_on, dated = _date_of(candidate.text, date)
+    said_on, dated = _date_of(candidate.text, date, candidate.cue == VOICE_CUE)
     notes = " ".join(n for n in (_speaker_note(candidate), dated) if n) or None
     return Claim.model_validate({k: v for k, v in {
         "id": ids[candidate.number], "text": candidate.text, "speaker": candidate.speaker,
@@ -206,10 +206,19 @@ def _speaker_note(candidate: Candidate) -> str | None:
             "article.")  # fmt: skip
 
 
-def _date_of(text: str, article: dt.date | None) -> tuple[dt.date | None, str | None]:
+def _date_of(
+    text: str, article: dt.date | None, own_voice: bool
+) -> tuple[dt.date | None, str | None]:
     """The claim's date: the sentence's own ("a June 3 newsletter"), else the article's, and
-    a note saying which."""
+    a note saying which. In the article's own voice a sentence's date is what it reports
+    happening ("On July 6, 2011, the two countries signed an agreement"): the claim is the
+    article's, made when it was published."""
     own = sentence_date(text, article)
+    if own is not None and own_voice:
+        if article is None:
+            return None, f"The sentence's date ('{own.words}') is of what it reports."
+        return article, (f"Date: the article's; the sentence's own ('{own.words}') is of what "
+                         "it reports.")  # fmt: skip
     if own is not None:
         against = f", read against the article's date {article.isoformat()}" if article else ""
         return own.date, f"Date from the sentence ('{own.words}'){against}."
