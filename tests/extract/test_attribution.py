@@ -205,6 +205,13 @@ def test_a_speaker_named_by_a_phrase_keeps_all_its_words():
     assert speakers(text) == ["Civil rights activists"]
 
 
+def test_an_adverb_before_a_speaker_is_not_its_name():
+    text = (
+        'Even China, the only ally of the regime, said it was "resolutely opposed" to the test.\n'
+    )
+    assert speakers(text) == ["China"]
+
+
 def test_the_fund_said_means_the_fund_the_article_named():
     text = (
         "The International Monetary Fund cut its forecast for the year.\n"

@@ -839,7 +839,9 @@ def _phrase(token: Any) -> Any:
     """A speaker that is no known person, as the sentence names it ("Officials", "the
     Department of Homeland Security", "elected officials from both parties"): the span of its
     words without a clause or an apposition."""
-    left = min((t.left_edge.i for t in token.lefts if t.dep_ not in _SET_APART), default=token.i)
+    # "Even China, Pyongyang's only ally, said": an adverb before the name is not its word
+    left = min((t.left_edge.i for t in token.lefts if t.dep_ not in _SET_APART_LEFT),
+               default=token.i)  # fmt: skip
     right = token.i
     for child in token.rights:
         if child.dep_ in _SET_APART or child.i != right + 1:
@@ -861,6 +863,7 @@ def _phrase(token: Any) -> Any:
 
 
 _SET_APART = frozenset({"relcl", "acl", "punct", "appos", "cc", "conj"})
+_SET_APART_LEFT = _SET_APART | {"advmod"}
 
 
 def _quoted_sentences(sentences: Sequence[Sentence], spans: list[tuple[int, int]]) -> list[bool]:
