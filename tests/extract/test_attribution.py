@@ -633,3 +633,13 @@ def test_an_honorific_picks_the_person_of_its_pronoun_among_those_of_one_surname
         "Mrs. Clinton said the plan would cut taxes for working families.\n"
     )
     assert speakers(text) == ["Hillary Clinton", "the article", "Hillary Clinton"]
+
+
+def test_a_pronoun_is_not_the_person_its_sentence_names_after_it():
+    # "she" is not Trump, whom the sentence names after her: no one the article names is she
+    text = (
+        "Donald Trump spoke at a rally in Ohio.\n"
+        '"It is finished," she said, sure that Trump would win the state.\n'
+        "She asked Trump what the plan would cost.\n"
+    )
+    assert speakers(text) == ["the article", "the article", "the article"]

@@ -672,7 +672,7 @@ def _resolved(mention: Any, cue: Any, people: People, salience: Salience,
     cue_text = "according to" if cue.lower_ == "according" else cue.text.lower()
     if mention.lower_ in _PRONOUNS:
         person = _antecedent(mention, people, quoted) or salience.resolve(mention.lower_)
-        if person is None:
+        if person is None or _named_after(mention, person, people, quoted):
             return None
         return _Said(person, "", f"{cue_text} (pronoun)", mention.idx, mention.idx + len(mention))
     span = _name_span(mention)
@@ -725,6 +725,19 @@ def _resolved(mention: Any, cue: Any, people: People, salience: Salience,
 
 
 _RELATIVE = frozenset({"who", "whom", "whose", "which"})
+
+
+def _named_after(pronoun: Any, person: Person, people: People,
+                 quoted: list[tuple[int, int]]) -> bool:  # fmt: skip
+    """Whether the sentence names the person after the pronoun, outside its quotations: then
+    the pronoun is someone else ('she said ..., in which she was sure Trump would triumph' is
+    no Trump's; a pronoun does not stand before the name of the one it means)."""
+    for token in pronoun.doc[pronoun.i + 1 :]:
+        if _in_quote(token, quoted) or not (token.pos_ == "PROPN" or token.ent_type_ == "PERSON"):
+            continue
+        if token.dep_ != "compound" and people.named(name_words(token.text)) is person:
+            return True
+    return False
 
 
 def _own_words(mention: Any, cue: Any) -> list[Any]:
