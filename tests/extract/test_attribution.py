@@ -643,3 +643,13 @@ def test_a_pronoun_is_not_the_person_its_sentence_names_after_it():
         "She asked Trump what the plan would cost.\n"
     )
     assert speakers(text) == ["the article", "the article", "the article"]
+
+
+def test_a_title_with_of_is_the_whole_role():
+    text = (
+        "Secretary of State Ann Kerr said the talks would resume.\n"
+        "Tom Hale, chairman of Mrs. Kerr's campaign, said she would win.\n"
+    )
+    found = attribute_all(split(text), text, "the article")
+    assert (found[0].speaker, found[0].role) == ("Ann Kerr", "Secretary of State")
+    assert found[1].speaker == "Tom Hale"

@@ -244,6 +244,11 @@ def title_before(entity: Any) -> str:
         if _inner_hyphen(before):
             start -= 1  # "AFL-CIO President"
             continue
+        if (before.lower_ == "of" and start >= 2 and doc[start - 2].lower_ in TITLE_WORDS
+                and doc[start].lower_ not in _HONORIFICS):  # fmt: skip
+            # "Secretary of State John F. Kerry"; not "chairman of Mrs. Clinton's campaign"
+            start -= 2
+            continue
         if before.is_punct or before.ent_type_ == "PERSON" or before.pos_ in ("DET", "ADP"):
             break
         if before.dep_ not in ("compound", "amod", "nmod", "poss", "case") and (
@@ -279,6 +284,7 @@ def honorific_gender(token: Any) -> str | None:
 
 _HE_HONORIFICS = frozenset({"mr", "mr."})
 _SHE_HONORIFICS = frozenset({"mrs", "mrs.", "ms", "ms.", "miss"})
+_HONORIFICS = _HE_HONORIFICS | _SHE_HONORIFICS | {"dr", "dr."}
 
 
 def gender_of_title(title: str) -> str | None:
