@@ -27,6 +27,15 @@ def run(*args: str | Path, env: dict[str, str] | None = None, input: str | None 
     return CliRunner().invoke(app, argv, env={"COLUMNS": "250", **(env or {})}, input=input)
 
 
+def extract_lines(article: Path, text: str) -> list[dict[str, Any]]:
+    """Every sentence `extract` reads in `text`, written to `article`, as its JSON Lines give
+    them (--min-score 0), in the text's order."""
+    article.write_text(text, encoding="utf-8")
+    result = run("extract", article, "--min-score", "0", "--format", "jsonl")
+    assert result.exit_code == 0, result.stderr
+    return sorted(map(json.loads, result.stdout.splitlines()), key=lambda c: c["start"])
+
+
 def run_json(*args: str | Path) -> Any:
     result = run(*args, "--json")
     assert result.exit_code in (0, 1), result.stderr

@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from conftest import FIXTURES, run, run_json
+from conftest import FIXTURES, extract_lines, run, run_json
 from factcheck.extract import worthiness
 from factcheck.extract.figures import figures
 
@@ -503,10 +503,7 @@ def test_a_transcript_label_is_the_speaker_not_part_of_what_was_said(tmp_path):
         "Donald Trump: We lost 70,000 factories since 2001. It is a disaster.\n"
         "MODERATOR: Thank you.\n"
     )
-    transcript.write_text(text, encoding="utf-8")
-    result = run("extract", transcript, "--min-score", "0", "--format", "jsonl")
-    assert result.exit_code == 0, result.stderr
-    by_text = {c["text"]: c for c in map(json.loads, result.stdout.splitlines())}
+    by_text = {c["text"]: c for c in extract_lines(transcript, text)}
     factories = by_text["We lost 70,000 factories since 2001."]
     assert factories["speaker"] == "Donald Trump"
     assert factories["attribution"]["cue"] == "transcript label"
@@ -526,21 +523,14 @@ def test_a_transcript_label_is_the_speaker_not_part_of_what_was_said(tmp_path):
 
 
 def test_a_figure_is_named_by_a_noun_the_parser_found_not_a_verb_or_a_persons_name(tmp_path):
-    article = tmp_path / "taxes.txt"
-    article.write_text(
+    candidates = extract_lines(
+        tmp_path / "taxes.txt",
         "Hillary Clinton spoke in Ohio on Monday.\n"
         "The top 1 percent paid 25.4 percent of all federal taxes in 2013.\n"
         "It costs the minimum $20 million experts say it takes to run.\n"
         "Only 24 percent of Hillary Clinton's donors gave $200 or less.\n",
-        encoding="utf-8",
     )
-    result = run("extract", article, "--min-score", "0", "--format", "jsonl")
-    assert result.exit_code == 0, result.stderr
-    names = {
-        f["value"]: f["name"]
-        for c in map(json.loads, result.stdout.splitlines())
-        for f in c["figures"]
-    }
+    names = {f["value"]: f["name"] for c in candidates for f in c["figures"]}
     assert names["1 percent"] == "share"  # not "paid"
     assert names["25.4 percent"].startswith("taxes")
     assert names["$20 million"] == "experts"  # not "say"

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from conftest import run
+from conftest import extract_lines, run
 from factcheck.extract import worthiness
 
 
@@ -51,15 +51,13 @@ def test_a_statement_is_left_to_the_model(text, tags):
 
 def test_extract_scores_a_live_blogs_stamps_and_labels_zero_with_the_reason(tmp_path):
     article = tmp_path / "latest.txt"
-    article.write_text(
+    lines = extract_lines(
+        article,
         "The Latest on the race (all times EDT):\n\n1:30 p.m.\n\n"
         "The county released 4,561 inmates in 2024, up 12 percent from 2023.\n\n"
         '<tweet tweet-id="783499116076687360"><tweet/>.\n\nABSTRACT.\n\nTrump said.\n',
-        encoding="utf-8",
     )
-    result = run("extract", article, "--min-score", "0", "--format", "jsonl")
-    assert result.exit_code == 0, result.stderr
-    by_text = {c["text"]: c for c in map(json.loads, result.stdout.splitlines())}
+    by_text = {c["text"]: c for c in lines}
     for text in ("1:30 p.m.", '<tweet tweet-id="783499116076687360"><tweet/>.', "ABSTRACT.",
                  "Trump said."):  # fmt: skip
         assert by_text[text]["score"] == 0, text
