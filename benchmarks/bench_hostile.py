@@ -77,6 +77,20 @@ def long_rebuttal(n: int) -> str:
     )
 
 
+def markers_in_one_sentence(n: int) -> str:
+    """One claim whose one sentence holds n rebuttal markers, and 200 claims by speakers it
+    may name: each marker looks for its target near it, not through the whole sentence."""
+    text = "Hale's claims about the stadium are " + " ".join(["a lie and"] * n) + " false."
+    return (
+        claim("long", text, "Ana Ruiz")
+        + "".join(
+            claim(f"c{i}", f"The stadium will bring {i} jobs.", f"Tom Hale{i} Surname{i}")
+            for i in range(200)
+        )
+        + claim("hale", "The stadium will pay for itself.", "Tom Hale")
+    )
+
+
 def shared_words(n: int) -> str:
     """n claims of five words each, every word held by 150 of them (under the pairing cap)."""
     words = [f"word{k}" for k in range(max(5, n * 5 // 150))]
@@ -103,6 +117,8 @@ CASES: list[tuple[str, Callable[[int], str], list[str], list[int]]] = [
      [750, 3000]),
     ("compare: long rebuttal, many speakers", long_rebuttal, ["compare", "--topic", "t",
      "--json"], [250, 1000]),
+    ("compare: rebuttal markers in one sentence", markers_in_one_sentence, ["compare",
+     "--topic", "t", "--json"], [10_000, 20_000]),
     ("compare: shared words", shared_words, ["compare", "--topic", "t", "--json"], [750, 3000]),
     ("compare: what things are, said n times", kinds_said, ["compare", "--topic", "t", "--json"],
      [500, 2000]),
