@@ -106,6 +106,10 @@ def test_suggested_ids_are_unique_and_valid():
     moderates = "If Trump moderates his rhetoric, last week's poll may turn."
     assert suggest_id("", moderates, set()) == "claim-trump-moderates-rhetoric-poll"
     assert suggest_id("Jane Roe", "It has been a long time.", set()) == "roe-long-time"
+    # a cue that ends the sentence: what it reports came before it (an IMF article's drafts
+    # were "imf" and "obstfeld", the surname alone)
+    said = '"The world economy has moved sideways," IMF chief economist Maury Obstfeld said.'
+    assert suggest_id("Maury Obstfeld", said, set()) == "obstfeld-world-economy-moved-sideways"
     # what is reported, not the title, party tag, district or month before it (issue 27: the
     # PolitiFact article's draft was "hurt-rep-r-5th-june")
     hurt = (

@@ -70,8 +70,10 @@ def suggest_id(speaker: str, text: str, taken: set[str]) -> str:
     bajó' is ...-desempleo-bajo)."""
     speaker, text = ascii_text(speaker), ascii_text(text)
     names = {w.lower() for w in re.findall(r"[A-Za-z0-9]+", speaker)}
-    words = _reported([w.lower() for w in re.findall(r"[A-Za-z0-9]+", text)], names)
-    content = [w for w in words if w not in _SMALL_WORDS | names | _SAYING and _key(w)][:4]
+    words = [w.lower() for w in re.findall(r"[A-Za-z0-9]+", text)]
+    # what the text reports follows its cue ("Hurt wrote ... that spending ..."), unless the
+    # cue ends it ('"...," Obstfeld said.'): then the words before it, not the name alone
+    content = _key_words(_reported(words, names), names) or _key_words(words, names)
     surname = re.findall(r"[A-Za-z0-9]+", speaker)[-1:] or ["claim"]
     base = "-".join([surname[0].lower(), *content]) or "claim"
     base = re.sub(r"^[^a-z]+", "", base) or "claim"
@@ -79,6 +81,10 @@ def suggest_id(speaker: str, text: str, taken: set[str]) -> str:
     while candidate in taken:
         candidate, n = f"{base}-{n}", n + 1
     return candidate
+
+
+def _key_words(words: list[str], names: set[str]) -> list[str]:
+    return [w for w in words if w not in _SMALL_WORDS | names | _SAYING and _key(w)][:4]
 
 
 def _reported(words: list[str], names: set[str]) -> list[str]:
