@@ -23,6 +23,7 @@ from factcheck.extract.people import (
     Salience,
     honorific_gender,
     name_words,
+    people_named,
     plausible,
     roles_in,
     title_before,
@@ -732,12 +733,7 @@ def _named_after(pronoun: Any, person: Person, people: People,
     """Whether the sentence names the person after the pronoun, outside its quotations: then
     the pronoun is someone else ('she said ..., in which she was sure Trump would triumph' is
     no Trump's; a pronoun does not stand before the name of the one it means)."""
-    for token in pronoun.doc[pronoun.i + 1 :]:
-        if _in_quote(token, quoted) or not (token.pos_ == "PROPN" or token.ent_type_ == "PERSON"):
-            continue
-        if token.dep_ != "compound" and people.named(name_words(token.text)) is person:
-            return True
-    return False
+    return any(p is person for p in people_named(pronoun.doc, quoted, people, pronoun.i))
 
 
 def _own_words(mention: Any, cue: Any) -> list[Any]:

@@ -8,6 +8,7 @@ mayor") finds the person the article means.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -370,17 +371,23 @@ def _someone_else(doc: Any, quoted: list[tuple[int, int]], people: People, named
         if person is not None and person.surname not in named:
             return True
     # a known name the entity model missed ("Warren told Stumpf, after he admitted ..." had
-    # made Elizabeth Warren a "he"), not one that only qualifies a noun ("the Obama
-    # administration's policy" names no one else who may be the "she")
-    for token in doc:
-        if token.pos_ != "PROPN" or token.dep_ == "compound":
+    # made Elizabeth Warren a "he")
+    return any(p.surname not in named for p in people_named(doc, quoted, people))
+
+
+def people_named(doc: Any, quoted: list[tuple[int, int]], people: People,
+                 after: int = -1) -> Iterator[Person]:  # fmt: skip
+    """The known people the sentence names by a word of their name outside its quotations,
+    from the token after `after` on; not by a word that only qualifies a noun ("the Obama
+    administration's policy" names no one)."""
+    for token in doc[after + 1 :]:
+        if token.dep_ == "compound" or not (token.pos_ == "PROPN" or token.ent_type_ == "PERSON"):
             continue
         if any(a <= token.idx < b for a, b in quoted):
             continue
         person = people.named(name_words(token.text))
-        if person is not None and person.surname not in named:
-            return True
-    return False
+        if person is not None:
+            yield person
 
 
 _WINDOW = 1
