@@ -100,7 +100,9 @@ def extract_command(
 ) -> None:
     """Draft claim records from an article: each sentence worth checking, who asserts it,
     quotation or paraphrase, its figures, and a check-worthiness score with the reason. In a
-    transcript, each line labelled "TRUMP: ..." or "Donald Trump: ..." is that speaker's.
+    transcript, each line labelled "TRUMP: ..." or "Donald Trump: ..." is that speaker's, and
+    the label is no part of what was said. A line that states nothing (a time stamp, a lone
+    heading, "Trump said.") scores 0 and says what it is.
 
     Needs the extract extra: pip install 'factcheck[extract]'.
 
