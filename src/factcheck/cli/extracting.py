@@ -4,12 +4,13 @@ factcheck.extract)."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from factcheck.choices import OutputFormat
 from factcheck.cli.base import app, handles_errors
+from factcheck.cli.environment import environment
 from factcheck.cli.folder import _writable_target, append_checked, load_for_adding, read_input
 from factcheck.cli.options import (
     ClaimsDir,
@@ -26,6 +27,7 @@ from factcheck.text.sentences import MAX_SENTENCE
 
 if TYPE_CHECKING:
     from factcheck.extract.drafts import Drafts, Origin
+    from factcheck.extract.kept import Summary
     from factcheck.extract.run import Candidate, Extraction
 
 
@@ -102,7 +104,8 @@ def extract_command(
     quotation or paraphrase, its figures, and a check-worthiness score with the reason. In a
     transcript, each line labelled "TRUMP: ..." or "Donald Trump: ..." is that speaker's, and
     the label is no part of what was said. A line that states nothing (a time stamp, a lone
-    heading, "Trump said.") scores 0 and says what it is.
+    heading, "Trump said.") scores 0 and says what it is. What was read of an article is kept
+    in the cache, so reading it again (another --top or --json) takes no parsing.
 
     Needs the extract extra: pip install 'factcheck[extract]'.
 
@@ -115,7 +118,7 @@ def extract_command(
       factcheck extract article.txt --top 10 --write claims/drafts.toml --topic detainers \\
           --outlet Benzinga --url https://example.com/story
     """
-    from factcheck.extract.run import extract
+    from factcheck.extract import kept
 
     fmt = output_format(fmt, as_json, (OutputFormat.table, OutputFormat.json, OutputFormat.jsonl))
     if write is not None and not topic:
@@ -125,13 +128,19 @@ def extract_command(
     published = option_date("--date", date)
     _check_options(topic or [], url)
     text = _article_text(article)
-    found = extract(text, outlet or "the article")
-    _say_language(found, article)
-    chosen = _chosen(found, min_score, top)
+    voice = outlet or "the article"
+    cached = environment().cache
+    if write is None:
+        made = kept.summary(text, voice, cached)  # as kept for this text, when it is
+    else:
+        found, made = kept.extraction(text, voice, cached)
+    _say_language(made, article)
+    ranked = made.chosen(min_score, top)
     if write is not None:
+        chosen = [found.candidates[shown["sentence"] - 1] for shown in ranked]
         _write_drafts(found, chosen, write, list(topic or ()), source, url, outlet, published,
                       claims)  # fmt: skip
-    _write_candidates(found, chosen, fmt, found.threshold if min_score is None else min_score)
+    _write_candidates(made, ranked, fmt, made.threshold if min_score is None else min_score)
 
 
 def _check_options(topics: list[str], url: str | None) -> None:
@@ -146,47 +155,36 @@ def _check_options(topics: list[str], url: str | None) -> None:
                            "'https://example.org/page'")  # fmt: skip
 
 
-def _say_language(found: Extraction, where: str) -> None:
+def _say_language(made: Summary, where: str) -> None:
     """Not English: said in one line, since speakers, quotations and figures are read by
     English rules and what they miss would otherwise pass for nothing there."""
     from factcheck.output import terminal
 
-    cut = sum(1 for c in found.candidates if c.cut)
-    if cut:
-        terminal.note(f"{cut} pieces of text with no sentence end for over {MAX_SENTENCE:,} "
+    if made.cut:
+        terminal.note(f"{made.cut} pieces of text with no sentence end for over {MAX_SENTENCE:,} "
                       "characters were cut at spaces to be read")  # fmt: skip
-    language = found.language
-    if not language.english:
+    if not made.english:
         shown = "<stdin>" if where == "-" else where
-        terminal.note(f"{shown}: the text looks like {language.name} ({language.code}), not "
+        language = f"{made.language_name} ({made.language_code})"
+        terminal.note(f"{shown}: the text looks like {language}, not "
                       "English; speakers, quotations and figures are read by English rules, "
                       "so some will be missed")  # fmt: skip
 
 
 def _write_candidates(
-    found: Extraction, chosen: list[Candidate], fmt: OutputFormat, threshold: float
+    made: Summary, ranked: list[dict[str, Any]], fmt: OutputFormat, threshold: float
 ) -> None:
-    from factcheck.extract import output
     from factcheck.output import extracted
     from factcheck.output.render import Emitted, emit
 
-    ranked = [output.candidate_json(c, n) for n, c in enumerate(chosen, start=1)]
-
     def for_people() -> None:
         with paged(fmt):
-            extracted.candidates(ranked, len(found.candidates), threshold)
+            extracted.candidates(ranked, made.sentences, threshold)
 
-    language = {"code": found.language.code, "name": found.language.name}
-    document = {"sentences": len(found.candidates), "threshold": found.threshold,
+    language = {"code": made.language_code, "name": made.language_name}
+    document = {"sentences": made.sentences, "threshold": made.threshold,
                 "language": language, "candidates": ranked}  # fmt: skip
     emit(Emitted(table=for_people, json=lambda: document, jsonl=lambda: ranked), fmt)
-
-
-def _chosen(found: Extraction, min_score: float | None, top: int | None) -> list[Candidate]:
-    threshold = found.threshold if min_score is None else min_score
-    kept = [c for c in found.candidates if c.score >= threshold]
-    kept.sort(key=lambda c: (-c.score, c.number))
-    return kept[:top] if top is not None else kept
 
 
 def _article_text(where: str) -> str:

@@ -60,13 +60,11 @@ class Folder:
     def named(cls, where: str, cached: bool = True) -> Folder:
         """The folder (or file) at `where`, with the user's cache unless `cached` is off or
         there is no place for one (no home: docs/cache.md)."""
-        cache = None
-        if cached:
-            from factcheck.folder.cache import Cache, default_folder
+        if not cached:
+            return cls(where, None)
+        from factcheck.folder.cache import users_cache
 
-            place = default_folder()
-            cache = None if place is None else Cache(place)
-        return cls(where, cache)
+        return cls(where, users_cache())
 
     @property
     def loaded(self) -> Corpus | None:

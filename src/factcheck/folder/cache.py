@@ -87,6 +87,12 @@ def file_digest(data: bytes | memoryview) -> bytes:
     return hashlib.sha256(data).digest()
 
 
+def users_cache(cached: bool = True) -> Cache | None:
+    """The user's cache, unless `cached` is off or there is no place for one (no home)."""
+    place = default_folder() if cached else None
+    return None if place is None else Cache(place)
+
+
 def default_folder() -> Path | None:
     """$FACTCHECK_CACHE_DIR, else $XDG_CACHE_HOME/factcheck, else ~/.cache/factcheck; None
     where there is no home to find (a container user with no HOME and no passwd entry)."""
@@ -210,6 +216,20 @@ class Cache:
     ) -> None:
         if self._usable_folder():
             self._write_checked(self._by_state(key, kind), key, pieces)
+
+    def sweep_kind(self, kind: str) -> None:
+        """Of one kind of kept file, the newest few (KEPT_OF_KIND) and no more: what `extract`
+        keeps of an article serves no folder, and no folder's load sweeps it."""
+        if not self._usable_folder():
+            return
+        found: list[tuple[float, Path]] = []
+        with contextlib.suppress(OSError), os.scandir(self.folder) as entries:
+            for item in entries:
+                if item.name.endswith(f".{kind}") and _OUR_FILES.fullmatch(item.name):
+                    found.append((item.stat(follow_symlinks=False).st_mtime, Path(item.path)))
+        found.sort(reverse=True)
+        for _, path in found[KEPT_OF_KIND.get(kind, FOLDERS_KEPT) :]:
+            _unlink(path)
 
     def any_listing(self, folder: Path) -> tuple[bytes, memoryview] | None:
         """The folder's listing whatever state it was made for, with that state: after an
@@ -380,7 +400,7 @@ MARKER_TEXT = b"a cache folder of factcheck: its files may be deleted at any tim
 # Every kind of file the cache writes; a kind left out here is never swept nor removed with
 # its version's folder (the kept answers of check and compare were, for a while).
 _OUR_FILES = re.compile(
-    r"[0-9a-f]{40}\.(?:entry|piece|list|clean|match|archive|last|check|compare|parts)"
+    r"[0-9a-f]{40}\.(?:entry|piece|list|clean|match|archive|last|check|compare|parts|extract)"
     r"|\.[0-9a-f]{40}\..*"
 )
 _BY_CONTENT = ("entry", "piece")  # kept by a file's bytes, swept as spares
@@ -393,10 +413,12 @@ SPARE_ENTRIES = 256
 FOLDERS_KEPT = 4
 # Clean marks and the pointers to a folder's last listing are a few hundred bytes each: many
 # folders keep theirs.
-KEPT_OF_KIND = {"clean": 64, "last": 64}
+# What `extract` read of an article: a desk reads a few articles again (another --top, then
+# --write), not yesterday's.
+KEPT_OF_KIND = {"clean": 64, "last": 64, "extract": 16}
 STRAY_AFTER = 3600.0
 _TEMPORARY = re.compile(
-    r"\.[0-9a-f]{40}\.(?:entry|piece|list|clean|match|archive|last|check|compare|parts)\..+"
+    r"\.[0-9a-f]{40}\.(?:entry|piece|list|clean|match|archive|last|check|compare|parts|extract)\..+"
 )
 
 

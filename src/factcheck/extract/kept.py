@@ -1,0 +1,210 @@
+"""What `extract` read of an article, kept in the user's cache by the digest of the text, so
+that reading the same article again (another `--top`, `--min-score`, `--json`) answers at
+once instead of loading spaCy's pipeline again (about 0.7 s of CPU before the first word:
+issue 29, docs/performance.md).
+
+What is kept is the article's summary: every sentence's candidate as `--json` prints it,
+with its exact score and place, and what the command says beside them (the sentences, the
+threshold, the language, the pieces cut). It is keyed by the text, the voice given to the
+article's own sentences, the pipeline's package and version and the state of the package's
+data files (the cache's version already holds factcheck's code and pydantic's). Read back,
+it must be JSON `json_bytes` could have written, of exactly the shape written here
+(`_summary_of`); anything else is read again from the article (docs/cache.md).
+
+`--write` needs the sentences themselves (drafts.py) and always reads the article."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from factcheck.extract.run import Extraction
+
+KIND = "extract"
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """One sentence's candidate: its exact score and place decide whether and where it is
+    shown; `shown` is its JSON as `--json` prints it, rank aside."""
+
+    score: float
+    number: int
+    shown: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Summary:
+    sentences: int
+    threshold: float
+    language_code: str
+    language_name: str
+    english: bool
+    cut: int  # pieces of a run too long for a sentence, cut at spaces to be read
+    candidates: list[Ranked]  # in the article's order
+
+    def chosen(self, min_score: float | None, top: int | None) -> list[dict[str, Any]]:
+        """The candidates at or above the threshold (`min_score`, else the model's), best
+        first, at most `top`, each with its rank."""
+        threshold = self.threshold if min_score is None else min_score
+        kept = [c for c in self.candidates if c.score >= threshold]
+        kept.sort(key=lambda c: (-c.score, c.number))
+        return [{**c.shown, "rank": n} for n, c in enumerate(kept[:top], start=1)]
+
+
+def summarise(found: Extraction) -> Summary:
+    from factcheck.extract.output import candidate_json
+
+    return Summary(
+        sentences=len(found.candidates),
+        threshold=found.threshold,
+        language_code=found.language.code,
+        language_name=found.language.name,
+        english=found.language.english,
+        cut=sum(1 for c in found.candidates if c.cut),
+        candidates=[Ranked(c.score, c.number, candidate_json(c, 0)) for c in found.candidates],
+    )
+
+
+def summary(text: str, voice: str, cached: bool = True) -> Summary:
+    """The article's summary: as kept in the user's cache for this text (unless `cached` is
+    off), else read now and kept."""
+    from factcheck.folder.cache import users_cache
+
+    cache = users_cache(cached)
+    if cache is not None:
+        kept = cache.get_derived(Path(), KIND, _key(text, voice))
+        found = None if kept is None else _read(bytes(kept))
+        if found is not None:
+            return found
+    return extraction(text, voice, cached)[1]
+
+
+def extraction(text: str, voice: str, cached: bool = True) -> tuple[Extraction, Summary]:
+    """The article read now (as `--write` needs it), its summary kept for the next run."""
+    from factcheck.extract.run import extract
+    from factcheck.folder.cache import users_cache
+
+    found = extract(text, voice)
+    made = summarise(found)
+    cache = users_cache(cached)
+    if cache is not None:
+        cache.put_derived(Path(), KIND, _key(text, voice), [_written(made)])
+        cache.sweep_kind(KIND)
+    return found, made
+
+
+def _key(text: str, voice: str) -> bytes:
+    from factcheck.folder.cache import file_digest
+
+    parts = [text, voice, *_pipeline(), *_data_files()]
+    return file_digest(json.dumps(parts).encode("utf-8", "surrogatepass"))
+
+
+def _pipeline() -> list[str]:
+    """Which spaCy and which English pipeline would read the article, as installed."""
+    from importlib import metadata
+
+    from factcheck.text.pipeline import OFFICIAL, REUPLOAD
+
+    found = []
+    for package in ("spacy", OFFICIAL, REUPLOAD):
+        try:
+            found.append(f"{package} {metadata.version(package)}")
+        except metadata.PackageNotFoundError:
+            found.append(f"{package} none")
+    return found
+
+
+def _data_files() -> Iterator[str]:
+    """The package's data files (the check-worthiness model, word lists) by size and time of
+    change: the cache's version digests the code, not these."""
+    import factcheck
+
+    package = Path(factcheck.__file__).parent
+    for path in sorted(package.rglob("*")):
+        if path.suffix not in (".py", ".pyc", ".typed") and path.is_file():
+            stat = path.stat()
+            yield f"{path.relative_to(package)} {stat.st_size} {stat.st_mtime_ns}"
+
+
+def _written(made: Summary) -> bytes:
+    from factcheck import jsonout
+
+    head = [made.sentences, made.threshold, made.language_code, made.language_name,
+            made.english, made.cut]  # fmt: skip
+    rows = [[c.score, c.number, c.shown] for c in made.candidates]
+    return jsonout.json_bytes([head, rows], indent=None)
+
+
+def _read(raw: bytes) -> Summary | None:
+    """A kept summary, or None when it is not JSON json_bytes could have written of the
+    shape _written writes."""
+    from factcheck import jsonout
+
+    if not jsonout.made_by_json_bytes(raw):
+        return None
+    try:
+        head, rows = json.loads(raw)
+        sentences, threshold, code, name, english, cut = head
+    except (ValueError, TypeError):
+        return None
+    if not (_is(sentences, int) and _is(threshold, float) and _is(code, str)
+            and _is(name, str) and isinstance(english, bool) and _is(cut, int)
+            and isinstance(rows, list) and len(rows) == sentences):  # fmt: skip
+        return None
+    candidates = []
+    for row in rows:
+        if not (isinstance(row, list) and len(row) == 3 and _is(row[0], float)
+                and _is(row[1], int) and _shaped(row[2], _CANDIDATE)):  # fmt: skip
+            return None
+        candidates.append(Ranked(row[0], row[1], row[2]))
+    return Summary(sentences, threshold, code, name, english, cut, candidates)
+
+
+def _is(value: Any, kind: type) -> bool:
+    """JSON's number of this kind (a score may be written 1 or 0.5; never a bool)."""
+    if isinstance(value, bool):
+        return False
+    return isinstance(value, (int, float) if kind is float else kind)
+
+
+_WHOLE: Any = ("optional", {"sentence": int, "figure": str})
+_CANDIDATE: Any = {
+    "rank": int, "sentence": int, "start": int, "end": int, "text": str, "score": float,
+    "reason": {"signals": [str], "words": [str]},
+    "speaker": str, "speaker_role": ("optional", str),
+    "attribution": {"cue": str, "start": int, "end": int},
+    "kind": str,
+    "quotes": [{"text": str, "start": int, "end": int}],
+    "figures": [{"name": str, "value": str, "start": int, "end": int, "part_of": _WHOLE}],
+    "relations": [("relation",)],
+}  # fmt: skip
+_RELATION_ENDS = {"change": ("from", "to"), "multiple": ("amount", "base")}
+
+
+def _shaped(value: Any, shape: Any) -> bool:
+    """Whether a JSON value has this shape: a type, [shape] (a list of it), {key: shape}
+    (exactly those keys, in that order), ("optional", shape), or ("relation",)."""
+    if isinstance(shape, type):
+        return _is(value, shape)
+    if isinstance(shape, list):
+        return isinstance(value, list) and all(_shaped(v, shape[0]) for v in value)
+    if isinstance(shape, dict):
+        return (isinstance(value, dict) and list(value) == list(shape)
+                and all(_shaped(value[k], s) for k, s in shape.items()))  # fmt: skip
+    if shape[0] == "optional":
+        return value is None or _shaped(value, shape[1])
+    return _a_relation(value)
+
+
+def _a_relation(value: Any) -> bool:
+    if not isinstance(value, dict) or not isinstance(value.get("kind"), str):
+        return False
+    ends: Sequence[str] = _RELATION_ENDS.get(value["kind"], ("part", "whole"))
+    shape = {"kind": str, "figure": str, ends[0]: _WHOLE, ends[1]: _WHOLE, "words": str}
+    return _shaped(value, shape)
