@@ -23,7 +23,7 @@ from pydantic import (
     model_validator,
 )
 
-from factcheck.figures import expression, quantity
+from factcheck.figures import quantity
 from factcheck.references import part_reference as part_reference  # re-exported
 from factcheck.references import split_reference as split_reference
 
@@ -99,6 +99,8 @@ def _readable_figure(text: str) -> str:
 
 
 def _readable_expression(text: str) -> str:
+    from factcheck.figures import expression  # here: `show` validates no check
+
     expression.parse(text)
     return text
 
@@ -286,6 +288,8 @@ class Check(Record):
 
     def claims_read(self) -> set[str]:
         """The claims whose figures the check reads or judges."""
+        from factcheck.figures import expression
+
         references = [self.claim or "", *expression.references(self.compute)]
         return {split_reference(r)[0] for r in references if r}
 

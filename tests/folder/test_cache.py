@@ -269,6 +269,27 @@ def test_a_forged_entry_still_goes_through_validation(folder, cache_dir):
     assert used.misses == 2  # both claim files were forged; the sources file was not
 
 
+def test_one_record_is_read_from_an_entry_and_validated_alone(folder, cache_dir):
+    # `show` reads one claim of a file's entry (Cache.get_record), validated as get() would.
+    warm_load(folder, cache_dir)
+    digest = file_digest((folder / "a.toml").read_bytes())
+    used = Cache(cache_dir)
+    found = used.get_record(digest, "claims", "a-two")
+    assert found == load(folder).claims["a-two"]
+    assert used.get_record(digest, "claims", "a-three") is None
+    assert used.get_record(digest, "sources", "wire") is None  # not in this file
+    entry = used._content_entry(digest)
+    before = entry.read_bytes()
+    said = b'"id":"a-two","text":"The jail released 4,561 people.","speaker":'
+    _forge(entry, said + b'"Kim Lee"', said + b"7")
+    assert entry.read_bytes() != before
+    assert used.get_record(digest, "claims", "a-two") is None  # fails validation
+    assert used.get_record(digest, "claims", "a-one") is not None  # its neighbour is sound
+    _forge(entry, b'"id":"a-one"', b'"id":"a-two"')
+    assert used.get_record(digest, "claims", "a-one") is None
+    assert used.get_record(digest, "claims", "a-two") is None  # two records of one ID
+
+
 def test_an_entry_for_other_bytes_is_not_used(folder, cache_dir):
     # An entry made for b.toml's old bytes, left in place when the file changes.
     warm_load(folder, cache_dir)

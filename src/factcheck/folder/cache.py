@@ -135,6 +135,29 @@ class Cache:
             self.hits += 1
         return records
 
+    def get_record(self, digest: bytes, kind: str, record_id: str) -> Any:
+        """The one record of this kind and ID in the entry of a file with these bytes,
+        validated as get() validates every record; None when it is not there. `show` needs
+        one claim of a file: validating the file's other records (and its checks'
+        expressions) was most of what a warm `show` did beyond `list`."""
+        body = self._read_checked(self._content_entry(digest), digest)
+        lines = None if body is None else bytes(body).split(b"\n")
+        try:
+            kinds = None if lines is None else self._kinds(lines[0])
+            if lines is None or kinds is None or len(lines) != len(kinds) + 2 or lines[-1]:
+                return None
+            if kind not in kinds:
+                return None
+            items = json.loads(lines[1 + kinds.index(kind)])
+            if not isinstance(items, list):
+                return None
+            found = [i for i in items if isinstance(i, dict) and i.get("id") == record_id]
+            if len(found) != 1:
+                return None
+            return self._load(kind, json.dumps(found).encode())[0]
+        except ValueError:  # pydantic's ValidationError is one
+            return None
+
     def put(self, digest: bytes, records: list[tuple[str, list[Any]]]) -> None:
         """Store a cleanly validated file's records; any failure leaves the cache as it was."""
         if not self._usable_folder():

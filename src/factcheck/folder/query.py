@@ -32,12 +32,12 @@ from factcheck.filters import (
     sort_key as sort_key,
 )
 from factcheck.folder.discovery import folder_files, shown
-from factcheck.folder.store import Corpus
 from factcheck.model import Claim, Rating, Source
 
 if TYPE_CHECKING:
     from factcheck.folder.cache import Cache
     from factcheck.folder.listing import Listing
+    from factcheck.folder.store import Corpus
 
 
 def list_claims(corpus: Corpus, claim_filter: ClaimFilter | None = None) -> list[Claim]:
@@ -164,10 +164,8 @@ class _Entries:
         """The record of this kind and ID in the file's entry; None when it is not there."""
         if record_id is None or file is None:
             return None
-        digest = bytes.fromhex(self.listed.files[file].digest)
-        entry = self.cache.get(digest) or []
-        found = (r for k, records in entry if k == kind for r in records if r.id == record_id)
-        return next(found, None)
+        return self.cache.get_record(bytes.fromhex(self.listed.files[file].digest), kind,
+                                     record_id)  # fmt: skip
 
 
 class UnknownClaim(Unknown):
