@@ -70,7 +70,7 @@ def test_fail_on_conflict_is_kept_too(folder, monkeypatch):
 def test_a_kept_answer_without_a_claim_it_names_asks_the_folder(folder, monkeypatch):
     claims, env = folder
     args = ("compare", "--topic", "detainers", "--claims", claims)
-    cold = run(*args, env=env)
+    cold = run(*args, "--min-confidence", "low", env=env)  # kept for low; medium not yet
     with monkeypatch.context() as patched:  # kept without the claims its conflicts name
         patched.setattr(compare_kept, "_named", lambda comparison: set())
         run(*args, "--min-confidence", "medium", env=env)

@@ -436,6 +436,27 @@ def test_compare_fail_on_conflict_and_min_confidence():
     assert all(c["confidence"] == "high" for c in found["conflicts"])
 
 
+def test_compare_leaves_low_confidence_suggestions_out_by_default_and_says_so(write_claims):
+    # A WordNet antonym in loosely matching sentences: a low-confidence suggestion, which on
+    # drafts of real news were almost all wrong (docs/compare.md).
+    folder = write_claims(
+        '[[claims]]\nid = "lee-bridge"\ntext = "The bridge is ugly and old."\n'
+        'speaker = "Kim Lee"\ntopics = ["roads"]\n\n'
+        '[[claims]]\nid = "diaz-bridge"\ntext = "The bridge over the river is beautiful."\n'
+        'speaker = "Ana Diaz"\ntopics = ["roads"]\n'
+    )
+    args = ("compare", "--topic", "roads", "--claims", folder)
+    shown = run(*args, "--json")
+    assert shown.exit_code == 0 and json.loads(shown.stdout)["conflicts"] == []
+    left_out = "1 conflict of less than medium confidence not shown (--min-confidence low"
+    assert left_out in shown.stderr and left_out in json.loads(shown.stdout)["limits"][-1]
+    assert run(*args, "--fail-on-conflict").exit_code == 0
+    every = run_json(*args, "--min-confidence", "low")
+    assert [(c["rule"], c["confidence"]) for c in every["conflicts"]] == [("antonym", "low")]
+    assert not any("not shown" in limit for limit in every["limits"])
+    assert run(*args, "--min-confidence", "low", "--fail-on-conflict").exit_code == 1
+
+
 def test_compare_all_is_one_document_per_topic():
     found = run_json("compare", "--all", "--claims", SEED_CLAIMS)
     assert [c["topic"] for c in found] == sorted(c["topic"] for c in found)

@@ -183,6 +183,13 @@ def compare_scope(
 
 
 def at_least(comparison: Comparison, minimum: Confidence) -> Comparison:
-    """The comparison with only the conflicts of at least this confidence."""
+    """The comparison with only the conflicts of at least this confidence; how many were
+    left out is one of its limits, so that a filter never hides findings without a word."""
     kept = [c for c in comparison.conflicts if c.confidence.rank >= minimum.rank]
-    return comparison.model_copy(update={"conflicts": kept})
+    left_out = len(comparison.conflicts) - len(kept)
+    if not left_out:
+        return comparison.model_copy(update={"conflicts": kept})
+    said = (f"{left_out} conflict{'s' if left_out != 1 else ''} of less than {minimum.value} "
+            "confidence not shown (--min-confidence low shows every one)")  # fmt: skip
+    return comparison.model_copy(update={"conflicts": kept,
+                                         "limits": [*comparison.limits, said]})  # fmt: skip
