@@ -183,12 +183,17 @@ def plain_forms(documents: Sequence[Document]) -> tuple[Any, Any]:
     the document's number: same_text looks a text up among them."""
     np = numpy()
     pairs = sorted(
-        (_hashed(form), number)
-        for number, d in enumerate(documents)
-        for form in {_plain(d.text), _plain(d.both)}
+        (_hashed(form), number) for number, d in enumerate(documents) for form in _plain_forms(d)
     )
     return (np.asarray([h for h, _ in pairs], dtype=np.int64),
             np.asarray([n for _, n in pairs], dtype=np.int32))  # fmt: skip
+
+
+def _plain_forms(document: Document) -> set[str]:
+    """The text's plain form, and that of text and headline (the same text when the headline
+    is the text, most of an archive: made once then)."""
+    text = _plain(document.text)
+    return {text} if document.headline == document.text else {text, _plain(document.both)}
 
 
 def _hashed(form: str) -> int:

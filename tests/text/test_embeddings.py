@@ -1,0 +1,41 @@
+"""Static embeddings (factcheck/text/embeddings.py): what is made at once for an archive is
+what one text at a time made, bit for bit, since a kept index must rank as a fresh one."""
+
+from __future__ import annotations
+
+import pytest
+
+np = pytest.importorskip("numpy")
+pytest.importorskip("tokenizers")
+
+from factcheck.text import embeddings  # noqa: E402
+
+TEXTS = [
+    "The jail released 4,561 people.",
+    "",
+    "a a a b b",
+    "Newsom said California follows the law on detainers.",
+    "   ",
+    "Sí, el desempleo bajó un 3,5 por ciento.",
+]
+
+
+def test_tokens_are_counted_at_once_as_one_text_at_a_time():
+    ids = embeddings._token_ids(TEXTS)
+    for (tokens, counts), (one, one_counts) in zip(
+        embeddings._counted(TEXTS), [np.unique(i, return_counts=True) for i in ids], strict=True
+    ):
+        assert tokens.dtype == one.dtype and counts.dtype == one_counts.dtype
+        assert tokens.tolist() == one.tolist() and counts.tolist() == one_counts.tolist()
+    nothing = embeddings._counted(["", ""])  # no token in any text
+    assert [(len(t), len(c)) for t, c in nothing] == [(0, 0), (0, 0)]
+
+
+def test_an_archive_is_embedded_as_each_text_alone(monkeypatch):
+    texts = TEXTS * 50  # more than WIDEN_ALL_FROM: every vector widened first
+    assert len(texts) > embeddings.WIDEN_ALL_FROM
+    embedder, vectors = embeddings.Embedder.fitted_with_vectors(texts)
+    monkeypatch.setattr(embeddings, "WIDEN_ALL_FROM", len(texts))  # each text's rows only
+    alone = embedder.embed(texts)
+    assert vectors.tobytes() == alone.tobytes()
+    assert not np.any(vectors[1]) and np.any(vectors[0])  # no token: a zero vector
