@@ -291,6 +291,21 @@ def test_figures_in_free_text():
         ("We went from 11 to 22 in one week.", [("figure", "11"), ("figure_2", "22")]),
         ("The rate was nearly double the national rate, three times the cost.",
          [("multiple", "nearly double the"), ("multiple_2", "three times the")]),
+        # Bare numbers that count nothing, each after a kind found in drafts of real news
+        # (the sentences written here): a list's marker, decades, a height, an age, a year
+        # before 1800, and the first of two percentages whose sign is written once
+        ("1) Unlike the mayor, he stayed; 2) the rest left.", []),
+        ("Crime peaked in the 90's and the 80\u2019s, not the 1990s.", []),
+        ("He is 6'3\" tall and weighs 236 pounds.", [("pounds", "236")]),
+        ("As the senator turns 70, a look back.", []),
+        ("The office, created in 1789, has no staff; the war began in 1775 and ended.", []),
+        ("In 1500 cases the court ruled for the city.", [("cases", "1500")]),
+        ("The rate falls to 17 or 18 percent, 35 to 12 percent, between 10 and 15 percent.",
+         [("share", "18 percent"), ("share_2", "12 percent"), ("share_3", "15 percent")]),
+        # ... and what stays: a change's two ends, a count joined to a percentage by "and"
+        ("Support rose from 10 to 15 percent; he won 10 and 15 percent went elsewhere.",
+         [("figure", "10"), ("share", "15 percent"), ("figure_2", "10"),
+          ("went", "15 percent")]),
     ],
 )  # fmt: skip
 def test_figures_as_newsrooms_write_them(sentence, expected):
@@ -308,14 +323,18 @@ def test_a_number_that_is_part_of_a_name_is_no_figure(tmp_path):
         "Pupils at Lincoln Middle School 112 in Queens sang in the choir.\n"
         "The report found that 58 Fortune 500 companies paid no tax at all last year.\n"
         "The poll shows Clinton leading Trump 47.3 percent to 44.4 percent.\n"
-        "A letter signed by 9 Nobel Prize-winning economists backed the plan.\n",
+        "A letter signed by 9 Nobel Prize-winning economists backed the plan.\n"
+        "The show airs on Harbor Radio 125 weekdays, and the Ginbot 7 movement grew.\n"
+        "In the count, Gary Jones got 3 percent.\n",
         encoding="utf-8",
     )
     result = run("extract", article, "--min-score", "0", "--format", "jsonl")
     assert result.exit_code == 0, result.stderr
     candidates = sorted(map(json.loads, result.stdout.splitlines()), key=lambda c: c["start"])
     values = [[f["value"] for f in candidate["figures"]] for candidate in candidates]
-    assert values == [[], ["58"], ["47.3 percent", "44.4 percent"], ["9"]]
+    # names the entity model misses ("Radio 125", "Ginbot 7") by the proper noun before
+    # the number; a percentage after a name stays a figure
+    assert values == [[], ["58"], ["47.3 percent", "44.4 percent"], ["9"], [], ["3 percent"]]
     # what is counted is read past the name's number: companies, not "Fortune"
     assert candidates[1]["figures"][0]["name"] == "companies"
 

@@ -78,6 +78,13 @@ def parsed(sentences: Sequence[Sentence]) -> list[Any]:
 # is part of the name (figures.py). Places are left out: "District 5" is read by figures.py.
 _NAMING = frozenset({"ORG", "FAC", "LAW", "EVENT", "WORK_OF_ART", "PRODUCT"})
 _ACRONYM = re.compile(r"[A-Z]{2,4}")
+_DIGITS = re.compile(r"\d[\d,]*")
+# Proper nouns a number follows that are not a name's words: dates and "No. 1"
+_CALENDAR = frozenset(
+    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june "
+    "july august september october november december monday tuesday wednesday thursday friday "
+    "saturday sunday no nos".split()
+)
 
 
 def noun_starts(sentence: Sentence, doc: Any, cut: int = 0) -> frozenset[int]:
@@ -110,6 +117,16 @@ def numbers_in_names(sentence: Sentence, doc: Any, cut: int = 0) -> list[tuple[i
             before = doc[token.i - 1].text
             if token.like_num and (before.istitle() or _ACRONYM.fullmatch(before)):
                 found.append((shift + token.idx, shift + token.idx + len(token)))
+    # The entity model misses many ("SiriusXM Patriot 125", "Ginbot 7", "Fortune 500" as a
+    # number alone): digits right after a proper noun that is no month or day are a name's
+    # too. A count follows no name in news ("Gary Johnson 3 percent" is a percentage, which
+    # stays a figure: only a bare number is dropped, figures._in_a_name).
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        if (_DIGITS.fullmatch(token.text) and before.pos_ == "PROPN"
+                and (before.text.istitle() or _ACRONYM.fullmatch(before.text))
+                and before.text.lower().rstrip(".") not in _CALENDAR):  # fmt: skip
+            found.append((shift + token.idx, shift + token.idx + len(token)))
     return found
 
 

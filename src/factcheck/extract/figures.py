@@ -226,6 +226,8 @@ def _counted(sentence: str, start: int, end: int, number: str) -> bool:
     plain = number.strip()
     if _MONTH.search(before) or _NOT_COUNTED_BEFORE.search(before):
         return False
+    if plain.isdigit() and _not_a_count(before, after, plain):
+        return False
     if re.fullmatch(_YEAR, plain) or _SECOND_AGE.search(before):
         return False
     if plain.isdigit() and _an_age(before, after):
@@ -233,6 +235,44 @@ def _counted(sentence: str, start: int, end: int, number: str) -> bool:
     if _PERIOD_AFTER.match(after) and _PERIOD_BEFORE.search(before):
         return False
     return not (_AGE_AFTER.match(after) or _CLOCK_AFTER.match(after))
+
+
+# Bare numbers that count nothing, each found in drafts of real news (docs/extract.md): a
+# list's marker ("1) Unlike Cruz"), a decade ("the 90's", "the '80s"), a height ("6'3\""),
+# the first of two percentages ("17 or 18 percent", "35 to 12 percent", "between 10 and 15
+# percent": the percent sign is written once, and the number alone would be a count), an
+# age ("As Bill Clinton turns 70,"), and a year before 1800 ("started in 1789,").
+_LIST_MARKER = (re.compile(r"(?:^|[;:])\s*\(?$"), re.compile(r"^\)"))
+_DECADE_AFTER = re.compile(r"^['\u2019]?s\b")
+_FEET_AFTER = re.compile(r"^['\u2032\u2019]\s?\d{1,2}\s?(?:\"|''|\u2033|\u201d)")
+_INCHES = (re.compile(r"\d['\u2032\u2019]\s?$"), re.compile(r"^(?:\"|''|\u2033|\u201d)"))
+_PERCENT_AFTER = re.compile(r"^\s+(?:or|to|and)\s+\d+(?:\.\d+)?(?:\s?%|\s+per\s?cent\b)", re.I)
+_NOT_FROM = re.compile(r"\bfrom\s$", re.I)  # "from 10 to 15 percent": a change's first end
+_AND_BETWEEN = re.compile(r"\bbetween\s$", re.I)
+_TURNS_BEFORE = re.compile(r"\b(?:turns|turned|turning|will turn)\s$")
+_EARLY_YEAR = re.compile(r"1[0-7]\d\d")
+_YEAR_BEFORE = re.compile(r"\b(?:in|since|from|until|till|by|circa)\s$", re.I)
+_YEAR_AFTER = re.compile(
+    r"^(?:\s*(?:[,.;:)\u2014\u2013]|$)|\s+(?:and|but|when|until|to|after|before)\b)"
+)
+
+
+def _not_a_count(before: str, after: str, digits: str) -> bool:
+    if _LIST_MARKER[0].search(before) and _LIST_MARKER[1].match(after):
+        return True
+    if digits.endswith("0") and len(digits) in (2, 4) and _DECADE_AFTER.match(after):
+        return True
+    if _FEET_AFTER.match(after) or (_INCHES[0].search(before) and _INCHES[1].match(after)):
+        return True
+    percent_after = _PERCENT_AFTER.match(after)
+    if percent_after and not _NOT_FROM.search(before):
+        joined_by = percent_after.group().split()[0].lower()
+        if joined_by != "and" or _AND_BETWEEN.search(before):
+            return True
+    if _TURNS_BEFORE.search(before) and _PHRASE_ENDS.match(after):
+        return True
+    return bool(_EARLY_YEAR.fullmatch(digits) and _YEAR_BEFORE.search(before)
+                and _YEAR_AFTER.match(after))  # fmt: skip
 
 
 def _as_written(sentence: str, start: int, end: int) -> tuple[int, int, str] | None:
