@@ -357,8 +357,15 @@ def _noun_after(sentence: str, at: int, parsed: frozenset[int] | None) -> str | 
             if len(words) == 3:
                 break
     if parsed is not None:  # the parser's common nouns, else no name of its own
-        found = [w for w, start in words if start in parsed]
-        return found[-1] if found else None
+        # the last of the first run of nouns: "20 veterans commit suicide" counts veterans,
+        # the verb between ends the run ("new police officers" is one run: officers)
+        found: str | None = None
+        for word, start in words:
+            if start in parsed:
+                found = word
+            elif found is not None and word.strip("x"):  # a name's number, masked: read on
+                break
+        return found
     # the last noun of the run: "32% of Republican claims false" counted claims, not "false"
     nouns = [w for w, _ in words if noun_form(w) is not None]
     return nouns[-1] if nouns else (words[-1][0] if words else None)
