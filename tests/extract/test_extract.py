@@ -302,6 +302,11 @@ def test_figures_in_free_text():
         ("In 1500 cases the court ruled for the city.", [("cases", "1500")]),
         ("The rate falls to 17 or 18 percent, 35 to 12 percent, between 10 and 15 percent.",
          [("share", "18 percent"), ("share_2", "12 percent"), ("share_3", "15 percent")]),
+        ("Men under 35 back him, as do voters over 65; those over 50 pounds weigh in.",
+         [("pounds", "over 50")]),
+        # a number is never the first digits of a longer one: "$25,000" before a colon
+        ("Anyone wanting to borrow $25,000: take loans, in a 7,600-foot-high city.",
+         [("amount", "$25,000")]),
         # ... and what stays: a change's two ends, a count joined to a percentage by "and"
         ("Support rose from 10 to 15 percent; he won 10 and 15 percent went elsewhere.",
          [("figure", "10"), ("share", "15 percent"), ("figure_2", "10"),

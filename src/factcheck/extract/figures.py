@@ -50,9 +50,10 @@ _CORE = re.compile(
     # a range of percentages, "72-75 percent"; a bare "15-29" (ages, a score) is no figure
     r"|(?P<range>(?<![\w.,$:/#-])\d+(?:\.\d+)?\s?[-\u2013]\s?\d+(?:\.\d+)?"
     r"(?:\s?%|\s+per\s?cent\b))"
-    # a number, with its currency, scale and percent sign
+    # a number, with its currency, scale and percent sign; never the first digits of a longer
+    # one ("$25" of "$25,000:" before a colon), nor a clock's or a score's ("10:30", "3:2")
     r"|(?P<number>(?<![\w.,$:/#-])[$\u00a3\u20ac]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-    rf"(?![\w:]|-[A-Za-z]|[-\u2013]\d|\.\d|/\d){_SUFFIX})",
+    rf"(?!\w|:\d|,\d{{3}}|-[A-Za-z]|[-\u2013]\d|\.\d|/\d){_SUFFIX})",
     re.I,
 )
 _CHANGE_VERB = ("rose|risen|increased|grew|grown|climbed|jumped|went up|gone up|up|gained|"
@@ -241,7 +242,8 @@ def _counted(sentence: str, start: int, end: int, number: str) -> bool:
 # list's marker ("1) Unlike Cruz"), a decade ("the 90's", "the '80s"), a height ("6'3\""),
 # the first of two percentages ("17 or 18 percent", "35 to 12 percent", "between 10 and 15
 # percent": the percent sign is written once, and the number alone would be a count), an
-# age ("As Bill Clinton turns 70,"), and a year before 1800 ("started in 1789,").
+# age ("As Bill Clinton turns 70,", "Men under 35 support", "voters over 65"), and a year
+# before 1800 ("started in 1789,").
 _LIST_MARKER = (re.compile(r"(?:^|[;:])\s*\(?$"), re.compile(r"^\)"))
 _DECADE_AFTER = re.compile(r"^['\u2019]?s\b")
 _FEET_AFTER = re.compile(r"^['\u2032\u2019]\s?\d{1,2}\s?(?:\"|''|\u2033|\u201d)")
@@ -250,6 +252,13 @@ _PERCENT_AFTER = re.compile(r"^\s+(?:or|to|and)\s+\d+(?:\.\d+)?(?:\s?%|\s+per\s?
 _NOT_FROM = re.compile(r"\bfrom\s$", re.I)  # "from 10 to 15 percent": a change's first end
 _AND_BETWEEN = re.compile(r"\bbetween\s$", re.I)
 _TURNS_BEFORE = re.compile(r"\b(?:turns|turned|turning|will turn)\s$")
+_UNIT_AFTER = re.compile(r"^\s+(?:pounds|lbs|kilos|kg|miles|feet|inches|dollars|cents)\b", re.I)
+_AGE_BRACKET_BEFORE = re.compile(
+    r"\b(?:men|women|voters|people|those|adults|children|kids|youths?|americans|residents|"
+    r"workers|students|veterans|seniors|teens|teenagers|anyone|everyone|individuals|"
+    r"millennials|democrats|republicans)\s+(?:under|over|older than|younger than|aged)\s+$",
+    re.I,
+)
 _EARLY_YEAR = re.compile(r"1[0-7]\d\d")
 _YEAR_BEFORE = re.compile(r"\b(?:in|since|from|until|till|by|circa)\s$", re.I)
 _YEAR_AFTER = re.compile(
@@ -271,6 +280,8 @@ def _not_a_count(before: str, after: str, digits: str) -> bool:
             return True
     if _TURNS_BEFORE.search(before) and _PHRASE_ENDS.match(after):
         return True
+    if len(digits) <= 2 and _AGE_BRACKET_BEFORE.search(before) and not _UNIT_AFTER.match(after):
+        return True  # "Men under 35 support Sanders", "voters over 65": ages
     return bool(_EARLY_YEAR.fullmatch(digits) and _YEAR_BEFORE.search(before)
                 and _YEAR_AFTER.match(after))  # fmt: skip
 
