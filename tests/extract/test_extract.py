@@ -307,6 +307,9 @@ def test_figures_in_free_text():
         # a number is never the first digits of a longer one: "$25,000" before a colon
         ("Anyone wanting to borrow $25,000: take loans, in a 7,600-foot-high city.",
          [("amount", "$25,000")]),
+        # "make up" is no rise: a share of what follows
+        ("Women make up a majority of voters, who make up about 80 percent of the buyers.",
+         [("voters", "a majority"), ("buyers", "about 80 percent")]),
         # ... and what stays: a change's two ends, a count joined to a percentage by "and"
         ("Support rose from 10 to 15 percent; he won 10 and 15 percent went elsewhere.",
          [("figure", "10"), ("share", "15 percent"), ("figure_2", "10"),

@@ -60,6 +60,8 @@ _CHANGE_VERB = ("rose|risen|increased|grew|grown|climbed|jumped|went up|gone up|
                 "soared|surged|fell|fallen|dropped|declined|decreased|went down|gone down|"
                 "down|lost|shrank|shrunk|slid|plunged|tumbled|cut")  # fmt: skip
 _BEFORE_CHANGE = re.compile(rf"\b(?:{_CHANGE_VERB})(?:\s+by)?\s+(?:(?:{_HEDGE})\s+)?$", re.I)
+# "make up about 80 percent of the investors" is a share, not a rise ("up")
+_MAKE_UP = re.compile(rf"\b(?:make|makes|made|making)\s+up\s+(?:(?:{_HEDGE})\s+)?$", re.I)
 _BEFORE_NOUN = re.compile(rf"\ban?\s+(?:(?:{_HEDGE})\s+)?$", re.I)
 _NOUN_OF = re.compile(
     r"\ban?\s+(?:increase|rise|jump|gain|drop|fall|decline|decrease|cut|reduction)\s+of\s+"
@@ -293,7 +295,7 @@ def _as_written(sentence: str, start: int, end: int) -> tuple[int, int, str] | N
     wider: list[tuple[int, int]] = []
     for pattern in (_BEFORE_CHANGE, _NOUN_OF):
         verb = pattern.search(before)
-        if verb:
+        if verb and not (pattern is _BEFORE_CHANGE and _MAKE_UP.search(before)):
             wider.append((verb.start(), end))
     article, noun = _BEFORE_NOUN.search(before), _CHANGE_NOUN.match(after)
     if article and noun:
