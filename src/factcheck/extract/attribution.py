@@ -97,9 +97,15 @@ def noun_starts(sentence: Sentence, doc: Any, cut: int = 0) -> frozenset[int]:
 
 
 def _counts(token: Any) -> bool:
+    if token.lower_.rstrip(".") in _TITLE_WORDS:
+        return False  # "16 million for Mrs. Clinton" counts no "mrs"
     if token.pos_ == "NOUN" or token.tag_ == "NNPS":
         return True
     return token.pos_ == "PROPN" and token.ent_type_ not in ("PERSON", "GPE", "NORP")
+
+
+# A person's title or honorific, which the parser tags as a proper noun outside the name
+_TITLE_WORDS = frozenset("mr mrs ms miss dr sen rep gov sec gen lt col sgt prof rev".split())
 
 
 def numbers_in_names(sentence: Sentence, doc: Any, cut: int = 0) -> list[tuple[int, int]]:
