@@ -307,6 +307,9 @@ def test_figures_in_free_text():
         # a number is never the first digits of a longer one: "$25,000" before a colon
         ("Anyone wanting to borrow $25,000: take loans, in a 7,600-foot-high city.",
          [("amount", "$25,000")]),
+        # an age in months, a day's number, a year after "the year", "18+ percent"
+        ("She was 15 months old on day 100, by the year 2100, down 18+ percent.", []),
+        ("On the first day 300 people came.", [("came", "300")]),
         # "make up" is no rise: a share of what follows
         ("Women make up a majority of voters, who make up about 80 percent of the buyers.",
          [("voters", "a majority"), ("buyers", "about 80 percent")]),

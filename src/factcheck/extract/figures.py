@@ -85,10 +85,13 @@ _NOT_COUNTED_BEFORE = re.compile(
     r"(?:\bNo\.|\bnumber|\b(?:District|Route|Section|Title|Proposition|Prop\.|Article|Chapter|"
     r"Amendment|Highway|Interstate|Page|Room|Flight|Part|Rule|Form|Level|Phase|Week|Game|Act|"
     r"H\.R\.|Resolution|fiscal|FY|class of|ages?|aged|ages? of|ages of between|between "
-    r"the ages of|ward|precinct))\s*$",
+    r"the ages of|ward|precinct|the year|(?:on|from|since|by|until|till|of|to|before|after)"
+    r"\s+day))\s*$",
     re.I,
 )
-_AGE_AFTER = re.compile(r"^(?:\s*(?:and|to|-)\s*\d+)?[\s-]+years?[\s-]+old\b", re.I)
+_AGE_AFTER = re.compile(
+    r"^(?:\s*(?:and|to|-)\s*\d+)?[\s-]+(?:years?|months?|weeks?|days?)[\s-]+old\b", re.I
+)
 # A person's age as news gives it, a bare number that ends its phrase: "Crutcher, 40 ― a
 # father ...", "Jane Doe, 34, said" (a name, a comma, then a word in lower case: "Ohio, 18,
 # Texas, 38" is a tally), "Donald Trump, who is 70."
@@ -244,12 +247,13 @@ def _counted(sentence: str, start: int, end: int, number: str) -> bool:
 # list's marker ("1) Unlike Cruz"), a decade ("the 90's", "the '80s"), a height ("6'3\""),
 # the first of two percentages ("17 or 18 percent", "35 to 12 percent", "between 10 and 15
 # percent": the percent sign is written once, and the number alone would be a count), an
-# age ("As Bill Clinton turns 70,", "Men under 35 support", "voters over 65"), and a year
-# before 1800 ("started in 1789,").
+# age ("As Bill Clinton turns 70,", "Men under 35 support", "voters over 65"), a year
+# before 1800 ("started in 1789,"), and a percentage written "18+ percent".
 _LIST_MARKER = (re.compile(r"(?:^|[;:])\s*\(?$"), re.compile(r"^\)"))
 _DECADE_AFTER = re.compile(r"^['\u2019]?s\b")
 _FEET_AFTER = re.compile(r"^['\u2032\u2019]\s?\d{1,2}\s?(?:\"|''|\u2033|\u201d)")
 _INCHES = (re.compile(r"\d['\u2032\u2019]\s?$"), re.compile(r"^(?:\"|''|\u2033|\u201d)"))
+_PLUS_PERCENT_AFTER = re.compile(r"^\+\s?(?:%|per\s?cent\b)", re.I)  # "18+ percent"
 _PERCENT_AFTER = re.compile(r"^\s+(?:or|to|and)\s+\d+(?:\.\d+)?(?:\s?%|\s+per\s?cent\b)", re.I)
 _NOT_FROM = re.compile(r"\bfrom\s$", re.I)  # "from 10 to 15 percent": a change's first end
 _AND_BETWEEN = re.compile(r"\bbetween\s$", re.I)
@@ -274,6 +278,8 @@ def _not_a_count(before: str, after: str, digits: str) -> bool:
     if digits.endswith("0") and len(digits) in (2, 4) and _DECADE_AFTER.match(after):
         return True
     if _FEET_AFTER.match(after) or (_INCHES[0].search(before) and _INCHES[1].match(after)):
+        return True
+    if _PLUS_PERCENT_AFTER.match(after):
         return True
     percent_after = _PERCENT_AFTER.match(after)
     if percent_after and not _NOT_FROM.search(before):
