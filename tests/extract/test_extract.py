@@ -561,13 +561,15 @@ def test_a_figure_is_named_by_a_noun_the_parser_found_not_a_verb_or_a_persons_na
         "Only 24 percent of Hillary Clinton's donors gave $200 or less.\n"
         "The report says 20 veterans commit suicide each day.\n"
         "He could do well in many of the 16 states holding contests on March 1.\n"
-        "They won 25 million votes, compared with 16 million for Mrs. Clinton.\n",
+        "They won 25 million votes, compared with 16 million for Mrs. Clinton.\n"
+        "America has spent $6 trillion in the Middle East.\n",
     )
     names = {f["value"]: f["name"] for c in candidates for f in c["figures"]}
     # the first run of nouns after the figure: a verb between ends it
     assert names["20"] == "veterans"  # not "suicide"
     assert names["16"] == "states"  # not "contests"
     assert names["16 million"] == "figure"  # no "mrs": a title is no counted noun
+    assert names["$6 trillion"] == "amount"  # no "east": a place is no counted noun
     assert names["1 percent"] == "share"  # not "paid"
     assert names["25.4 percent"].startswith("taxes")
     assert names["$20 million"] == "experts"  # not "say"

@@ -101,7 +101,7 @@ def _counts(token: Any) -> bool:
         return False  # "16 million for Mrs. Clinton" counts no "mrs"
     if token.pos_ == "NOUN" or token.tag_ == "NNPS":
         return True
-    return token.pos_ == "PROPN" and token.ent_type_ not in ("PERSON", "GPE", "NORP")
+    return token.pos_ == "PROPN" and token.ent_type_ not in ("PERSON", "GPE", "NORP", "LOC")
 
 
 # A person's title or honorific, which the parser tags as a proper noun outside the name
