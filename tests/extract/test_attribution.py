@@ -653,3 +653,15 @@ def test_a_title_with_of_is_the_whole_role():
     found = attribute_all(split(text), text, "the article")
     assert (found[0].speaker, found[0].role) == ("Ann Kerr", "Secretary of State")
     assert found[1].speaker == "Tom Hale"
+
+
+def test_a_role_names_something_and_an_honorific_is_none():
+    """Roles drafts had from real news: "-old" (from "the 68-year-old Clinton"), "new",
+    "Mr." and "Mrs."; a title stays a role."""
+    text = (
+        "The 68-year-old Dana Whitfield said the plan would pass. "
+        "Mr. Omar Reyes said the budget was late. "
+        "Sen. Maria Lopez said the vote was close."
+    )
+    roles = [a.role for a in attribute_all(split(text), text, "the article")]
+    assert roles == [None, None, "Sen."]

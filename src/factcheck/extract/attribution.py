@@ -26,6 +26,7 @@ from factcheck.extract.people import (
     people_named,
     plausible,
     roles_in,
+    shown_role,
     title_before,
 )
 from factcheck.text.pipeline import english
@@ -272,7 +273,7 @@ def _attribution(found: _Said | None, voice: str) -> Attribution:
     if found.person is None:
         return Attribution(found.text, None, found.cue, found.start, found.end)
     person = found.person
-    return Attribution(person.name, person.title or None, found.cue, found.start, found.end)
+    return Attribution(person.name, shown_role(person.title), found.cue, found.start, found.end)
 
 
 def _mentioned(doc: Any, people: People) -> None:

@@ -264,8 +264,21 @@ def title_before(entity: Any) -> str:
     for token in entity:
         if token.text.lower() not in TITLE_WORDS:
             break
-        inside.append(token.text)
-    return " ".join([doc[start : entity.start].text, *inside]).strip()
+        inside.append(token)
+    words = [*doc[start : entity.start], *inside]
+    # A role names something: "the 68-year-old Clinton", "the new Trump" and "a solid Clinton"
+    # had given drafts the roles "-old", "new" and "solid"
+    if not any(w.pos_ in ("NOUN", "PROPN") or w.lower_ in TITLE_WORDS for w in words):
+        return ""
+    return " ".join([doc[start : entity.start].text, *(w.text for w in inside)]).strip()
+
+
+def shown_role(title: str) -> str | None:
+    """A person's title as a draft's role: none for an honorific alone ("Mr.", "Mrs."),
+    which says how the article names them, not what they are."""
+    if not title or all(w.lower() in _HONORIFICS - {"dr", "dr."} for w in title.split()):
+        return None
+    return title
 
 
 _HE = frozenset("mr mr. congressman spokesman chairman father rev. king prince sir lord".split())
