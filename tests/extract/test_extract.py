@@ -310,6 +310,10 @@ def test_figures_in_free_text():
         # an age in months, a day's number, a year after "the year", "18+ percent"
         ("She was 15 months old on day 100, by the year 2100, down 18+ percent.", []),
         ("On the first day 300 people came.", [("came", "300")]),
+        # a list's or a thread's marker at a sentence's start, a day before its month
+        ("1. This is a study.", []),
+        ("1/ Here is a thread.", []),
+        ("As of 10 March 2020, 26,261 people were tested.", [("people", "26,261")]),
         # "make up" is no rise: a share of what follows
         ("Women make up a majority of voters, who make up about 80 percent of the buyers.",
          [("voters", "a majority"), ("buyers", "about 80 percent")]),

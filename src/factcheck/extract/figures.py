@@ -244,12 +244,19 @@ def _counted(sentence: str, start: int, end: int, number: str) -> bool:
 
 
 # Bare numbers that count nothing, each found in drafts of real news (docs/extract.md): a
-# list's marker ("1) Unlike Cruz"), a decade ("the 90's", "the '80s"), a height ("6'3\""),
+# list's marker ("1) Unlike Cruz", "1. This is", a thread's "1/"), a day before its month
+# ("10 March 2020"), a decade ("the 90's", "the '80s"), a height ("6'3\""),
 # the first of two percentages ("17 or 18 percent", "35 to 12 percent", "between 10 and 15
 # percent": the percent sign is written once, and the number alone would be a count), an
 # age ("As Bill Clinton turns 70,", "Men under 35 support", "voters over 65"), a year
 # before 1800 ("started in 1789,"), and a percentage written "18+ percent".
+# "1) Unlike Cruz", "(2) the rest", and at a sentence's start "1. This is" and a thread's "1/"
 _LIST_MARKER = (re.compile(r"(?:^|[;:])\s*\(?$"), re.compile(r"^\)"))
+_LEADING_MARKER = re.compile(r"^[./](?:\s|$)")
+# a date written day first: "As of 9am 10 March 2020"
+_MONTH_AFTER = re.compile(
+    r"^\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|"
+    r"june|july|august|september|october|november|december)\b\.?", re.I)  # fmt: skip
 _DECADE_AFTER = re.compile(r"^['\u2019]?s\b")
 _FEET_AFTER = re.compile(r"^['\u2032\u2019]\s?\d{1,2}\s?(?:\"|''|\u2033|\u201d)")
 _INCHES = (re.compile(r"\d['\u2032\u2019]\s?$"), re.compile(r"^(?:\"|''|\u2033|\u201d)"))
@@ -274,6 +281,10 @@ _YEAR_AFTER = re.compile(
 
 def _not_a_count(before: str, after: str, digits: str) -> bool:
     if _LIST_MARKER[0].search(before) and _LIST_MARKER[1].match(after):
+        return True
+    if not before.strip() and _LEADING_MARKER.match(after):
+        return True
+    if len(digits) <= 2 and 1 <= int(digits) <= 31 and _MONTH_AFTER.match(after):
         return True
     if digits.endswith("0") and len(digits) in (2, 4) and _DECADE_AFTER.match(after):
         return True
