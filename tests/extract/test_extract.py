@@ -314,6 +314,8 @@ def test_figures_in_free_text():
         ("1. This is a study.", []),
         ("1/ Here is a thread.", []),
         ("As of 10 March 2020, 26,261 people were tested.", [("people", "26,261")]),
+        # a street's number, a size
+        ("It went off at 131 West 23rd Street; she wore a size 16 dress.", []),
         # "make up" is no rise: a share of what follows
         ("Women make up a majority of voters, who make up about 80 percent of the buyers.",
          [("voters", "a majority"), ("buyers", "about 80 percent")]),

@@ -85,7 +85,7 @@ _NOT_COUNTED_BEFORE = re.compile(
     r"(?:\bNo\.|\bnumber|\b(?:District|Route|Section|Title|Proposition|Prop\.|Article|Chapter|"
     r"Amendment|Highway|Interstate|Page|Room|Flight|Part|Rule|Form|Level|Phase|Week|Game|Act|"
     r"H\.R\.|Resolution|fiscal|FY|class of|ages?|aged|ages? of|ages of between|between "
-    r"the ages of|ward|precinct|the year|(?:on|from|since|by|until|till|of|to|before|after)"
+    r"the ages of|ward|precinct|the year|size|(?:on|from|since|by|until|till|of|to|before|after)"
     r"\s+day))\s*$",
     re.I,
 )
@@ -245,15 +245,20 @@ def _counted(sentence: str, start: int, end: int, number: str) -> bool:
 
 # Bare numbers that count nothing, each found in drafts of real news (docs/extract.md): a
 # list's marker ("1) Unlike Cruz", "1. This is", a thread's "1/"), a day before its month
-# ("10 March 2020"), a decade ("the 90's", "the '80s"), a height ("6'3\""),
-# the first of two percentages ("17 or 18 percent", "35 to 12 percent", "between 10 and 15
-# percent": the percent sign is written once, and the number alone would be a count), an
-# age ("As Bill Clinton turns 70,", "Men under 35 support", "voters over 65"), a year
-# before 1800 ("started in 1789,"), and a percentage written "18+ percent".
+# ("10 March 2020"), a street's number ("10 Downing Street"), a decade ("the 90's", "the
+# '80s"), a height ("6'3\""), the first of two percentages ("17 or 18 percent", "35 to 12
+# percent", "between 10 and 15 percent": the percent sign is written once, and the number
+# alone would be a count), an age ("As Bill Clinton turns 70,", "Men under 35 support",
+# "voters over 65"), a year before 1800 ("started in 1789,"), and "18+ percent".
 # "1) Unlike Cruz", "(2) the rest", and at a sentence's start "1. This is" and a thread's "1/"
 _LIST_MARKER = (re.compile(r"(?:^|[;:])\s*\(?$"), re.compile(r"^\)"))
 _LEADING_MARKER = re.compile(r"^[./](?:\s|$)")
 # a date written day first: "As of 9am 10 March 2020"
+# a street address: "10 Downing Street", "131 West 23rd Street"
+_STREET_AFTER = re.compile(
+    r"^\s+(?:(?:[A-Z][\w'-]*|\d+(?:st|nd|rd|th))\s+){0,3}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Lane|"
+    r"Drive|Place|Square|Plaza|Way)\b"
+)
 _MONTH_AFTER = re.compile(
     r"^\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|"
     r"june|july|august|september|october|november|december)\b\.?", re.I)  # fmt: skip
@@ -285,6 +290,8 @@ def _not_a_count(before: str, after: str, digits: str) -> bool:
     if not before.strip() and _LEADING_MARKER.match(after):
         return True
     if len(digits) <= 2 and 1 <= int(digits) <= 31 and _MONTH_AFTER.match(after):
+        return True
+    if _STREET_AFTER.match(after):
         return True
     if digits.endswith("0") and len(digits) in (2, 4) and _DECADE_AFTER.match(after):
         return True
