@@ -665,3 +665,12 @@ def test_a_role_names_something_and_an_honorific_is_none():
     )
     roles = [a.role for a in attribute_all(split(text), text, "the article")]
     assert roles == [None, None, "Sen."]
+
+
+def test_a_pronoun_is_not_a_person_whose_first_name_says_otherwise():
+    """ "he said" had gone to Heidi Cruz, the one person named, of no pronoun yet: the 1990
+    US Census first names (wordlists/first-names.tsv) say "Heidi" is a woman's name."""
+    he = 'Heidi Cruz attended the rally. "We will win," he said.'
+    she = 'Heidi Cruz attended the rally. "We will win," she said.'
+    assert speakers(he) == ["the article", "the article"]
+    assert speakers(she) == ["the article", "Heidi Cruz"]

@@ -7,9 +7,11 @@ mayor") finds the person the article means.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from importlib import resources
 from typing import Any
 
 # Words that stand before a name as a title or a role, not as part of it.
@@ -54,7 +56,11 @@ class Person:
         if self.titled is not None:
             return self.titled
         he, she = self.votes.get("he", 0), self.votes.get("she", 0)
-        return "he" if he > she else "she" if she > he else None
+        if he != she:
+            return "he" if he > she else "she"
+        # Else the first name's, where the Census names say it (a full name only: "Lee" of
+        # "Mr. Lee" is a surname): "he said" had gone to Heidi Cruz, named last
+        return first_name_gender(self.words[0]) if len(self.words) > 1 else None
 
     def vote(self, pronoun: str | None) -> None:
         if pronoun in ("he", "she"):
@@ -285,6 +291,19 @@ _HE = frozenset("mr mr. congressman spokesman chairman father rev. king prince s
 _SHE = frozenset(
     "mrs mrs. ms ms. miss congresswoman spokeswoman chairwoman lady queen dame".split()
 )
+
+
+@functools.cache
+def _first_names() -> dict[str, str]:
+    path = resources.files("factcheck").joinpath("wordlists").joinpath("first-names.tsv")
+    text = path.read_text("utf-8")
+    return dict(line.split("\t") for line in text.splitlines())
+
+
+def first_name_gender(word: str) -> str | None:
+    """ "he" or "she" for a first name the 1990 US Census lists for one sex far more than the
+    other (wordlists/README.md); None for any other word."""
+    return _first_names().get(word.lower())
 
 
 def honorific_gender(token: Any) -> str | None:
