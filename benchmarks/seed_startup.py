@@ -1,6 +1,8 @@
 """A desk's everyday commands on the 10-claim seed corpus, warm, beside `import typer` and a
 minimal two-command Typer app, with the issue's ceilings (issue 29: 1.5x the app; `match`
-2x; `extract`, which loads a language model, 6x).
+2x; `extract`, which loads a language model, 6x). Warm, `extract` answers from what it kept of
+the article (extract/kept.py) and loads none; a text read for the first time pays spaCy
+(`python benchmarks/extract_seed.py` times that).
 
     python benchmarks/seed_startup.py [ROUNDS]
 
