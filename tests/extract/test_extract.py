@@ -342,7 +342,8 @@ def test_a_number_that_is_part_of_a_name_is_no_figure(tmp_path):
         "The poll shows Clinton leading Trump 47.3 percent to 44.4 percent.\n"
         "A letter signed by 9 Nobel Prize-winning economists backed the plan.\n"
         "The show airs on Harbor Radio 125 weekdays, and the Ginbot 7 movement grew.\n"
-        "In the count, Gary Jones got 3 percent.\n",
+        "In the count, Gary Jones got 3 percent.\n"
+        "The count was Clinton 48, Trump 44 in the last poll, and Italy 320; UK 12.\n",
         encoding="utf-8",
     )
     result = run("extract", article, "--min-score", "0", "--format", "jsonl")
@@ -351,7 +352,8 @@ def test_a_number_that_is_part_of_a_name_is_no_figure(tmp_path):
     values = [[f["value"] for f in candidate["figures"]] for candidate in candidates]
     # names the entity model misses ("Radio 125", "Ginbot 7") by the proper noun before
     # the number; a percentage after a name stays a figure
-    assert values == [[], ["58"], ["47.3 percent", "44.4 percent"], ["9"], [], ["3 percent"]]
+    assert values == [[], ["58"], ["47.3 percent", "44.4 percent"], ["9"], [], ["3 percent"],
+                      ["48", "44", "320", "12"]]  # a tally of names and numbers: counts
     # what is counted is read past the name's number: companies, not "Fortune"
     assert candidates[1]["figures"][0]["name"] == "companies"
 

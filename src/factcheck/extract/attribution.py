@@ -122,7 +122,8 @@ def numbers_in_names(sentence: Sentence, doc: Any, cut: int = 0) -> list[tuple[i
             continue
         for token in entity[1:]:
             before = doc[token.i - 1].text
-            if token.like_num and (before.istitle() or _ACRONYM.fullmatch(before)):
+            if (token.like_num and (before.istitle() or _ACRONYM.fullmatch(before))
+                    and not _in_a_tally(token)):  # fmt: skip
                 found.append((shift + token.idx, shift + token.idx + len(token)))
     # The entity model misses many ("SiriusXM Patriot 125", "Ginbot 7", "Fortune 500" as a
     # number alone): digits right after a proper noun that is no month or day are a name's
@@ -132,9 +133,23 @@ def numbers_in_names(sentence: Sentence, doc: Any, cut: int = 0) -> list[tuple[i
         before = doc[token.i - 1]
         if (_DIGITS.fullmatch(token.text) and before.pos_ == "PROPN"
                 and (before.text.istitle() or _ACRONYM.fullmatch(before.text))
-                and before.text.lower().rstrip(".") not in _CALENDAR):  # fmt: skip
+                and before.text.lower().rstrip(".") not in _CALENDAR
+                and not _in_a_tally(token)):  # fmt: skip
             found.append((shift + token.idx, shift + token.idx + len(token)))
     return found
+
+
+def _in_a_tally(number: Any) -> bool:
+    """ "Italy 320; UK 12", "Clinton 48, Trump 44": names with their numbers one after another,
+    each a count, not part of the name."""
+    doc, i = number.doc, number.i
+
+    def pair_at(j: int) -> bool:  # a name then a number, at j and j + 1
+        return j >= 0 and j + 1 < len(doc) and doc[j].pos_ == "PROPN" and doc[j + 1].like_num
+
+    after = i + 1 < len(doc) and doc[i + 1].text in (",", ";") and pair_at(i + 2)
+    before = i >= 3 and doc[i - 2].text in (",", ";") and doc[i - 3].like_num
+    return after or before
 
 
 def attribute_all(sentences: Sequence[Sentence], text: str, voice: str,
