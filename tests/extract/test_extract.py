@@ -352,8 +352,15 @@ def test_a_number_that_is_part_of_a_name_is_no_figure(tmp_path):
     values = [[f["value"] for f in candidate["figures"]] for candidate in candidates]
     # names the entity model misses ("Radio 125", "Ginbot 7") by the proper noun before
     # the number; a percentage after a name stays a figure
-    assert values == [[], ["58"], ["47.3 percent", "44.4 percent"], ["9"], [], ["3 percent"],
-                      ["48", "44", "320", "12"]]  # a tally of names and numbers: counts
+    assert values == [
+        [],
+        ["58"],
+        ["47.3 percent", "44.4 percent"],
+        ["9"],
+        [],
+        ["3 percent"],
+        ["48", "44", "320", "12"],
+    ]  # a tally of names and numbers: counts
     # what is counted is read past the name's number: companies, not "Fortune"
     assert candidates[1]["figures"][0]["name"] == "companies"
 
