@@ -316,6 +316,9 @@ def test_figures_in_free_text():
         ("As of 10 March 2020, 26,261 people were tested.", [("people", "26,261")]),
         # a street's number, a size
         ("It went off at 131 West 23rd Street; she wore a size 16 dress.", []),
+        # an age without "years old": "Dana was 15 when", "a young man of 26 or 27"
+        ("Dana was 15 when she left; he was a young man of 26 or 27.", []),
+        ("There were 15 when the vote came.", [("came", "15")]),
         # "make up" is no rise: a share of what follows
         ("Women make up a majority of voters, who make up about 80 percent of the buyers.",
          [("voters", "a majority"), ("buyers", "about 80 percent")]),

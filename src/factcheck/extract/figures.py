@@ -249,7 +249,8 @@ def _counted(sentence: str, start: int, end: int, number: str) -> bool:
 # '80s"), a height ("6'3\""), the first of two percentages ("17 or 18 percent", "35 to 12
 # percent", "between 10 and 15 percent": the percent sign is written once, and the number
 # alone would be a count), an age ("As Bill Clinton turns 70,", "Men under 35 support",
-# "voters over 65"), a year before 1800 ("started in 1789,"), and "18+ percent".
+# "voters over 65", "Daniel was 15 when", "a young man of 26"), a year before 1800
+# ("started in 1789,"), and "18+ percent".
 # "1) Unlike Cruz", "(2) the rest", and at a sentence's start "1. This is" and a thread's "1/"
 _LIST_MARKER = (re.compile(r"(?:^|[;:])\s*\(?$"), re.compile(r"^\)"))
 _LEADING_MARKER = re.compile(r"^[./](?:\s|$)")
@@ -270,6 +271,13 @@ _PERCENT_AFTER = re.compile(r"^\s+(?:or|to|and)\s+\d+(?:\.\d+)?(?:\s?%|\s+per\s?
 _NOT_FROM = re.compile(r"\bfrom\s$", re.I)  # "from 10 to 15 percent": a change's first end
 _AND_BETWEEN = re.compile(r"\bbetween\s$", re.I)
 _TURNS_BEFORE = re.compile(r"\b(?:turns|turned|turning|will turn)\s$")
+# "Daniel was 15 when he was shot", "a young man of 26": ages
+_WAS_BEFORE = re.compile(r"\b(?:he|she|(?!There|It|This|That|What)[A-Z][a-z]+)\s+(?:is|was)\s$")
+_WHEN_AFTER = re.compile(r"^\s+when\b")
+_PERSON_OF_BEFORE = re.compile(
+    r"\b(?:man|woman|boy|girl|kid|child|person|teen|teenager)\s+of\s(?:\d+\s+(?:or|to)\s)?$",
+    re.I,
+)
 _UNIT_AFTER = re.compile(r"^\s+(?:pounds|lbs|kilos|kg|miles|feet|inches|dollars|cents)\b", re.I)
 _AGE_BRACKET_BEFORE = re.compile(
     r"\b(?:men|women|voters|people|those|adults|children|kids|youths?|americans|residents|"
@@ -308,6 +316,9 @@ def _not_a_count(before: str, after: str, digits: str) -> bool:
         return True
     if len(digits) <= 2 and _AGE_BRACKET_BEFORE.search(before) and not _UNIT_AFTER.match(after):
         return True  # "Men under 35 support Sanders", "voters over 65": ages
+    was_when = _WAS_BEFORE.search(before) and _WHEN_AFTER.match(after)
+    if len(digits) <= 2 and (was_when or _PERSON_OF_BEFORE.search(before)):
+        return True
     return bool(_EARLY_YEAR.fullmatch(digits) and _YEAR_BEFORE.search(before)
                 and _YEAR_AFTER.match(after))  # fmt: skip
 
