@@ -319,6 +319,8 @@ def test_figures_in_free_text():
         # an age without "years old": "Dana was 15 when", "a young man of 26 or 27"
         ("Dana was 15 when she left; he was a young man of 26 or 27.", []),
         ("There were 15 when the vote came.", [("came", "15")]),
+        # a clock with a curly apostrophe, an age range written "18- to 24-year-old"
+        ("Be there by 6 o\u2019clock, the 18- to 24-year-old voters said.", []),
         # "make up" is no rise: a share of what follows
         ("Women make up a majority of voters, who make up about 80 percent of the buyers.",
          [("voters", "a majority"), ("buyers", "about 80 percent")]),

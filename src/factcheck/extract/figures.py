@@ -90,7 +90,7 @@ _NOT_COUNTED_BEFORE = re.compile(
     re.I,
 )
 _AGE_AFTER = re.compile(
-    r"^(?:\s*(?:and|to|-)\s*\d+)?[\s-]+(?:years?|months?|weeks?|days?)[\s-]+old\b", re.I
+    r"^(?:-?\s*(?:and|to|-)\s*\d+)?[\s-]+(?:years?|months?|weeks?|days?)[\s-]+old\b", re.I
 )
 # A person's age as news gives it, a bare number that ends its phrase: "Crutcher, 40 ― a
 # father ...", "Jane Doe, 34, said" (a name, a comma, then a word in lower case: "Ohio, 18,
@@ -117,7 +117,7 @@ _PERIOD_BEFORE = re.compile(
     r"(?:(?:as long as|up to|nearly|about|almost|more than|at least)\s+)?$",
     re.I,
 )
-_CLOCK_AFTER = re.compile(r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock)", re.I)
+_CLOCK_AFTER = re.compile(r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o['\u2019]clock)", re.I)
 _NEXT_WORD = re.compile(r"\s*([A-Za-z][A-Za-z-]*)(?:['\u2019]s\b)?")  # past a possessive's 's
 # Small words: skipped before the counted noun, and the end of its run after it.
 _SKIPPED_NAMES = frozenset(
