@@ -46,15 +46,33 @@ def test_an_article_read_again_is_answered_from_the_cache_without_spacy(tmp_path
     assert "Omar Reyes" in read
 
 
-def test_no_cache_keeps_nothing_and_write_reads_the_article(tmp_path):
+def test_no_cache_keeps_nothing_and_write_drafts_the_same_from_what_was_kept(tmp_path):
     cache = tmp_path / "cache"
     extract(cache, "--no-cache", "extract", str(ARTICLE))
     assert not any(cache.rglob("*.extract"))
-    extract(cache, "extract", str(ARTICLE))
-    claims = tmp_path / "claims"
-    _, said = extract(cache, "extract", str(ARTICLE), "--write", str(claims / "d.toml"),
-                      "--topic", "budget", "--claims", str(claims))  # fmt: skip
-    assert said[-1] == "True" and "added to" in "\n".join(said)
+    written = {}
+    for how in ("--no-cache", "kept"):
+        claims = tmp_path / how / "claims"
+        flags = ["--no-cache"] if how == "--no-cache" else []
+        if how == "kept":
+            extract(cache, "extract", str(ARTICLE))  # read first, as a desk reads the drafts
+        _, said = extract(cache, *flags, "extract", str(ARTICLE), "--write",
+                          str(claims / "d.toml"), "--topic", "budget", "--claims", str(claims),
+                          "--url", "https://www.rivertoncourier.com/story")  # fmt: skip
+        assert "added to" in "\n".join(said)
+        assert said[-1] == ("True" if how == "--no-cache" else "False")  # spaCy loaded?
+        written[how] = (claims / "d.toml").read_text(encoding="utf-8")
+    assert written["kept"] == written["--no-cache"] and "rivertoncourier" in written["kept"]
+
+
+def test_what_is_kept_makes_the_extraction_again_field_for_field():
+    from factcheck.extract.run import extract as read
+
+    for name in ("article.txt", "figures.txt"):
+        text = (FIXTURES / "extract" / name).read_text(encoding="utf-8")
+        found = read(text, "the article")
+        made = kept._read(kept._written(kept.summarise(found)))
+        assert made is not None and kept.remade(made, text) == found
 
 
 def test_the_voice_of_the_articles_own_sentences_is_part_of_the_key(tmp_path):
@@ -68,8 +86,8 @@ def test_the_voice_of_the_articles_own_sentences_is_part_of_the_key(tmp_path):
 
 def summary_bytes() -> bytes:
     made = kept.Summary(3, 0.5, "en", "English", True, 0, [
-        kept.Ranked(0.75, 0, _candidate()), kept.Ranked(0.25, 1, _candidate()),
-        kept.Ranked(0.75, 2, _candidate()),
+        kept.Ranked(0.75, 0, False, _candidate()), kept.Ranked(0.25, 1, False, _candidate()),
+        kept.Ranked(0.75, 2, False, _candidate()),
     ])  # fmt: skip
     return kept._written(made)
 
@@ -109,6 +127,7 @@ def test_a_kept_summary_reads_back_as_written_and_ranks_as_the_command_does():
         lambda raw: raw.replace(b'"from":null', b'"part":null'),  # a change with a share's ends
         lambda raw: raw.replace(b"[3,0.5,", b"[4,0.5,"),  # more sentences than candidates
         lambda raw: raw.replace(b"0.25,1,", b"true,1,"),  # a score that is not a number
+        lambda raw: raw.replace(b"0.25,1,false", b"0.25,1,0"),  # a cut flag that is no bool
     ],
 )
 def test_a_kept_summary_not_of_the_shape_written_is_not_used(forged):
@@ -128,6 +147,13 @@ def test_a_forged_summary_in_the_cache_is_read_again_from_the_article(tmp_path):
     assert stored.exists()  # the same place, now holding the forgery under a valid checksum
     again, said = extract(tmp_path, "extract", str(ARTICLE), "--json")
     assert said[-1] == "True" and again == first
+    # a summary of the right shape whose sentences are not the article's drafts nothing
+    cache.put_derived(Path(), kept.KIND, kept._key(text, "the article"), [summary_bytes()])
+    claims = tmp_path / "claims"
+    _, said = extract(tmp_path, "extract", str(ARTICLE), "--write", str(claims / "d.toml"),
+                      "--topic", "budget", "--claims", str(claims))  # fmt: skip
+    assert said[-1] == "True"  # read again
+    assert "Hello" not in (claims / "d.toml").read_text(encoding="utf-8")
 
 
 def test_extract_keeps_the_newest_few_articles(tmp_path):

@@ -11,7 +11,9 @@ data files (the cache's version already holds factcheck's code and pydantic's). 
 it must be JSON `json_bytes` could have written, of exactly the shape written here
 (`_summary_of`); anything else is read again from the article (docs/cache.md).
 
-`--write` needs the sentences themselves (drafts.py) and always reads the article."""
+`--write` drafts from the candidates themselves (drafts.py): they are made again from the
+summary, field for field (`remade`; tests/extract/test_kept.py holds the two equal), when
+every candidate's text is the article's at its place, else the article is read again."""
 
 from __future__ import annotations
 
@@ -34,6 +36,7 @@ class Ranked:
 
     score: float
     number: int
+    cut: bool  # a piece of a run too long for a sentence
     shown: dict[str, Any]
 
 
@@ -66,7 +69,9 @@ def summarise(found: Extraction) -> Summary:
         language_name=found.language.name,
         english=found.language.english,
         cut=sum(1 for c in found.candidates if c.cut),
-        candidates=[Ranked(c.score, c.number, candidate_json(c, 0)) for c in found.candidates],
+        candidates=[
+            Ranked(c.score, c.number, c.cut, candidate_json(c, 0)) for c in found.candidates
+        ],
     )
 
 
@@ -85,17 +90,66 @@ def summary(text: str, voice: str, cached: bool = True) -> Summary:
 
 
 def extraction(text: str, voice: str, cached: bool = True) -> tuple[Extraction, Summary]:
-    """The article read now (as `--write` needs it), its summary kept for the next run."""
+    """The article's sentences as `--write` drafts from them: made again from the summary
+    kept for this text (every field of every candidate is in it), else read now, and the
+    summary kept for the next run."""
     from factcheck.extract.run import extract
     from factcheck.folder.cache import users_cache
 
+    cache = users_cache(cached)
+    if cache is not None:
+        kept = cache.get_derived(Path(), KIND, _key(text, voice))
+        found_kept = None if kept is None else _read(bytes(kept))
+        if found_kept is not None and _of_the_text(found_kept, text):
+            return remade(found_kept, text), found_kept
     found = extract(text, voice)
     made = summarise(found)
-    cache = users_cache(cached)
     if cache is not None:
         cache.put_derived(Path(), KIND, _key(text, voice), [_written(made)])
         cache.sweep_kind(KIND)
     return found, made
+
+
+def remade(made: Summary, text: str) -> Extraction:
+    """The extraction a summary was made of (tests/extract/test_kept.py holds the two equal,
+    field for field, for the articles it reads)."""
+    from factcheck.extract.run import Candidate, Extraction, Figure, Quote, Stated
+    from factcheck.text.language import Language
+
+    candidates = []
+    for ranked in made.candidates:
+        c, number = ranked.shown, ranked.number
+        stated = []
+        for r in c["relations"]:
+            a_end, b_end = _RELATION_ENDS.get(r["kind"], ("part", "whole"))
+            stated.append(Stated(r["kind"], r["figure"], _part(r[a_end], number) or "",
+                                 _part(r[b_end], number) or "", r["words"]))  # fmt: skip
+        candidates.append(Candidate(
+            number, c["start"], c["end"], c["text"], c["speaker"], c["speaker_role"],
+            c["attribution"]["cue"], c["attribution"]["start"], c["attribution"]["end"],
+            c["kind"], [Quote(q["text"], q["start"], q["end"]) for q in c["quotes"]],
+            [Figure(f["name"], f["value"], f["start"], f["end"], _part(f["part_of"], number))
+             for f in c["figures"]],
+            ranked.score, list(c["reason"]["signals"]), list(c["reason"]["words"]), stated,
+            ranked.cut,
+        ))  # fmt: skip
+    language = Language(made.language_code, made.language_name)
+    return Extraction(text, candidates, made.threshold, language)
+
+
+def _of_the_text(made: Summary, text: str) -> bool:
+    """Every candidate's text is the article's at its place: what drafts are written from
+    is the article, whatever the cache holds."""
+    return all(text[c.shown["start"] : c.shown["end"]] == c.shown["text"] for c in made.candidates)
+
+
+def _part(whole: dict[str, Any] | None, number: int) -> str | None:
+    """A whole as Figure.part_of names it, from output.py's `{"sentence", "figure"}`."""
+    if whole is None:
+        return None
+    if whole["sentence"] == number + 1:
+        return str(whole["figure"])
+    return f"{whole['sentence'] - 1}.{whole['figure']}"
 
 
 def _key(text: str, voice: str) -> bytes:
@@ -137,7 +191,7 @@ def _written(made: Summary) -> bytes:
 
     head = [made.sentences, made.threshold, made.language_code, made.language_name,
             made.english, made.cut]  # fmt: skip
-    rows = [[c.score, c.number, c.shown] for c in made.candidates]
+    rows = [[c.score, c.number, c.cut, c.shown] for c in made.candidates]
     return jsonout.json_bytes([head, rows], indent=None)
 
 
@@ -159,10 +213,11 @@ def _read(raw: bytes) -> Summary | None:
         return None
     candidates = []
     for row in rows:
-        if not (isinstance(row, list) and len(row) == 3 and _is(row[0], float)
-                and _is(row[1], int) and _shaped(row[2], _CANDIDATE)):  # fmt: skip
+        if not (isinstance(row, list) and len(row) == 4 and _is(row[0], float)
+                and _is(row[1], int) and isinstance(row[2], bool)
+                and _shaped(row[3], _CANDIDATE)):  # fmt: skip
             return None
-        candidates.append(Ranked(row[0], row[1], row[2]))
+        candidates.append(Ranked(row[0], row[1], row[2], row[3]))
     return Summary(sentences, threshold, code, name, english, cut, candidates)
 
 
