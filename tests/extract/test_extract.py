@@ -321,6 +321,10 @@ def test_figures_in_free_text():
         ("There were 15 when the vote came.", [("came", "15")]),
         # a clock with a curly apostrophe, an age range written "18- to 24-year-old"
         ("Be there by 6 o\u2019clock, the 18- to 24-year-old voters said.", []),
+        # a number in a title in quotation marks; a quoted count or tally stays
+        ("A clip of \u2018The 411\u2019 and \u201cAmerican Skin (41 Shots)\u201d aired.", []),
+        ("He said \u201c20 people died\u201d and \u201cClinton 48, Trump 44.\u201d",
+         [("people", "20"), ("figure", "48"), ("figure_2", "44")]),
         # "make up" is no rise: a share of what follows
         ("Women make up a majority of voters, who make up about 80 percent of the buyers.",
          [("voters", "a majority"), ("buyers", "about 80 percent")]),

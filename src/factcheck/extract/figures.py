@@ -170,6 +170,7 @@ def figures(
     # what is counted is read past a name's number: "58 Fortune 500 companies" counts companies
     named = _masked(sentence, names)
     tags = [m.span() for m in _TAG.finditer(sentence)]
+    titles = [m.span() for m in _QUOTED.finditer(sentence) if _a_title(m.group(1))]
     for match in _CORE.finditer(sentence):
         start, end = match.span()
         if any(a <= start < b for a, b in tags):
@@ -177,6 +178,7 @@ def figures(
         if match.group("number") and (
             not _counted(sentence, start, end, match.group())
             or _in_a_name(names, start, end, match.group())
+            or _in_a_name(titles, start, end, match.group())
         ):
             continue
         read = _as_written(sentence, start, end)
@@ -187,6 +189,26 @@ def figures(
             continue
         found.append(Found(_name(named, end, value, taken, nouns), value, start, end))
     return found
+
+
+# A title in quotation marks ('The 411', "American Skin (41 Shots)", in any quotation marks):
+# a few words, each capitalised or a number; its bare numbers are the title's.
+# "3,210 shooting victims" is no title.
+_QUOTED = re.compile(
+    r"(?:(?<!\w)['\u2018]|[\u201c\"])([^\u2018\u2019\u201c\u201d\"]{1,80})[\u2019\u201d\"']"
+)
+_TITLE_WORD = re.compile(
+    r"\(?(?:[A-Z][\w'\u2019.-]*|\d[\d,]*|of|the|and|a|an|in|on|to|for|with)\)?[.,:!?]{0,2}"
+)
+
+
+_TALLY = re.compile(r"[A-Z][\w.]*\s+\d[\d,.]*[,;]\s+[A-Z][\w.]*\s+\d")  # "Clinton 48, Trump 44"
+
+
+def _a_title(quoted: str) -> bool:
+    words = [w.strip("'\u2018\u2019") for w in quoted.split()]
+    return (1 < len(words) <= 8 and all(_TITLE_WORD.fullmatch(w) for w in words)
+            and any(w[:1].isupper() for w in words) and not _TALLY.search(quoted))  # fmt: skip
 
 
 # A markup tag in a plain text ('<tweet tweet-id="783499116076687360">', '</div>'): its
