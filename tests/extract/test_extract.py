@@ -325,6 +325,8 @@ def test_figures_in_free_text():
         ("A clip of \u2018The 411\u2019 and \u201cAmerican Skin (41 Shots)\u201d aired.", []),
         ("He said \u201c20 people died\u201d and \u201cClinton 48, Trump 44.\u201d",
          [("people", "20"), ("figure", "48"), ("figure_2", "44")]),
+        # a vote's split
+        ("Both parties split 4 to 1 in favor; the court ruled 7 to 2 against.", []),
         # "make up" is no rise: a share of what follows
         ("Women make up a majority of voters, who make up about 80 percent of the buyers.",
          [("voters", "a majority"), ("buyers", "about 80 percent")]),

@@ -268,11 +268,11 @@ def _counted(sentence: str, start: int, end: int, number: str) -> bool:
 # Bare numbers that count nothing, each found in drafts of real news (docs/extract.md): a
 # list's marker ("1) Unlike Cruz", "1. This is", a thread's "1/"), a day before its month
 # ("10 March 2020"), a street's number ("10 Downing Street"), a decade ("the 90's", "the
-# '80s"), a height ("6'3\""), the first of two percentages ("17 or 18 percent", "35 to 12
-# percent", "between 10 and 15 percent": the percent sign is written once, and the number
-# alone would be a count), an age ("As Bill Clinton turns 70,", "Men under 35 support",
-# "voters over 65", "Daniel was 15 when", "a young man of 26"), a year before 1800
-# ("started in 1789,"), and "18+ percent".
+# '80s"), a height ("6'3\""), a vote's split ("4 to 1 in favor"), the first of two
+# percentages ("17 or 18 percent", "35 to 12 percent", "between 10 and 15 percent": the
+# percent sign is written once, and the number alone would be a count), an age ("As Bill
+# Clinton turns 70,", "Men under 35 support", "voters over 65", "Daniel was 15 when", "a
+# young man of 26"), a year before 1800 ("started in 1789,"), and "18+ percent".
 # "1) Unlike Cruz", "(2) the rest", and at a sentence's start "1. This is" and a thread's "1/"
 _LIST_MARKER = (re.compile(r"(?:^|[;:])\s*\(?$"), re.compile(r"^\)"))
 _LEADING_MARKER = re.compile(r"^[./](?:\s|$)")
@@ -288,6 +288,9 @@ _MONTH_AFTER = re.compile(
 _DECADE_AFTER = re.compile(r"^['\u2019]?s\b")
 _FEET_AFTER = re.compile(r"^['\u2032\u2019]\s?\d{1,2}\s?(?:\"|''|\u2033|\u201d)")
 _INCHES = (re.compile(r"\d['\u2032\u2019]\s?$"), re.compile(r"^(?:\"|''|\u2033|\u201d)"))
+# a vote's split: "split 4 to 1 in favor", "7 to 2 against": two sides, no count
+_SPLIT_FIRST = re.compile(r"^\s+to\s+\d+\s+(?:in\s+favou?r|against)\b", re.I)
+_SPLIT_SECOND = (re.compile(r"\d\s+to\s$"), re.compile(r"^\s+(?:in\s+favou?r|against)\b", re.I))
 _PLUS_PERCENT_AFTER = re.compile(r"^\+\s?(?:%|per\s?cent\b)", re.I)  # "18+ percent"
 _PERCENT_AFTER = re.compile(r"^\s+(?:or|to|and)\s+\d+(?:\.\d+)?(?:\s?%|\s+per\s?cent\b)", re.I)
 _NOT_FROM = re.compile(r"\bfrom\s$", re.I)  # "from 10 to 15 percent": a change's first end
@@ -327,7 +330,9 @@ def _not_a_count(before: str, after: str, digits: str) -> bool:
         return True
     if _FEET_AFTER.match(after) or (_INCHES[0].search(before) and _INCHES[1].match(after)):
         return True
-    if _PLUS_PERCENT_AFTER.match(after):
+    if _PLUS_PERCENT_AFTER.match(after) or _SPLIT_FIRST.match(after):
+        return True
+    if _SPLIT_SECOND[0].search(before) and _SPLIT_SECOND[1].match(after):
         return True
     percent_after = _PERCENT_AFTER.match(after)
     if percent_after and not _NOT_FROM.search(before):
