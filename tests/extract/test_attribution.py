@@ -674,3 +674,20 @@ def test_a_pronoun_is_not_a_person_whose_first_name_says_otherwise():
     she = 'Heidi Cruz attended the rally. "We will win," she said.'
     assert speakers(he) == ["the article", "the article"]
     assert speakers(she) == ["the article", "Heidi Cruz"]
+
+
+def test_an_embedded_post_is_its_signed_authors():
+    """A post pasted with its signature ("— Name (@handle) Date", as news sites and the
+    CheckThat! tweets give them) is its author's, where nobody else is quoted; the lines
+    around it stay the article's."""
+    text = (
+        "The mayor spoke on Monday.\n"
+        "Taxes rose again. Dana Reyes said the plan failed. Vote no! "
+        "pic.twitter.com/x1 \u2014 Omar Lee \U0001f1fa\U0001f1f8 (@omarlee) March 4, 2019\n"
+        "The council meets on Friday.\n"
+    )
+    found = attribute_all(split(text), text, "the article")
+    assert [a.speaker for a in found] == [
+        "the article", "Omar Lee", "Dana Reyes", "Omar Lee", "the article",
+    ]  # fmt: skip
+    assert found[3].cue == "signature" and found[1].start == -1

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -179,7 +180,51 @@ def attribute_all(sentences: Sequence[Sentence], text: str, voice: str,
     inside = _quoted_sentences(sentences, spans)
     grouped = _grouped(said, inside, sentences, text)
     turns = _turns(sentences, text, people)
-    return [_attribution(turn or found, voice) for found, turn in zip(grouped, turns, strict=True)]
+    posts = _signed(sentences, text)
+    return [_attribution(turn or found or post, voice)
+            for found, turn, post in zip(grouped, turns, posts, strict=True)]  # fmt: skip
+
+
+SIGNED = "signature"  # the cue of a post's author, named at its end
+# An embedded post's signature, as news sites and CheckThat! paste tweets: "... pic.twitter.com/x
+# — Donald J. Trump (@realDonaldTrump) March 24, 2019"
+_SIGNATURE = re.compile(
+    r"[\u2014\u2015\u2013]\s*(?P<name>[^()\n\u2014\u2015\u2013]{1,60}?)\s*\(@(?P<handle>\w{1,15})\)"
+    r"\s*[A-Z][a-z]+\.? \d{1,2}, \d{2,4}"
+)
+
+
+def _signed(sentences: Sequence[Sentence], text: str) -> list[_Said | None]:
+    """The author of a post that ends with its signature, for each sentence of the post's
+    line before it: what the post says that nobody else is quoted saying is the author's."""
+    found: list[_Said | None] = []
+    for sentence in sentences:
+        line_end = text.find("\n", sentence.start)
+        line_end = len(text) if line_end < 0 else line_end
+        signature = _SIGNATURE.search(text, sentence.start, line_end)
+        author = None if signature is None else _author(signature)
+        if author is None or signature is None:
+            found.append(None)
+            continue
+        start, end = signature.span("name")
+        inside = sentence.start <= start and end <= sentence.end
+        found.append(_Said(None, author, SIGNED, start - sentence.start if inside else -1,
+                           end - sentence.start if inside else -1))  # fmt: skip
+    return found
+
+
+def _author(signature: re.Match[str]) -> str | None:
+    """The name a signature gives, without emoji and decoration; the handle where the name
+    has no word of letters."""
+    plain = "".join(c for c in signature["name"] if not _decoration(c))
+    words = [w for w in plain.split() if re.search(r"[^\W\d_]", w)]
+    name = " ".join(w.strip("*_~|") for w in words).strip()
+    return name or f"@{signature['handle']}"
+
+
+def _decoration(char: str) -> bool:
+    """Emoji, symbols and their joiners, which a display name wears and a name does not."""
+    return unicodedata.category(char)[0] == "S" or unicodedata.category(char) in ("Cf", "Mn")
 
 
 TURN = "transcript label"  # the cue of a speaker a transcript's label gives
