@@ -600,3 +600,23 @@ def test_a_figure_is_named_by_a_noun_the_parser_found_not_a_verb_or_a_persons_na
     assert names["25.4 percent"].startswith("taxes")
     assert names["$20 million"] == "experts"  # not "say"
     assert names["24 percent"] == "donors"  # not "clinton"
+
+
+def test_a_posts_signature_is_no_part_of_what_it_says(tmp_path):
+    """A pasted post's signature names its author and is no part of a claim: trimmed from a
+    sentence it ends, and a sentence of it alone states nothing (it had scored 0.75 for its
+    date's "figure"). The post written for this test."""
+    candidates = extract_lines(
+        tmp_path / "post.txt",
+        "Taxes rose 12 percent in Riverton. Vote no! pic.twitter.com/x1 \u2014 Omar Lee "
+        "(@omarlee) March 4, 2019\n"
+        "We won 40 seats! \u2014 Ann Park (@annpark) May 2, 2020\n",
+    )
+    texts = [c["text"] for c in candidates]
+    assert texts[:2] == ["Taxes rose 12 percent in Riverton.", "Vote no! pic.twitter.com/x1"]
+    assert [c["speaker"] for c in candidates] == ["Omar Lee", "Omar Lee"] + ["Ann Park"] * (
+        len(candidates) - 2
+    )
+    alone = [c for c in candidates if c["text"].startswith("\u2014")]
+    assert alone and all(c["score"] == 0 for c in alone)
+    assert all(c["reason"]["signals"] == ["a post's signature alone"] for c in alone)

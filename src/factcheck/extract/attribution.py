@@ -31,6 +31,7 @@ from factcheck.extract.people import (
     title_before,
 )
 from factcheck.text.pipeline import english
+from factcheck.text.posts import SIGNATURE
 from factcheck.text.sentences import Sentence
 
 CUE_LEMMAS = frozenset("""
@@ -186,12 +187,6 @@ def attribute_all(sentences: Sequence[Sentence], text: str, voice: str,
 
 
 SIGNED = "signature"  # the cue of a post's author, named at its end
-# An embedded post's signature, as news sites and CheckThat! paste tweets: "... pic.twitter.com/x
-# — Donald J. Trump (@realDonaldTrump) March 24, 2019"
-_SIGNATURE = re.compile(
-    r"[\u2014\u2015\u2013]\s*(?P<name>[^()\n\u2014\u2015\u2013]{1,60}?)\s*\(@(?P<handle>\w{1,15})\)"
-    r"\s*[A-Z][a-z]+\.? \d{1,2}, \d{2,4}"
-)
 
 
 def _signed(sentences: Sequence[Sentence], text: str) -> list[_Said | None]:
@@ -201,7 +196,7 @@ def _signed(sentences: Sequence[Sentence], text: str) -> list[_Said | None]:
     for sentence in sentences:
         line_end = text.find("\n", sentence.start)
         line_end = len(text) if line_end < 0 else line_end
-        signature = _SIGNATURE.search(text, sentence.start, line_end)
+        signature = SIGNATURE.search(text, sentence.start, line_end)
         author = None if signature is None else _author(signature)
         if author is None or signature is None:
             found.append(None)
@@ -211,6 +206,18 @@ def _signed(sentences: Sequence[Sentence], text: str) -> list[_Said | None]:
         found.append(_Said(None, author, SIGNED, start - sentence.start if inside else -1,
                            end - sentence.start if inside else -1))  # fmt: skip
     return found
+
+
+def signature_length(text: str, sentence: Sentence) -> int:
+    """How many characters at the end of the sentence are a post's signature ("— Donald J.
+    Trump (@realDonaldTrump) March 24, 2019"), where words come before it; 0 for any other."""
+    signature = SIGNATURE.search(text, sentence.start, sentence.end)
+    if signature is None:
+        return 0
+    before = text[sentence.start : signature.start()]
+    if not re.search(r"[^\W\d_]", before):
+        return 0  # the signature alone
+    return sentence.end - len(before.rstrip()) - sentence.start
 
 
 def _author(signature: re.Match[str]) -> str | None:

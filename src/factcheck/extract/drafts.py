@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from factcheck.extract.attribution import VOICE_CUE
+from factcheck.extract.attribution import SIGNED, VOICE_CUE
 from factcheck.extract.dating import byline, sentence_date
 from factcheck.extract.run import Candidate, Extraction, Stated
 from factcheck.folder.records import ascii_text, suggest_id
@@ -193,6 +193,8 @@ def _speaker_note(candidate: Candidate) -> str | None:
     quotation whose cue is in the sentence before or after."""
     if candidate.cue == VOICE_CUE or candidate.speaker.casefold() in candidate.text.casefold():
         return None  # named in full ("A reporter for USA Today" is the speaker as written)
+    if candidate.cue == SIGNED:
+        return f"Speaker: {candidate.speaker}, who signed the post (its signature names them)."
     if candidate.cue.endswith("(quotation)"):
         return (f"Speaker: {candidate.speaker}, named in a neighbouring sentence of the same "
                 "quotation.")  # fmt: skip

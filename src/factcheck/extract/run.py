@@ -102,8 +102,15 @@ def extract(text: str, voice: str) -> Extraction:
         attribution.label_length(text, sentence) if said.cue == attribution.TURN else 0
         for sentence, said in zip(found, attributed, strict=True)
     ]
-    tags = [[t.tag_ for t in doc if t.idx >= n] for doc, n in zip(docs, labels, strict=True)]
-    found = [_after(sentence, n) for sentence, n in zip(found, labels, strict=True)]
+    # So is a post's signature at its end ("— Donald J. Trump (@realDonaldTrump) March 24").
+    tails = [
+        attribution.signature_length(text, sentence) if said.cue == attribution.SIGNED else 0
+        for sentence, said in zip(found, attributed, strict=True)
+    ]
+    tags = [[t.tag_ for t in doc if n <= t.idx < len(doc.text) - tail]
+            for doc, n, tail in zip(docs, labels, tails, strict=True)]  # fmt: skip
+    found = [_before(_after(sentence, n), tail)
+             for sentence, n, tail in zip(found, labels, tails, strict=True)]  # fmt: skip
     scored = model.score([s.text for s in found], tags) if found else []
     scored = _byline_unscored(text, found, scored)
     candidates: list[Candidate] = []
@@ -140,6 +147,13 @@ def _after(sentence: Sentence, label: int) -> Sentence:
     if not label:
         return sentence
     return dataclasses.replace(sentence, start=sentence.start + label, text=sentence.text[label:])
+
+
+def _before(sentence: Sentence, tail: int) -> Sentence:
+    """The sentence without its last `tail` characters."""
+    if not tail:
+        return sentence
+    return dataclasses.replace(sentence, end=sentence.end - tail, text=sentence.text[:-tail])
 
 
 def _byline_unscored(

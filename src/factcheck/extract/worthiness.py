@@ -28,6 +28,7 @@ from importlib import resources
 from typing import Any
 
 from factcheck.text.embeddings import DIMENSIONS, Embedder, numpy
+from factcheck.text.posts import signature_alone
 
 _WORD = re.compile(r"(?u)\b\w\w+\b")
 _SPACES = re.compile(r"\s\s+")
@@ -120,6 +121,8 @@ def states_nothing(text: str, tags: Sequence[str]) -> str | None:
         return "a heading or label: no verb, no figure"
     if _CUE_ALONE.fullmatch(text):
         return "a speech cue alone"
+    if signature_alone(text):
+        return "a post's signature alone"
     return None
 
 
