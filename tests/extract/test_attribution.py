@@ -691,3 +691,9 @@ def test_an_embedded_post_is_its_signed_authors():
         "the article", "Omar Lee", "Dana Reyes", "Omar Lee", "the article",
     ]  # fmt: skip
     assert found[3].cue == "signature" and found[1].start == -1
+
+
+def test_a_headlines_capitalised_cue_is_no_part_of_the_name():
+    """The entity model took "Complains" into the name of a title-case headline."""
+    text = "Susan Rice Complains That Trump Should Have Informed Obama About It."
+    assert speakers(text) == ["Susan Rice"]

@@ -359,10 +359,23 @@ def _mentioned(doc: Any, people: People) -> None:
 def _learn(doc: Any, people: People) -> None:
     for entity in doc.ents:
         if entity.label_ == "PERSON":
-            people.add(name_words(entity.text), title_before(entity))
+            people.add(name_words(_without_cue(entity).text), title_before(entity))
         elif _role_then_name(entity):
             # "Spokeswoman Haley Morris" read as an organisation: the role, then a person
             people.add(name_words(entity[1:].text), entity[0].text)
+
+
+def _without_cue(entity: Any) -> Any:
+    """A person's name without a speech verb the entity model took into it, as headlines
+    capitalise it: "Susan Rice Complains That Trump ..." names Susan Rice."""
+    end = entity.end
+    while (
+        end - entity.start > 1
+        and entity.doc[end - 1].lemma_.lower() in CUE_LEMMAS
+        and (entity.doc[end - 1].pos_ in ("VERB", "AUX"))
+    ):
+        end -= 1
+    return entity.doc[entity.start : end]
 
 
 def _signed_headline(doc: Any, text: str) -> list[str]:
