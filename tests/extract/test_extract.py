@@ -325,6 +325,9 @@ def test_figures_in_free_text():
         ("A clip of \u2018The 411\u2019 and \u201cAmerican Skin (41 Shots)\u201d aired.", []),
         ("He said \u201c20 people died\u201d and \u201cClinton 48, Trump 44.\u201d",
          [("people", "20"), ("figure", "48"), ("figure_2", "44")]),
+        # "10 times harder": a multiple the quantity language does not read, no count
+        ("He will punch back 10 times harder; they met 10 times over the year.",
+         [("figure", "10")]),
         # a vote's split
         ("Both parties split 4 to 1 in favor; the court ruled 7 to 2 against.", []),
         # "make up" is no rise: a share of what follows

@@ -291,6 +291,12 @@ _INCHES = (re.compile(r"\d['\u2032\u2019]\s?$"), re.compile(r"^(?:\"|''|\u2033|\
 # a vote's split: "split 4 to 1 in favor", "7 to 2 against": two sides, no count
 _SPLIT_FIRST = re.compile(r"^\s+to\s+\d+\s+(?:in\s+favou?r|against)\b", re.I)
 _SPLIT_SECOND = (re.compile(r"\d\s+to\s$"), re.compile(r"^\s+(?:in\s+favou?r|against)\b", re.I))
+# "punch back 10 times harder": a multiple the quantity language does not read, no count
+_TIMES_AFTER = re.compile(
+    r"^\s+times\s+(?:harder|stronger|worse|better|slower|lower|smaller|shorter|cheaper|"
+    r"deadlier|richer|poorer|heavier|louder|safer|easier|tougher|wider|deeper|hotter|colder)\b",
+    re.I,
+)
 _PLUS_PERCENT_AFTER = re.compile(r"^\+\s?(?:%|per\s?cent\b)", re.I)  # "18+ percent"
 _PERCENT_AFTER = re.compile(r"^\s+(?:or|to|and)\s+\d+(?:\.\d+)?(?:\s?%|\s+per\s?cent\b)", re.I)
 _NOT_FROM = re.compile(r"\bfrom\s$", re.I)  # "from 10 to 15 percent": a change's first end
@@ -330,7 +336,7 @@ def _not_a_count(before: str, after: str, digits: str) -> bool:
         return True
     if _FEET_AFTER.match(after) or (_INCHES[0].search(before) and _INCHES[1].match(after)):
         return True
-    if _PLUS_PERCENT_AFTER.match(after) or _SPLIT_FIRST.match(after):
+    if _PLUS_PERCENT_AFTER.match(after) or _SPLIT_FIRST.match(after) or _TIMES_AFTER.match(after):
         return True
     if _SPLIT_SECOND[0].search(before) and _SPLIT_SECOND[1].match(after):
         return True
