@@ -328,6 +328,9 @@ def test_figures_in_free_text():
         # "10 times harder": a multiple the quantity language does not read, no count
         ("He will punch back 10 times harder; they met 10 times over the year.",
          [("figure", "10")]),
+        # an age range after the people it is of
+        ("Among voters 18 to 29 and Americans 65 and older, 40 people voted.",
+         [("people", "40")]),
         # a vote's split
         ("Both parties split 4 to 1 in favor; the court ruled 7 to 2 against.", []),
         # "make up" is no rise: a share of what follows

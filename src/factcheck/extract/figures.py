@@ -309,6 +309,14 @@ _PERSON_OF_BEFORE = re.compile(
     r"\b(?:man|woman|boy|girl|kid|child|person|teen|teenager)\s+of\s(?:\d+\s+(?:or|to)\s)?$",
     re.I,
 )
+# an age range after the people it is of: "voters 18 to 29", "those 26 to 34", "Americans 65
+# and older"
+_PEOPLE = (r"(?:those|people|voters|adults|americans|women|men|residents|workers|millennials|"
+           r"respondents|children|kids|students|democrats|republicans)")  # fmt: skip
+_RANGE_FIRST = (re.compile(rf"\b{_PEOPLE}\s+$", re.I),
+                re.compile(r"^\s*(?:to|-|\u2013|and)\s*\d|^\s+(?:and|or)\s+(?:older|over|up|younger|under)\b",
+                           re.I))  # fmt: skip
+_RANGE_SECOND = re.compile(rf"\b{_PEOPLE}\s+\d+\s*(?:to|-|\u2013|and)\s*$", re.I)
 _UNIT_AFTER = re.compile(r"^\s+(?:pounds|lbs|kilos|kg|miles|feet|inches|dollars|cents)\b", re.I)
 _AGE_BRACKET_BEFORE = re.compile(
     r"\b(?:men|women|voters|people|those|adults|children|kids|youths?|americans|residents|"
@@ -349,6 +357,11 @@ def _not_a_count(before: str, after: str, digits: str) -> bool:
         return True
     if len(digits) <= 2 and _AGE_BRACKET_BEFORE.search(before) and not _UNIT_AFTER.match(after):
         return True  # "Men under 35 support Sanders", "voters over 65": ages
+    if len(digits) <= 2 and (
+        (_RANGE_FIRST[0].search(before) and _RANGE_FIRST[1].match(after))
+        or _RANGE_SECOND.search(before)
+    ):
+        return True  # "Among voters 18 to 29": ages
     was_when = _WAS_BEFORE.search(before) and _WHEN_AFTER.match(after)
     if len(digits) <= 2 and (was_when or _PERSON_OF_BEFORE.search(before)):
         return True
