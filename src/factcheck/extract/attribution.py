@@ -191,16 +191,22 @@ SIGNED = "signature"  # the cue of a post's author, named at its end
 
 def _signed(sentences: Sequence[Sentence], text: str) -> list[_Said | None]:
     """The author of a post that ends with its signature, for each sentence of the post's
-    line before it: what the post says that nobody else is quoted saying is the author's."""
+    line before it: what the post says that nobody else is quoted saying is the author's.
+    The signatures and line ends are found once, so that a long text stays linear."""
+    signatures = list(SIGNATURE.finditer(text))
+    newlines = [m.start() for m in re.finditer("\n", text)]
     found: list[_Said | None] = []
+    k = 0
     for sentence in sentences:
-        line_end = text.find("\n", sentence.start)
-        line_end = len(text) if line_end < 0 else line_end
-        signature = SIGNATURE.search(text, sentence.start, line_end)
-        author = None if signature is None else _author(signature)
-        if author is None or signature is None:
+        while k < len(signatures) and signatures[k].start() < sentence.start:
+            k += 1
+        at = bisect.bisect_left(newlines, sentence.start)
+        line_end = newlines[at] if at < len(newlines) else len(text)
+        signature = signatures[k] if k < len(signatures) else None
+        if signature is None or signature.end() > line_end:
             found.append(None)
             continue
+        author = _author(signature)
         start, end = signature.span("name")
         inside = sentence.start <= start and end <= sentence.end
         found.append(_Said(None, author, SIGNED, start - sentence.start if inside else -1,
@@ -220,7 +226,7 @@ def signature_length(text: str, sentence: Sentence) -> int:
     return sentence.end - len(before.rstrip()) - sentence.start
 
 
-def _author(signature: re.Match[str]) -> str | None:
+def _author(signature: re.Match[str]) -> str:
     """The name a signature gives, without emoji and decoration; the handle where the name
     has no word of letters."""
     plain = "".join(c for c in signature["name"] if not _decoration(c))
@@ -248,8 +254,10 @@ def _turns(sentences: Sequence[Sentence], text: str, people: People) -> list[_Sa
     A label is in capitals, so that "Note: ..." or "Update: ..." is none."""
     turns: list[_Said | None] = []
     line_start, turn = -1, None
+    newlines = [m.start() for m in re.finditer("\n", text)]  # found once: a long line stays linear
     for sentence in sentences:
-        start = text.rfind("\n", 0, sentence.start) + 1
+        before = bisect.bisect_left(newlines, sentence.start)
+        start = newlines[before - 1] + 1 if before else 0
         if start != line_start:
             line_start, turn = start, _turn(text, start, people)
         turns.append(turn)
