@@ -78,9 +78,9 @@ _COMPARATIVE = re.compile(
     re.I,
 )
 _HEDGE_BEFORE = re.compile(rf"\b(?:{_HEDGE})\s+$", re.I)
-_MONTH = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|"
-    r"june|july|august|september|october|november|december)\.?\s*$", re.I)  # fmt: skip
+_MONTH_NAMES = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|"
+                r"march|april|june|july|august|september|october|november|december)")  # fmt: skip
+_MONTH = re.compile(rf"\b{_MONTH_NAMES}\.?\s*$", re.I)
 _NOT_COUNTED_BEFORE = re.compile(
     r"(?:\bNo\.|\bnumber|\b(?:District|Route|Section|Title|Proposition|Prop\.|Article|Chapter|"
     r"Amendment|Highway|Interstate|Page|Room|Flight|Part|Rule|Form|Level|Phase|Week|Game|Act|"
@@ -282,9 +282,7 @@ _STREET_AFTER = re.compile(
     r"^\s+(?:(?:[A-Z][\w'-]*|\d+(?:st|nd|rd|th))\s+){0,3}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Lane|"
     r"Drive|Place|Square|Plaza|Way)\b"
 )
-_MONTH_AFTER = re.compile(
-    r"^\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|"
-    r"june|july|august|september|october|november|december)\b\.?", re.I)  # fmt: skip
+_MONTH_AFTER = re.compile(rf"^\s+{_MONTH_NAMES}\b\.?", re.I)
 _DECADE_AFTER = re.compile(r"^['\u2019]?s\b")
 _FEET_AFTER = re.compile(r"^['\u2032\u2019]\s?\d{1,2}\s?(?:\"|''|\u2033|\u201d)")
 _INCHES = (re.compile(r"\d['\u2032\u2019]\s?$"), re.compile(r"^(?:\"|''|\u2033|\u201d)"))
@@ -311,18 +309,17 @@ _PERSON_OF_BEFORE = re.compile(
 )
 # an age range after the people it is of: "voters 18 to 29", "those 26 to 34", "Americans 65
 # and older"
+# people an age is of: "voters 18 to 29", "Men under 35"
 _PEOPLE = (r"(?:those|people|voters|adults|americans|women|men|residents|workers|millennials|"
-           r"respondents|children|kids|students|democrats|republicans)")  # fmt: skip
+           r"respondents|children|kids|youths?|students|veterans|seniors|teens|teenagers|anyone|"
+           r"everyone|individuals|democrats|republicans)")  # fmt: skip
 _RANGE_FIRST = (re.compile(rf"\b{_PEOPLE}\s+$", re.I),
                 re.compile(r"^\s*(?:to|-|\u2013|and)\s*\d|^\s+(?:and|or)\s+(?:older|over|up|younger|under)\b",
                            re.I))  # fmt: skip
 _RANGE_SECOND = re.compile(rf"\b{_PEOPLE}\s+\d+\s*(?:to|-|\u2013|and)\s*$", re.I)
 _UNIT_AFTER = re.compile(r"^\s+(?:pounds|lbs|kilos|kg|miles|feet|inches|dollars|cents)\b", re.I)
 _AGE_BRACKET_BEFORE = re.compile(
-    r"\b(?:men|women|voters|people|those|adults|children|kids|youths?|americans|residents|"
-    r"workers|students|veterans|seniors|teens|teenagers|anyone|everyone|individuals|"
-    r"millennials|democrats|republicans)\s+(?:under|over|older than|younger than|aged)\s+$",
-    re.I,
+    rf"\b{_PEOPLE}\s+(?:under|over|older than|younger than|aged)\s+$", re.I
 )
 _EARLY_YEAR = re.compile(r"1[0-7]\d\d")
 _YEAR_BEFORE = re.compile(r"\b(?:in|since|from|until|till|by|circa)\s$", re.I)

@@ -18,13 +18,14 @@ every candidate's text is the article's at its place, else the article is read a
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from factcheck.extract.run import Extraction
+    from factcheck.folder.cache import Cache
 
 KIND = "extract"
 
@@ -80,32 +81,37 @@ def summary(text: str, voice: str, cached: bool = True) -> Summary:
     off), else read now and kept."""
     from factcheck.folder.cache import users_cache
 
-    cache = users_cache(cached)
-    if cache is not None:
-        kept = cache.get_derived(Path(), KIND, _key(text, voice))
-        found = None if kept is None else _read(bytes(kept))
-        if found is not None:
-            return found
-    return extraction(text, voice, cached)[1]
+    cache, key = users_cache(cached), _key(text, voice)
+    found = _kept(cache, key)
+    return found if found is not None else _read_now(text, voice, cache, key)[1]
 
 
 def extraction(text: str, voice: str, cached: bool = True) -> tuple[Extraction, Summary]:
     """The article's sentences as `--write` drafts from them: made again from the summary
     kept for this text (every field of every candidate is in it), else read now, and the
     summary kept for the next run."""
-    from factcheck.extract.run import extract
     from factcheck.folder.cache import users_cache
 
-    cache = users_cache(cached)
-    if cache is not None:
-        kept = cache.get_derived(Path(), KIND, _key(text, voice))
-        found_kept = None if kept is None else _read(bytes(kept))
-        if found_kept is not None and _of_the_text(found_kept, text):
-            return remade(found_kept, text), found_kept
+    cache, key = users_cache(cached), _key(text, voice)
+    found = _kept(cache, key)
+    if found is not None and _of_the_text(found, text):
+        return remade(found, text), found
+    return _read_now(text, voice, cache, key)
+
+
+def _kept(cache: Cache | None, key: bytes) -> Summary | None:
+    kept = None if cache is None else cache.get_derived(Path(), KIND, key)
+    return None if kept is None else _read(bytes(kept))
+
+
+def _read_now(text: str, voice: str, cache: Cache | None, key: bytes) -> tuple[Extraction, Summary]:
+    """The article read, its summary kept for the next run."""
+    from factcheck.extract.run import extract
+
     found = extract(text, voice)
     made = summarise(found)
     if cache is not None:
-        cache.put_derived(Path(), KIND, _key(text, voice), [_written(made)])
+        cache.put_derived(Path(), KIND, key, [_written(made)])
         cache.sweep_kind(KIND)
     return found, made
 
@@ -113,6 +119,7 @@ def extraction(text: str, voice: str, cached: bool = True) -> tuple[Extraction, 
 def remade(made: Summary, text: str) -> Extraction:
     """The extraction a summary was made of (tests/extract/test_kept.py holds the two equal,
     field for field, for the articles it reads)."""
+    from factcheck.extract.output import part_of, relation_ends
     from factcheck.extract.run import Candidate, Extraction, Figure, Quote, Stated
     from factcheck.text.language import Language
 
@@ -121,14 +128,14 @@ def remade(made: Summary, text: str) -> Extraction:
         c, number = ranked.shown, ranked.number
         stated = []
         for r in c["relations"]:
-            a_end, b_end = _RELATION_ENDS.get(r["kind"], ("part", "whole"))
-            stated.append(Stated(r["kind"], r["figure"], _part(r[a_end], number) or "",
-                                 _part(r[b_end], number) or "", r["words"]))  # fmt: skip
+            a_end, b_end = relation_ends(r["kind"])
+            stated.append(Stated(r["kind"], r["figure"], part_of(r[a_end], number) or "",
+                                 part_of(r[b_end], number) or "", r["words"]))  # fmt: skip
         candidates.append(Candidate(
             number, c["start"], c["end"], c["text"], c["speaker"], c["speaker_role"],
             c["attribution"]["cue"], c["attribution"]["start"], c["attribution"]["end"],
             c["kind"], [Quote(q["text"], q["start"], q["end"]) for q in c["quotes"]],
-            [Figure(f["name"], f["value"], f["start"], f["end"], _part(f["part_of"], number))
+            [Figure(f["name"], f["value"], f["start"], f["end"], part_of(f["part_of"], number))
              for f in c["figures"]],
             ranked.score, list(c["reason"]["signals"]), list(c["reason"]["words"]), stated,
             ranked.cut,
@@ -141,15 +148,6 @@ def _of_the_text(made: Summary, text: str) -> bool:
     """Every candidate's text is the article's at its place: what drafts are written from
     is the article, whatever the cache holds."""
     return all(text[c.shown["start"] : c.shown["end"]] == c.shown["text"] for c in made.candidates)
-
-
-def _part(whole: dict[str, Any] | None, number: int) -> str | None:
-    """A whole as Figure.part_of names it, from output.py's `{"sentence", "figure"}`."""
-    if whole is None:
-        return None
-    if whole["sentence"] == number + 1:
-        return str(whole["figure"])
-    return f"{whole['sentence'] - 1}.{whole['figure']}"
 
 
 def _key(text: str, voice: str) -> bytes:
@@ -239,7 +237,6 @@ _CANDIDATE: Any = {
     "figures": [{"name": str, "value": str, "start": int, "end": int, "part_of": _WHOLE}],
     "relations": [("relation",)],
 }  # fmt: skip
-_RELATION_ENDS = {"change": ("from", "to"), "multiple": ("amount", "base")}
 
 
 def _shaped(value: Any, shape: Any) -> bool:
@@ -260,6 +257,8 @@ def _shaped(value: Any, shape: Any) -> bool:
 def _a_relation(value: Any) -> bool:
     if not isinstance(value, dict) or not isinstance(value.get("kind"), str):
         return False
-    ends: Sequence[str] = _RELATION_ENDS.get(value["kind"], ("part", "whole"))
+    from factcheck.extract.output import relation_ends
+
+    ends = relation_ends(value["kind"])
     shape = {"kind": str, "figure": str, ends[0]: _WHOLE, ends[1]: _WHOLE, "words": str}
     return _shaped(value, shape)

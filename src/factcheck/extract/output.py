@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from factcheck.extract.run import Candidate, Stated
+if TYPE_CHECKING:  # read back from the cache (kept.py) without the reading's modules
+    from factcheck.extract.run import Candidate, Stated
 
 
 def candidate_json(candidate: Candidate, rank: int) -> dict[str, Any]:
@@ -42,9 +43,7 @@ def candidate_json(candidate: Candidate, rank: int) -> dict[str, Any]:
 def _relation(stated: Stated, candidate: Candidate) -> dict[str, Any]:
     """A change from a to b, a share a of b, or a multiple (a that many times b), with the
     words that state it."""
-    ends = {"change": ("from", "to"), "multiple": ("amount", "base")}.get(
-        stated.kind, ("part", "whole")
-    )
+    ends = relation_ends(stated.kind)
     return {
         "kind": stated.kind,
         "figure": stated.figure,
@@ -52,6 +51,21 @@ def _relation(stated: Stated, candidate: Candidate) -> dict[str, Any]:
         ends[1]: _whole(stated.b, candidate),
         "words": stated.words,
     }
+
+
+def relation_ends(kind: str) -> tuple[str, str]:
+    """The names of a relation's two ends in JSON: a change's "from" and "to", a multiple's
+    "amount" and "base", a share's "part" and "whole"."""
+    return {"change": ("from", "to"), "multiple": ("amount", "base")}.get(kind, ("part", "whole"))
+
+
+def part_of(whole: dict[str, Any] | None, number: int) -> str | None:
+    """Figure.part_of as _whole wrote it for candidate `number`: its inverse."""
+    if whole is None:
+        return None
+    if whole["sentence"] == number + 1:
+        return str(whole["figure"])
+    return f"{whole['sentence'] - 1}.{whole['figure']}"
 
 
 def _whole(part_of: str | None, candidate: Candidate) -> dict[str, Any] | None:
