@@ -103,7 +103,8 @@ def extract_command(
     """Draft claim records from an article: each sentence worth checking, who asserts it,
     quotation or paraphrase, its figures, and a check-worthiness score with the reason. In a
     transcript, each line labelled "TRUMP: ..." or "Donald Trump: ..." is that speaker's, and
-    the label is no part of what was said. A line that states nothing (a time stamp, a lone
+    the label is no part of what was said; a post pasted with its signature ("... — Jane
+    Doe (@janedoe) May 2, 2020") is its author's. A line that states nothing (a time stamp, a lone
     heading, "Trump said.") scores 0 and says what it is. What was read of an article is kept
     in the cache, so reading it again (another --top or --json) takes no parsing.
 
