@@ -724,3 +724,14 @@ def test_a_folder_loaded_again_is_judged_by_its_last_load(tmp_path):
         assert left_out() is None
     finally:
         finished()
+
+
+def test_numpy_runs_one_blas_thread_unless_the_user_asks_for_more():
+    from factcheck.cli.main import one_blas_thread
+
+    unset: dict[str, str] = {}
+    one_blas_thread(unset)
+    assert unset == {"OPENBLAS_NUM_THREADS": "1"}
+    asked = {"OPENBLAS_NUM_THREADS": "4"}
+    one_blas_thread(asked)
+    assert asked == {"OPENBLAS_NUM_THREADS": "4"}

@@ -39,3 +39,14 @@ def test_an_archive_is_embedded_as_each_text_alone(monkeypatch):
     alone = embedder.embed(texts)
     assert vectors.tobytes() == alone.tobytes()
     assert not np.any(vectors[1]) and np.any(vectors[0])  # no token: a zero vector
+
+
+def test_a_few_texts_are_tokenized_as_a_batch_is():
+    """Under BATCH_FROM texts are tokenized one by one, without the tokenizer's thread pool:
+    the same tokens as the batch gives."""
+    few = TEXTS[: embeddings.BATCH_FROM - 1]
+    many = (TEXTS * embeddings.BATCH_FROM)[: embeddings.BATCH_FROM]
+    one_by_one = embeddings._token_ids(few)
+    batched = embeddings._token_ids(many)[: len(few)]
+    assert [i.tolist() for i in one_by_one] == [i.tolist() for i in batched]
+    assert any(len(i) for i in one_by_one)
