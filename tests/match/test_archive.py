@@ -61,6 +61,30 @@ def test_another_filter_or_an_edit_loads_the_folder_again(folder_and_cache):
     assert any("apples" in d.text for d in index.index.documents)
 
 
+def test_after_an_edit_the_last_index_is_brought_up_to_date_not_built(
+    folder_and_cache, monkeypatch
+):
+    from factcheck.match import stored
+    from factcheck.match.index import Index
+
+    folder, cache = folder_and_cache
+    archive.index_for(opened(folder, cache), ClaimFilter())
+    (path,) = folder.glob("*.toml")
+    path.write_text(path.read_text(encoding="utf-8").replace("bananas", "apples"),
+                    encoding="utf-8")  # fmt: skip
+    afresh = archive.index_for(Folder(str(folder), None), ClaimFilter()).index
+
+    def no_build(documents):
+        raise AssertionError("built afresh")
+
+    monkeypatch.setattr(Index, "built", no_build)
+    index = archive.index_for(opened(folder, cache), ClaimFilter()).index
+    assert b"".join(stored.encode(index)) == b"".join(stored.encode(afresh))
+    # another filter has no last index of its own: it is built
+    with pytest.raises(AssertionError, match="built afresh"):
+        archive.index_for(opened(folder, cache), ClaimFilter(topics=("health",)))
+
+
 def test_a_filter_that_keeps_no_claim_is_refused(folder_and_cache):
     folder, cache = folder_and_cache
     with pytest.raises(UsageError, match="no claims to match against"):

@@ -68,7 +68,7 @@ def index_for(folder: Folder, wanted: ClaimFilter) -> Archive:
     chosen = query.list_claims(corpus, wanted)
     if not chosen:
         raise UsageError("no claims to match against; record some, or widen the filters")
-    index, key = stored.index_of(folder, documents(chosen))
+    index, key = stored.index_of(folder, documents(chosen), question)
     ratings = {r.id: r.label for r in corpus.ratings.values()}
     if key is not None:
         rows = b"\n".join(jsonout.json_bytes(_row(c, ratings), indent=None) for c in chosen)

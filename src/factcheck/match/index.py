@@ -6,7 +6,7 @@ import hashlib
 import itertools
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
 
@@ -163,23 +163,11 @@ class Index:
         readings = [words.read(d.both) for d in documents]
         embedder, both_vectors = Embedder.fitted_with_vectors([d.both for d in documents])
 
-        def kept_precision(vectors: Any) -> Any:
-            # At the precision the cache keeps them in (match/stored.py), so that a run from
-            # the cache ranks exactly as the run that made it.
-            return vectors.astype("<f2").astype("<f4")
-
         def vectors(texts: list[str]) -> Any:
             return kept_precision(embedder.embed(texts))
 
         distinct = [n for n, d in enumerate(documents) if d.headline != d.text]
-        both = Bm25.built([r.stems for r in readings])
-        text, headline = both, both
-        if distinct:  # the others' text and headline are what `readings` read
-            own = frozenset(distinct)
-            text = Bm25.built([words.read(d.text).stems if n in own else readings[n].stems
-                               for n, d in enumerate(documents)])  # fmt: skip
-            headline = Bm25.built([words.read(d.headline).stems if n in own else readings[n].stems
-                                   for n, d in enumerate(documents)])  # fmt: skip
+        both, text, headline = bm25_indexes(documents, readings, distinct)
         return cls(
             list(documents),
             readings,
@@ -195,12 +183,39 @@ class Index:
         )
 
 
-def plain_forms(documents: Sequence[Document]) -> tuple[Any, Any]:
+def kept_precision(vectors: Any) -> Any:
+    """Vectors at the precision the cache keeps them in (match/stored.py), so that a run
+    from the cache ranks exactly as the run that made it."""
+    return vectors.astype("<f2").astype("<f4")
+
+
+def bm25_indexes(documents: Sequence[Document], readings: Sequence[words.Reading],
+                 distinct: Sequence[int]) -> tuple[Bm25, Bm25, Bm25]:  # fmt: skip
+    """BM25 over text and headline, over texts, and over headlines: one index for the three
+    when no document has a headline of its own. The others' text and headline are what
+    `readings` read."""
+    both = Bm25.built([r.stems for r in readings])
+    if not distinct:
+        return both, both, both
+    own = frozenset(distinct)
+    text = Bm25.built([words.read(d.text).stems if n in own else readings[n].stems
+                       for n, d in enumerate(documents)])  # fmt: skip
+    headline = Bm25.built([words.read(d.headline).stems if n in own else readings[n].stems
+                           for n, d in enumerate(documents)])  # fmt: skip
+    return both, text, headline
+
+
+def plain_forms(
+    documents: Sequence[Document], known: Callable[[int], list[int] | None] = lambda _: None
+) -> tuple[Any, Any]:
     """Each document's plain forms (text, and text and headline) as hashes, ascending, with
-    the document's number: same_text looks a text up among them."""
+    the document's number: same_text looks a text up among them. `known` gives a document's
+    hashes where they are known already (None: made here)."""
     np = numpy()
     pairs = sorted(
-        (_hashed(form), number) for number, d in enumerate(documents) for form in _plain_forms(d)
+        (hashed, number)
+        for number, d in enumerate(documents)
+        for hashed in (known(number) or [_hashed(form) for form in _plain_forms(d)])
     )
     return (np.asarray([h for h, _ in pairs], dtype=np.int64),
             np.asarray([n for _, n in pairs], dtype=np.int32))  # fmt: skip

@@ -22,6 +22,7 @@ import hashlib
 import itertools
 import json
 import math
+import os
 from collections.abc import Iterator, Mapping, Sequence
 from importlib import resources
 from typing import TYPE_CHECKING, Any, TypeVar, overload
@@ -33,7 +34,7 @@ from factcheck.text.embeddings import Embedder, numpy
 if TYPE_CHECKING:
     from factcheck.folder.access import Folder
 
-LAYOUT = b"match-index 3\n"
+LAYOUT = b"match-index 4\n"
 HEADER_SIZE = 12
 
 
@@ -82,7 +83,12 @@ def encode(index: Index) -> list[bytes]:
     arrays.append(("documents", np.frombuffer(
         "".join(strings).encode("utf-8", "surrogatepass"), dtype="|u1")))  # fmt: skip
     arrays.append(("documents.ends", np.cumsum([len(x) for x in strings], dtype="<i8")))
-    arrays.append(("token_weights", index.embedder.weights.astype("<f4")))
+    # each token's document frequency, which gives its weight: the next index, after an edit,
+    # is brought up to date from it (match/updated.py)
+    frequency = index.embedder.frequency
+    if frequency is None:
+        raise ValueError("an index's embedder is fitted on its documents")
+    arrays.append(("token_frequency", frequency.astype("<i4")))
     arrays.append(("vectors", index.vectors.astype("<f2")))
     arrays.append(("distinct", index.distinct.astype("<i4")))
     arrays.append(("distinct_text", index.distinct_text.astype("<f2")))
@@ -163,7 +169,10 @@ def _decode(given: Sequence[Document] | None, data: memoryview) -> Index | None:
         return None
     if not bool((hashes[1:] >= hashes[:-1]).all()):  # not np.diff: it would overflow
         return None
-    embedder = Embedder(arrays["token_weights"].astype(np.float32))
+    frequency = arrays["token_frequency"]
+    if frequency.shape != (Embedder.vocabulary_size(),) or not _places(frequency, count + 1, np):
+        return None  # a document frequency is at most the number of documents
+    embedder = Embedder.of_frequency(frequency.astype(np.int64), count)
     return Index(documents, readings, both, text or both, headline or both, embedder,
                  vectors, distinct, arrays["distinct_text"], arrays["distinct_headline"],
                  (hashes, numbers))  # fmt: skip
@@ -238,6 +247,11 @@ class _Documents(_MadeWhenAsked[Document]):
         body = self._strings[2 * number + 1]
         return Document(self.ids[number], body, self._headlines.get(number, body))
 
+    def __iter__(self) -> Iterator[Document]:
+        headlines = self._headlines
+        for number, (name, body) in enumerate(zip(self.ids, self._strings[1::2], strict=True)):
+            yield Document(name, body, headlines.get(number, body))
+
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Sequence) and list(self) == list(other)
 
@@ -309,6 +323,26 @@ class _Readings(_MadeWhenAsked[words.Reading]):
         first = int(ends[number - 1]) if number else 0
         return [vocabulary[v] for v in values[first : int(ends[number])].tolist()]
 
+    def __iter__(self) -> Iterator[words.Reading]:
+        """Every reading, made at once: an index brought up to date after an edit reads them
+        all (0.36 s one by one at 50k claims)."""
+        every = [self._every(part) for part in self._parts]
+        for number, (stems, figures, names) in enumerate(zip(*every, strict=True)):
+            found = self._made.get(number)
+            if found is None:
+                found = words.Reading(stems, frozenset(figures), frozenset(names))
+            yield found
+
+    @staticmethod
+    def _every(part: tuple[list[str], Any, Any]) -> list[list[str]]:
+        vocabulary, values, ends = part
+        np = numpy()
+        words_of = np.empty(len(vocabulary), dtype=object)  # not asarray: it would split lists
+        words_of[:] = vocabulary
+        strings = words_of[values].tolist()
+        starts = [0, *ends.tolist()]
+        return [strings[a:b] for a, b in itertools.pairwise(starts)]
+
 
 # The types encode writes; anything else (an object array above all) is refused unread.
 _DTYPES = frozenset({"<f2", "<f4", "<f8", "<i4", "<i8", "|u1", "float16", "float32", "float64",
@@ -365,19 +399,44 @@ def _strings(values: Any) -> list[str]:
     return values
 
 
-def index_of(folder: Folder, documents: Sequence[Document]) -> tuple[Index, bytes | None]:
+def index_of(
+    folder: Folder, documents: Sequence[Document], question: bytes = b""
+) -> tuple[Index, bytes | None]:
     """The index of these documents and the key it is kept under (None without a cache): the
     one the folder's cache keeps for them (under a key of the cache's version and every
-    document), else built and kept."""
+    document), else the last one kept for the same question brought up to date
+    (match/updated.py), else built; kept, and named the question's last."""
     if folder.cache is None:
         return Index.built(documents), None
     key_now = key(folder.cache.version, documents)
     kept = folder.derived("match", key_now)
     index = None if kept is None else decode(documents, kept)
     if index is None:
-        index = Index.built(documents)
+        previous = _last_index(folder, question)
+        if previous is None:
+            index = Index.built(documents)
+        else:
+            from factcheck.match.updated import updated
+
+            index = updated(previous, documents)
         folder.keep_derived("match", key_now, encode(index))
+    folder.keep_derived("last", _last_key(folder, question), [key_now])
     return index, key_now
+
+
+def _last_key(folder: Folder, question: bytes) -> bytes:
+    """Where the key of the last index made for a question about a folder is kept."""
+    where = os.fsencode(os.path.abspath(folder.root))
+    return hashlib.blake2b(b"match-last\0" + where + b"\0" + question, digest_size=32).digest()
+
+
+def _last_index(folder: Folder, question: bytes) -> Index | None:
+    """The last index made for this question about this folder, when the cache still has it
+    and it checks out."""
+    pointer = folder.derived("last", _last_key(folder, question))
+    if pointer is None or len(pointer) != KEY_SIZE:
+        return None
+    return kept_index(folder, bytes(pointer))
 
 
 def kept_index(folder: Folder, key_kept: bytes) -> Index | None:

@@ -39,11 +39,21 @@ BATCH_FROM = 64
 class Embedder:
     """Texts to unit vectors, with token weights fitted on an archive's documents."""
 
-    def __init__(self, weights: NDArray[Any]) -> None:
+    def __init__(self, weights: NDArray[Any], frequency: NDArray[Any] | None = None) -> None:
         self._vectors = _model()[0]
         if weights.shape != (self._vectors.shape[0],):
             raise ValueError("token weights do not fit the vocabulary")
         self.weights = weights
+        # of an embedder fitted on an archive: in how many documents each token is
+        self.frequency = frequency
+
+    @classmethod
+    def of_frequency(cls, frequency: NDArray[Any], total: int) -> Embedder:
+        """Weights from the archive: log((N + 1) / (df + 1)) + 1 per token, from each token's
+        document frequency (int) in an archive of `total` documents."""
+        np = numpy()
+        weights = np.log((total + 1) / (frequency.astype(np.float64) + 1)) + 1
+        return cls(weights.astype(np.float32), frequency)
 
     @staticmethod
     def vocabulary_size() -> int:
@@ -58,14 +68,9 @@ class Embedder:
     def fitted_with_vectors(cls, documents: Sequence[str]) -> tuple[Embedder, NDArray[Any]]:
         """The embedder fitted on the documents, and their vectors (embed's): each document
         tokenized once for both, where fitting then embedding took 1 s more at 50k claims."""
-        np = numpy()
         vectors, _ = _model()
         counted = _counted(documents)
-        every = [unique for unique, _ in counted]
-        flat = np.concatenate(every) if every else np.zeros(0, dtype=np.int64)
-        frequency = np.bincount(flat, minlength=vectors.shape[0]).astype(np.float64)
-        total = len(documents)
-        fitted = cls((np.log((total + 1) / (frequency + 1)) + 1).astype(np.float32))
+        fitted = cls.of_frequency(frequencies(counted, vectors.shape[0]), len(documents))
         return fitted, fitted._embedded(counted)
 
     def token_ids(self, texts: Sequence[str]) -> list[NDArray[Any]]:
@@ -93,6 +98,40 @@ class Embedder:
                 out[row] = weights @ rows / weights.sum()
         norms = np.linalg.norm(out, axis=1, keepdims=True)
         return out / np.maximum(norms, 1e-9)  # type: ignore[no-any-return]
+
+
+def frequencies(counted: list[tuple[NDArray[Any], NDArray[Any]]], size: int) -> NDArray[Any]:
+    """In how many of the texts each of `size` tokens is (int64)."""
+    np = numpy()
+    every = [unique for unique, _ in counted]
+    flat = np.concatenate(every) if every else np.zeros(0, dtype=np.int64)
+    return np.bincount(flat, minlength=size)  # type: ignore[no-any-return]
+
+
+def counted(texts: Sequence[str]) -> list[tuple[NDArray[Any], NDArray[Any]]]:
+    """Each text's distinct tokens, ascending, and how often each occurs."""
+    return _counted(texts)
+
+
+def pieces(ids: Sequence[int]) -> list[str | None]:
+    """What text each token stands for, as the tokenizer's normalized form has it (a space
+    is "▁"); None for a byte a character was spelt in and a special token, which stand for
+    no piece of it."""
+    _, tokenizer = _model()
+    found: list[str | None] = []
+    for number in ids:
+        piece = tokenizer.id_to_token(number)
+        special = piece is None or (piece.startswith("<") and piece.endswith(">"))
+        found.append(None if special else piece)
+    return found
+
+
+def normalized(text: str) -> str:
+    """The text as the tokenizer reads it before cutting it into tokens (its normalizer:
+    "▁" prepended and for each space), cut where embedding cuts it: every token of the text
+    is a piece of this."""
+    head = text[:MAX_EMBEDDED]
+    return "▁" + head.replace(" ", "▁") if head else ""
 
 
 def _token_ids(texts: Sequence[str]) -> list[NDArray[Any]]:
