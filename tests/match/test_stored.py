@@ -1,4 +1,4 @@
-"""The match index as the cache keeps it (match/stored.py, layout 2): each thing once, read back
+"""The match index as the cache keeps it (match/stored.py, layout 4): each thing once, read back
 exactly, and nothing out of place trusted. Archives written for these tests."""
 
 from __future__ import annotations

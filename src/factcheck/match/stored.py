@@ -14,6 +14,9 @@ vector (not three), and one BM25 index serves all three when no document has a h
 own; the readings are places in vocabularies, checked in one pass when the index is read and
 made into words only for the candidates a query scores; each document's plain text is kept as
 a hash, so that a query finds its same-text documents by search, not by reading every text.
+Layout 4 keeps each token's document frequency (the weights follow from it), from which the
+next index, after an edit, is brought up to date (updated.py); the key of the last index made
+for a folder and filter is kept beside it (index_of).
 """
 
 from __future__ import annotations
