@@ -596,6 +596,12 @@ def test_the_person_made_to_speak_is_the_speaker_and_a_crowd_urged_to_ask_is_not
         ("Sen. Ana Ruiz said she will vote against the bill.", "Ana Ruiz"),
         ("Sen. Ana Ruiz would argue that the bill is unfair.", "Ana Ruiz"),
         ("Mayor Tom Hale maintained that the council had lied about the budget.", "Tom Hale"),
+        (
+            'In normal times a reader would now ask: "Why is he on a Russian network?"',
+            "the article",
+        ),
+        ("A critic might say that the plan costs too much.", "the article"),
+        ("Someone could argue that the bill is unfair.", "the article"),
     ],
 )
 def test_a_cue_someone_means_or_would_have_to_make_or_keeps_reports_no_words(text, expected):

@@ -599,9 +599,25 @@ def _cues(doc: Any, quoted: list[tuple[int, int]], people: People) -> list[tuple
             continue  # "toured the state to talk with police leaders": no words reported
         subject = _subject(token, quoted, people)
         subject = _named_before(token, subject, people) or subject
-        if subject is not None and not _spoken_of(token, subject):
+        if subject is not None and not _spoken_of(token, subject) and not _imagined(token, subject):
             pairs.append((token, subject))
     return sorted(pairs, key=lambda pair: (_depth(pair[0]), pair[0].i))
+
+
+# Who is nobody in particular: "a reader would ask", "someone might say".
+_ANYONE = frozenset({"someone", "somebody", "anyone", "anybody", "one"})
+_SUPPOSING = frozenset({"would", "could", "might", "may"})
+
+
+def _imagined(verb: Any, subject: Any) -> bool:
+    """ "A reader would now ask: 'What?'", "a critic might say that ...": words the article
+    supposes someone could say, of nobody in particular, are the article's."""
+    supposed = any(c.dep_ == "aux" and c.lower_ in _SUPPOSING for c in verb.children)
+    anyone = subject.lower_ in _ANYONE or (
+        subject.pos_ == "NOUN"
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an", "any") for c in subject.children)
+    )
+    return supposed and anyone
 
 
 def _says_something(verb: Any, quoted: list[tuple[int, int]]) -> bool:
