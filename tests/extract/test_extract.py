@@ -333,6 +333,10 @@ def test_figures_in_free_text():
          [("people", "40")]),
         # a vote's split
         ("Both parties split 4 to 1 in favor; the court ruled 7 to 2 against.", []),
+        # "a" number and a noun in the singular: a name or a measure, one thing, no count
+        ("A 911 caller saw a 5 mile race and a 50 state strategy, not 911 callers.",
+         [("callers", "911")]),
+        ("We saw about a 100 people.", [("people", "100")]),
         # "make up" is no rise: a share of what follows
         ("Women make up a majority of voters, who make up about 80 percent of the buyers.",
          [("voters", "a majority"), ("buyers", "about 80 percent")]),

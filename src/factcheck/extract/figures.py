@@ -272,7 +272,8 @@ def _counted(sentence: str, start: int, end: int, number: str) -> bool:
 # percentages ("17 or 18 percent", "35 to 12 percent", "between 10 and 15 percent": the
 # percent sign is written once, and the number alone would be a count), an age ("As Bill
 # Clinton turns 70,", "Men under 35 support", "voters over 65", "Daniel was 15 when", "a
-# young man of 26"), a year before 1800 ("started in 1789,"), and "18+ percent".
+# young man of 26"), a year before 1800 ("started in 1789,"), "18+ percent", and a name or a
+# measure of one thing ("a 911 caller", "a 5 mile race").
 # "1) Unlike Cruz", "(2) the rest", and at a sentence's start "1. This is" and a thread's "1/"
 _LIST_MARKER = (re.compile(r"(?:^|[;:])\s*\(?$"), re.compile(r"^\)"))
 _LEADING_MARKER = re.compile(r"^[./](?:\s|$)")
@@ -359,11 +360,33 @@ def _not_a_count(before: str, after: str, digits: str) -> bool:
         or _RANGE_SECOND.search(before)
     ):
         return True  # "Among voters 18 to 29": ages
+    if digits != "1" and _ONE_BEFORE.search(before) and _one_thing_after(after):
+        return True  # "a 911 caller", "a 529 plan", "a 5 mile run": a name or a measure
     was_when = _WAS_BEFORE.search(before) and _WHEN_AFTER.match(after)
     if len(digits) <= 2 and (was_when or _PERSON_OF_BEFORE.search(before)):
         return True
     return bool(_EARLY_YEAR.fullmatch(digits) and _YEAR_BEFORE.search(before)
                 and _YEAR_AFTER.match(after))  # fmt: skip
+
+
+_ONE_BEFORE = re.compile(r"\ban?\s$", re.I)
+
+
+def _one_thing_after(after: str) -> bool:
+    """Whether the word after a number is a noun in the singular: "a 911 caller" is one
+    caller, and the number no count of callers."""
+    word = _NEXT_WORD.match(after)
+    if word is None or word.start(1) == 0:
+        return False  # "a 10-year", "a 3D": written onto the number
+    noun = word.group(1).lower()
+    if noun in _PLURAL_NOUNS:
+        return False  # "about a 100 people": speech's "a hundred", a count
+    return noun_form(noun) == noun and not (noun.endswith("s") and noun_form(noun[:-1]))
+
+
+# Nouns that name many at once though not written as plurals.
+_PLURAL_NOUNS = frozenset({"people", "police", "cattle", "personnel", "staff", "clergy",
+                           "livestock", "poultry"})  # fmt: skip
 
 
 def _as_written(sentence: str, start: int, end: int) -> tuple[int, int, str] | None:
