@@ -703,3 +703,13 @@ def test_a_headlines_capitalised_cue_is_no_part_of_the_name():
     """The entity model took "Complains" into the name of a title-case headline."""
     text = "Susan Rice Complains That Trump Should Have Informed Obama About It."
     assert speakers(text) == ["Susan Rice"]
+
+
+def test_a_person_called_by_a_title_alone_stops_he_from_meaning_the_last_speaker():
+    # "he" may be the president the sentence before spoke of: not the senator who spoke last
+    text = (
+        '"The votes were not there," Sen. Lamar Hale said.\n'
+        "In defeat, the president appeared cowed.\n"
+        "Campaigning in 2012, he barely mentioned the climate.\n"
+    )
+    assert speakers(text) == ["Lamar Hale", "the article", "the article"]

@@ -358,6 +358,7 @@ class Salience:
         character `named_at` of the sentence, -1 when not known)."""
         subjects = []
         first = len(doc)  # where the first of them is named
+        unnamed = False
         for token in doc:
             if token.dep_ != "nsubj" or any(a <= token.idx < b for a, b in quoted):
                 continue
@@ -368,6 +369,14 @@ class Salience:
                 if person is not None:
                     subjects.append(person)
                     first = min(first, token.i)
+            elif _the_role(token):
+                # "In defeat, the president appeared cowed. ..., he barely mentioned": a
+                # person the article calls by a title alone, whom "he" may mean: not its
+                # last speaker
+                unnamed = True
+        if unnamed and speaker is None and not subjects:
+            self.recent.clear()
+            return
         if speaker is None and not subjects:
             return
         for person in [*subjects, *([speaker] if speaker else [])]:
@@ -405,6 +414,17 @@ def _someone_else(doc: Any, quoted: list[tuple[int, int]], people: People, named
     # a known name the entity model missed ("Warren told Stumpf, after he admitted ..." had
     # made Elizabeth Warren a "he")
     return any(p.surname not in named for p in people_named(doc, quoted, people))
+
+
+def _the_role(token: Any) -> bool:
+    """ "the president", "the senator": a title alone, after "the", naming one person."""
+    return (
+        token.pos_ == "NOUN"
+        and token.tag_ == "NN"
+        and token.lower_ in ROLE_NOUNS
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+        and not any(c.dep_ in ("poss", "compound", "amod", "prep") for c in token.children)
+    )
 
 
 def people_named(doc: Any, quoted: list[tuple[int, int]], people: People,
