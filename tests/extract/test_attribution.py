@@ -713,3 +713,24 @@ def test_a_person_called_by_a_title_alone_stops_he_from_meaning_the_last_speaker
         "Campaigning in 2012, he barely mentioned the climate.\n"
     )
     assert speakers(text) == ["Lamar Hale", "the article", "the article"]
+
+
+def test_a_surname_several_people_share_is_the_one_the_article_names_most():
+    # a photo of Heidi Cruz does not make the next "Cruz said" hers
+    text = (
+        'Sen. Ted Cruz spoke in Houston. "We will win," Cruz said.\n'
+        "Cruz thanked his staff.\n"
+        "Trump posted a photo of Heidi Cruz.\n"
+        '"I will not back him," Cruz said in July.\n'
+    )
+    assert speakers(text)[-1] == "Ted Cruz"
+
+
+def test_a_word_of_a_whole_name_is_not_looked_up_as_a_surname_alone():
+    # "Hillary Clinton's" after the pronoun names Hillary, not the Bill Clinton who spoke
+    text = (
+        '"The system is crazy," former President Bill Clinton said.\n'
+        '"It does not work," Clinton said.\n'
+        "He praised Hillary Clinton's plan for a public option.\n"
+    )
+    assert speakers(text)[-1] == "Bill Clinton"

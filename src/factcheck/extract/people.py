@@ -48,6 +48,7 @@ class Person:
     votes: dict[str, int] = field(default_factory=dict)  # "he"/"she": sentences showing each
     seen: bool = False  # named in the sentences read so far, not only later in the article
     order: int = 0  # its place among the people the article names, first named first
+    mentions: int = 0  # how often the sentences read so far named them
 
     @property
     def gender(self) -> str | None:
@@ -183,6 +184,12 @@ class People:
             same_surname = [p for p in same_surname if p.gender == gender] or [
                 p for p in same_surname if p.gender is None
             ]
+        if len(lowered) == 1:
+            # a surname alone that several people share is the one the article names most,
+            # its principal ("Cruz said", after a photo of Heidi Cruz, is Ted Cruz)
+            seen = [p for p in same_surname if p.seen]
+            most = max((p.mentions for p in seen), default=0)
+            same_surname = [p for p in seen if p.mentions == most] or same_surname
         found = _latest(same_surname)
         if found is not None:
             return found
@@ -200,6 +207,7 @@ class People:
     def saw(self, person: Person) -> Person:
         """The person was just named: later look-ups by surname or role prefer them."""
         person.seen = True
+        person.mentions += 1
         self.known.remove(person)
         self.known.append(person)
         return person
@@ -432,12 +440,16 @@ def people_named(doc: Any, quoted: list[tuple[int, int]], people: People,
     """The known people the sentence names by a word of their name outside its quotations,
     from the token after `after` on; not by a word that only qualifies a noun ("the Obama
     administration's policy" names no one)."""
+    # a word of a person's whole name is looked up as that name: "Clinton" of "Hillary
+    # Clinton" is not whichever Clinton a surname alone would mean
+    whole = {t.i: e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
     for token in doc[after + 1 :]:
         if token.dep_ == "compound" or not (token.pos_ == "PROPN" or token.ent_type_ == "PERSON"):
             continue
         if any(a <= token.idx < b for a, b in quoted):
             continue
-        person = people.named(name_words(token.text))
+        name = whole.get(token.i)
+        person = people.named(name_words(name.text if name is not None else token.text))
         if person is not None:
             yield person
 
