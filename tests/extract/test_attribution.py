@@ -734,3 +734,16 @@ def test_a_word_of_a_whole_name_is_not_looked_up_as_a_surname_alone():
         "He praised Hillary Clinton's plan for a public option.\n"
     )
     assert speakers(text)[-1] == "Bill Clinton"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sen. Ana Ruiz and Mayor Tom Hale say other changes are needed.",
+        "Sen. Ana Ruiz and Mayor Tom Hale said developers had told them the zones were poor.",
+        'Ruiz and Hale both stressed that "it was not all bad news."',
+    ],
+)
+def test_two_people_saying_something_together_are_neither_speaker_alone(text):
+    # nor is anyone their words report ("developers had told them")
+    assert speakers("Sen. Ana Ruiz and Mayor Tom Hale spoke.\n" + text)[-1] == "the article"

@@ -427,7 +427,11 @@ def _said(
             # speech reported inside another's words: "Her submission noted reports alleging
             # that she claimed ..." is not hers to say if the submission names no speaker
             continue
-        found = _resolved(mention, cue, people, salience, quoted)
+        # "Trump and Clinton point out ...": two speakers, neither's alone, and what they
+        # say holds no one else's cue ("Both Mr. King and Mr. Schultz say RT's management
+        # has never told them" is not the management's)
+        together = _joined_to_another(mention, people)
+        found = None if together else _resolved(mention, cue, people, salience, quoted)
         if found is not None:
             return found
         tried.append(cue)
@@ -435,8 +439,10 @@ def _said(
         root = next((t for t in doc if t.dep_ == "ROOT"), None)
         if root is not None and root.pos_ in ("VERB", "AUX") and not _in_quote(root, quoted):
             subject = _subject(root, quoted, people)
-            if subject is not None and (
-                subject.ent_type_ == "PERSON" or subject.lower_ in _PRONOUNS
+            if (
+                subject is not None
+                and (subject.ent_type_ == "PERSON" or subject.lower_ in _PRONOUNS)
+                and not _joined_to_another(subject, people)
             ):
                 found = _resolved(subject, root, people, salience, quoted)
                 if found is not None and found.person is not None:
@@ -780,6 +786,15 @@ def _subject(verb: Any, quoted: list[tuple[int, int]], people: People) -> Any | 
         if verb.dep_ == "prep":
             verb = verb.head  # "X pitched himself by telling ..."
     return None
+
+
+def _joined_to_another(subject: Any, people: People) -> bool:
+    """Whether the subject is one of two or more people joined by "and" ("Trump and
+    Clinton", "Richards and Menendez both stressed"): what follows is said by them together,
+    and a desk's claim has one speaker."""
+    return any(
+        c.dep_ == "conj" and (_a_person(c, people) or c.pos_ == "PROPN") for c in subject.children
+    )
 
 
 def _a_person(token: Any, people: People) -> bool:
