@@ -747,3 +747,22 @@ def test_a_word_of_a_whole_name_is_not_looked_up_as_a_surname_alone():
 def test_two_people_saying_something_together_are_neither_speaker_alone(text):
     # nor is anyone their words report ("developers had told them")
     assert speakers("Sen. Ana Ruiz and Mayor Tom Hale spoke.\n" + text)[-1] == "the article"
+
+
+def test_the_title_alone_means_the_person_named_most_with_it_so_far():
+    # "Vice President" gives Joe Biden the title too: "the president" is still Barack Obama
+    text = (
+        "Vice President Joe Biden introduced President Barack Obama.\n"
+        "Obama thanked the crowd. Obama spoke for an hour.\n"
+        "Biden smiled.\n"
+        '"We are America," the president said.\n'
+    )
+    assert speakers(text)[-1] == "Barack Obama"
+
+
+def test_the_title_alone_never_means_a_person_the_article_names_only_later():
+    text = (
+        '"We will not retaliate," the president said.\n'
+        "Russian President Vladimir Putin denied any role in the hacking.\n"
+    )
+    assert speakers(text)[0] == "President"  # a title the text gives, no one's name

@@ -155,7 +155,8 @@ class People:
         known_title = honorific.lower() in TITLE_WORDS and honorific[:1].isupper()
         if (gender is None and not known_title) or not plausible([surname]):
             return None
-        person = Person(surname, "", (surname.lower(),), order=len(self.known), titled=gender)
+        person = Person(surname, "", (surname.lower(),), roles_in(honorific),
+                        order=len(self.known), titled=gender)  # fmt: skip
         self.known.append(person)
         return person
 
@@ -187,9 +188,7 @@ class People:
         if len(lowered) == 1:
             # a surname alone that several people share is the one the article names most,
             # its principal ("Cruz said", after a photo of Heidi Cruz, is Ted Cruz)
-            seen = [p for p in same_surname if p.seen]
-            most = max((p.mentions for p in seen), default=0)
-            same_surname = [p for p in seen if p.mentions == most] or same_surname
+            same_surname = _principal(same_surname)
         found = _latest(same_surname)
         if found is not None:
             return found
@@ -200,9 +199,12 @@ class People:
         return None
 
     def by_role(self, words: set[str]) -> Person | None:
-        """The person most recently named with one of these roles ("the mayor")."""
+        """The person named most so far with one of these roles ("the mayor"), of those
+        named most the latest."""
+        # one the sentences read so far named: "the president" points back, never to a
+        # president the article names only later
         wanted = words & ROLE_NOUNS
-        return _latest([p for p in self.known if wanted & p.roles])
+        return _latest(_principal([p for p in self.known if wanted & p.roles and p.seen]))
 
     def saw(self, person: Person) -> Person:
         """The person was just named: later look-ups by surname or role prefer them."""
@@ -211,6 +213,17 @@ class People:
         self.known.remove(person)
         self.known.append(person)
         return person
+
+
+def _principal(matches: list[Person]) -> list[Person]:
+    """Of the people a surname alone or a title alone ("the president") could mean, those the
+    sentences read so far named most: the article's principal, not whoever was named last
+    ("Cruz said", after a photo of Heidi Cruz, is Ted Cruz; "the president", after "Russian
+    President Vladimir Putin" in an article about Obama, is Obama). All of them when none
+    was named yet."""
+    seen = [p for p in matches if p.seen]
+    most = max((p.mentions for p in seen), default=0)
+    return [p for p in seen if p.mentions == most] or matches
 
 
 def _latest(matches: list[Person]) -> Person | None:
