@@ -766,3 +766,29 @@ def test_the_title_alone_never_means_a_person_the_article_names_only_later():
         "Russian President Vladimir Putin denied any role in the hacking.\n"
     )
     assert speakers(text)[0] == "President"  # a title the text gives, no one's name
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a cue in a clause of time whose sentence is about someone else: not theirs
+        (
+            "As Sen. Ana Ruiz talked about jobs, Mayor Tom Hale highlighted his message that "
+            "crime is down.",
+            "the article",
+        ),
+        (
+            "After Sen. Ana Ruiz criticized the plan, Mayor Tom Hale shot back that it was sound.",
+            "the article",
+        ),
+        # an "as" whose cue says nothing of its own gives the main clause's source
+        (
+            "As many tax experts have pointed out, Mayor Tom Hale is free to release his returns.",
+            "Many tax experts",
+        ),
+        # "he" in the clause is the sentence's own subject
+        ("Mayor Tom Hale made the remark as he discussed the budget at a rally.", "Tom Hale"),
+    ],
+)
+def test_a_cue_said_aside_in_a_clause_of_time_is_not_the_sentences(text, expected):
+    assert speakers("Sen. Ana Ruiz and Mayor Tom Hale met.\n" + text)[-1] == expected

@@ -431,7 +431,8 @@ def _said(
         # say holds no one else's cue ("Both Mr. King and Mr. Schultz say RT's management
         # has never told them" is not the management's)
         together = _joined_to_another(mention, people)
-        found = None if together else _resolved(mention, cue, people, salience, quoted)
+        aside = _said_aside(cue, mention, quoted)
+        found = None if together or aside else _resolved(mention, cue, people, salience, quoted)
         if found is not None:
             return found
         tried.append(cue)
@@ -786,6 +787,36 @@ def _subject(verb: Any, quoted: list[tuple[int, int]], people: People) -> Any | 
         if verb.dep_ == "prep":
             verb = verb.head  # "X pitched himself by telling ..."
     return None
+
+
+# What opens a clause that sets the time or the reason of the sentence's main one.
+_ASIDE_MARKS = frozenset({"as", "while", "when", "after", "before", "since", "because",
+                          "although", "though", "whereas"})  # fmt: skip
+
+
+# What a cue says of its own, so that an "as" before it is a time, not a source.
+_OWN_WORDS = frozenset({"dobj", "prep", "ccomp", "xcomp", "attr", "oprd"})
+
+
+def _said_aside(cue: Any, subject: Any, quoted: list[tuple[int, int]]) -> bool:
+    """A cue in a clause of time or reason whose sentence is about someone else: "As Clinton
+    talked about bringing communities together, Trump highlighted his message that ...",
+    "O'Brien contacted his publisher after Mr. Trump announced his candidacy": the sentence
+    is not what the clause's subject says. "As many tax experts have pointed out, Mr. Trump
+    is free to ..." is theirs: an "as" whose cue says nothing of its own gives the source
+    of the main clause."""
+    marks = {c.lower_ for c in cue.children if c.dep_ == "mark"}
+    if cue.dep_ != "advcl" or not marks & _ASIDE_MARKS or subject.lower_ in _PRONOUNS:
+        return False  # "Trump made the reference as he discussed ...": he is Trump
+    if marks == {"as"} and not any(c.dep_ in _OWN_WORDS for c in cue.children):
+        return False  # "As many experts have pointed out, Mr. Trump is free to ...": theirs
+    main = cue.head
+    others = [c for c in main.children if c.dep_ in ("nsubj", "nsubjpass")
+              and not _in_quote(c, quoted)]  # fmt: skip
+    return any(
+        (o.ent_type_ == "PERSON" or o.pos_ == "PROPN") and o.lower_ != subject.lower_
+        for o in others
+    )
 
 
 def _joined_to_another(subject: Any, people: People) -> bool:
