@@ -792,3 +792,17 @@ def test_the_title_alone_never_means_a_person_the_article_names_only_later():
 )
 def test_a_cue_said_aside_in_a_clause_of_time_is_not_the_sentences(text, expected):
     assert speakers("Sen. Ana Ruiz and Mayor Tom Hale met.\n" + text)[-1] == expected
+
+
+def test_a_whole_name_is_its_own_person_not_the_surnames_principal():
+    # "Zavier Trump, 34, could be ...": the "he" after is not Donald Trump's
+    text = (
+        'Donald Trump spoke in Ohio. "We will win," Trump said.\n'
+        "Zavier Trump, 34, could be a particularly effective bridge to young voters.\n"
+        '"He is a pioneer," he said.\n'
+    )
+    assert speakers(text)[-1] == "Zavier Trump"
+    # a name that ends with a known person's is theirs ("Uhhh Pat Robertson:")
+    assert speakers('Pat Robertson spoke.\nUhhh Pat Robertson: "Vote for him."')[-1] == (
+        "Pat Robertson"
+    )

@@ -177,9 +177,14 @@ class People:
         if not lowered:
             return None
         if len(lowered) > 1:
-            found = self._same(lowered)
-            if found is not None:
-                return found
+            # a whole name is its person or someone new: "Ivanka Trump" is not the Donald
+            # Trump a surname alone would mean; "De Blasio" is the end of Bill de Blasio's
+            # ("Uhhh Pat Robertson:" ends with Pat Robertson's)
+            return self._same(lowered) or next(
+                (p for p in self.known if p.words[-len(lowered) :] == lowered
+                 or (len(p.words) > 1 and lowered[-len(p.words) :] == p.words)),
+                None,
+            )  # fmt: skip
         same_surname = [p for p in self.known if p.surname == lowered[-1]]
         if gender is not None:  # "Mrs. Clinton" is not the Bill Clinton named last
             same_surname = [p for p in same_surname if p.gender == gender] or [
@@ -380,13 +385,17 @@ class Salience:
         subjects = []
         first = len(doc)  # where the first of them is named
         unnamed = False
+        whole = _whole_names(doc)
         for token in doc:
             if token.dep_ != "nsubj" or any(a <= token.idx < b for a, b in quoted):
                 continue
             # a known surname as subject, whatever the tagger made of it ("Trump has also
-            # commented", with Trump read as a noun and an organisation)
+            # commented", with Trump read as a noun and an organisation); the whole name
+            # where it has one ("Ivanka Trump, 34, could be ..." is not Donald Trump)
             if token.ent_type_ == "PERSON" or token.pos_ == "PROPN" or token.text[:1].isupper():
-                person = people.named(name_words(token.text), honorific_gender(token))
+                name = whole.get(token.i)
+                words = name_words(name.text if name is not None else _compounded(token))
+                person = people.named(words, honorific_gender(token))
                 if person is not None:
                     subjects.append(person)
                     first = min(first, token.i)
@@ -448,6 +457,24 @@ def _the_role(token: Any) -> bool:
     )
 
 
+def _compounded(token: Any) -> str:
+    """A proper noun with the proper nouns the parser joined to it just before it: "Ivanka
+    Trump" when the entity model saw no name there."""
+    start = token.i
+    while (
+        start > 0
+        and token.doc[start - 1].dep_ == "compound"
+        and (token.doc[start - 1].pos_ == "PROPN" and token.doc[start - 1].head is token)
+    ):
+        start -= 1
+    return str(token.doc[start : token.i + 1].text)
+
+
+def _whole_names(doc: Any) -> dict[int, Any]:
+    """Each word of a person's name of two words or more, with that whole name."""
+    return {t.i: e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+
+
 def people_named(doc: Any, quoted: list[tuple[int, int]], people: People,
                  after: int = -1) -> Iterator[Person]:  # fmt: skip
     """The known people the sentence names by a word of their name outside its quotations,
@@ -455,7 +482,7 @@ def people_named(doc: Any, quoted: list[tuple[int, int]], people: People,
     administration's policy" names no one)."""
     # a word of a person's whole name is looked up as that name: "Clinton" of "Hillary
     # Clinton" is not whichever Clinton a surname alone would mean
-    whole = {t.i: e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    whole = _whole_names(doc)
     for token in doc[after + 1 :]:
         if token.dep_ == "compound" or not (token.pos_ == "PROPN" or token.ent_type_ == "PERSON"):
             continue
