@@ -159,28 +159,40 @@ class Index:
 
     @classmethod
     def built(cls, documents: Sequence[Document]) -> Index:
-        np = numpy()
         readings = [words.read(d.both) for d in documents]
         embedder, both_vectors = Embedder.fitted_with_vectors([d.both for d in documents])
 
         def vectors(texts: list[str]) -> Any:
             return kept_precision(embedder.embed(texts))
 
-        distinct = [n for n, d in enumerate(documents) if d.headline != d.text]
-        both, text, headline = bm25_indexes(documents, readings, distinct)
-        return cls(
-            list(documents),
+        distinct = distinct_documents(documents)
+        return cls.of_parts(
+            documents,
             readings,
-            both,
-            text,
-            headline,
             embedder,
             kept_precision(both_vectors),
-            np.asarray(distinct, dtype=np.int32),
-            vectors([documents[n].text for n in distinct]),
-            vectors([documents[n].headline for n in distinct]),
+            (vectors([documents[n].text for n in distinct]),
+             vectors([documents[n].headline for n in distinct])),
             plain_forms(documents),
-        )
+        )  # fmt: skip
+
+    @classmethod
+    def of_parts(cls, documents: Sequence[Document], readings: Sequence[words.Reading],
+                 embedder: Embedder, vectors: Any, distinct_vectors: tuple[Any, Any],
+                 plain: tuple[Any, Any]) -> Index:  # fmt: skip
+        """The index of these documents from what was made of each (built, or brought up to
+        date: match/updated.py): BM25 over their readings is made here."""
+        np = numpy()
+        distinct = distinct_documents(documents)
+        both, text, headline = bm25_indexes(documents, readings, distinct)
+        return cls(list(documents), readings, both, text, headline, embedder, vectors,
+                   np.asarray(distinct, dtype=np.int32), *distinct_vectors,
+                   plain)  # fmt: skip
+
+
+def distinct_documents(documents: Sequence[Document]) -> list[int]:
+    """The numbers of the documents whose headline is not their text."""
+    return [n for n, d in enumerate(documents) if d.headline != d.text]
 
 
 def kept_precision(vectors: Any) -> Any:

@@ -23,7 +23,7 @@ from typing import Any
 from factcheck.match.index import (
     Document,
     Index,
-    bm25_indexes,
+    distinct_documents,
     kept_precision,
     plain_forms,
 )
@@ -37,7 +37,6 @@ MOST_CHANGED = 64
 
 def updated(previous: Index, documents: Sequence[Document]) -> Index:
     """The index of `documents`, from `previous` where it holds the same texts."""
-    np = numpy()
     had = [(d.text, d.headline) for d in previous.documents]
     before: dict[tuple[str, str], int] = {}
     for number, text_and_headline in enumerate(had):
@@ -56,8 +55,7 @@ def updated(previous: Index, documents: Sequence[Document]) -> Index:
     else:
         embedder, stale = refitted
         vectors = _vectors(previous.vectors, texts, found, embedder, stale)
-    distinct = [n for n, d in enumerate(documents) if d.headline != d.text]
-    both, text, headline = bm25_indexes(documents, readings, distinct)
+    distinct = distinct_documents(documents)
     own = {int(old): place for place, old in enumerate(previous.distinct.tolist())}
     at = [None if (old := found[n]) is None else own.get(old) for n in distinct]
     distinct_text = _vectors(previous.distinct_text, [documents[n].text for n in distinct], at,
@@ -65,19 +63,9 @@ def updated(previous: Index, documents: Sequence[Document]) -> Index:
     distinct_headline = _vectors(previous.distinct_headline,
                                  [documents[n].headline for n in distinct], at, embedder,
                                  stale)  # fmt: skip
-    return Index(
-        list(documents),
-        readings,
-        both,
-        text,
-        headline,
-        embedder,
-        vectors,
-        np.asarray(distinct, dtype=np.int32),
-        distinct_text,
-        distinct_headline,
-        plain_forms(documents, _known_hashes(previous, found)),
-    )
+    return Index.of_parts(documents, readings, embedder, vectors,
+                          (distinct_text, distinct_headline),
+                          plain_forms(documents, _known_hashes(previous, found)))  # fmt: skip
 
 
 class _Stale:
