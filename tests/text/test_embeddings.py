@@ -23,11 +23,11 @@ TEXTS = [
 def test_tokens_are_counted_at_once_as_one_text_at_a_time():
     ids = embeddings._token_ids(TEXTS)
     for (tokens, counts), (one, one_counts) in zip(
-        embeddings._counted(TEXTS), [np.unique(i, return_counts=True) for i in ids], strict=True
+        embeddings.counted(TEXTS), [np.unique(i, return_counts=True) for i in ids], strict=True
     ):
         assert tokens.dtype == one.dtype and counts.dtype == one_counts.dtype
         assert tokens.tolist() == one.tolist() and counts.tolist() == one_counts.tolist()
-    nothing = embeddings._counted(["", ""])  # no token in any text
+    nothing = embeddings.counted(["", ""])  # no token in any text
     assert [(len(t), len(c)) for t, c in nothing] == [(0, 0), (0, 0)]
 
 

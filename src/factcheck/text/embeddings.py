@@ -69,16 +69,16 @@ class Embedder:
         """The embedder fitted on the documents, and their vectors (embed's): each document
         tokenized once for both, where fitting then embedding took 1 s more at 50k claims."""
         vectors, _ = _model()
-        counted = _counted(documents)
-        fitted = cls.of_frequency(frequencies(counted, vectors.shape[0]), len(documents))
-        return fitted, fitted._embedded(counted)
+        counted_tokens = counted(documents)
+        fitted = cls.of_frequency(frequencies(counted_tokens, vectors.shape[0]), len(documents))
+        return fitted, fitted._embedded(counted_tokens)
 
     def token_ids(self, texts: Sequence[str]) -> list[NDArray[Any]]:
         return _token_ids(texts)
 
     def embed(self, texts: Sequence[str]) -> NDArray[Any]:
         """One unit vector a text (zeros for a text with no token), float32."""
-        return self._embedded(_counted(texts))
+        return self._embedded(counted(texts))
 
     def _embedded(self, counted: list[tuple[NDArray[Any], NDArray[Any]]]) -> NDArray[Any]:
         np = numpy()
@@ -106,11 +106,6 @@ def frequencies(counted: list[tuple[NDArray[Any], NDArray[Any]]], size: int) -> 
     every = [unique for unique, _ in counted]
     flat = np.concatenate(every) if every else np.zeros(0, dtype=np.int64)
     return np.bincount(flat, minlength=size)  # type: ignore[no-any-return]
-
-
-def counted(texts: Sequence[str]) -> list[tuple[NDArray[Any], NDArray[Any]]]:
-    """Each text's distinct tokens, ascending, and how often each occurs."""
-    return _counted(texts)
 
 
 def pieces(ids: Sequence[int]) -> list[str | None]:
@@ -144,7 +139,7 @@ def _token_ids(texts: Sequence[str]) -> list[NDArray[Any]]:
     return [np.asarray(e.ids, dtype=np.int64) for e in encoded]
 
 
-def _counted(texts: Sequence[str]) -> list[tuple[NDArray[Any], NDArray[Any]]]:
+def counted(texts: Sequence[str]) -> list[tuple[NDArray[Any], NDArray[Any]]]:
     """Each text's distinct tokens, ascending, and how often each occurs: np.unique of each
     text's tokens, made in one call over all of them (one call a text took 0.5 s at 50k
     claims), by sorting (text, token) keys."""
