@@ -295,6 +295,35 @@ def test_a_label_that_names_a_person_as_written_gives_every_sentence_of_its_line
         "the article"]  # fmt: skip
 
 
+def test_a_recurring_name_label_in_a_transcript_is_a_speaker_the_parser_did_not_tag():
+    # "Reed Cordish" is named nowhere but in his labels (the tagger gives him no entity);
+    # in a transcript whose other labels name people, a name that opens lines is a speaker
+    text = ("Donald Trump: Thank you, Mike.\n"
+            "Reed Cordish: Vice President Pence listed your accomplishments. How does it feel?\n"
+            "Donald Trump: We lost 70,000 factories.\n"
+            "Reed Cordish: You have strengthened our borders.\n")  # fmt: skip
+    found = attribute_all(split(text), text, "the article")
+    assert [a.speaker for a in found] == [
+        "Donald Trump",
+        "Reed Cordish",
+        "Reed Cordish",
+        "Donald Trump",
+        "Reed Cordish",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # a label met once, a label of one word, and no label naming a person: no speaker
+     "Donald Trump: Thank you.\nReed Cordish: You have strengthened our borders.\n",
+     "Donald Trump: Thank you.\nAudience: Yes!\nDonald Trump: Good.\nAudience: No!\n",
+     "Related Coverage: The plan works.\nThe mayor spoke.\nRelated Coverage: It failed.\n"],
+)  # fmt: skip
+def test_a_name_label_counts_only_where_it_recurs_in_a_transcript(text):
+    found = attribute_all(split(text), text, "the article")
+    assert not {a.speaker for a in found} & {"Reed Cordish", "Audience", "Related Coverage"}
+
+
 def test_words_signed_after_a_dash_are_the_signers():
     text = ("We asked about the debate.\n\n"
             "\u201cHe never answers a question. He just attacks.\u201d \u2015 Carla Sanchez.\n\n"

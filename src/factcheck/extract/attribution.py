@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -252,16 +253,36 @@ def _turns(sentences: Sequence[Sentence], text: str, people: People) -> list[_Sa
     """The speaker of each sentence in a labelled line of a transcript ("TRUMP: We will ...":
     Donald Trump, where the article names him; else "Trump"), for every sentence of the line.
     A label is in capitals, so that "Note: ..." or "Update: ..." is none."""
-    turns: list[_Said | None] = []
-    line_start, turn = -1, None
     newlines = [m.start() for m in re.finditer("\n", text)]  # found once: a long line stays linear
+    line_starts = []
     for sentence in sentences:
         before = bisect.bisect_left(newlines, sentence.start)
-        start = newlines[before - 1] + 1 if before else 0
-        if start != line_start:
-            line_start, turn = start, _turn(text, start, people)
-        turns.append(turn)
-    return turns
+        line_starts.append(newlines[before - 1] + 1 if before else 0)
+    by_line = {start: _turn(text, start, people) for start in dict.fromkeys(line_starts)}
+    if any(by_line.values()):
+        _add_recurring_names(by_line, text)
+    return [by_line[start] for start in line_starts]
+
+
+def _add_recurring_names(by_line: dict[int, _Said | None], text: str) -> None:
+    """In a transcript (some label names a person), a name of two to four words that labels
+    two lines or more is a speaker too, where the tagger knew it nowhere else ("Reed Cordish:
+    ..." between "Donald Trump:" lines). Met once, of one word ("Audience:"), or in a text
+    whose labels name nobody ("Related Coverage:"), it is none."""
+    unknown = {start: _name_label(text, start) for start, turn in by_line.items() if not turn}
+    counted = Counter(label for label in unknown.values() if label)
+    for start, label in unknown.items():
+        if label and counted[label] > 1:
+            by_line[start] = _Said(None, label, TURN, -1, -1)
+
+
+def _name_label(text: str, start: int) -> str | None:
+    """The name a line's mixed-case label gives, of two to four words ("Reed Cordish: ...")."""
+    named = _NAME_LABEL.match(text, start)
+    if named is None or named["label"].lower() in _EDITORIAL_LABELS:
+        return None
+    words = name_words(named["label"])
+    return " ".join(words) if 2 <= len(words) <= 4 and plausible(words) else None
 
 
 # A turn labelled with a name as the article writes it ("Donald Trump: ..."), which counts
