@@ -352,6 +352,50 @@ def test_figures_as_newsrooms_write_them(sentence, expected):
     assert all(sentence[f.start : f.end] == f.value for f in found)
 
 
+# A figure counted per day, year or person says so: "$600,000 a day" drafted as "$600,000"
+# had lost what the speaker said. "A year ago" and "a day later" are dates, not rates.
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The campaign spent $600,000 a day on ads.", [("$600,000", "a day")]),
+        ("The city pays $1.2 million per year and 40 tons each day.",
+         [("$1.2 million", "per year"), ("40", "each day")]),
+        ("Families save $500 a month; prices rose 3 percent annually.",
+         [("$500", "a month"), ("rose 3 percent", "annually")]),
+        ("Tuition is $12,000 per student.", [("$12,000", "per student")]),
+        ("Sales were 4 percent a year ago and 10 people came a day later.",
+         [("4 percent", None), ("10", None)]),
+        # a span, and a rate that is the verb's, not the figure's
+        ("It cost $33.6 billion over a decade; 1 percent of 100,000 retail bankers every year.",
+         [("$33.6 billion", None), ("1 percent", None), ("100,000", None)]),
+        ("Income is twice the average per capita income; we spend twice as much per capita.",
+         [("twice the", None), ("twice as much", "per capita")]),
+        ("He paid $5 million a year-over-year increase; 3 days a quarter of them left.",
+         [("$5 million", None), ("3", None), ("a quarter", None)]),
+    ],
+)  # fmt: skip
+def test_a_rate_is_read_with_its_figure(sentence, expected):
+    found = figures(sentence)
+    assert [(f.value, f.per) for f in found] == expected
+
+
+def test_a_rate_reaches_the_json_and_the_draft(tmp_path):
+    article = tmp_path / "rates.txt"
+    article.write_text("Mayor Ana Ruiz said the city spends $600,000 a day on the bridge.\n")
+    shown = run_json("extract", article, "--min-score", "0")
+    (figure,) = shown["candidates"][0]["figures"]
+    assert (figure["value"], figure["per"]) == ("$600,000", "a day")
+    folder = tmp_path / "claims"
+    folder.mkdir()
+    result = run("extract", article, "--min-score", "0", "--write", folder / "d.toml",
+                 "--topic", "budget", "--claims", folder)  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    (draft,) = json.loads(run("list", "--json", "--claims", folder).stdout)
+    assert [q["period"] for q in draft["quantities"].values()] == ["a day"]
+    table = run("extract", article, "--min-score", "0").stdout
+    assert "= $600,000 a day" in table
+
+
 def test_a_number_that_is_part_of_a_name_is_no_figure(tmp_path):
     """Sentences written for this test: the parser's names of things keep their numbers
     ("Fortune 500", "Lincoln Middle School 112"); counts it took into a name by mistake, and

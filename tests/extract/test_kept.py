@@ -100,7 +100,7 @@ def _candidate(**changed):
         "attribution": {"cue": "said", "start": 0, "end": 4}, "kind": "paraphrase",
         "quotes": [{"text": "Hi", "start": 1, "end": 3}],
         "figures": [{"name": "jobs", "value": "9", "start": 2, "end": 3,
-                     "part_of": {"sentence": 1, "figure": "all"}}],
+                     "part_of": {"sentence": 1, "figure": "all"}, "per": "a day"}],
         "relations": [{"kind": "change", "figure": "d", "from": None,
                        "to": {"sentence": 1, "figure": "b"}, "words": "from a to b"}],
     }  # fmt: skip
@@ -128,6 +128,7 @@ def test_a_kept_summary_reads_back_as_written_and_ranks_as_the_command_does():
         lambda raw: raw.replace(b"[3,0.5,", b"[4,0.5,"),  # more sentences than candidates
         lambda raw: raw.replace(b"0.25,1,", b"true,1,"),  # a score that is not a number
         lambda raw: raw.replace(b"0.25,1,false", b"0.25,1,0"),  # a cut flag that is no bool
+        lambda raw: raw.replace(b'"per":"a day"', b'"per":["a day"]'),  # a rate not text
     ],
 )
 def test_a_kept_summary_not_of_the_shape_written_is_not_used(forged):

@@ -144,6 +144,7 @@ class Found:
     value: str  # as written, in the quantity language
     start: int  # offsets into the sentence
     end: int
+    per: str | None = None  # what it is counted per, as written: "a day", "per student"
 
     @property
     def figure(self) -> Figure:
@@ -187,8 +188,34 @@ def figures(
         start, end, value = read
         if found and start < found[-1].end:
             continue
-        found.append(Found(_name(named, end, value, taken, nouns), value, start, end))
+        name = _name(named, end, value, taken, nouns)
+        found.append(Found(name, value, start, end, _rate(sentence[end:])))
     return found
+
+
+# What a figure is counted per, right after it or the one word of what it counts ("$600,000
+# a day", "40 tons each day", "3 percent annually", "$12,000 per student"); not a date ("a
+# year ago", "a day later"), a span ("$33.6 billion over a decade"), a share ("a quarter
+# of"), a word ("a year-over-year") or a noun's ("the average per capita income"). Further
+# from the figure, the rate was often the verb's: "1 percent of the bank's 100,000 retail
+# bankers every year" (PolNeAR dev).
+_PER_UNIT = (
+    r"(?:a|an|per|each|every)\s+(?:second|minute|hour|day|night|week|month|quarter|"
+    r"year|decade|person|head|capita|student|household|family|resident|worker)"
+)
+_RATE = re.compile(
+    r"(?:\s+(?!(?:a|an|the|per|each|every|in|on|at|for|to|by|with|than|and|or|but|that|"
+    r"which|who|of|over|under|during|within|throughout|across|about|around|from|up|down|"
+    r"last|next|this)\b)[a-z][a-z'\-]*)?"
+    rf"\s+(?P<per>{_PER_UNIT}|per\s+annum|annually|yearly|daily|weekly|monthly|hourly)\b"
+    r"(?![\-\u2010-\u2014]|\s+(?:ago|earlier|later|before|after|since|from|into|of|income|"
+    r"incomes|gdp|basis)\b)"
+)
+
+
+def _rate(after: str) -> str | None:
+    found = _RATE.match(after)
+    return " ".join(found["per"].split()) if found else None
 
 
 # A title in quotation marks ('The 411', "American Skin (41 Shots)", in any quotation marks):

@@ -135,8 +135,8 @@ def remade(made: Summary, text: str) -> Extraction:
             number, c["start"], c["end"], c["text"], c["speaker"], c["speaker_role"],
             c["attribution"]["cue"], c["attribution"]["start"], c["attribution"]["end"],
             c["kind"], [Quote(q["text"], q["start"], q["end"]) for q in c["quotes"]],
-            [Figure(f["name"], f["value"], f["start"], f["end"], part_of(f["part_of"], number))
-             for f in c["figures"]],
+            [Figure(f["name"], f["value"], f["start"], f["end"], part_of(f["part_of"], number),
+                    f["per"]) for f in c["figures"]],
             ranked.score, list(c["reason"]["signals"]), list(c["reason"]["words"]), stated,
             ranked.cut,
         ))  # fmt: skip
@@ -234,7 +234,8 @@ _CANDIDATE: Any = {
     "attribution": {"cue": str, "start": int, "end": int},
     "kind": str,
     "quotes": [{"text": str, "start": int, "end": int}],
-    "figures": [{"name": str, "value": str, "start": int, "end": int, "part_of": _WHOLE}],
+    "figures": [{"name": str, "value": str, "start": int, "end": int, "part_of": _WHOLE,
+                 "per": ("optional", str)}],
     "relations": [("relation",)],
 }  # fmt: skip
 

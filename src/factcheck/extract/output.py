@@ -33,6 +33,7 @@ def candidate_json(candidate: Candidate, rank: int) -> dict[str, Any]:
                 "start": f.start,
                 "end": f.end,
                 "part_of": _whole(f.part_of, candidate),
+                "per": f.per,
             }
             for f in candidate.figures
         ],

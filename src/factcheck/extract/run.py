@@ -44,6 +44,7 @@ class Figure:
     start: int
     end: int
     part_of: str | None = None  # a name in the same candidate, or "n.name" for candidate n
+    per: str | None = None  # what it is counted per, as written: "a day"
 
 
 @dataclass(frozen=True)
@@ -134,8 +135,8 @@ def extract(text: str, voice: str) -> Extraction:
             said.cue, _placed(sentence.start, said.start),
             _placed(sentence.start, said.end),
             "quotation" if quotes and said.cue != "the article" else "paraphrase", quotes,
-            [Figure(f.name, f.value, sentence.start + f.start, sentence.start + f.end)
-             for f in read],
+            [Figure(f.name, f.value, sentence.start + f.start, sentence.start + f.end,
+                    per=f.per) for f in read],
             judged.score, judged.signals, judged.words, stated, sentence.cut,
         ))  # fmt: skip
     candidates = _with_parts(candidates)
@@ -275,8 +276,7 @@ def _with_parts(candidates: list[Candidate]) -> list[Candidate]:
         if whole is None:
             continue
         figures_now = [
-            Figure(f.name, f.value, f.start, f.end, whole) if f in after else f
-            for f in candidate.figures
+            dataclasses.replace(f, part_of=whole) if f in after else f for f in candidate.figures
         ]
         marked[n] = dataclasses.replace(candidate, figures=figures_now)
     return marked

@@ -20,7 +20,10 @@ def candidates(found: Sequence[dict[str, Any]], total: int, threshold: float | N
         blocks.append(Text.assemble(Text(f"{c['rank']}. "), cell(" · ".join(facts), "bold")))
         lines = [cell(c["text"])]
         if c["figures"]:
-            shown = ", ".join(f"{f['name']} = {f['value']}" for f in c["figures"])
+            shown = ", ".join(
+                f"{f['name']} = {f['value']}" + (f" {f['per']}" if f.get("per") else "")
+                for f in c["figures"]
+            )
             lines.append(cell(f"figures: {shown}", "dim"))
         lines.append(cell(f"why: {why(c['reason'])}", "dim"))
         for n, line in enumerate(lines):
