@@ -8,10 +8,13 @@ Runs `list --json`, `validate`, `topics`, `check --json`, `compare --topic` and 
 folder with an empty cache of their own, then prints the bytes kept per kind of file (entry:
 a file's records; piece: its share of the listing; list: the listing's index; check, parts,
 compare: kept answers; match: match's index; archive: what a match shows of each claim).
+Then edits one claim's text, in a scratch copy of the folder, and runs them all again, twice:
+answers kept for the folder before an edit are replaced, not added (docs/cache.md).
 """
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -37,25 +40,47 @@ def size_of(folder: Path) -> int:
     return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
 
 
-def main(size: int) -> None:
-    folder = generate(size)
-    with tempfile.TemporaryDirectory() as scratch:
-        env = with_cache(Path(scratch))
-        for argv in COMMANDS:
-            done = subprocess.run([sys.executable, "-m", "factcheck", *argv, "--claims",
-                                   str(folder)], env=env, stdout=subprocess.DEVNULL,
-                                  stderr=subprocess.DEVNULL)  # fmt: skip
-            if done.returncode not in (0, 1):  # 1: a check that does not hold, a conflict
-                sys.exit(f"{' '.join(argv)} failed with exit code {done.returncode}")
-        by_kind: Counter[str] = Counter()
-        for path in Path(scratch).rglob("*"):
-            if path.is_file():
-                by_kind[path.suffix.lstrip(".") or path.name] += path.stat().st_size
-        kept, claims = sum(by_kind.values()), size_of(folder)
-    print(f"{size:,} claims: folder {claims / 1e6:.1f} MB, cache {kept / 1e6:.1f} MB "
+def run_all(folder: Path, env: dict[str, str]) -> None:
+    for argv in COMMANDS:
+        done = subprocess.run([sys.executable, "-m", "factcheck", *argv, "--claims",
+                               str(folder)], env=env, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)  # fmt: skip
+        if done.returncode not in (0, 1):  # 1: a check that does not hold, a conflict
+            sys.exit(f"{' '.join(argv)} failed with exit code {done.returncode}")
+
+
+def kept_by_kind(cache: Path) -> Counter[str]:
+    by_kind: Counter[str] = Counter()
+    for path in cache.rglob("*"):
+        if path.is_file():
+            by_kind[path.suffix.lstrip(".") or path.name] += path.stat().st_size
+    return by_kind
+
+
+def report(title: str, by_kind: Counter[str], claims: int) -> None:
+    kept = sum(by_kind.values())
+    print(f"{title}: folder {claims / 1e6:.1f} MB, cache {kept / 1e6:.1f} MB "
           f"({kept / claims:.2f}x the folder)")  # fmt: skip
     for kind, size_kept in by_kind.most_common():
         print(f"  {kind:10} {size_kept / 1e6:7.1f} MB")
+
+
+def main(size: int) -> None:
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch) / "claims"
+        shutil.copytree(generate(size), folder)
+        cache = Path(scratch) / "cache"
+        env = with_cache(cache)
+        run_all(folder, env)
+        claims = size_of(folder)
+        report(f"{size:,} claims", kept_by_kind(cache), claims)
+        victim = sorted(folder.rglob("file-*.toml"))[0]
+        for n in range(2):
+            text = victim.read_text(encoding="utf-8")
+            victim.write_text(text.replace(" in case ", f" in edited case {n} ", 1),
+                              encoding="utf-8")  # fmt: skip
+            run_all(folder, env)
+        report("after two edits, each followed by every command", kept_by_kind(cache), claims)
 
 
 if __name__ == "__main__":

@@ -175,3 +175,23 @@ def test_a_warm_comparison_imports_neither_the_records_nor_the_rules(folder):
     assert "factcheck.compare.run" in first.stderr  # the first run compares
     assert second.stderr.strip().splitlines()[-1] == "[]"
     assert second.stdout == first.stdout and "essayli-prohibits-handover" in second.stdout
+
+
+def test_an_edit_replaces_the_kept_answer_rather_than_adding_one(folder):
+    """A folder keeps one answer a question, for its latest state: after each edit the answer
+    kept for the state before goes (docs/cache.md), so that edits do not pile answers up."""
+    claims, env = folder
+    args = ("compare", "--topic", "detainers", "--claims", claims, "--json")
+    cache = Path(env["FACTCHECK_CACHE_DIR"])
+    assert run(*args, env=env).exit_code == 0
+    other = run("compare", "--topic", "releases", "--claims", claims, "--json", env=env)
+    assert other.exit_code == 0
+    first = sorted(cache.rglob("*.compare"))
+    assert len(first) == 2  # one for each question
+    for n in range(2):
+        path = next(claims.glob("*.toml"))
+        path.write_text(path.read_text(encoding="utf-8") + f"# edit {n}\n", encoding="utf-8")
+        assert run(*args, env=env).exit_code == 0
+        kept = sorted(cache.rglob("*.compare"))
+        assert len(kept) == 2, kept  # detainers' answer replaced, releases' untouched
+    assert set(kept) - set(first)

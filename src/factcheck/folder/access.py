@@ -10,6 +10,7 @@ it by asking. Nothing here imports typer or rich.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -277,7 +278,30 @@ class Folder:
         state = corpus.state
         found = self._found_state
         if state is not None and (found is None or state == found):
-            self.keep_derived(kind, _question_key(state, question), pieces)
+            self.keep_latest(kind, question, _question_key(state, question), pieces)
+
+    def latest(self, kind: str, question: bytes) -> bytes | None:
+        """The key of what was kept last for this question about this folder (keep_latest),
+        whatever state of the folder it was made for."""
+        pointer = self.derived("last", _latest_key(self.root, kind, question))
+        return None if pointer is None or len(pointer) != LATEST_KEY_SIZE else bytes(pointer)
+
+    def keep_latest(self, kind: str, question: bytes, key: bytes,
+                    pieces: Sequence[bytes | memoryview] | None) -> None:  # fmt: skip
+        """Keep `pieces` under `key` (None: kept there already) as the folder's one answer
+        of this kind to this question: the one kept for another state of the folder goes.
+        Each edit had left one more behind, and at 50k claims match's index is 37 MB: four
+        edits made the cache 8x the folder (docs/cache.md). An edit undone computes its
+        answer again, brought up to date from the latest where the command can."""
+        if self.cache is None or self.where == STDIN:
+            return
+        before = self.latest(kind, question)
+        if pieces is not None:
+            self.keep_derived(kind, key, pieces)
+        if before != key:
+            self.keep_derived("last", _latest_key(self.root, kind, question), [key])
+            if before is not None:
+                self.cache.drop_derived(kind, before)
 
     def add(self, target: Path, text: str, before: Sequence[Problem] = ()) -> None:
         """Append records to a claims file of the folder, checked first: if the folder, loaded
@@ -343,7 +367,19 @@ class Folder:
 def _question_key(state: bytes, question: bytes) -> bytes:
     import hashlib
 
-    return hashlib.blake2b(state + b"\0" + question, digest_size=32).digest()
+    return hashlib.blake2b(state + b"\0" + question, digest_size=LATEST_KEY_SIZE).digest()
+
+
+LATEST_KEY_SIZE = 32  # every key keep_latest is given: _question_key's, match's
+
+
+def _latest_key(root: Path, kind: str, question: bytes) -> bytes:
+    """Where the key of the latest answer of a kind to a question about a folder is kept."""
+    import hashlib
+
+    where = os.fsencode(os.path.abspath(root))
+    return hashlib.blake2b(kind.encode() + b"-last\0" + where + b"\0" + question,
+                           digest_size=32).digest()  # fmt: skip
 
 
 def _unplaced(problem: Problem) -> tuple[str, str | None, str | None, str]:

@@ -231,7 +231,7 @@ class Cache:
     def get_derived(self, folder: Path, kind: str, key: bytes) -> memoryview | None:
         """What a command derived from the folder's records and stored under this key (the
         index of `match`: match/stored.py); None when there is none, or it is stale,
-        corrupt or foreign. A folder keeps one of each kind, replaced at each write."""
+        corrupt or foreign. Folder.keep_latest keeps one a question, replaced at each edit."""
         return self._read_checked(self._by_state(key, kind), key)
 
     def put_derived(
@@ -239,6 +239,11 @@ class Cache:
     ) -> None:
         if self._usable_folder():
             self._write_checked(self._by_state(key, kind), key, pieces)
+
+    def drop_derived(self, kind: str, key: bytes) -> None:
+        """Remove what is kept under this key, if anything is (an answer an edit replaced)."""
+        if self._usable_folder():
+            _unlink(self._by_state(key, kind))
 
     def sweep_kind(self, kind: str) -> None:
         """Of one kind of kept file, the newest few (KEPT_OF_KIND) and no more: what `extract`

@@ -25,7 +25,6 @@ import hashlib
 import itertools
 import json
 import math
-import os
 from collections.abc import Iterator, Mapping, Sequence
 from importlib import resources
 from typing import TYPE_CHECKING, Any, TypeVar, overload
@@ -414,32 +413,19 @@ def index_of(
     key_now = key(folder.cache.version, documents)
     kept = folder.derived("match", key_now)
     index = None if kept is None else decode(documents, kept)
+    if index is not None:
+        folder.keep_latest("match", question, key_now, None)
+        return index, key_now
+    previous = folder.latest("match", question)
+    index = None if previous is None else kept_index(folder, previous)
     if index is None:
-        previous = _last_index(folder, question)
-        if previous is None:
-            index = Index.built(documents)
-        else:
-            from factcheck.match.updated import updated
+        index = Index.built(documents)
+    else:
+        from factcheck.match.updated import updated
 
-            index = updated(previous, documents)
-        folder.keep_derived("match", key_now, encode(index))
-    folder.keep_derived("last", _last_key(folder, question), [key_now])
+        index = updated(index, documents)
+    folder.keep_latest("match", question, key_now, encode(index))  # the previous one goes
     return index, key_now
-
-
-def _last_key(folder: Folder, question: bytes) -> bytes:
-    """Where the key of the last index made for a question about a folder is kept."""
-    where = os.fsencode(os.path.abspath(folder.root))
-    return hashlib.blake2b(b"match-last\0" + where + b"\0" + question, digest_size=32).digest()
-
-
-def _last_index(folder: Folder, question: bytes) -> Index | None:
-    """The last index made for this question about this folder, when the cache still has it
-    and it checks out."""
-    pointer = folder.derived("last", _last_key(folder, question))
-    if pointer is None or len(pointer) != KEY_SIZE:
-        return None
-    return kept_index(folder, bytes(pointer))
 
 
 def kept_index(folder: Folder, key_kept: bytes) -> Index | None:
