@@ -103,6 +103,31 @@ def test_numeric_conflict_honours_hedges():
     assert numeric("about one in eight", "one in four") == [Rule.numeric]
 
 
+def test_figures_counted_per_a_period_are_compared_in_one_period():
+    def numeric(value_a, value_b):
+        a = claim("a", "A count.", quantities={"n": {"value": value_a, "measure": "m"}})
+        b = claim("b", "A count.", "T", quantities={"n": {"value": value_b, "measure": "m"}})
+        return compare([a, b]).conflicts
+
+    # 1,700 a month is 20,400 a year: no conflict with "about 20,000 a year" ...
+    assert numeric("1,700 a month", "about 20,000 a year") == []
+    assert numeric("about 20,000 annually", "1,700 a month") == []
+    # ... and one with 5,000 a year, said in the month's terms, as sure as any
+    (conflict,) = numeric("1,700 a month", "5,000 a year")
+    assert conflict.confidence is Confidence.high
+    assert "(1,650 to 1,750 a month) and '5,000 a year' (395.83 to 437.5 a month)" in (
+        conflict.explanation
+    )
+    # no exact conversion (a month has 28 to 31 days, a year 365 or 366): no finding, not
+    # even agreement of the same number
+    assert numeric("50 a day", "9,000 a month") == []
+    assert numeric("1,700 a day", "1,700 a year") == []
+    # a rate against a figure of no period: the periods differ, said, and less sure
+    (rate_and_total,) = numeric("600,000 a day", "18 million")
+    assert rate_and_total.confidence is Confidence.medium
+    assert any("periods differ" in c for c in rate_and_total.caveats)
+
+
 def test_different_periods_lower_the_confidence():
     a = claim("a", "x", quantities={"n": {"value": "5", "measure": "m", "period": "2023"}})
     b = claim("b", "x", "T", quantities={"n": {"value": "9", "measure": "m", "period": "2024"}})

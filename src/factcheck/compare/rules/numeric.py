@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from fractions import Fraction
 
 from factcheck.compare.models import Confidence, Evidence, Finding, Rule
 from factcheck.compare.pairing import Pair
-from factcheck.figures.quantity import parse_figure
+from factcheck.figures.quantity import Interval, parse_figure
 from factcheck.model import Claim, Quantity
 
 
@@ -19,18 +20,28 @@ class Numeric:
         a, b = pair.a.claim, pair.b.claim
         for (name_a, qa), (name_b, qb) in _same_measure(a, b):
             fa, fb = parse_figure(qa.value), parse_figure(qb.value)
-            if fa.claimed.overlaps(fb.claimed):
+            a_text, claimed_b, b_text, per_b = fa.claimed_text, fb.claimed, fb.claimed_text, fb.per
+            if fa.per and fb.per and fa.per != fb.per:
+                factor = _EXACT_PERIODS.get((fb.per, fa.per))
+                if factor is None:
+                    continue  # 50 a day against 9,000 a month: not to be compared exactly
+                claimed_b, per_b = _scaled(fb.claimed, factor), fa.per
+                a_text = f"{a_text} a {fa.per}"
+                b_text = f"{fa.describe_interval(claimed_b)} a {fa.per}"
+            if fa.claimed.overlaps(claimed_b):
                 continue
-            same_period = (qa.period, qa.since, qa.until) == (qb.period, qb.since, qb.until)
+            same_period = (fa.per, qa.period, qa.since, qa.until) == (
+                per_b, qb.period, qb.since, qb.until)  # fmt: skip
             caveats = ["The two may count by different definitions or sources."]
             if not same_period:
-                caveats.insert(0, f"The periods differ: {_period(qa)} and {_period(qb)}.")
+                caveats.insert(0, f"The periods differ: {_period(qa, fa.per)} and "
+                                  f"{_period(qb, fb.per)}.")  # fmt: skip
             return Finding(
                 rule=self.rule,
                 confidence=Confidence.high if same_period else Confidence.medium,
                 explanation=(
-                    f"Both count '{qa.measure}', but '{fa.text}' ({fa.claimed_text}) and "
-                    f"'{fb.text}' ({fb.claimed_text}) cannot both hold."
+                    f"Both count '{qa.measure}', but '{fa.text}' ({a_text}) and "
+                    f"'{fb.text}' ({b_text}) cannot both hold."
                 ),
                 evidence=[
                     Evidence(claim=a.id, field=f"quantities.{name_a}", text=fa.text),
@@ -51,5 +62,25 @@ def _same_measure(
                 yield qa, qb
 
 
-def _period(quantity: Quantity) -> str:
-    return quantity.period_text or "no period given"
+def _period(quantity: Quantity, per: str | None) -> str:
+    said = [f"a {per}" if per else "", quantity.period_text]
+    return " ".join(p for p in said if p) or "no period given"
+
+
+# Periods a figure converts between exactly (from, to): how many of `to` one `from` makes,
+# inverted the other way. A month is 28 to 31 days and a year 365 or 366: those are left
+# uncompared rather than compared at a rate nobody said.
+_EXACT = {("year", "month"): Fraction(12), ("week", "day"): Fraction(7),
+          ("day", "hour"): Fraction(24)}  # fmt: skip
+_EXACT_PERIODS = {
+    **{(big, small): 1 / n for (big, small), n in _EXACT.items()},
+    **{(small, big): n for (big, small), n in _EXACT.items()},
+}
+
+
+def _scaled(interval: Interval, factor: Fraction) -> Interval:
+    """The interval of a figure counted per one period, counted per another: 1,700 a month
+    is 20,400 a year (factor 12)."""
+    return Interval(None if interval.lo is None else interval.lo * factor,
+                    None if interval.hi is None else interval.hi * factor,
+                    interval.lo_open, interval.hi_open)  # fmt: skip
