@@ -353,15 +353,16 @@ def test_figures_as_newsrooms_write_them(sentence, expected):
 
 
 # A figure counted per day, year or person says so: "$600,000 a day" drafted as "$600,000"
-# had lost what the speaker said. "A year ago" and "a day later" are dates, not rates.
+# had lost what the speaker said. Where the quantity language reads the rate with the figure,
+# it is part of the value; "a year ago" and "a day later" are dates, not rates.
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("The campaign spent $600,000 a day on ads.", [("$600,000", "a day")]),
+        ("The campaign spent $600,000 a day on ads.", [("$600,000 a day", "a day")]),
         ("The city pays $1.2 million per year and 40 tons each day.",
-         [("$1.2 million", "per year"), ("40", "each day")]),
+         [("$1.2 million per year", "per year"), ("40", "each day")]),
         ("Families save $500 a month; prices rose 3 percent annually.",
-         [("$500", "a month"), ("rose 3 percent", "annually")]),
+         [("$500 a month", "a month"), ("rose 3 percent", "annually")]),
         ("Tuition is $12,000 per student.", [("$12,000", "per student")]),
         ("Sales were 4 percent a year ago and 10 people came a day later.",
          [("4 percent", None), ("10", None)]),
@@ -377,23 +378,28 @@ def test_figures_as_newsrooms_write_them(sentence, expected):
 def test_a_rate_is_read_with_its_figure(sentence, expected):
     found = figures(sentence)
     assert [(f.value, f.per) for f in found] == expected
+    assert all(sentence[f.start : f.end] == f.value for f in found)
 
 
 def test_a_rate_reaches_the_json_and_the_draft(tmp_path):
     article = tmp_path / "rates.txt"
-    article.write_text("Mayor Ana Ruiz said the city spends $600,000 a day on the bridge.\n")
+    article.write_text("Mayor Ana Ruiz said the city spends $600,000 a day on the bridge, "
+                       "and 800 workers a month.\n")  # fmt: skip
     shown = run_json("extract", article, "--min-score", "0")
-    (figure,) = shown["candidates"][0]["figures"]
-    assert (figure["value"], figure["per"]) == ("$600,000", "a day")
+    figures_shown = shown["candidates"][0]["figures"]
+    assert [(f["value"], f["per"]) for f in figures_shown] == [
+        ("$600,000 a day", "a day"), ("800", "a month")]  # fmt: skip
     folder = tmp_path / "claims"
     folder.mkdir()
     result = run("extract", article, "--min-score", "0", "--write", folder / "d.toml",
                  "--topic", "budget", "--claims", folder)  # fmt: skip
     assert result.exit_code == 0, result.stderr
     (draft,) = json.loads(run("list", "--json", "--claims", folder).stdout)
-    assert [q["period"] for q in draft["quantities"].values()] == ["a day"]
+    # the rate in the value, where the quantity language reads it; else as the period
+    assert [(q["value"], q.get("period")) for q in draft["quantities"].values()] == [
+        ("$600,000 a day", None), ("800", "a month")]  # fmt: skip
     table = run("extract", article, "--min-score", "0").stdout
-    assert "= $600,000 a day" in table
+    assert "= $600,000 a day," in table and "= 800 a month" in table
 
 
 def test_a_number_that_is_part_of_a_name_is_no_figure(tmp_path):

@@ -172,8 +172,8 @@ def _claim(
         part_of = _part_of(figure.part_of, ids)
         if part_of is not None:
             entry["part_of"] = part_of
-        if figure.per is not None:  # "$600,000 a day": compare says when periods differ
-            entry["period"] = figure.per
+        if figure.per is not None and not figure.value.endswith(figure.per):
+            entry["period"] = figure.per  # "800 jobs a month": compare says periods differ
         change = changes.get(figure.name)
         ends = (_part_of(change.a, ids), _part_of(change.b, ids)) if change else (None, None)
         if change is not None and ends[0] is not None and ends[1] is not None:

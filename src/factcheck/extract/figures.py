@@ -189,7 +189,8 @@ def figures(
         if found and start < found[-1].end:
             continue
         name = _name(named, end, value, taken, nouns)
-        found.append(Found(name, value, start, end, _rate(sentence[end:])))
+        per, end, value = _with_rate(sentence, start, end, value)
+        found.append(Found(name, value, start, end, per))
     return found
 
 
@@ -204,7 +205,7 @@ _PER_UNIT = (
     r"year|decade|person|head|capita|student|household|family|resident|worker)"
 )
 _RATE = re.compile(
-    r"(?:\s+(?!(?:a|an|the|per|each|every|in|on|at|for|to|by|with|than|and|or|but|that|"
+    r"(?P<between>\s+(?!(?:a|an|the|per|each|every|in|on|at|for|to|by|with|than|and|or|but|that|"
     r"which|who|of|over|under|during|within|throughout|across|about|around|from|up|down|"
     r"last|next|this)\b)[a-z][a-z'\-]*)?"
     rf"\s+(?P<per>{_PER_UNIT}|per\s+annum|annually|yearly|daily|weekly|monthly|hourly)\b"
@@ -213,9 +214,21 @@ _RATE = re.compile(
 )
 
 
-def _rate(after: str) -> str | None:
-    found = _RATE.match(after)
-    return " ".join(found["per"].split()) if found else None
+def _with_rate(sentence: str, start: int, end: int, value: str) -> tuple[str | None, int, str]:
+    """What the figure is counted per, if anything, and the figure's end and value: with the
+    rate in them where it follows the figure directly and the quantity language reads the
+    two as one ("$600,000 a day", a count with its period), so that `check` and `compare`
+    read the period from the value, as a desk's records give it."""
+    rate = _RATE.match(sentence, end)
+    if rate is None:
+        return None, end, value
+    per = " ".join(rate["per"].split())
+    if rate["between"] is None:
+        joined = _spaced(sentence[start : rate.end("per")])
+        read = _read(joined)
+        if read is not None and read.per is not None:
+            return per, rate.end("per"), joined
+    return per, end, value
 
 
 # A title in quotation marks ('The 411', "American Skin (41 Shots)", in any quotation marks):

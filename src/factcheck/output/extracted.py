@@ -21,7 +21,8 @@ def candidates(found: Sequence[dict[str, Any]], total: int, threshold: float | N
         lines = [cell(c["text"])]
         if c["figures"]:
             shown = ", ".join(
-                f"{f['name']} = {f['value']}" + (f" {f['per']}" if f.get("per") else "")
+                f"{f['name']} = {f['value']}"
+                + (f" {f['per']}" if f["per"] and not f["value"].endswith(f["per"]) else "")
                 for f in c["figures"]
             )
             lines.append(cell(f"figures: {shown}", "dim"))
