@@ -348,6 +348,14 @@ def test_reporting_verbs_of_political_news_are_cues(text):
     assert speakers(text) == ["Ruth Kim"]
 
 
+def test_naming_verbs_are_cues_and_keep_a_quotation_from_the_next_sentences_speaker():
+    # "branded" was no cue: the quotation took the next sentence's speaker, Russia
+    text = ('Japan branded North Korea an "outlaw nation in the neighborhood."\n'
+            'Russia insisted that Pyongyang "stop its dangerous escapades."\n'
+            'Senator Ruth Kim labeled the plan "a disaster" and dubbed it a fraud.\n')  # fmt: skip
+    assert speakers(text) == ["Japan", "Russia", "Ruth Kim"]
+
+
 def test_one_sentence_does_not_fix_a_persons_pronoun():
     # "she" in Baker's sentence was someone else's; later sentences show "he" is Baker
     text = ("Tom Baker criticized the plan before she arrived.\n"

@@ -42,7 +42,7 @@ report describe explain announce complain criticize criticise praise blame charg
 maintain emphasize stress dispute confirm boast estimate vow pledge caution observe remark quip
 joke lament muse ask call condemn apologize apologise proclaim conclude interject reiterate
 repeat decry mention echo demand attack blast slam lambaste denounce tout brag rebut retort
-scold talk discuss shout yell
+scold talk discuss shout yell brand dub label term
 """.split())  # fmt: skip
 _PRONOUNS = frozenset({"he", "she"})
 _SUBJECTS = ("nsubj", "nsubjpass")
