@@ -168,6 +168,24 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path, content, message):
     assert run("extract", tmp_path / "missing.txt").exit_code == 2
 
 
+def test_an_article_text_past_the_limit_is_refused_before_any_reading(tmp_path):
+    """Reading costs about 33 s of CPU a megabyte of text: 8 MB, the limit on what is read,
+    would have taken minutes and gigabytes. The text is limited to 1 MB; a saved page may be
+    larger, its markup aside."""
+    from factcheck.extract import article
+
+    path = tmp_path / "book.txt"
+    path.write_text("The city spent 12 dollars. " * (article.MAX_TEXT // 27 + 1))
+    result = run("extract", path)
+    assert result.exit_code == 2
+    assert "more than 1,048,576 characters of text" in result.stderr
+    assert "split it" in result.stderr and "Traceback" not in result.stderr
+    page = tmp_path / "page.html"
+    script = "<script>" + "x" * (article.MAX_TEXT + 10) + "</script>"
+    page.write_text(f"<html><body>{script}<p>The city spent 12 dollars.</p></body></html>")
+    assert run("extract", page).exit_code == 0
+
+
 def test_drafts_are_written_validated_and_listed(tmp_path):
     folder = tmp_path / "claims"
     folder.mkdir()

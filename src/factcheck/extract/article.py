@@ -30,7 +30,11 @@ class ArticleError(UsageError, ValueError):
     """The input holds no article text; the message says why."""
 
 
-MAX_BYTES = 8 * 1024 * 1024  # an article is a few tens of kilobytes
+MAX_BYTES = 8 * 1024 * 1024  # an article is a few tens of kilobytes; a saved page, more
+# Of article text, once read from its page: reading costs about 33 s of CPU and 150 MB a
+# megabyte (docs/performance.md), so that 8 MB of text would have run for minutes and taken
+# gigabytes. A transcript of a long hearing fits; a book is split.
+MAX_TEXT = 1024 * 1024
 
 
 def read_article(data: bytes, name: str, limit: int = MAX_BYTES) -> str:
@@ -42,13 +46,20 @@ def read_article(data: bytes, name: str, limit: int = MAX_BYTES) -> str:
     text = _decoded(data, name)
     if not text.strip():
         raise ArticleError(f"{name}: is empty; give the article's text")
-    try:
-        if looks_like_html(text):
-            return from_html(text)
-    except ArticleError as error:
-        raise ArticleError(f"{name}: {error}") from None
-    if name.endswith((".md", ".markdown")):
-        return from_markdown(text)
+    if looks_like_html(text):
+        try:
+            text = from_html(text)
+        except ArticleError as error:
+            raise ArticleError(f"{name}: {error}") from None
+    elif name.endswith((".md", ".markdown")):
+        text = from_markdown(text)
+    return _within_limit(text, name)
+
+
+def _within_limit(text: str, name: str) -> str:
+    if len(text) > MAX_TEXT:
+        raise ArticleError(f"{name}: more than {MAX_TEXT:,} characters of text ({len(text):,}); "
+                           "is this one article? split it into articles or parts")  # fmt: skip
     return text
 
 
