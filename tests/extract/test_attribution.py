@@ -356,6 +356,19 @@ def test_naming_verbs_are_cues_and_keep_a_quotation_from_the_next_sentences_spea
     assert speakers(text) == ["Japan", "Russia", "Ruth Kim"]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [  # what is quoted names or describes what the subject has or is: no one says it
+     ('Actor Jeff Goldblum has a food truck called "Chef Goldblum\'s."', "the article"),
+     ('Actor Tom Arnold has unused footage from "The Apprentice" that shows it.', "the article"),
+     # ... but words of theirs beside it are theirs
+     ('Trump was defensive when forced to defend it, saying, "Maybe he did not do a good '
+      'job."', "Donald Trump")],
+)  # fmt: skip
+def test_a_quotation_of_what_someone_has_or_is_is_not_theirs(text, speaker):
+    assert speakers("Donald Trump spoke.\n" + text)[-1] == speaker
+
+
 def test_one_sentence_does_not_fix_a_persons_pronoun():
     # "she" in Baker's sentence was someone else's; later sentences show "he" is Baker
     text = ("Tom Baker criticized the plan before she arrived.\n"

@@ -457,7 +457,8 @@ def _said(
         if found is not None:
             return found
         tried.append(cue)
-    if any(_words_between(doc, a, b) >= _QUOTED_WORDS for a, b in quoted):
+    spoken = [(a, b) for a, b in quoted if _words_between(doc, a, b) >= _QUOTED_WORDS]
+    if spoken:
         root = next((t for t in doc if t.dep_ == "ROOT"), None)
         if root is not None and root.pos_ in ("VERB", "AUX") and not _in_quote(root, quoted):
             subject = _subject(root, quoted, people)
@@ -465,11 +466,32 @@ def _said(
                 subject is not None
                 and (subject.ent_type_ == "PERSON" or subject.lower_ in _PRONOUNS)
                 and not _joined_to_another(subject, people)
+                and _may_speak(root, spoken)
             ):
                 found = _resolved(subject, root, people, salience, quoted)
                 if found is not None and found.person is not None:
                     return found
     return _name_colon(doc, people) or _dash_name(doc, people)
+
+
+def _may_speak(verb: Any, quoted: list[tuple[int, int]]) -> bool:
+    """Whether the subject of a sentence's main verb, which is no speech cue, may be the one
+    who says the quotation in it: not one who is or has something named or described by the
+    quotation ("Jeff Goldblum has a food truck called 'Chef Goldblum's'", "Tom Arnold has
+    unused footage from 'The Apprentice'"), though "Trump was similarly defensive ...,
+    saying, 'Maybe he didn't do a good job'" is his. (One something is done to, "Jill Stein
+    was arrested ... to throw a 'marijuana dinner party'", is often the speaker all the same:
+    "Silverman was booed ... after telling holdouts that they were 'being ridiculous'",
+    PolNeAR dev.)"""
+    if verb.lemma_ not in ("be", "have"):
+        return True
+    what = [c for c in verb.children if c.dep_ in ("dobj", "attr", "acomp", "oprd")]
+    inside = {t.i for c in what for t in c.subtree}
+    doc = verb.doc
+    for start, end in quoted:
+        if not {t.i for t in doc if start <= t.idx < end and t.is_alpha} <= inside:
+            return True
+    return False
 
 
 # A quotation of fewer words is a nickname or a scare quote ('Robert C. "Bobby" Scott threw
