@@ -369,6 +369,24 @@ def test_a_quotation_of_what_someone_has_or_is_is_not_theirs(text, speaker):
     assert speakers("Donald Trump spoke.\n" + text)[-1] == speaker
 
 
+def test_a_link_or_a_handle_is_no_part_of_a_speakers_name():
+    """On a real post the parser took a link for the subject of "admit", and the speaker was
+    "Https://t.co/... via @... Muslims". The parse is given here as the parser made it (the
+    post's words changed), since other words parse otherwise."""
+    from spacy.tokens import Doc
+
+    from factcheck.extract.attribution import _said, english
+    from factcheck.extract.people import People, Salience
+
+    words = ["https://t.co/AbC123xyz", "via", "@SomeSite", "Farmers", "admit", "they", "want",
+             "it", "."]  # fmt: skip
+    doc = Doc(english().vocab, words=words, heads=[4, 0, 1, 1, 4, 6, 4, 6, 4],
+              deps=["nsubj", "prep", "pobj", "pobj", "ROOT", "nsubj", "ccomp", "dobj", "punct"],
+              pos=["VERB", "ADP", "NOUN", "PROPN", "VERB", "PRON", "VERB", "PRON", "PUNCT"],
+              lemmas=words)  # fmt: skip
+    assert _said(doc, [], People(), Salience()) is None
+
+
 def test_one_sentence_does_not_fix_a_persons_pronoun():
     # "she" in Baker's sentence was someone else's; later sentences show "he" is Baker
     text = ("Tom Baker criticized the plan before she arrived.\n"

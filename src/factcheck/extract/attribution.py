@@ -936,8 +936,8 @@ def _resolved(mention: Any, cue: Any, people: People, salience: Salience,
     if mention.pos_ == "NOUN" and not _can_speak(mention.lemma_.lower()):
         return None  # "His views were echoed", "the proposals send a message": no speaker
     phrase = _organisation(mention) or _phrase(mention)
-    if len(phrase) > 8:
-        return None
+    if len(phrase) > 8 or any(t.like_url or t.lower_ == "via" for t in phrase):
+        return None  # "https://t.co/... via @TheBabylonBee Muslims admit": a link is no one
     text = _without_article(phrase.text)
     return _Said(None, text[:1].upper() + text[1:], cue_text, phrase.start_char, phrase.end_char)
 
