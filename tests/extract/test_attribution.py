@@ -387,6 +387,12 @@ def test_a_link_or_a_handle_is_no_part_of_a_speakers_name():
     assert _said(doc, [], People(), Salience()) is None
 
 
+def test_a_capital_the_mid_sentence_is_the_names_own_word():
+    assert speakers("Taxes rose, The Hill reported on Monday.") == ["The Hill"]
+    assert speakers("Taxes rose, the city said.") == ["City"]
+    assert speakers("Taxes rose, The CDC said.") == ["CDC"]
+
+
 def test_one_sentence_does_not_fix_a_persons_pronoun():
     # "she" in Baker's sentence was someone else's; later sentences show "he" is Baker
     text = ("Tom Baker criticized the plan before she arrived.\n"

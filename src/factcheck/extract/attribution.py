@@ -939,6 +939,12 @@ def _resolved(mention: Any, cue: Any, people: People, salience: Salience,
     if len(phrase) > 8 or any(t.like_url or t.lower_ == "via" for t in phrase):
         return None  # "https://t.co/... via @TheBabylonBee Muslims admit": a link is no one
     text = _without_article(phrase.text)
+    before = phrase.doc[phrase.start - 1] if phrase.start > 1 else None
+    if len(phrase) == 1 and phrase[0].is_title and before is not None and before.text == "The":
+        # "..., The Hill reported": mid-sentence, a capital "The" is the name's own word, and
+        # "Hill" alone names a hill
+        phrase = phrase.doc[phrase.start - 1 : phrase.end]
+        text = phrase.text
     return _Said(None, text[:1].upper() + text[1:], cue_text, phrase.start_char, phrase.end_char)
 
 
