@@ -128,6 +128,25 @@ def test_figures_counted_per_a_period_are_compared_in_one_period():
     assert any("periods differ" in c for c in rate_and_total.caveats)
 
 
+def test_a_rate_given_as_the_period_is_compared_as_one_in_the_value():
+    # extract drafts "800 jobs a month" as 800 with the period "a month"
+    def numeric(period_a, value_b):
+        a = claim("a", "A count.", quantities={"n": {"value": "800", "measure": "m",
+                                                     "period": period_a}})  # fmt: skip
+        b = claim("b", "A count.", "T", quantities={"n": {"value": value_b, "measure": "m"}})
+        return compare([a, b]).conflicts
+
+    assert numeric("a month", "about 9,600 a year") == []
+    (conflict,) = numeric("per month", "20,000 a year")
+    assert conflict.confidence is Confidence.high
+    assert "'800' (760 to 840 a month) and '20,000 a year' (1,583.33 to 1,750 a month)" in (
+        conflict.explanation
+    )
+    # a period that is no rate stays a period: "800" in 2023 against 20,000 a year differs
+    (other,) = numeric("2023", "20,000 a year")
+    assert other.confidence is Confidence.medium
+
+
 def test_different_periods_lower_the_confidence():
     a = claim("a", "x", quantities={"n": {"value": "5", "measure": "m", "period": "2023"}})
     b = claim("b", "x", "T", quantities={"n": {"value": "9", "measure": "m", "period": "2024"}})

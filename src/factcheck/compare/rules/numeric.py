@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from fractions import Fraction
 
@@ -20,18 +21,19 @@ class Numeric:
         a, b = pair.a.claim, pair.b.claim
         for (name_a, qa), (name_b, qb) in _same_measure(a, b):
             fa, fb = parse_figure(qa.value), parse_figure(qb.value)
-            a_text, claimed_b, b_text, per_b = fa.claimed_text, fb.claimed, fb.claimed_text, fb.per
-            if fa.per and fb.per and fa.per != fb.per:
-                factor = _EXACT_PERIODS.get((fb.per, fa.per))
+            (per_a, period_a), (per_b, period_b) = _rate(qa, fa.per), _rate(qb, fb.per)
+            a_text, claimed_b, b_text = fa.claimed_text, fb.claimed, fb.claimed_text
+            if per_a and per_b and per_a != per_b:
+                factor = _EXACT_PERIODS.get((per_b, per_a))
                 if factor is None:
                     continue  # 50 a day against 9,000 a month: not to be compared exactly
-                claimed_b, per_b = _scaled(fb.claimed, factor), fa.per
-                a_text = f"{a_text} a {fa.per}"
-                b_text = f"{fa.describe_interval(claimed_b)} a {fa.per}"
+                claimed_b = _scaled(fb.claimed, factor)
+                a_text = f"{a_text} a {per_a}"
+                b_text = f"{fa.describe_interval(claimed_b)} a {per_a}"
             if fa.claimed.overlaps(claimed_b):
                 continue
-            same_period = (fa.per, qa.period, qa.since, qa.until) == (
-                per_b, qb.period, qb.since, qb.until)  # fmt: skip
+            same_period = (per_a, period_a, qa.since, qa.until) == (
+                per_a if per_a and per_b else per_b, period_b, qb.since, qb.until)  # fmt: skip
             caveats = ["The two may count by different definitions or sources."]
             if not same_period:
                 caveats.insert(0, f"The periods differ: {_period(qa, fa.per)} and "
@@ -60,6 +62,26 @@ def _same_measure(
         for qb in b.quantities.items():
             if qa[1].measure and qa[1].measure == qb[1].measure:
                 yield qa, qb
+
+
+_RATE = re.compile(
+    r"(?:a|an|per|each|every) (?P<per>year|month|week|day|hour)|"
+    r"(?P<adverb>annually|yearly|monthly|weekly|daily|hourly)"
+)
+_ADVERBS = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week",
+            "daily": "day", "hourly": "hour"}  # fmt: skip
+
+
+def _rate(quantity: Quantity, per: str | None) -> tuple[str | None, str | None]:
+    """What a quantity is counted per, and its period otherwise: from its value ("1,700 a
+    month"), else from a period that is a rate ("a month", as extract drafts "800 jobs a
+    month"), which is then no period of its own."""
+    if per is not None:
+        return per, quantity.period
+    found = _RATE.fullmatch(" ".join((quantity.period or "").lower().split()))
+    if found is None:
+        return None, quantity.period
+    return found["per"] or _ADVERBS[found["adverb"]], None
 
 
 def _period(quantity: Quantity, per: str | None) -> str:
