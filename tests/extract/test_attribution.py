@@ -393,6 +393,14 @@ def test_a_capital_the_mid_sentence_is_the_names_own_word():
     assert speakers("Taxes rose, The CDC said.") == ["CDC"]
 
 
+def test_a_cue_in_a_condition_is_supposed_not_said():
+    assert speakers("He cannot mock the ratings if Ruth Kim asks him about his taxes.") == [
+        "the article"]  # fmt: skip
+    assert speakers("Unless Ruth Kim says otherwise, the vote is on Friday.") == ["the article"]
+    # a clause of time is no supposition: when she said it, she said it
+    assert speakers("When Ruth Kim said the plan failed, the crowd cheered.") == ["Ruth Kim"]
+
+
 def test_one_sentence_does_not_fix_a_persons_pronoun():
     # "she" in Baker's sentence was someone else's; later sentences show "he" is Baker
     text = ("Tom Baker criticized the plan before she arrived.\n"

@@ -835,6 +835,7 @@ def _subject(verb: Any, quoted: list[tuple[int, int]], people: People) -> Any | 
 # What opens a clause that sets the time or the reason of the sentence's main one.
 _ASIDE_MARKS = frozenset({"as", "while", "when", "after", "before", "since", "because",
                           "although", "though", "whereas"})  # fmt: skip
+_SUPPOSED_MARKS = frozenset({"if", "unless"})
 
 
 # What a cue says of its own, so that an "as" before it is a time, not a source.
@@ -849,6 +850,8 @@ def _said_aside(cue: Any, subject: Any, quoted: list[tuple[int, int]]) -> bool:
     is free to ..." is theirs: an "as" whose cue says nothing of its own gives the source
     of the main clause."""
     marks = {c.lower_ for c in cue.children if c.dep_ == "mark"}
+    if cue.dep_ == "advcl" and marks & _SUPPOSED_MARKS:
+        return True  # "... if Holt asks him about his tax returns": supposed, not said
     if cue.dep_ != "advcl" or not marks & _ASIDE_MARKS or subject.lower_ in _PRONOUNS:
         return False  # "Trump made the reference as he discussed ...": he is Trump
     if marks == {"as"} and not any(c.dep_ in _OWN_WORDS for c in cue.children):
