@@ -487,11 +487,7 @@ def _may_speak(verb: Any, quoted: list[tuple[int, int]]) -> bool:
         return True
     what = [c for c in verb.children if c.dep_ in ("dobj", "attr", "acomp", "oprd")]
     inside = {t.i for c in what for t in c.subtree}
-    doc = verb.doc
-    for start, end in quoted:
-        if not {t.i for t in doc if start <= t.idx < end and t.is_alpha} <= inside:
-            return True
-    return False
+    return not all({t.i for t in _words_of(verb.doc, a, b)} <= inside for a, b in quoted)
 
 
 # A quotation of fewer words is a nickname or a scare quote ('Robert C. "Bobby" Scott threw
@@ -550,11 +546,15 @@ _CONTENT = frozenset({"ccomp", "dobj", "xcomp"})
 
 
 def _words_between(doc: Any, start: int, end: int) -> int:
+    return len(_words_of(doc, start, end))
+
+
+def _words_of(doc: Any, start: int, end: int) -> list[Any]:
     """The words that begin from start to end: looked up, not found by reading the whole
     sentence for each quotation (a run of quotations made that quadratic)."""
     span = doc.char_span(start, end, alignment_mode="expand") if start < end else None
     tokens = doc if span is None else span
-    return sum(1 for t in tokens if start <= t.idx < end and t.is_alpha)
+    return [t for t in tokens if start <= t.idx < end and t.is_alpha]
 
 
 def _name_colon(doc: Any, people: People) -> _Said | None:

@@ -771,10 +771,12 @@ def _rate(original: str, words: str, hedge: Hedge) -> Figure | None:
                   denominator=Fraction(n), numerator=count.value)  # fmt: skip
 
 
-_PER_PERIOD = re.compile(
-    r"(?P<figure>.+?) (?:(?:a|an|per|each|every) (?P<per>year|month|week|day|hour)|"
+_PERIOD_WORDS = (
+    r"(?:(?:a|an|per|each|every) (?P<per>year|month|week|day|hour)|"
     r"(?P<adverb>annually|yearly|monthly|weekly|daily))"
 )
+_PER_PERIOD = re.compile(rf"(?P<figure>.+?) {_PERIOD_WORDS}")
+_PERIOD_ALONE = re.compile(_PERIOD_WORDS)
 _ADVERBS = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week",
             "daily": "day"}  # fmt: skip
 
@@ -788,6 +790,13 @@ def _per_period(original: str, words: str, hedge: Hedge) -> Figure | None:
     if figure is None or figure.kind not in (Kind.count, Kind.number):
         return None
     return replace(figure, per=match["per"] or _ADVERBS[match["adverb"]])
+
+
+def rate_period(words: str) -> str | None:
+    """The period a rate alone names, as a figure's `per` has it ("a month", "per year",
+    "annually" -> "month", "year", "year"); None for any other words ("in 2023")."""
+    match = _PERIOD_ALONE.fullmatch(" ".join(words.lower().split()))
+    return None if match is None else match["per"] or _ADVERBS[match["adverb"]]
 
 
 _RANGE = re.compile(

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from fractions import Fraction
 
 from factcheck.compare.models import Confidence, Evidence, Finding, Rule
 from factcheck.compare.pairing import Pair
-from factcheck.figures.quantity import Interval, parse_figure
+from factcheck.figures.quantity import Interval, parse_figure, rate_period
 from factcheck.model import Claim, Quantity
 
 
@@ -27,13 +26,13 @@ class Numeric:
                 factor = _EXACT_PERIODS.get((per_b, per_a))
                 if factor is None:
                     continue  # 50 a day against 9,000 a month: not to be compared exactly
-                claimed_b = _scaled(fb.claimed, factor)
+                claimed_b, per_b = _scaled(fb.claimed, factor), per_a  # now in a's period
                 a_text = f"{a_text} a {per_a}"
                 b_text = f"{fa.describe_interval(claimed_b)} a {per_a}"
             if fa.claimed.overlaps(claimed_b):
                 continue
             same_period = (per_a, period_a, qa.since, qa.until) == (
-                per_a if per_a and per_b else per_b, period_b, qb.since, qb.until)  # fmt: skip
+                per_b, period_b, qb.since, qb.until)  # fmt: skip
             caveats = ["The two may count by different definitions or sources."]
             if not same_period:
                 caveats.insert(0, f"The periods differ: {_period(qa, fa.per)} and "
@@ -64,24 +63,14 @@ def _same_measure(
                 yield qa, qb
 
 
-_RATE = re.compile(
-    r"(?:a|an|per|each|every) (?P<per>year|month|week|day|hour)|"
-    r"(?P<adverb>annually|yearly|monthly|weekly|daily|hourly)"
-)
-_ADVERBS = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week",
-            "daily": "day", "hourly": "hour"}  # fmt: skip
-
-
 def _rate(quantity: Quantity, per: str | None) -> tuple[str | None, str | None]:
     """What a quantity is counted per, and its period otherwise: from its value ("1,700 a
     month"), else from a period that is a rate ("a month", as extract drafts "800 jobs a
     month"), which is then no period of its own."""
     if per is not None:
         return per, quantity.period
-    found = _RATE.fullmatch(" ".join((quantity.period or "").lower().split()))
-    if found is None:
-        return None, quantity.period
-    return found["per"] or _ADVERBS[found["adverb"]], None
+    from_period = rate_period(quantity.period or "")
+    return (from_period, None) if from_period else (None, quantity.period)
 
 
 def _period(quantity: Quantity, per: str | None) -> str:
