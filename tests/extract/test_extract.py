@@ -373,6 +373,22 @@ def test_figures_as_newsrooms_write_them(sentence, expected):
 # A figure counted per day, year or person says so: "$600,000 a day" drafted as "$600,000"
 # had lost what the speaker said. Where the quantity language reads the rate with the figure,
 # it is part of the value; "a year ago" and "a day later" are dates, not rates.
+# A fraction of a percentage ("less than half of 1 percent", PolNeAR dev) is neither figure
+# alone: "less than half" and "1 percent" of the Syrians had been drafted, and the text says
+# neither. Until the quantity language reads the two as one, neither is drafted.
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Christians make up less than half of 1 percent of the refugees.", []),
+        ("A third of a percent left, and two-thirds of 5% voted.", []),
+        ("Half of the 400 staff stayed, and a third of voters left.",
+         ["Half", "400", "a third"]),
+    ],
+)  # fmt: skip
+def test_a_fraction_of_a_percentage_is_not_read_as_two_figures(sentence, expected):
+    assert [f.value for f in figures(sentence)] == expected
+
+
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [

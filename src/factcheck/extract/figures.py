@@ -191,7 +191,30 @@ def figures(
         name = _name(named, end, value, taken, nouns)
         per, end, value = _with_rate(sentence, start, end, value)
         found.append(Found(name, value, start, end, per))
-    return found
+    return _without_fractions_of_percentages(sentence, found)
+
+
+# "half of 1 percent", "a third of a percent", "two-thirds of 5%": a fraction of a percentage,
+# which the quantity language cannot read as one figure
+_OF_A_PERCENTAGE = re.compile(
+    r"\s+of\s+(?:an?|one|\d[\d.,]*)\s*(?:%|percent\b|per\s+cent\b|percentage\s+points?\b)",
+    re.IGNORECASE,
+)
+
+
+def _without_fractions_of_percentages(sentence: str, found: list[Found]) -> list[Found]:
+    """The figures without a fraction of a percentage and that percentage: each alone says
+    what the text does not ("less than half" and "1 percent" of "less than half of 1
+    percent")."""
+    dropped: set[int] = set()
+    for n, figure in enumerate(found):
+        of = _OF_A_PERCENTAGE.match(sentence, figure.end)
+        if of is None or figure.figure.kind is not Kind.fraction:
+            continue
+        dropped.add(n)
+        if n + 1 < len(found) and found[n + 1].start < of.end():
+            dropped.add(n + 1)  # the percentage, where it was read as a figure
+    return [f for n, f in enumerate(found) if n not in dropped]
 
 
 # What a figure is counted per, right after it or the one word of what it counts ("$600,000
