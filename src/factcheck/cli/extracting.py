@@ -35,7 +35,8 @@ ArticleFile = Annotated[
     str,
     typer.Argument(
         metavar="FILE",
-        help="The article: plain text, Markdown or a saved HTML page (- for stdin).",
+        help="The article: plain text, Markdown or a saved HTML page (- for stdin); at most 1 MB "
+        "of article text (split a longer one).",
     ),
 ]
 MinScore = Annotated[
