@@ -682,7 +682,9 @@ def test_a_figure_is_named_by_a_noun_the_parser_found_not_a_verb_or_a_persons_na
         "The report says 20 veterans commit suicide each day.\n"
         "He could do well in many of the 16 states holding contests on March 1.\n"
         "They won 25 million votes, compared with 16 million for Mrs. Clinton.\n"
-        "America has spent $6 trillion in the Middle East.\n",
+        "America has spent $6 trillion in the Middle East.\n"
+        "Among the rulings at risk are 14 involving business activity, Epstein said.\n"
+        "The accord could cost as much as 2.7 million lost jobs by 2025.\n",
     )
     names = {f["value"]: f["name"] for c in candidates for f in c["figures"]}
     # the first run of nouns after the figure: a verb between ends it
@@ -694,6 +696,8 @@ def test_a_figure_is_named_by_a_noun_the_parser_found_not_a_verb_or_a_persons_na
     assert names["25.4 percent"].startswith("taxes")
     assert names["$20 million"] == "experts"  # not "say"
     assert names["24 percent"] == "donors"  # not "clinton"
+    assert names["14"] == "figure"  # 14 rulings, not "activity": "involving" ends the run
+    assert names["2.7 million"] == "jobs"  # a verb that modifies the noun does not
 
 
 def test_a_posts_signature_is_no_part_of_what_it_says(tmp_path):

@@ -100,6 +100,15 @@ def noun_starts(sentence: Sentence, doc: Any, cut: int = 0) -> frozenset[int]:
     return frozenset(shift + t.idx for t in doc if _counts(t) and shift + t.idx >= 0)
 
 
+def verb_starts(sentence: Sentence, doc: Any, cut: int = 0) -> frozenset[int]:
+    """Where the parser's verbs start, as noun_starts gives nouns: a verb between a figure
+    and a noun ends what the figure may count ("$7 million probing government" counts no
+    government), where one that modifies the noun does not ("2.7 million lost jobs")."""
+    shift = _dateline(sentence.text) - cut
+    return frozenset(shift + t.idx for t in doc if t.pos_ in ("VERB", "AUX")
+                     and t.dep_ not in ("amod", "compound") and shift + t.idx >= 0)  # fmt: skip
+
+
 def _counts(token: Any) -> bool:
     if token.lower_.rstrip(".") in _TITLE_WORDS:
         return False  # "16 million for Mrs. Clinton" counts no "mrs"

@@ -156,6 +156,7 @@ def figures(
     decimal_comma: bool = False,
     names: Sequence[tuple[int, int]] = (),
     nouns: frozenset[int] | None = None,
+    verbs: frozenset[int] = frozenset(),
 ) -> list[Found]:
     """The figures of one sentence. With `decimal_comma` (Spanish, French, German ...), "5,5 %"
     is 5.5% and "1.234" is 1,234: the value is then written the English way, and its place
@@ -163,9 +164,11 @@ def figures(
     (attribution.numbers_in_names: "Intermediate School 285", "Fortune 500"); a bare number
     there is no count. `nouns`: where the parser's common nouns start, when the sentence was
     parsed: only one of them names what a figure counts ("$20 million experts say" counts
-    experts, not "say"; "The top 1 percent paid" is a share)."""
+    experts, not "say"; "The top 1 percent paid" is a share). `verbs`: where its verbs start:
+    one before any noun ends what a figure may count ("$7 million probing government" is an
+    amount)."""
     if decimal_comma:
-        return _read_with_decimal_commas(sentence, names, nouns)
+        return _read_with_decimal_commas(sentence, names, nouns, verbs)
     found: list[Found] = []
     taken: set[str] = set()
     # what is counted is read past a name's number: "58 Fortune 500 companies" counts companies
@@ -188,7 +191,7 @@ def figures(
         start, end, value = read
         if found and start < found[-1].end:
             continue
-        name = _name(named, end, value, taken, nouns)
+        name = _name(named, end, value, taken, nouns, verbs)
         per, end, value = _with_rate(sentence, start, end, value)
         found.append(Found(name, value, start, end, per))
     return _without_fractions_of_percentages(sentence, found)
@@ -283,7 +286,10 @@ _CONTINENTAL = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?(?![\
 
 
 def _read_with_decimal_commas(
-    sentence: str, names: Sequence[tuple[int, int]], nouns: frozenset[int] | None
+    sentence: str,
+    names: Sequence[tuple[int, int]],
+    nouns: frozenset[int] | None,
+    verbs: frozenset[int],
 ) -> list[Found]:
     """Swap the marks ("1.234,5" -> "1,234.5"), which keeps every offset, and read as usual."""
 
@@ -291,7 +297,7 @@ def _read_with_decimal_commas(
         return match.group().translate(_SWAP_MARKS)
 
     english = _CONTINENTAL.sub(swapped, sentence)
-    return figures(english, names=names, nouns=nouns)
+    return figures(english, names=names, nouns=nouns, verbs=verbs)
 
 
 def _masked(sentence: str, names: Sequence[tuple[int, int]]) -> str:
@@ -491,7 +497,12 @@ def _spaced(text: str) -> str:
 
 
 def _name(
-    sentence: str, end: int, value: str, taken: set[str], nouns: frozenset[int] | None = None
+    sentence: str,
+    end: int,
+    value: str,
+    taken: set[str],
+    nouns: frozenset[int] | None = None,
+    verbs: frozenset[int] = frozenset(),
 ) -> str:
     """The counted noun after the figure, the last of its run of words ("344 slayings" is
     `slayings`, "57 new police officers were" `officers`, "13.7% of the budget" `budget`); a
@@ -502,7 +513,7 @@ def _name(
     if kind in (Kind.change, Kind.points, Kind.multiple):
         name: str | None = "multiple" if kind is Kind.multiple else "change"
     else:
-        name = _noun_after(sentence, end, nouns)
+        name = _noun_after(sentence, end, nouns, verbs)
     if name is None:
         name = "share" if kind.is_share else ("amount" if figure.currency else "figure")
     base, n = name, 2
@@ -517,7 +528,9 @@ def _verb_like(word: str) -> bool:
     return len(word) > 4 and word.endswith("ed") and word not in ("speed", "breed", "greed")
 
 
-def _noun_after(sentence: str, at: int, parsed: frozenset[int] | None) -> str | None:
+def _noun_after(
+    sentence: str, at: int, parsed: frozenset[int] | None, verbs: frozenset[int] = frozenset()
+) -> str | None:
     words: list[tuple[str, int]] = []  # each with where it starts
     for _ in range(6):
         match = _NEXT_WORD.match(sentence, at)
@@ -540,6 +553,8 @@ def _noun_after(sentence: str, at: int, parsed: frozenset[int] | None) -> str | 
         for word, start in words:
             if start in parsed:
                 found = word
+            elif found is None and start in verbs:
+                break  # "$7 million probing government": what was spent, not a government
             elif found is not None and word.strip("x"):  # a name's number, masked: read on
                 break
         return found

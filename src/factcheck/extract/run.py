@@ -120,7 +120,8 @@ def extract(text: str, voice: str) -> Extraction:
         doc, cut = docs[number], labels[number]
         named = attribution.numbers_in_names(sentence, doc, cut)
         nouns = attribution.noun_starts(sentence, doc, cut)
-        read = figures(sentence.text, decimal_comma, named, nouns)
+        verbs = attribution.verb_starts(sentence, doc, cut)
+        read = figures(sentence.text, decimal_comma, named, nouns, verbs)
         related = relations.relations(sentence.text, read) or relations.following(
             found[number - 1].text if number else "", before, sentence.text, read
         )
