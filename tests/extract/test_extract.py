@@ -700,6 +700,24 @@ def test_a_figure_is_named_by_a_noun_the_parser_found_not_a_verb_or_a_persons_na
     assert names["2.7 million"] == "jobs"  # a verb that modifies the noun does not
 
 
+def test_a_sentence_repeating_one_of_the_same_speaker_scores_nothing(tmp_path):
+    """A saved page gives its headline twice (title, then heading): one draft, not two. The
+    same words from another speaker are another claim. The article written for this test."""
+    candidates = extract_lines(
+        tmp_path / "page.txt",
+        "Report on the port cost $7 million and found little\n\n"
+        "Report on the port cost  $7 million and found little.\n\n"
+        "Ann Lee: Crime fell 12 percent last year.\n"
+        "Bo Chan: Crime fell 12 percent last year.\n"
+        "Ann Lee: Crime fell 12 percent last year!\n",
+    )
+    scores = [(c["speaker"], c["score"], c["reason"]["signals"]) for c in candidates]
+    assert scores[0][1] > 0.5
+    assert scores[1] == ("the article", 0.0, ["repeats sentence 1"])
+    assert scores[2][1] > 0.5 and scores[3][1] > 0.5  # Ann Lee's, then Bo Chan's
+    assert scores[4] == ("Ann Lee", 0.0, ["repeats sentence 3"])
+
+
 def test_a_posts_signature_is_no_part_of_what_it_says(tmp_path):
     """A pasted post's signature names its author and is no part of a claim: trimmed from a
     sentence it ends, and a sentence of it alone states nothing (it had scored 0.75 for its

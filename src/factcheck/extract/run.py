@@ -114,6 +114,7 @@ def extract(text: str, voice: str) -> Extraction:
              for sentence, n, tail in zip(found, labels, tails, strict=True)]  # fmt: skip
     scored = model.score([s.text for s in found], tags) if found else []
     scored = _byline_unscored(text, found, scored)
+    scored = _repeats_unscored(found, attributed, scored)
     candidates: list[Candidate] = []
     before: list[Found] = []
     for number, (sentence, judged, said) in enumerate(zip(found, scored, attributed, strict=True)):
@@ -170,6 +171,25 @@ def _byline_unscored(
         worthiness.Scored(0.0, ["the byline"], []) if line[0] <= s.start < line[1] else judged
         for s, judged in zip(found, scored, strict=True)
     ]
+
+
+def _repeats_unscored(found: list[Sentence], attributed: list[attribution.Attribution],
+                      scored: list[worthiness.Scored]) -> list[worthiness.Scored]:  # fmt: skip
+    """A sentence that repeats an earlier one of the same speaker scored 0, with the sentence
+    it repeats as the reason: a saved page gives its headline twice (its title, then its
+    heading), and two drafts of one claim are one too many. Another speaker's same words are
+    another claim ("That's not true." in a debate)."""
+    first: dict[tuple[str, str], int] = {}
+    unscored = list(scored)
+    for number, (sentence, said) in enumerate(zip(found, attributed, strict=True)):
+        words = " ".join(sentence.text.rstrip(_CLOSING).split()).casefold()
+        earlier = first.setdefault((said.speaker, words), number)
+        if earlier != number and words:
+            unscored[number] = worthiness.Scored(0.0, [f"repeats sentence {earlier + 1}"], [])
+    return unscored
+
+
+_CLOSING = ".!?:;\u2026 \t\n"
 
 
 def _quote(match: re.Match[str], base: int) -> Quote:
