@@ -415,6 +415,21 @@ def test_a_rate_is_read_with_its_figure(sentence, expected):
     assert all(sentence[f.start : f.end] == f.value for f in found)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a lead or a gap is no change: only a word of change makes one
+        ("Clinton leads Sanders by close to 20 percentage points.", ["points"]),
+        ("Men support him by 4 percentage points, and support rose 3 percentage points.",
+         ["points", "change"]),
+        ("It was a 6 percentage point drop; rates are up 1.5 percentage points.",
+         ["change", "change_2"]),
+    ],
+)  # fmt: skip
+def test_percentage_points_are_a_change_only_with_a_word_of_change(sentence, expected):
+    assert [f.name for f in figures(sentence)] == expected
+
+
 def test_a_rate_reaches_the_json_and_the_draft(tmp_path):
     article = tmp_path / "rates.txt"
     article.write_text("Mayor Ana Ruiz said the city spends $600,000 a day on the bridge, "

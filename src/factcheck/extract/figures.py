@@ -506,12 +506,15 @@ def _name(
 ) -> str:
     """The counted noun after the figure, the last of its run of words ("344 slayings" is
     `slayings`, "57 new police officers were" `officers`, "13.7% of the budget" `budget`); a
-    change is named `change`, a share without a noun `share`, a sum of money `amount`, any
-    other figure `figure`."""
+    change is named `change`, percentage points with no word of change `points` (a lead or
+    a gap: "leads Sanders by 20 percentage points"), a share without a noun `share`, a sum of
+    money `amount`, any other figure `figure`."""
     figure = parse_figure(value)
     kind = figure.kind
-    if kind in (Kind.change, Kind.points, Kind.multiple):
-        name: str | None = "multiple" if kind is Kind.multiple else "change"
+    if kind is Kind.points and _BARE_POINTS.fullmatch(value):
+        name: str | None = "points"
+    elif kind in (Kind.change, Kind.points, Kind.multiple):
+        name = "multiple" if kind is Kind.multiple else "change"
     else:
         name = _noun_after(sentence, end, nouns, verbs)
     if name is None:
@@ -521,6 +524,9 @@ def _name(
         name, n = f"{base}_{n}", n + 1
     taken.add(name)
     return name
+
+
+_BARE_POINTS = re.compile(rf"(?:(?:{_HEDGE})\s+)?[\d.,]+\s+(?:percentage\s+)?points?", re.I)
 
 
 def _verb_like(word: str) -> bool:

@@ -197,7 +197,7 @@ def _quote(match: re.Match[str], base: int) -> Quote:
     return Quote(match.group(group), base + match.start(group), base + match.end(group))
 
 
-_GENERIC = re.compile(r"(?:figure|amount|share|change)(?:_\d+)?")
+_GENERIC = re.compile(r"(?:figure|amount|share|change|points)(?:_\d+)?")
 _YEAR_AFTER = re.compile(r"\s+in\s+(?:fiscal\s+)?((?:1[89]|20)\d\d)\b")
 
 
