@@ -336,7 +336,7 @@ def test_figures_in_free_text():
         ("It went off at 131 West 23rd Street; she wore a size 16 dress.", []),
         # an age without "years old": "Dana was 15 when", "a young man of 26 or 27"
         ("Dana was 15 when she left; he was a young man of 26 or 27.", []),
-        ("There were 15 when the vote came.", [("came", "15")]),
+        ("There were 15 when the vote came.", [("figure", "15")]),  # no "came" counted
         # a clock with a curly apostrophe, an age range written "18- to 24-year-old"
         ("Be there by 6 o\u2019clock, the 18- to 24-year-old voters said.", []),
         # a number in a title in quotation marks; a quoted count or tally stays
@@ -427,6 +427,20 @@ def test_a_rate_is_read_with_its_figure(sentence, expected):
     ],
 )  # fmt: skip
 def test_percentage_points_are_a_change_only_with_a_word_of_change(sentence, expected):
+    assert [f.name for f in figures(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Now it is 18.7% when PolitiFact said 51% a year prior.", ["share", "share_2"]),
+        ("It will be heard by 10 judges rather than 11 because the court's judge recused.",
+         ["judges", "figure"]),
+        ("They earn more than the 2% that the government gets.", ["share"]),
+        ("They spent about 40% of the budget.", ["budget"]),  # "of" still reads on
+    ],
+)  # fmt: skip
+def test_a_clause_after_a_figure_names_nothing_it_counts(sentence, expected):
     assert [f.name for f in figures(sentence)] == expected
 
 

@@ -136,6 +136,12 @@ _NOT_NAMES = frozenset(
     "nov dec monday tuesday wednesday thursday friday saturday sunday today yesterday "
     "tomorrow".split()
 ) | frozenset(_NUMBER_WORDS.split("|"))  # "22 in one week" counted no "one"
+# Words that open a clause: what follows is another statement, not what was counted ("18.7%
+# when PolitiFact said" counts no PolitiFact).
+_CLAUSE_OPENERS = frozenset(
+    "when while because who which that whom whose if although though unless until whereas "
+    "where".split()
+)
 
 
 @dataclass(frozen=True)
@@ -546,7 +552,9 @@ def _noun_after(
         at = match.end()
         if not word:
             break
-        if word in _NOT_NAMES or (words and (word in _SKIPPED_NAMES or _verb_like(word))):
+        if word in _NOT_NAMES or word in _CLAUSE_OPENERS:
+            break
+        if words and (word in _SKIPPED_NAMES or _verb_like(word)):
             break
         if word not in _SKIPPED_NAMES:
             words.append((word, match.start(1)))
