@@ -337,6 +337,8 @@ def test_figures_in_free_text():
         # an age without "years old": "Dana was 15 when", "a young man of 26 or 27"
         ("Dana was 15 when she left; he was a young man of 26 or 27.", []),
         ("There were 15 when the vote came.", [("figure", "15")]),  # no "came" counted
+        # a year with its century cut off
+        ("The '76 measure passed in \u201994 with 60 votes.", [("votes", "60")]),
         # a clock with a curly apostrophe, an age range written "18- to 24-year-old"
         ("Be there by 6 o\u2019clock, the 18- to 24-year-old voters said.", []),
         # a number in a title in quotation marks; a quoted count or tally stays
@@ -438,6 +440,10 @@ def test_percentage_points_are_a_change_only_with_a_word_of_change(sentence, exp
          ["judges", "figure"]),
         ("They earn more than the 2% that the government gets.", ["share"]),
         ("They spent about 40% of the budget.", ["budget"]),  # "of" still reads on
+        # nor a span of time
+        ("Inversions will cost $33.6 billion over a decade.", ["amount"]),
+        ("Donations hit $1.1 billion through the end of August.", ["amount"]),
+        ("It averaged about 18% in the quarter.", ["share"]),
     ],
 )  # fmt: skip
 def test_a_clause_after_a_figure_names_nothing_it_counts(sentence, expected):

@@ -136,11 +136,12 @@ _NOT_NAMES = frozenset(
     "nov dec monday tuesday wednesday thursday friday saturday sunday today yesterday "
     "tomorrow".split()
 ) | frozenset(_NUMBER_WORDS.split("|"))  # "22 in one week" counted no "one"
-# Words that open a clause: what follows is another statement, not what was counted ("18.7%
-# when PolitiFact said" counts no PolitiFact).
+# Words that open a clause or a span of time: what follows is another statement or a when,
+# not what was counted ("18.7% when PolitiFact said" counts no PolitiFact, "$33.6 billion
+# over a decade" no decade, "$1.1 billion through the end of August" no end).
 _CLAUSE_OPENERS = frozenset(
     "when while because who which that whom whose if although though unless until whereas "
-    "where".split()
+    "where through since during within over decade decades century quarter".split()
 )
 
 
@@ -360,6 +361,8 @@ _STREET_AFTER = re.compile(
 )
 _MONTH_AFTER = re.compile(rf"^\s+{_MONTH_NAMES}\b\.?", re.I)
 _DECADE_AFTER = re.compile(r"^['\u2019]?s\b")
+# a year written with its century cut off: "the '76 measure"
+_YEAR_CUT_SHORT = re.compile(r"(?:^|[\s(])['\u2019]$")
 _FEET_AFTER = re.compile(r"^['\u2032\u2019]\s?\d{1,2}\s?(?:\"|''|\u2033|\u201d)")
 _INCHES = (re.compile(r"\d['\u2032\u2019]\s?$"), re.compile(r"^(?:\"|''|\u2033|\u201d)"))
 # a vote's split: "split 4 to 1 in favor", "7 to 2 against": two sides, no count
@@ -415,6 +418,8 @@ def _not_a_count(before: str, after: str, digits: str) -> bool:
         return True
     if digits.endswith("0") and len(digits) in (2, 4) and _DECADE_AFTER.match(after):
         return True
+    if len(digits) == 2 and _YEAR_CUT_SHORT.search(before):
+        return True  # "the '76 measure", "in '94"
     if _FEET_AFTER.match(after) or (_INCHES[0].search(before) and _INCHES[1].match(after)):
         return True
     if _PLUS_PERCENT_AFTER.match(after) or _SPLIT_FIRST.match(after) or _TIMES_AFTER.match(after):
