@@ -400,6 +400,9 @@ def test_a_fraction_of_a_percentage_is_not_read_as_two_figures(sentence, expecte
         ("Families save $500 a month; prices rose 3 percent annually.",
          [("$500 a month", "a month"), ("rose 3 percent", "annually")]),
         ("Tuition is $12,000 per student.", [("$12,000", "per student")]),
+        # a range's first end is counted per the rate its second end gives
+        ("They made between $30,000 and $60,000 a year; bonuses were $500 to $2,000.",
+         [("$30,000", "a year"), ("$60,000 a year", "a year"), ("$500", None), ("$2,000", None)]),
         ("Sales were 4 percent a year ago and 10 people came a day later.",
          [("4 percent", None), ("10", None)]),
         # a span, and a rate that is the verb's, not the figure's

@@ -12,6 +12,7 @@ clock times and durations written as compounds ("10-year plan").
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -201,7 +202,24 @@ def figures(
         name = _name(named, end, value, taken, nouns, verbs)
         per, end, value = _with_rate(sentence, start, end, value)
         found.append(Found(name, value, start, end, per))
-    return _without_fractions_of_percentages(sentence, found)
+    return _without_fractions_of_percentages(sentence, _ranges_share_rates(sentence, found))
+
+
+# between the two ends of a range: "$30,000 to $60,000 a year", "between $30,000 and $60,000"
+_RANGE_BETWEEN = re.compile(r"\s*(?:to|and|or|-|\u2013|\u2014)\s*")
+
+
+def _ranges_share_rates(sentence: str, found: list[Found]) -> list[Found]:
+    """The first end of a range counted per the rate its second end gives ("making between
+    $30,000 and $60,000 a year" is $30,000 a year too, not $30,000 once): the rate as its
+    `per`, the value as written."""
+    shared = list(found)
+    for n in range(1, len(shared)):
+        first, second = shared[n - 1], shared[n]
+        if second.per and first.per is None and _RANGE_BETWEEN.fullmatch(
+                sentence[first.end : second.start]):  # fmt: skip
+            shared[n - 1] = dataclasses.replace(first, per=second.per)
+    return shared
 
 
 # "half of 1 percent", "a third of a percent", "two-thirds of 5%": a fraction of a percentage,
