@@ -403,6 +403,10 @@ def test_a_fraction_of_a_percentage_is_not_read_as_two_figures(sentence, expecte
         # a range's first end is counted per the rate its second end gives
         ("They made between $30,000 and $60,000 a year; bonuses were $500 to $2,000.",
          [("$30,000", "a year"), ("$60,000 a year", "a year"), ("$500", None), ("$2,000", None)]),
+        # every few periods: kept as the figure's per, its number no count of its own
+        ("Bonuses were $500 to $2,000 every three months; we elect 435 members every 2 years.",
+         [("$500", "every three months"), ("$2,000", "every three months"),
+          ("435", "every 2 years")]),
         ("Sales were 4 percent a year ago and 10 people came a day later.",
          [("4 percent", None), ("10", None)]),
         # a span, and a rate that is the verb's, not the figure's

@@ -142,7 +142,7 @@ _NOT_NAMES = frozenset(
 # over a decade" no decade, "$1.1 billion through the end of August" no end).
 _CLAUSE_OPENERS = frozenset(
     "when while because who which that whom whose if although though unless until whereas "
-    "where through since during within over decade decades century quarter".split()
+    "where through since during within over decade decades century quarter every each".split()
 )
 
 
@@ -183,9 +183,10 @@ def figures(
     named = _masked(sentence, names)
     tags = [m.span() for m in _TAG.finditer(sentence)]
     titles = [m.span() for m in _QUOTED.finditer(sentence) if _a_title(m.group(1))]
+    rates: list[tuple[int, int]] = []  # a rate's words: "every 2 years" counts no 2
     for match in _CORE.finditer(sentence):
         start, end = match.span()
-        if any(a <= start < b for a, b in tags):
+        if any(a <= start < b for a, b in (*tags, *rates)):
             continue  # markup pasted with the text: '<tweet timestamp="1474387200">'
         if match.group("number") and (
             not _counted(sentence, start, end, match.group())
@@ -201,6 +202,9 @@ def figures(
             continue
         name = _name(named, end, value, taken, nouns, verbs)
         per, end, value = _with_rate(sentence, start, end, value)
+        rate = _RATE.match(sentence, end) if per else None
+        if rate is not None:
+            rates.append(rate.span())
         found.append(Found(name, value, start, end, per))
     return _without_fractions_of_percentages(sentence, _ranges_share_rates(sentence, found))
 
@@ -252,8 +256,11 @@ def _without_fractions_of_percentages(sentence: str, found: list[Found]) -> list
 # from the figure, the rate was often the verb's: "1 percent of the bank's 100,000 retail
 # bankers every year" (PolNeAR dev).
 _PER_UNIT = (
-    r"(?:a|an|per|each|every)\s+(?:second|minute|hour|day|night|week|month|quarter|"
-    r"year|decade|person|head|capita|student|household|family|resident|worker)"
+    r"(?:(?:a|an|per|each|every)\s+(?:second|minute|hour|day|night|week|month|quarter|"
+    r"year|decade|person|head|capita|student|household|family|resident|worker)|"
+    # "every three months": kept as the figure's per, which the quantity language does not read
+    r"every\s+(?:other|two|three|four|five|six|ten|twelve|\d+)\s+(?:seconds?|minutes?|hours?|"
+    r"days?|nights?|weeks?|months?|quarters?|years?))"
 )
 _RATE = re.compile(
     r"(?P<between>\s+(?!(?:a|an|the|per|each|every|in|on|at|for|to|by|with|than|and|or|but|that|"
