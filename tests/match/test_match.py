@@ -418,7 +418,8 @@ def test_the_word_vectors_are_read_without_importing_their_package():
     import subprocess
     import sys
 
-    probe = ("import sys\nfrom factcheck.text.embeddings import _model\n_model()\n"
+    probe = ("import sys\nfrom factcheck.text.embeddings import _tokenizer, _vectors\n"
+             "_vectors(), _tokenizer()\n"
              "print(sorted(m for m in ('wordllama', 'requests') if m in sys.modules))")  # fmt: skip
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                           check=True)  # fmt: skip

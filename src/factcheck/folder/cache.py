@@ -427,10 +427,8 @@ MARKER = ".factcheck-cache"
 MARKER_TEXT = b"a cache folder of factcheck: its files may be deleted at any time\n"
 # Every kind of file the cache writes; a kind left out here is never swept nor removed with
 # its version's folder (the kept answers of check and compare were, for a while).
-_OUR_FILES = re.compile(
-    r"[0-9a-f]{40}\.(?:entry|piece|list|clean|match|archive|last|check|compare|parts|extract)"
-    r"|\.[0-9a-f]{40}\..*"
-)
+_KINDS = "entry|piece|list|clean|match|archive|last|check|compare|parts|extract|tokens"
+_OUR_FILES = re.compile(rf"[0-9a-f]{{40}}\.(?:{_KINDS})|\.[0-9a-f]{{40}}\..*")
 _BY_CONTENT = ("entry", "piece")  # kept by a file's bytes, swept as spares
 
 
@@ -443,18 +441,17 @@ FOLDERS_KEPT = 4
 # folders keep theirs.
 # What `extract` read of an article: a desk reads a few articles again (another --top, then
 # --write), not yesterday's.
-KEPT_OF_KIND = {"clean": 64, "last": 64, "extract": 16}
+# The merges that tokenize match's queries (text/bpe.py): one for the installed tokenizer.
+KEPT_OF_KIND = {"clean": 64, "last": 64, "extract": 16, "tokens": 2}
 STRAY_AFTER = 3600.0
-_TEMPORARY = re.compile(
-    r"\.[0-9a-f]{40}\.(?:entry|piece|list|clean|match|archive|last|check|compare|parts|extract)\..+"
-)
+_TEMPORARY = re.compile(rf"\.[0-9a-f]{{40}}\.(?:{_KINDS})\..+")
 
 
 # What is kept is mostly JSON, which zlib's fastest level makes 6 to 20 times smaller at
 # about 400 MB/s, and unpacks at about 700 MB/s (docs/cache.md): at 50k claims the cache
 # goes from 12.6x the folder's size to under 3x for about 0.1 s of a warm command. Match's
 # index is vectors, which pack poorly (37 to 27 MB at 0.7 s); it stays as it is.
-_UNPACKED = frozenset({".match"})
+_UNPACKED = frozenset({".match", ".tokens"})  # numbers, read at every query
 PACK_LEVEL = 1
 _LENGTH_SIZE = 8
 

@@ -50,7 +50,7 @@ def index_for(folder: Folder, wanted: ClaimFilter) -> Archive:
     claim is kept beside it); else the claims are loaded and filtered, and the index is the
     one the cache keeps for them or is built (stored.py). Raises UnknownValue for a filter
     value no record has, UsageError when no claim is kept."""
-    from factcheck.match import stored
+    from factcheck.match import stored, tokens
 
     question = _question(wanted)
     pointer = folder.kept_for_state("archive", question)
@@ -60,6 +60,7 @@ def index_for(folder: Folder, wanted: ClaimFilter) -> Archive:
         kept_key, kept_rows = bytes(pointer[:size]), bytes(pointer[size + 1 :])
         index = stored.kept_index(folder, kept_key)
         if index is not None:
+            index.embedder.table = tokens.query_table(folder)
             return Archive(index, _kept_rows(index, kept_rows))
     from factcheck.folder import query  # the records' models: not needed warm
 
@@ -69,6 +70,7 @@ def index_for(folder: Folder, wanted: ClaimFilter) -> Archive:
     if not chosen:
         raise UsageError("no claims to match against; record some, or widen the filters")
     index, key = stored.index_of(folder, documents(chosen), question)
+    index.embedder.table = tokens.query_table(folder)
     ratings = {r.id: r.label for r in corpus.ratings.values()}
     if key is not None:
         rows = b"\n".join(jsonout.json_bytes(_row(c, ratings), indent=None) for c in chosen)

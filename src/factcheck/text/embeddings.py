@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from factcheck.text import MissingExtra
+from factcheck.text.bpe import Table
 
 if TYPE_CHECKING:
     from numpy.typing import NDArray
@@ -34,18 +35,22 @@ WIDEN_ALL_FROM = 256  # texts embedded at once, from which every vector is widen
 # Texts tokenized at once from which the tokenizer's thread pool is used: starting it cost a
 # one-text query 30 ms of wall clock and more of CPU, for the same tokens.
 BATCH_FROM = 64
+# Texts tokenized at once up to which the table kept for queries is used (bpe.py)
+BY_TABLE_UP_TO = 8
 
 
 class Embedder:
     """Texts to unit vectors, with token weights fitted on an archive's documents."""
 
     def __init__(self, weights: NDArray[Any], frequency: NDArray[Any] | None = None) -> None:
-        self._vectors = _model()[0]
+        self._vectors = _vectors()
         if weights.shape != (self._vectors.shape[0],):
             raise ValueError("token weights do not fit the vocabulary")
         self.weights = weights
         # of an embedder fitted on an archive: in how many documents each token is
         self.frequency = frequency
+        # the merges, kept, that tokenize a query without building the tokenizer (bpe.py)
+        self.table: Table | None = None
 
     @classmethod
     def of_frequency(cls, frequency: NDArray[Any], total: int) -> Embedder:
@@ -57,7 +62,7 @@ class Embedder:
 
     @staticmethod
     def vocabulary_size() -> int:
-        return int(_model()[0].shape[0])
+        return int(_vectors().shape[0])
 
     @classmethod
     def fitted(cls, documents: Sequence[str]) -> Embedder:
@@ -68,7 +73,7 @@ class Embedder:
     def fitted_with_vectors(cls, documents: Sequence[str]) -> tuple[Embedder, NDArray[Any]]:
         """The embedder fitted on the documents, and their vectors (embed's): each document
         tokenized once for both, where fitting then embedding took 1 s more at 50k claims."""
-        vectors, _ = _model()
+        vectors = _vectors()
         counted_tokens = counted(documents)
         fitted = cls.of_frequency(frequencies(counted_tokens, vectors.shape[0]), len(documents))
         return fitted, fitted._embedded(counted_tokens)
@@ -78,7 +83,7 @@ class Embedder:
 
     def embed(self, texts: Sequence[str]) -> NDArray[Any]:
         """One unit vector a text (zeros for a text with no token), float32."""
-        return self._embedded(counted(texts))
+        return self._embedded(counted(texts, self.table))
 
     def _embedded(self, counted: list[tuple[NDArray[Any], NDArray[Any]]]) -> NDArray[Any]:
         np = numpy()
@@ -112,7 +117,7 @@ def pieces(ids: Sequence[int]) -> list[str | None]:
     """What text each token stands for, as the tokenizer's normalized form has it (a space
     is "▁"); None for a byte a character was spelt in and a special token, which stand for
     no piece of it."""
-    _, tokenizer = _model()
+    tokenizer = _tokenizer()
     found: list[str | None] = []
     for number in ids:
         piece = tokenizer.id_to_token(number)
@@ -129,22 +134,32 @@ def normalized(text: str) -> str:
     return "▁" + head.replace(" ", "▁") if head else ""
 
 
-def _token_ids(texts: Sequence[str]) -> list[NDArray[Any]]:
+def _token_ids(texts: Sequence[str], table: Table | None = None) -> list[NDArray[Any]]:
+    """Each text's tokens: by the table where it reads the text (a query), else by the
+    library's tokenizer, one text at a time or, from BATCH_FROM, in its thread pool."""
     np = numpy()
-    _, tokenizer = _model()
-    if len(texts) < BATCH_FROM:
-        encoded = [tokenizer.encode(text, add_special_tokens=False) for text in _heads(texts)]
-    else:
-        encoded = tokenizer.encode_batch(_heads(texts), add_special_tokens=False)
-    return [np.asarray(e.ids, dtype=np.int64) for e in encoded]
+    if len(texts) >= BATCH_FROM:
+        encoded = _tokenizer().encode_batch(_heads(texts), add_special_tokens=False)
+        return [np.asarray(e.ids, dtype=np.int64) for e in encoded]
+    if len(texts) > BY_TABLE_UP_TO:
+        table = None  # about 1 ms a text by the table: past a few, building the tokenizer pays
+    found = []
+    for text in _heads(texts):
+        ids = None if table is None else table.encode(text)
+        if ids is None:
+            ids = _tokenizer().encode(text, add_special_tokens=False).ids
+        found.append(np.asarray(ids, dtype=np.int64))
+    return found
 
 
-def counted(texts: Sequence[str]) -> list[tuple[NDArray[Any], NDArray[Any]]]:
+def counted(
+    texts: Sequence[str], table: Table | None = None
+) -> list[tuple[NDArray[Any], NDArray[Any]]]:
     """Each text's distinct tokens, ascending, and how often each occurs: np.unique of each
     text's tokens, made in one call over all of them (one call a text took 0.5 s at 50k
     claims), by sorting (text, token) keys."""
     np = numpy()
-    ids = _token_ids(texts)
+    ids = _token_ids(texts, table)
     lengths = np.fromiter((len(i) for i in ids), dtype=np.int64, count=len(ids))
     if not lengths.sum():
         return [(i, np.zeros(0, dtype=np.intp)) for i in ids]
@@ -175,24 +190,33 @@ def numpy() -> Any:
 
 
 @functools.cache
-def _model() -> tuple[NDArray[Any], Any]:
-    """The vectors (float16, as the wheel has them) and the tokenizer, from the files of the
-    wordllama wheel."""
+def _vectors() -> NDArray[Any]:
+    """The vectors (float16, as the wheel has them), mapped from the wordllama wheel's file."""
     np = numpy()
+    package = _package_files("wordllama")
+    return _safetensors_matrix(_mapped(package.joinpath(WEIGHTS)), "embedding.weight", np)
+
+
+def tokenizer_file() -> Any:
+    """The wordllama wheel's tokenizer file (a Path where the package is on disk)."""
+    return _package_files("wordllama").joinpath(TOKENIZER)
+
+
+@functools.cache
+def _tokenizer() -> Any:
+    """The library's tokenizer, built from the wordllama wheel's file (30-40 ms)."""
     try:
         from tokenizers import Tokenizer
     except ImportError:
         raise MissingExtra("wordllama") from None
-    package = _package_files("wordllama")
-    vectors = _safetensors_matrix(_mapped(package.joinpath(WEIGHTS)), "embedding.weight", np)
-    tokenizer_file = package.joinpath(TOKENIZER)
-    if isinstance(tokenizer_file, Path):  # read by the tokenizer: 7 ms less than a str
-        tokenizer = Tokenizer.from_file(str(tokenizer_file))
+    config = tokenizer_file()
+    if isinstance(config, Path):  # read by the tokenizer: 7 ms less than a str
+        tokenizer = Tokenizer.from_file(str(config))
     else:  # pragma: no cover - a package in a zip
-        tokenizer = Tokenizer.from_str(tokenizer_file.read_text(encoding="utf-8"))
+        tokenizer = Tokenizer.from_str(config.read_text(encoding="utf-8"))
     tokenizer.no_padding()
     tokenizer.no_truncation()
-    return vectors, tokenizer
+    return tokenizer
 
 
 def _package_files(name: str) -> Any:
