@@ -451,6 +451,9 @@ def test_percentage_points_are_a_change_only_with_a_word_of_change(sentence, exp
         ("Inversions will cost $33.6 billion over a decade.", ["amount"]),
         ("Donations hit $1.1 billion through the end of August.", ["amount"]),
         ("It averaged about 18% in the quarter.", ["share"]),
+        # a share "in" something is of what came before; a sum "in" something is of it
+        ("It was 32 percent in the federal government.", ["share"]),
+        ("They shipped $1.7 billion in cash.", ["cash"]),
     ],
 )  # fmt: skip
 def test_a_clause_after_a_figure_names_nothing_it_counts(sentence, expected):

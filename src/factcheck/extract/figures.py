@@ -552,7 +552,7 @@ def _name(
     elif kind in (Kind.change, Kind.points, Kind.multiple):
         name = "multiple" if kind is Kind.multiple else "change"
     else:
-        name = _noun_after(sentence, end, nouns, verbs)
+        name = _noun_after(sentence, end, nouns, verbs, kind.is_share)
     if name is None:
         name = "share" if kind.is_share else ("amount" if figure.currency else "figure")
     base, n = name, 2
@@ -571,7 +571,11 @@ def _verb_like(word: str) -> bool:
 
 
 def _noun_after(
-    sentence: str, at: int, parsed: frozenset[int] | None, verbs: frozenset[int] = frozenset()
+    sentence: str,
+    at: int,
+    parsed: frozenset[int] | None,
+    verbs: frozenset[int] = frozenset(),
+    share: bool = False,
 ) -> str | None:
     words: list[tuple[str, int]] = []  # each with where it starts
     for _ in range(6):
@@ -582,8 +586,8 @@ def _noun_after(
         at = match.end()
         if not word:
             break
-        if word in _NOT_NAMES or word in _CLAUSE_OPENERS:
-            break
+        if word in _NOT_NAMES or word in _CLAUSE_OPENERS or (share and word == "in"):
+            break  # a share "in" something is of what came before: "32 percent in the government"
         if words and (word in _SKIPPED_NAMES or _verb_like(word)):
             break
         if word not in _SKIPPED_NAMES:
