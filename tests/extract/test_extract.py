@@ -337,6 +337,9 @@ def test_figures_in_free_text():
         # an age without "years old": "Dana was 15 when", "a young man of 26 or 27"
         ("Dana was 15 when she left; he was a young man of 26 or 27.", []),
         ("There were 15 when the vote came.", [("figure", "15")]),  # no "came" counted
+        # a scale written onto the number, as some papers print it
+        ("Donors gave more than $38million and $23 million.",
+         [("amount", "more than $38million"), ("amount_2", "$23 million")]),
         # a year with its century cut off
         ("The '76 measure passed in \u201994 with 60 votes.", [("votes", "60")]),
         # a clock with a curly apostrophe, an age range written "18- to 24-year-old"
@@ -454,6 +457,8 @@ def test_percentage_points_are_a_change_only_with_a_word_of_change(sentence, exp
         # a share "in" something is of what came before; a sum "in" something is of it
         ("It was 32 percent in the federal government.", ["share"]),
         ("They shipped $1.7 billion in cash.", ["cash"]),
+        # a sum "to" someone is what was given them
+        ("Steyer will give $15 million to For Our Future.", ["amount"]),
     ],
 )  # fmt: skip
 def test_a_clause_after_a_figure_names_nothing_it_counts(sentence, expected):

@@ -26,7 +26,8 @@ _FRACTION_WORDS = ("half|third|thirds|quarter|quarters|fifth|fifths|sixth|sixths
                    "sevenths|eighth|eighths|ninth|ninths|tenth|tenths")  # fmt: skip
 _HEDGE = "|".join(re.escape(h) for h in sorted(HEDGES, key=len, reverse=True))
 _YEAR = r"(?:1[89]|20)\d\d"
-_SUFFIX = (r"(?:\s+(?:hundred|thousand|million|billion|trillion)\b)?"
+_SCALE = r"(?:hundred|thousand|million|billion|trillion)\b"
+_SUFFIX = (rf"(?:\s*{_SCALE})?"
            r"(?:\s?%|\s+per\s?cent\b|\s+percentage\s+points?\b)?")  # fmt: skip
 # "22 in one week" counts over a time, no share of anything
 _TIME_UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|terms?)\b"
@@ -54,7 +55,8 @@ _CORE = re.compile(
     # a number, with its currency, scale and percent sign; never the first digits of a longer
     # one ("$25" of "$25,000:" before a colon), nor a clock's or a score's ("10:30", "3:2")
     r"|(?P<number>(?<![\w.,$:/#-])[$\u00a3\u20ac]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-    rf"(?!\w|:\d|,\d{{3}}|-[A-Za-z]|[-\u2013]\d|\.\d|/\d){_SUFFIX})",
+    # a scale written onto the number counts ("$1million", as some papers print it)
+    rf"(?!(?!{_SCALE})\w|:\d|,\d{{3}}|-[A-Za-z]|[-\u2013]\d|\.\d|/\d){_SUFFIX})",
     re.I,
 )
 _CHANGE_VERB = ("rose|risen|increased|grew|grown|climbed|jumped|went up|gone up|up|gained|"
@@ -552,7 +554,7 @@ def _name(
     elif kind in (Kind.change, Kind.points, Kind.multiple):
         name = "multiple" if kind is Kind.multiple else "change"
     else:
-        name = _noun_after(sentence, end, nouns, verbs, kind.is_share)
+        name = _noun_after(sentence, end, nouns, verbs, kind.is_share, bool(figure.currency))
     if name is None:
         name = "share" if kind.is_share else ("amount" if figure.currency else "figure")
     base, n = name, 2
@@ -576,6 +578,7 @@ def _noun_after(
     parsed: frozenset[int] | None,
     verbs: frozenset[int] = frozenset(),
     share: bool = False,
+    money: bool = False,
 ) -> str | None:
     words: list[tuple[str, int]] = []  # each with where it starts
     for _ in range(6):
@@ -586,8 +589,10 @@ def _noun_after(
         at = match.end()
         if not word:
             break
-        if word in _NOT_NAMES or word in _CLAUSE_OPENERS or (share and word == "in"):
-            break  # a share "in" something is of what came before: "32 percent in the government"
+        if word in _NOT_NAMES or word in _CLAUSE_OPENERS:
+            break
+        if (share and word == "in") or (money and word == "to"):
+            break  # "32 percent in the government" is no share of it, "$15 million to X" no X
         if words and (word in _SKIPPED_NAMES or _verb_like(word)):
             break
         if word not in _SKIPPED_NAMES:
