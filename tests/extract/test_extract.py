@@ -340,6 +340,9 @@ def test_figures_in_free_text():
         # a scale written onto the number, as some papers print it
         ("Donors gave more than $38million and $23 million.",
          [("amount", "more than $38million"), ("amount_2", "$23 million")]),
+        # a count in words of a whole is a share; "one of" is one among them
+        ("Eight of 10 avocados are from Mexico; she is one of 10 candidates.",
+         [("avocados", "Eight of 10"), ("candidates", "10")]),
         # a year with its century cut off
         ("The '76 measure passed in \u201994 with 60 votes.", [("votes", "60")]),
         # a clock with a curly apostrophe, an age range written "18- to 24-year-old"

@@ -22,6 +22,7 @@ from factcheck.text.wordnet import noun_form
 
 _NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
                  "thirty|forty|fifty|hundred")  # fmt: skip
+_SOME_WORDS = _NUMBER_WORDS.removeprefix("one|")
 _FRACTION_WORDS = ("half|third|thirds|quarter|quarters|fifth|fifths|sixth|sixths|seventh|"
                    "sevenths|eighth|eighths|ninth|ninths|tenth|tenths")  # fmt: skip
 _HEDGE = "|".join(re.escape(h) for h in sorted(HEDGES, key=len, reverse=True))
@@ -42,7 +43,11 @@ _CORE = re.compile(
     r"|\s+to\s+(?:1|one)\s+(?:margin|ratio|edge|advantage)\b))"
     # a ratio in words or digits ("one in eight", "1 out of 3"), never "105 in 2007"
     rf"|(?P<ratio>\b(?:{_NUMBER_WORDS}|\d+)\s+(?:in|out\s+of)\s+(?!{_YEAR}\b)"
-    rf"(?:{_NUMBER_WORDS}|\d{{1,3}}(?:,\d{{3}})*)\b(?!\s+{_TIME_UNIT}))"
+    rf"(?:{_NUMBER_WORDS}|\d{{1,3}}(?:,\d{{3}})*)\b(?!\s+{_TIME_UNIT})"
+    # "eight of 10 avocados": a count in words of a whole, where "31 of 4,561" are a part and
+    # its whole, and "one of 10 candidates" is one among them
+    rf"|\b(?:{_SOME_WORDS})\s+of\s+(?!{_YEAR}\b)(?:{_NUMBER_WORDS}|\d{{1,3}}(?:,\d{{3}})*)\b"
+    rf"(?!\s+{_TIME_UNIT}))"
     # a fraction in words, as a share of something ("a third of", "nearly half of")
     rf"|(?P<fraction>\b(?:(?:a|one|two|three|four|five|six|seven|eight|nine)[- ])?"
     rf"(?:{_FRACTION_WORDS})(?=\s+of\b)|\ba\s+majority(?=\s+of\b))"
