@@ -343,6 +343,10 @@ def test_figures_in_free_text():
         # a count in words of a whole is a share; "one of" is one among them
         ("Eight of 10 avocados are from Mexico; she is one of 10 candidates.",
          [("avocados", "Eight of 10"), ("candidates", "10")]),
+        # plans and groups the tax code names; a fraction of a scale is a sum, no share
+        ("Learn more about 529 plans, 401(k) plans and 501(c)(4) groups.", []),
+        ("They need a quarter of a million dollars; a third of voters agree.",
+         [("voters", "a third")]),
         # a year with its century cut off
         ("The '76 measure passed in \u201994 with 60 votes.", [("votes", "60")]),
         # a clock with a curly apostrophe, an age range written "18- to 24-year-old"

@@ -236,7 +236,9 @@ def _ranges_share_rates(sentence: str, found: list[Found]) -> list[Found]:
 # "half of 1 percent", "a third of a percent", "two-thirds of 5%": a fraction of a percentage,
 # which the quantity language cannot read as one figure
 _OF_A_PERCENTAGE = re.compile(
-    r"\s+of\s+(?:an?|one|\d[\d.,]*)\s*(?:%|percent\b|per\s+cent\b|percentage\s+points?\b)",
+    r"\s+of\s+(?:an?|one|\d[\d.,]*)\s*(?:%|percent\b|per\s+cent\b|percentage\s+points?\b"
+    # "a quarter of a million dollars": a sum, no share of the dollars
+    rf"|{_SCALE})",
     re.IGNORECASE,
 )
 
@@ -394,6 +396,9 @@ _STREET_AFTER = re.compile(
 _MONTH_AFTER = re.compile(rf"^\s+{_MONTH_NAMES}\b\.?", re.I)
 _DECADE_AFTER = re.compile(r"^['\u2019]?s\b")
 # a year written with its century cut off: "the '76 measure"
+# "529 plans", "529 college savings accounts": the plans' name
+_SAVINGS_PLAN_AFTER = re.compile(r"\s+(?:college\s+)?(?:savings?\s+)?(?:plans?|accounts?)\b", re.I)
+_SUBSECTION_AFTER = re.compile(r"\([a-z]\)")
 _YEAR_CUT_SHORT = re.compile(r"(?:^|[\s(])['\u2019]$")
 _FEET_AFTER = re.compile(r"^['\u2032\u2019]\s?\d{1,2}\s?(?:\"|''|\u2033|\u201d)")
 _INCHES = (re.compile(r"\d['\u2032\u2019]\s?$"), re.compile(r"^(?:\"|''|\u2033|\u201d)"))
@@ -474,6 +479,12 @@ def _not_a_count(before: str, after: str, digits: str) -> bool:
         return True  # "Among voters 18 to 29": ages
     if digits != "1" and _ONE_BEFORE.search(before) and _one_thing_after(after):
         return True  # "a 911 caller", "a 529 plan", "a 5 mile run": a name or a measure
+    if (
+        (digits == "529" and _SAVINGS_PLAN_AFTER.match(after))
+        or _SUBSECTION_AFTER.match(after)
+        or (before.endswith(")(") and after.startswith(")"))
+    ):
+        return True  # "529 college savings plans", "401(k)", "501(c)(3)": named by the tax code
     was_when = _WAS_BEFORE.search(before) and _WHEN_AFTER.match(after)
     if len(digits) <= 2 and (was_when or _PERSON_OF_BEFORE.search(before)):
         return True
