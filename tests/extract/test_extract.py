@@ -318,8 +318,12 @@ def test_figures_in_free_text():
         ("As the senator turns 70, a look back.", []),
         ("The office, created in 1789, has no staff; the war began in 1775 and ended.", []),
         ("In 1500 cases the court ruled for the city.", [("cases", "1500")]),
+        # one sign for two numbers: the range the quantity language reads, else no figure
+        # ("18 percent" alone of "17 or 18 percent" says what the text does not)
         ("The rate falls to 17 or 18 percent, 35 to 12 percent, between 10 and 15 percent.",
-         [("share", "18 percent"), ("share_2", "12 percent"), ("share_3", "15 percent")]),
+         [("share", "between 10 and 15 percent")]),
+        ("It passed about 60 to 75 percent, by 2030 to 32 percent.",
+         [("share", "about 60 to 75 percent"), ("share_2", "32 percent")]),
         ("Men under 35 back him, as do voters over 65; those over 50 pounds weigh in.",
          [("pounds", "over 50")]),
         # a number is never the first digits of a longer one: "$25,000" before a colon

@@ -213,7 +213,52 @@ def figures(
         if rate is not None:
             rates.append(rate.span())
         found.append(Found(name, value, start, end, per))
-    return _without_fractions_of_percentages(sentence, _ranges_share_rates(sentence, found))
+    found = _percentages_as_written(sentence, _ranges_share_rates(sentence, found))
+    return _renumbered(_without_fractions_of_percentages(sentence, found))
+
+
+def _renumbered(found: list[Found]) -> list[Found]:
+    """The figures with their names numbered again in order, once some were left out: "share"
+    and "share_2", not "share_3" alone."""
+    taken: set[str] = set()
+    renamed = []
+    for figure in found:
+        base = name = re.sub(r"_\d+$", "", figure.name)
+        n = 2
+        while name in taken:
+            name, n = f"{base}_{n}", n + 1
+        taken.add(name)
+        renamed.append(figure if name == figure.name else dataclasses.replace(figure, name=name))
+    return renamed
+
+
+# the first of two percentages whose sign is written once, left out as no count (_not_a_count)
+_FIRST_OF_TWO = re.compile(
+    r"(?:\bbetween\s+(?<![\d.,])\d{1,3}(?:\.\d+)?\s+and"
+    r"|(?<![\d.,])(?<!from )\d{1,3}(?:\.\d+)?\s+(?:or|to))\s+$",
+    re.I,
+)
+
+
+def _percentages_as_written(sentence: str, found: list[Found]) -> list[Found]:
+    """A percentage whose sign serves two numbers, read with the first: as the range the
+    quantity language reads ("between 10 and 15 percent", "17 to 18 percent"), else no
+    figure ("17 or 18 percent", a split "35 to 12 percent"), where the second alone ("15
+    percent") had said what the text does not."""
+    kept: list[Found] = []
+    for figure in found:
+        first = _FIRST_OF_TWO.search(sentence[: figure.start])
+        if first is None or not figure.figure.kind.is_share:
+            kept.append(figure)
+            continue
+        hedge = _HEDGE_BEFORE.search(sentence[: first.start()])
+        for start in dict.fromkeys((hedge.start() if hedge else first.start(), first.start())):
+            read = _read(sentence[start : figure.end])
+            if read is not None and read.bounds is not None:
+                value = _spaced(sentence[start : figure.end])
+                kept.append(dataclasses.replace(figure, value=value, start=start))
+                break
+    return kept
 
 
 # between the two ends of a range: "$30,000 to $60,000 a year", "between $30,000 and $60,000"
