@@ -247,11 +247,13 @@ def _percentages_as_written(sentence: str, found: list[Found]) -> list[Found]:
     percent") had said what the text does not."""
     kept: list[Found] = []
     for figure in found:
-        first = _FIRST_OF_TWO.search(sentence[: figure.start])
-        if first is None or not figure.figure.kind.is_share:
+        # a window before the figure, not the whole sentence: a long one holds many figures
+        share = figure.figure.kind.is_share
+        first = _FIRST_OF_TWO.search(sentence, max(0, figure.start - 40), figure.start)
+        if first is None or not share:
             kept.append(figure)
             continue
-        hedge = _HEDGE_BEFORE.search(sentence[: first.start()])
+        hedge = _HEDGE_BEFORE.search(sentence, max(0, first.start() - 40), first.start())
         for start in dict.fromkeys((hedge.start() if hedge else first.start(), first.start())):
             read = _read(sentence[start : figure.end])
             if read is not None and read.bounds is not None:
