@@ -387,6 +387,22 @@ def test_a_link_or_a_handle_is_no_part_of_a_speakers_name():
     assert _said(doc, [], People(), Salience()) is None
 
 
+def test_a_speakers_description_ends_with_no_conjunction():
+    """On a real article the parser hung the "and" of "the former secretary of state and
+    current ... nominee said" on "state", and the speaker was "Former secretary of state
+    and". The parse is given here as the parser made it (the words changed)."""
+    from spacy.tokens import Doc
+
+    from factcheck.extract.attribution import _phrase, english
+
+    words = ["the", "former", "mayor", "of", "Dallas", "and", "nominee", "said", "it", "failed",
+             "."]  # fmt: skip
+    doc = Doc(english().vocab, words=words, heads=[2, 2, 7, 2, 3, 4, 2, 7, 9, 7, 7],
+              deps=["det", "amod", "nsubj", "prep", "pobj", "cc", "conj", "ROOT", "nsubj",
+                    "ccomp", "punct"])  # fmt: skip
+    assert _phrase(doc[2]).text == "the former mayor of Dallas"
+
+
 def test_a_capital_the_mid_sentence_is_the_names_own_word():
     assert speakers("Taxes rose, The Hill reported on Monday.") == ["The Hill"]
     assert speakers("Taxes rose, the city said.") == ["City"]

@@ -1103,6 +1103,10 @@ def _phrase(token: Any) -> Any:
         )
     ):
         right += 1
+    # "the former secretary of state and current nominee said": the parser may hang the "and"
+    # on the last word kept, and a speaker ends with no conjunction
+    while right > left and doc[right].dep_ in ("cc", "punct"):
+        right -= 1
     return doc[left : right + 1]
 
 
