@@ -470,6 +470,10 @@ def test_percentage_points_are_a_change_only_with_a_word_of_change(sentence, exp
         ("They shipped $1.7 billion in cash.", ["cash"]),
         # a sum "to" someone is what was given them
         ("Steyer will give $15 million to For Our Future.", ["amount"]),
+        # nor a copula's predicate or another conjunct ("or more" still reads on)
+        ("They said the $100 billion is the tail that wags the dog.", ["amount"]),
+        ("We pay close to 4 percent and other countries pay 1 percent.", ["share", "share_2"]),
+        ("Employers with 50 or more employees are covered.", ["employees"]),
     ],
 )  # fmt: skip
 def test_a_clause_after_a_figure_names_nothing_it_counts(sentence, expected):

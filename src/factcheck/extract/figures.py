@@ -149,7 +149,8 @@ _NOT_NAMES = frozenset(
 # over a decade" no decade, "$1.1 billion through the end of August" no end).
 _CLAUSE_OPENERS = frozenset(
     "when while because who which that whom whose if although though unless until whereas "
-    "where through since during within over decade decades century quarter every each".split()
+    "where through since during within over decade decades century quarter every each "
+    "is was are were be been and but".split()
 )
 
 
