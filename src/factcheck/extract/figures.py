@@ -224,11 +224,7 @@ def _renumbered(found: list[Found]) -> list[Found]:
     taken: set[str] = set()
     renamed = []
     for figure in found:
-        base = name = re.sub(r"_\d+$", "", figure.name)
-        n = 2
-        while name in taken:
-            name, n = f"{base}_{n}", n + 1
-        taken.add(name)
+        name = _unique(re.sub(r"_\d+$", "", figure.name), taken)
         renamed.append(figure if name == figure.name else dataclasses.replace(figure, name=name))
     return renamed
 
@@ -621,7 +617,12 @@ def _name(
         name = _noun_after(sentence, end, nouns, verbs, kind.is_share, bool(figure.currency))
     if name is None:
         name = "share" if kind.is_share else ("amount" if figure.currency else "figure")
-    base, n = name, 2
+    return _unique(name, taken)
+
+
+def _unique(base: str, taken: set[str]) -> str:
+    """The name, or the name numbered ("share_2") when a figure before took it; kept taken."""
+    name, n = base, 2
     while name in taken:
         name, n = f"{base}_{n}", n + 1
     taken.add(name)
