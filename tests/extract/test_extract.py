@@ -351,6 +351,8 @@ def test_figures_in_free_text():
         ("Learn more about 529 plans, 401(k) plans and 501(c)(4) groups.", []),
         ("They need a quarter of a million dollars; a third of voters agree.",
          [("voters", "a third")]),
+        # "11 and a half million" is 11.5 million, which no "11" says
+        ("We have 11 and a half million people and 40 new jobs.", [("jobs", "40")]),
         # a year with its century cut off
         ("The '76 measure passed in \u201994 with 60 votes.", [("votes", "60")]),
         # a clock with a curly apostrophe, an age range written "18- to 24-year-old"

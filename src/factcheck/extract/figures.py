@@ -443,6 +443,7 @@ _DECADE_AFTER = re.compile(r"^['\u2019]?s\b")
 # "529 plans", "529 college savings accounts": the plans' name
 _SAVINGS_PLAN_AFTER = re.compile(r"\s+(?:college\s+)?(?:savings?\s+)?(?:plans?|accounts?)\b", re.I)
 _SUBSECTION_AFTER = re.compile(r"\([a-z]\)")
+_AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.I)
 _YEAR_CUT_SHORT = re.compile(r"(?:^|[\s(])['\u2019]$")
 _FEET_AFTER = re.compile(r"^['\u2032\u2019]\s?\d{1,2}\s?(?:\"|''|\u2033|\u201d)")
 _INCHES = (re.compile(r"\d['\u2032\u2019]\s?$"), re.compile(r"^(?:\"|''|\u2033|\u201d)"))
@@ -501,6 +502,8 @@ def _not_a_count(before: str, after: str, digits: str) -> bool:
         return True
     if len(digits) == 2 and _YEAR_CUT_SHORT.search(before):
         return True  # "the '76 measure", "in '94"
+    if _AND_A_HALF.match(after):
+        return True  # "11 and a half million people": 11.5 million, which no "11" says
     if _FEET_AFTER.match(after) or (_INCHES[0].search(before) and _INCHES[1].match(after)):
         return True
     if _PLUS_PERCENT_AFTER.match(after) or _SPLIT_FIRST.match(after) or _TIMES_AFTER.match(after):
