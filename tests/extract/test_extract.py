@@ -324,6 +324,9 @@ def test_figures_in_free_text():
          [("share", "between 10 and 15 percent")]),
         ("It passed about 60 to 75 percent, by 2030 to 32 percent.",
          [("share", "about 60 to 75 percent"), ("share_2", "32 percent")]),
+        # a list of numbers that share one sign: no count, and no one of them alone
+        ("If you get 60, 70, 80 percent of the vote, or 43, 44 percent, even 51 percent.",
+         [("share", "51 percent")]),
         ("Men under 35 back him, as do voters over 65; those over 50 pounds weigh in.",
          [("pounds", "over 50")]),
         # a number is never the first digits of a longer one: "$25,000" before a colon

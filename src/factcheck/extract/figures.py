@@ -232,7 +232,7 @@ def _renumbered(found: list[Found]) -> list[Found]:
 # the first of two percentages whose sign is written once, left out as no count (_not_a_count)
 _FIRST_OF_TWO = re.compile(
     r"(?:\bbetween\s+(?<![\d.,])\d{1,3}(?:\.\d+)?\s+and"
-    r"|(?<![\d.,])(?<!from )\d{1,3}(?:\.\d+)?\s+(?:or|to))\s+$",
+    r"|(?<![\d.,])(?<!from )\d{1,3}(?:\.\d+)?(?:\s+(?:or|to)|,))\s+$",
     re.I,
 )
 
@@ -245,7 +245,7 @@ def _percentages_as_written(sentence: str, found: list[Found]) -> list[Found]:
     kept: list[Found] = []
     for figure in found:
         # a window before the figure, not the whole sentence: a long one holds many figures
-        share = figure.figure.kind.is_share
+        share = figure.figure.kind.is_share and figure.value[:1].isdigit()
         first = _FIRST_OF_TWO.search(sentence, max(0, figure.start - 40), figure.start)
         if first is None or not share:
             kept.append(figure)
@@ -457,7 +457,9 @@ _TIMES_AFTER = re.compile(
     re.I,
 )
 _PLUS_PERCENT_AFTER = re.compile(r"^\+\s?(?:%|per\s?cent\b)", re.I)  # "18+ percent"
-_PERCENT_AFTER = re.compile(r"^\s+(?:or|to|and)\s+\d+(?:\.\d+)?(?:\s?%|\s+per\s?cent\b)", re.I)
+_PERCENT_AFTER = re.compile(
+    r"^(?:(?:\s+(?:or|to|and)|,)\s+\d+(?:\.\d+)?)+(?:\s?%|\s+per\s?cent\b)", re.I
+)
 _NOT_FROM = re.compile(r"\bfrom\s$", re.I)  # "from 10 to 15 percent": a change's first end
 _AND_BETWEEN = re.compile(r"\bbetween\s$", re.I)
 _TURNS_BEFORE = re.compile(r"\b(?:turns|turned|turning|will turn)\s$")
