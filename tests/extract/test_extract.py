@@ -770,6 +770,19 @@ def test_a_figure_is_named_by_a_noun_the_parser_found_not_a_verb_or_a_persons_na
     assert names["2.7 million"] == "jobs"  # a verb that modifies the noun does not
 
 
+def test_a_quotation_in_the_new_york_times_marks_is_a_quotation(tmp_path):
+    """''...'' is how the NYT's archive quotes: attribution read it, but the candidate's kind
+    and quotes did not, and its direct quotations were drafted as paraphrases with no quote.
+    The article written for this test."""
+    candidates = extract_lines(
+        tmp_path / "nyt.txt",
+        "''This isn't tax reform,'' said Dana Holt, an economist.\n"
+        "Taxes rose 5 percent, said Omar Reyes, who isn't sure why.\n",
+    )
+    assert [(c["kind"], [q["text"] for q in c["quotes"]]) for c in candidates] == [
+        ("quotation", ["This isn't tax reform,"]), ("paraphrase", [])]  # fmt: skip
+
+
 def test_a_sentence_repeating_one_of_the_same_speaker_scores_nothing(tmp_path):
     """A saved page gives its headline twice (title, then heading): one draft, not two. The
     same words from another speaker are another claim. The article written for this test."""

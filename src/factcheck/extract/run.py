@@ -26,7 +26,9 @@ from factcheck.text.sentences import Sentence
 # Curly and straight double quotes, guillemets, and the German low-high pair; the single low
 # quote is too like a comma and an apostrophe to read.
 _QUOTE = re.compile(r"\u201c([^\u201d]+)\u201d|\"([^\"]+)\"|\u00ab\s?([^\u00bb]+?)\s?\u00bb"
-                    r"|\u201e([^\u201c\u201d]+)[\u201c\u201d]")  # fmt: skip
+                    r"|\u201e([^\u201c\u201d]+)[\u201c\u201d]"
+                    # the New York Times' ''...'' and a typewriter's ``...'', as attribution reads
+                    r"|(?:''|``)((?:(?!'').)+)''")  # fmt: skip
 _INCLUDES = re.compile(r"\b(?:includ(?:e|es|ed|ing)|among them|of whom|of which|of them)\b", re.I)
 
 
