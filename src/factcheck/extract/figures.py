@@ -136,21 +136,24 @@ _SKIPPED_NAMES = frozenset(
     "within without".split()
 )
 # Words after a figure that say when or which, not what was counted: no name is made of them.
-_NOT_NAMES = frozenset(
-    "this these those them us it they we you he she last next fiscal year years month months "
-    "week weeks day days time times before after ago earlier later previous january february "
-    "march april may june "
-    "july august september october november december jan feb mar apr jun jul aug sep sept oct "
-    "nov dec monday tuesday wednesday thursday friday saturday sunday today yesterday "
-    "tomorrow".split()
-) | frozenset(_NUMBER_WORDS.split("|"))  # "22 in one week" counted no "one"
-# Words that open a clause or a span of time: what follows is another statement or a when,
-# not what was counted ("18.7% when PolitiFact said" counts no PolitiFact, "$33.6 billion
-# over a decade" no decade, "$1.1 billion through the end of August" no end).
-_CLAUSE_OPENERS = frozenset(
-    "when while because who which that whom whose if although though unless until whereas "
-    "where through since during within over decade decades century quarter every each "
-    "is was are were be been and but".split()
+_NOT_NAMES = (
+    frozenset(
+        "this these those them us it they we you he she last next fiscal year years month months "
+        "week weeks day days time times before after ago earlier later previous january february "
+        "march april may june "
+        "july august september october november december jan feb mar apr jun jul aug sep sept oct "
+        "nov dec monday tuesday wednesday thursday friday saturday sunday today yesterday "
+        "tomorrow".split()
+    )
+    | frozenset(_NUMBER_WORDS.split("|"))
+    | frozenset(  # "22 in one week" counted no "one"
+        # ... nor what opens a clause, a span of time, a predicate or another conjunct: what
+        # follows is another statement or a when ("18.7% when PolitiFact said" counts no
+        # PolitiFact, "$33.6 billion over a decade" no decade, "$100 billion is the tail" no tail)
+        "when while because who which that whom whose if although though unless until whereas "
+        "where through since during within over decade decades century quarter every each "
+        "is was are were be been and but".split()
+    )
 )
 
 
@@ -659,7 +662,7 @@ def _noun_after(
         at = match.end()
         if not word:
             break
-        if word in _NOT_NAMES or word in _CLAUSE_OPENERS:
+        if word in _NOT_NAMES:
             break
         if (share and word == "in") or (money and word == "to"):
             break  # "32 percent in the government" is no share of it, "$15 million to X" no X
