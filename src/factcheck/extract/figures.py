@@ -145,8 +145,8 @@ _NOT_NAMES = (
         "nov dec monday tuesday wednesday thursday friday saturday sunday today yesterday "
         "tomorrow".split()
     )
-    | frozenset(_NUMBER_WORDS.split("|"))
-    | frozenset(  # "22 in one week" counted no "one"
+    | frozenset(_NUMBER_WORDS.split("|"))  # "22 in one week" counted no "one"
+    | frozenset(
         # ... nor what opens a clause, a span of time, a predicate or another conjunct: what
         # follows is another statement or a when ("18.7% when PolitiFact said" counts no
         # PolitiFact, "$33.6 billion over a decade" no decade, "$100 billion is the tail" no tail)
